@@ -1,0 +1,86 @@
+"""jieba, loaded lazily and once, with a small domain dictionary.
+
+Importing jieba normally pulls in ``pkg_resources`` (≈100 ms here) only to
+locate its own data files; jieba falls back to plain file paths when that import
+fails, so we hide ``pkg_resources`` for the duration of the import.  The full
+jieba dictionary (≈0.7 s to load) is never used: a ``jieba.Tokenizer`` over
+``rules/jieba-userdict.txt`` plus the keywords of the loaded packs initialises in
+a few milliseconds and keeps domain terms (第一责任人, 党政主要负责人 …) whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from functools import lru_cache
+from typing import Iterable
+
+_MISSING = object()
+
+
+def _import_jieba():
+    saved = sys.modules.get("pkg_resources", _MISSING)
+    if saved is _MISSING:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if saved is _MISSING:
+            sys.modules.pop("pkg_resources", None)
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=8)
+def tokenizer(dictionary: str, extra_words: tuple[str, ...] = ()):
+    """A jieba Tokenizer over ``dictionary`` (a jieba dict file) plus ``extra_words``."""
+    jieba = _import_jieba()
+    tok = jieba.Tokenizer(dictionary=dictionary)
+    tok.initialize()
+    for word in extra_words:
+        tok.add_word(word, freq=50000)
+    return tok
+
+
+class Segmenter:
+    """Token boundaries of short texts, for token-aligned keyword matching."""
+
+    def __init__(self, dictionary: str, words: Iterable[str]) -> None:
+        self._dictionary = dictionary
+        self._words = tuple(sorted(set(words)))
+        self._cache: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+
+    def cut(self, text: str) -> list[str]:
+        return list(tokenizer(self._dictionary, self._words).cut(text, HMM=False))
+
+    def boundaries(self, text: str) -> tuple[frozenset[int], frozenset[int]]:
+        cached = self._cache.get(text)
+        if cached is None:
+            starts, ends, pos = set(), set(), 0
+            for token in self.cut(text):
+                starts.add(pos)
+                pos += len(token)
+                ends.add(pos)
+            cached = (frozenset(starts), frozenset(ends))
+            if len(self._cache) < 4096:
+                self._cache[text] = cached
+        return cached
+
+    def find(self, text: str, keyword: str) -> int:
+        """Offset of the first token-aligned occurrence of ``keyword`` in ``text``, or -1."""
+        pos = text.find(keyword)
+        if pos == -1:
+            return -1
+        starts, ends = self.boundaries(text)
+        while pos != -1:
+            if pos in starts and pos + len(keyword) in ends:
+                return pos
+            pos = text.find(keyword, pos + 1)
+        return -1
+
+    def contains_any(self, text: str, keywords: Iterable[str]) -> str:
+        """The first keyword found token-aligned in ``text``, or ''."""
+        for keyword in keywords:
+            if keyword in text and self.find(text, keyword) != -1:
+                return keyword
+        return ""

@@ -1,0 +1,211 @@
+"""The command line (typer): check / outline / rules.  Files, terminals and exit codes live here only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import ConfigError
+from .model import SEVERITY_RANK
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="fzcheck：法治政府建设年度报告合规检查工具。",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+FAIL_ON = ("error", "warning", "info", "never")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"fzcheck: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _codes(values: Optional[List[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip().upper() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    from .ingest import SUPPORTED_SUFFIXES
+
+    return SUPPORTED_SUFFIXES
+
+
+def collect(paths: List[str]) -> list[str]:
+    """Files to check: files as given, folders searched recursively for report files."""
+    suffixes = supported_suffixes()
+    files: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith("~$")
+            )
+            files.extend(found)
+        else:
+            files.append(raw)
+    return files
+
+
+def _base_config(select, ignore, rules, year, fail_on):
+    from .config import Config
+
+    if fail_on is not None and fail_on not in FAIL_ON:
+        _fail(f"--fail-on 只能是 {'、'.join(FAIL_ON)}")
+    return Config(
+        select=_codes(select),
+        ignore=_codes(ignore),
+        packs=tuple(Path(r).resolve() for r in rules or []),
+        year=year,
+        fail_on=fail_on or "error",
+    )
+
+
+def _check_one(path: str, base, discover: bool, with_roles: bool):
+    from .api import check_bytes, check_path, config_for
+
+    if path == "-":
+        config = config_for(Path.cwd(), base, discover)
+        return check_bytes(sys.stdin.buffer.read(), "<stdin>", config, with_roles), config
+    config = config_for(path, base, discover)
+    return check_path(path, config, with_roles, discover=False), config
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="报告文件或文件夹；文件夹按扩展名递归查找；- 表示标准输入"),
+    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json"),
+    rules: Optional[List[str]] = typer.Option(None, "--rules", help="追加或覆盖规则包（TOML 文件或文件夹），可多次使用"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="只启用这些规则代码或前缀，如 FZ1,FZ203"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="忽略这些规则代码或前缀"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="达到此级别即返回 1：error、warning、info、never"),
+    year: Optional[int] = typer.Option(None, "--year", help="报告年度（默认从标题或开头识别）"),
+    statistics: bool = typer.Option(False, "--statistics", help="按规则统计问题数量"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="有问题也返回 0（仍在输入错误时返回 2）"),
+    no_config: bool = typer.Option(False, "--no-config", help="不读取 fzcheck.toml / pyproject.toml"),
+    no_source: bool = typer.Option(False, "--no-source", help="文本输出中不显示原文行"),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="彩色输出（默认：终端上开启）"),
+) -> None:
+    """检查报告，列出缺少的部分和不规范之处。"""
+    from .formats import FORMATS, RenderContext, render
+
+    if format not in FORMATS:
+        _fail(f"不支持的输出格式 “{format}”，可用：{'、'.join(FORMATS)}")
+    base = _base_config(select, ignore, rules, year, fail_on)
+    files = collect(paths)
+    if not files:
+        _fail("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
+    results = []
+    fail_levels = []
+    try:
+        for path in files:
+            result, config = _check_one(path, base, not no_config, with_roles=format != "text")
+            results.append(result)
+            fail_levels.append(config.fail_on)
+    except ConfigError as exc:
+        _fail(str(exc))
+    use_color = color if color is not None else (format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    ctx = RenderContext(color=use_color, show_source=not no_source, statistics=statistics)
+    sys.stdout.write(render(format, results, ctx))
+    raise typer.Exit(exit_code(results, fail_levels, exit_zero))
+
+
+def exit_code(results, fail_levels, exit_zero: bool) -> int:
+    if results and all(r.error for r in results):
+        return EXIT_USAGE
+    if exit_zero:
+        return EXIT_OK
+    for result, fail_on in zip(results, fail_levels):
+        if fail_on == "never":
+            continue
+        threshold = SEVERITY_RANK[fail_on]
+        if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@app.command()
+def outline(
+    path: str = typer.Argument(..., help="报告文件；- 表示标准输入"),
+    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json"),
+    rules: Optional[List[str]] = typer.Option(None, "--rules", help="追加或覆盖规则包（影响部分的识别）"),
+    year: Optional[int] = typer.Option(None, "--year", help="报告年度"),
+    no_config: bool = typer.Option(False, "--no-config", help="不读取 fzcheck.toml / pyproject.toml"),
+) -> None:
+    """显示检查器看到的报告结构：标题、年度、单位、各级标题及其所属部分。"""
+    from .formats.outline import render_json, render_text
+
+    if format not in ("text", "json"):
+        _fail(f"不支持的输出格式 “{format}”，可用：text、json")
+    base = _base_config(None, None, rules, year, None)
+    try:
+        result, _ = _check_one(path, base, not no_config, with_roles=True)
+    except ConfigError as exc:
+        _fail(str(exc))
+    if result.error:
+        _fail(f"{result.path}: {result.error}")
+    sys.stdout.write(render_json(result) if format == "json" else render_text(result))
+
+
+@app.command("rules")
+def rules_command(
+    code: Optional[str] = typer.Argument(None, help="规则代码或名称，如 FZ104 或 missing-first-responsible"),
+    rules: Optional[List[str]] = typer.Option(None, "--rules", help="同时载入这些规则包"),
+    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json"),
+) -> None:
+    """列出全部规则；给出代码时说明该规则检查什么、为什么、怎样修改。"""
+    import json
+
+    from .catalog import explain_text, list_text, rule_dict
+    from .packs import load_ruleset
+
+    try:
+        ruleset = load_ruleset(tuple(Path(r).resolve() for r in rules or []))
+    except ConfigError as exc:
+        _fail(str(exc))
+    if code is None:
+        if format == "json":
+            data = [rule_dict(r) for r in sorted(ruleset.rules.values(), key=lambda r: r.code)]
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(list_text(ruleset))
+        return
+    wanted = code.strip()
+    rule = ruleset.rules.get(wanted.upper()) or next((r for r in ruleset.rules.values() if r.name == wanted), None)
+    if rule is None:
+        import difflib
+
+        names = [*ruleset.rules, *(r.name for r in ruleset.rules.values())]
+        close = difflib.get_close_matches(wanted.upper() if wanted.upper().startswith("FZ") else wanted, names, n=1)
+        _fail(f"没有规则 “{code}”" + (f"，是否要找 {close[0]}？" if close else "；用 fzcheck rules 查看全部规则"))
+    if format == "json":
+        sys.stdout.write(json.dumps(rule_dict(rule), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(explain_text(rule))
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+if __name__ == "__main__":
+    main()

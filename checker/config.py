@@ -1,0 +1,121 @@
+"""Project configuration: ``fzcheck.toml`` / ``.fzcheck.toml`` or ``[tool.fzcheck]`` in
+``pyproject.toml``, found by walking up from the checked file; the command line wins.
+
+Keys: ``select``, ``ignore`` (codes or prefixes), ``severity`` (code → level),
+``rules`` (extra packs, relative to the config file), ``year`` (report year),
+``fail-on`` (error | warning | info | never).
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .errors import ConfigError
+from .packs import SEVERITIES, _line_of
+
+CONFIG_NAMES = ("fzcheck.toml", ".fzcheck.toml")
+KEYS = ("select", "ignore", "severity", "rules", "year", "fail-on")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    packs: tuple[Path, ...] = ()
+    year: int | None = None
+    fail_on: str = "error"
+    source: str = ""
+
+    def merged(self, **overrides) -> "Config":
+        values = {k: v for k, v in overrides.items() if v not in (None, (), [])}
+        return replace(self, **values)
+
+    def selects(self, code: str) -> bool:
+        if any(code.startswith(p) for p in self.ignore):
+            # a longer select entry beats a shorter ignore entry (ruff's rule)
+            longest_ignore = max(len(p) for p in self.ignore if code.startswith(p))
+            longer_select = [p for p in self.select if code.startswith(p) and len(p) > longest_ignore]
+            return bool(longer_select)
+        return not self.select or any(code.startswith(p) for p in self.select)
+
+
+def find_config(start: Path) -> Path | None:
+    return _find_config(start.resolve() if start.is_dir() else start.resolve().parent)
+
+
+@lru_cache(maxsize=256)
+def _find_config(directory: Path) -> Path | None:
+    for parent in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = parent / name
+            if candidate.is_file():
+                return candidate
+        pyproject = parent / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if "fzcheck" in data.get("tool", {}):
+                return pyproject
+    return None
+
+
+@lru_cache(maxsize=64)
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 语法错误：{exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("fzcheck", {})
+    name = str(path)
+    for key in data:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            tip = f"（是否应为 “{close[0]}”？）" if close else ""
+            raise ConfigError(f"{name}:{_line_of(text, key)}: 未知的配置项 “{key}”{tip}")
+    config = Config(source=name)
+    for key in ("select", "ignore"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{name}:{_line_of(text, key)}: {key} 必须是规则代码列表，如 [\"FZ1\", \"FZ203\"]")
+        config = replace(config, **{key: tuple(v.strip().upper() for v in value)})
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{name}:{_line_of(text, 'severity')}: severity 必须是表，如 severity = {{ FZ105 = \"info\" }}")
+    for code, level in severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{name}:{_line_of(text, code)}: {code} 的级别只能是 error、warning 或 info")
+    packs = data.get("rules", [])
+    if isinstance(packs, str):
+        packs = [packs]
+    if not isinstance(packs, list):
+        raise ConfigError(f"{name}:{_line_of(text, 'rules')}: rules 必须是规则包路径列表")
+    year = data.get("year")
+    if year is not None and (not isinstance(year, int) or not 1990 <= year <= 2100):
+        raise ConfigError(f"{name}:{_line_of(text, 'year')}: year 必须是四位年份，如 2024")
+    fail_on = data.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{name}:{_line_of(text, 'fail-on')}: fail-on 只能是 {'、'.join(FAIL_ON)}")
+    return replace(
+        config,
+        severity={k.upper(): v for k, v in severity.items()},
+        packs=tuple((path.parent / p).resolve() for p in packs),
+        year=year,
+        fail_on=fail_on,
+    )

@@ -1,0 +1,74 @@
+"""The machine contract of DESIGN.md §3 (``version`` 1)."""
+
+from __future__ import annotations
+
+import json
+
+from ..positions import LineIndex
+from .common import location, positions, summary
+
+
+def section_dict(section) -> dict:
+    return {
+        "role": list(section.roles),
+        "level": section.level,
+        "number": section.number,
+        "marker": section.marker,
+        "heading": section.heading,
+        "line": section.line,
+        "end_line": section.end_line,
+    }
+
+
+def file_dict(result) -> dict:
+    doc = result.document
+    index = LineIndex(doc.text) if doc is not None else None
+    facts = result.facts
+    entry = {
+        "path": result.path,
+        "encoding": doc.encoding if doc is not None else None,
+        "source": doc.source if doc is not None else None,
+        "title": facts.title if facts else None,
+        "entity": facts.entity if facts else None,
+        "year": facts.year if facts else None,
+        "sections": [section_dict(s) for s in result.outline.walk()] if result.outline else [],
+        "diagnostics": [],
+    }
+    if result.error:
+        entry["error"] = result.error
+    for d in result.diagnostics:
+        line, col, end_line, end_col = positions(doc, index, d)
+        item = {
+            "code": d.code,
+            "name": d.name,
+            "severity": d.severity,
+            "message": d.message,
+            "line": line,
+            "column": col,
+            "end_line": end_line,
+            "end_column": end_col,
+            "hint": d.hint,
+            "basis": d.basis,
+            "fix": fix_dict(d.fix, index),
+        }
+        where = location(doc, line)
+        if where:
+            item["location"] = where
+        entry["diagnostics"].append(item)
+    return entry
+
+
+def fix_dict(fix, index) -> dict | None:
+    if fix is None or index is None:
+        return None
+    edits = []
+    for e in fix.edits:
+        line, col = index.line_col(e.start)
+        end_line, end_col = index.line_col(e.end)
+        edits.append({"line": line, "column": col, "end_line": end_line, "end_column": end_col, "content": e.replacement})
+    return {"applicability": fix.applicability, "message": fix.title, "edits": edits}
+
+
+def render(results, ctx) -> str:
+    payload = {"version": 1, "files": [file_dict(r) for r in results], "summary": summary(results)}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

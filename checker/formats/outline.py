@@ -1,0 +1,81 @@
+"""The outline tree the checker sees, as text or JSON (``fzcheck outline``)."""
+
+from __future__ import annotations
+
+import json
+
+from .common import ROLE_LABELS
+from .json import section_dict
+
+
+def outline_dict(result) -> dict:
+    o, f, doc = result.outline, result.facts, result.document
+
+    def node(section) -> dict:
+        d = section_dict(section)
+        d["role_evidence"] = section.role_evidence
+        d["canonical"] = section.canonical
+        d["items"] = [{"number": i.number, "line": i.line} for i in section.items]
+        d["children"] = [node(c) for c in section.children]
+        return d
+
+    return {
+        "path": result.path,
+        "encoding": doc.encoding,
+        "source": doc.source,
+        "title": f.title,
+        "title_lines": list(o.title_lines),
+        "year": f.year,
+        "year_source": f.year_source,
+        "entity": f.entity,
+        "doc_type": f.doc_type,
+        "lookalike": f.lookalike,
+        "preamble_lines": list(o.preamble),
+        "sections": [node(s) for s in o.sections],
+        "signature_lines": list(o.signature),
+    }
+
+
+def _span(a: int, b: int) -> str:
+    return f"第{a}行" if a == b else f"第{a}–{b}行"
+
+
+def render_text(result) -> str:
+    o, f = result.outline, result.facts
+    lines = [f"文件：{result.path}（{result.document.encoding}）"]
+    if o.title_lines:
+        lines.append(f"标题：{f.title}（{_span(o.title_lines[0], o.title_lines[-1])}）")
+    else:
+        lines.append("标题：（未识别）")
+    source = {"title": "来自标题", "preamble": "来自开头", "config": "来自配置"}.get(f.year_source, "")
+    lines.append(f"年度：{f.year or '（未识别）'}{'（' + source + '）' if source else ''}")
+    lines.append(f"单位：{f.entity or '（未识别）'}")
+    kind = {"report": "报告", "summary": "总结", "other": "其他"}.get(f.doc_type, "（未识别）")
+    lines.append(f"文种：{kind}" + (f"；疑似{f.lookalike}" if f.lookalike else ""))
+    if o.preamble:
+        lines.append(f"开头：{_span(o.preamble[0], o.preamble[-1])}")
+
+    def walk(sections, prefix: str) -> None:
+        for i, s in enumerate(sections):
+            last = i == len(sections) - 1
+            roles = "、".join(ROLE_LABELS.get(r, r) for r in s.roles)
+            evidence = {"position": "（按位置推断）", "content": "（按内容推断）"}.get(s.role_evidence, "")
+            items = f"，{len(s.items)} 个“X是”分项" if s.items else ""
+            flag = "" if s.canonical else "  ⚠ 序号不规范"
+            lines.append(
+                f"{prefix}{'└─ ' if last else '├─ '}{s.marker}{s.heading}  [{roles}{evidence}] "
+                f"{_span(s.line, s.end_line)}{items}{flag}"
+            )
+            walk(s.children, prefix + ("   " if last else "│  "))
+
+    lines.append("结构：")
+    walk(o.sections, "")
+    if not o.sections:
+        lines.append("（未识别到“一、”“（一）”等层次标题）")
+    if o.signature:
+        lines.append(f"落款：{_span(o.signature[0], o.signature[-1])}")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(result) -> str:
+    return json.dumps(outline_dict(result), ensure_ascii=False, indent=2) + "\n"

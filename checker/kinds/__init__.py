@@ -1,0 +1,32 @@
+"""The rule kinds: one module each, one explicit registry (no import-time discovery)."""
+
+from __future__ import annotations
+
+from . import (
+    combined_roles,
+    content_evidence,
+    document_type,
+    input_error,
+    leftover,
+    required_role,
+    role_mentions,
+    role_order,
+    title,
+    year_relation,
+)
+
+KINDS = {
+    module.KIND: module
+    for module in (
+        required_role,
+        role_mentions,
+        content_evidence,
+        year_relation,
+        title,
+        document_type,
+        leftover,
+        input_error,
+        combined_roles,
+        role_order,
+    )
+}

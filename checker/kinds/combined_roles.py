@@ -1,0 +1,41 @@
+"""Combined roles — one top-level heading carries two required parts.
+
+## What it checks
+A level-1 section whose heading carries two or more of ``roles``
+(存在的问题及2025年度工作计划).
+
+## Why it matters
+The regulation lists the parts separately and reviewers check them one by one;
+a combined part usually shortchanges one of them.
+
+## Parameters
+- ``roles``: the roles that should stand apart.
+
+## Placeholders
+``{heading}``, ``{labels}``: the heading and the labels of the roles it combines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic
+from .base import diagnostic
+
+KIND = "combined_roles"
+NEEDS_ROLES = True
+PLACEHOLDERS = ("heading", "labels")
+
+
+@dataclass(frozen=True)
+class Params:
+    roles: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "plan")
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    for section in report.outline.sections:
+        combined = [r for r in section.roles if r in rule.params.roles]
+        if len(combined) >= 2 and section.role_evidence == "heading":
+            labels = "与".join(report.roles[r].label for r in combined if r in report.roles)
+            yield diagnostic(rule, report.heading_segment(section).span(), heading=section.heading, labels=labels)

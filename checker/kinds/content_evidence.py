@@ -1,0 +1,112 @@
+"""Content evidence — content of ROLE must be reported, and as a part of its own.
+
+## What it checks
+Evidence is a sentence that contains every word of one of the role's
+``content_all`` groups, after removing text inside the ``ignore_inside``
+brackets (a citation of 《党政主要负责人履行推进法治建设第一责任人职责规定》 is
+not a report of the duty), outside the parts whose roles are in
+``exclude_roles`` (a plan to strengthen the duty is not a report of it), and not
+a sentence of the opening that only announces the parts (…报告如下).
+
+- ``mode = "missing"`` fires when no section heading carries the role and no
+  evidence sentence exists anywhere.
+- ``mode = "buried"`` fires when evidence exists but no section at level
+  ``max_level`` or above carries the role: the content is buried inside another part.
+
+## Why it matters
+The regulation requires a report on how the 党政主要负责人 performed their duty
+as 第一责任人; reviewers look for it as a part of its own.
+
+## Parameters
+- ``role``, ``mode`` (missing | buried), ``max_level`` (default 1), ``exclude_roles``.
+
+## Placeholders
+``{heading}``: the heading of the part where the evidence was found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic
+from .base import diagnostic
+
+KIND = "content_evidence"
+NEEDS_ROLES = True
+PLACEHOLDERS = ("heading",)
+
+
+@dataclass(frozen=True)
+class Params:
+    role: str
+    mode: str = "missing"
+    max_level: int = 1
+    exclude_roles: tuple[str, ...] = ("plan",)
+
+
+def validate(params: Params, ruleset) -> str:
+    if params.role not in ruleset.roles:
+        return f"未定义的角色 {params.role}"
+    if not ruleset.roles[params.role].content_all:
+        return f"角色 {params.role} 没有 content_all，无法查找内容证据"
+    if params.mode not in ("missing", "buried"):
+        return "mode 只能是 missing 或 buried"
+    return ""
+
+
+def _masker(pairs: tuple[str, ...]):
+    if not pairs:
+        return lambda text: text
+    alternatives = "|".join(
+        f"{re.escape(p[0])}[^{re.escape(p[0])}{re.escape(p[1])}]*{re.escape(p[1])}" for p in pairs if len(p) == 2
+    )
+    regex = re.compile(alternatives)
+    return lambda text: regex.sub(lambda m: "□" * len(m.group()), text)
+
+
+def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
+    """Yield (segment, section) for every sentence that evidences ``role_name``."""
+    role = report.roles[role_name]
+    mask = _masker(role.ignore_inside)
+    for segment, section in _candidate_segments(report, exclude_roles):
+        for sentence in report.sentences(segment):
+            text = mask(sentence.text)
+            if any(word in text for word in role.content_not):
+                continue
+            if any(all(word in text for word in group) for group in role.content_all):
+                yield sentence, section
+
+
+def _candidate_segments(report, exclude_roles):
+    for segment in report.preamble_segments():
+        if "如下" not in segment.text:
+            yield segment, None
+    for section in report.outline.walk():
+        if set(section.roles) & set(exclude_roles):
+            continue
+        yield report.heading_segment(section), section
+        for segment in report.body_segments(section, include_children=False):
+            yield segment, section
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    if report.facts.lookalike:
+        return
+    p = rule.params
+    with_role = [s for s in report.outline.walk() if p.role in s.roles and s.role_evidence == "heading"]
+    if p.mode == "missing":
+        if with_role:
+            return
+        if next(find_evidence(report, p.role, p.exclude_roles), None) is None:
+            yield diagnostic(rule, report.title_span, heading="")
+        return
+    if any(s.level <= p.max_level for s in with_role):
+        return
+    for sentence, section in find_evidence(report, p.role, p.exclude_roles):
+        if section is not None and p.role in section.roles and section.level <= p.max_level:
+            continue
+        heading = section.heading if section is not None else "开头部分"
+        yield diagnostic(rule, sentence.span(), heading=heading)
+        return

@@ -1,0 +1,35 @@
+"""Input error — a file that could not be read.
+
+## What it checks
+Nothing in the text: the reader raises these (unreadable, empty, not a report
+format, too large) and the driver reports them with this rule's code, so that
+one bad file in a batch is listed and the rest go on.
+
+## Why it matters
+A county reviewing 60 reports must see which file failed and why.
+
+## Parameters
+- ``reason``: which reader failure this code stands for (unreadable | empty).
+
+## Placeholders
+``{detail}``: the reader's explanation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic
+
+KIND = "input_error"
+PLACEHOLDERS = ("detail",)
+
+
+@dataclass(frozen=True)
+class Params:
+    reason: str = "unreadable"
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    return iter(())

@@ -1,0 +1,52 @@
+"""Title — the report must have a title, and the title must match PATTERN.
+
+## What it checks
+With no ``pattern``: fires when no title was recognised before the first
+heading or sentence.  With a ``pattern`` (a regular expression): fires when a
+title exists and does not match it.
+
+## Why it matters
+GB/T 9704-2012 makes the title a required element of an official document; the
+county files and publishes reports by title, year and entity.
+
+## Parameters
+- ``pattern``: regular expression searched in the title (empty: presence check).
+
+## Placeholders
+``{title}``: the title as recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic
+from .base import diagnostic
+
+KIND = "title"
+PLACEHOLDERS = ("title",)
+
+
+@dataclass(frozen=True)
+class Params:
+    pattern: str = ""
+
+
+def validate(params: Params, ruleset) -> str:
+    try:
+        re.compile(params.pattern)
+    except re.error as exc:
+        return f"pattern 不是有效的正则表达式（{exc}）"
+    return ""
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    title = report.outline.title
+    if not rule.params.pattern:
+        if not title:
+            yield diagnostic(rule, report.first_line_span, title="")
+        return
+    if title and re.search(rule.params.pattern, title) is None:
+        yield diagnostic(rule, report.title_span, title=title)

@@ -1,0 +1,79 @@
+"""Year relation — the part playing ROLE must name the report year + OFFSET.
+
+## What it checks
+In the headings of the parts carrying ``role`` (and of their sub-parts), every
+four-digit year must equal the report year + ``offset``.  In their body, a
+sentence that sets out future work (将、计划、拟、要 …) right after a year must
+name that year too; years inside 《》 and ranges such as 2021—2025年 are ignored.
+
+## Why it matters
+A plan headed 2024年工作计划 in the 2024 report is last year's plan copied:
+the regulation asks for the next year's arrangements.
+
+## Parameters
+- ``role`` (default plan), ``offset`` (default 1).
+
+## Placeholders
+``{found}`` the year written, ``{expected}`` the year expected, ``{year}`` the report year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic
+from .base import diagnostic
+
+KIND = "year_relation"
+NEEDS_ROLES = True
+PLACEHOLDERS = ("found", "expected", "year")
+
+_YEAR = re.compile(r"(?<![\d—\-–~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–~～至到])")
+_FUTURE = re.compile(r"^\s*度?\s*[，,]?\s*(?:是|我|全|本|将|计划|拟|要|重点|工作|继续|进一步|持续)")
+_CITATION = re.compile(r"《[^《》]*》")
+
+
+@dataclass(frozen=True)
+class Params:
+    role: str = "plan"
+    offset: int = 1
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    year = report.facts.year
+    if year is None or report.facts.lookalike:
+        return
+    expected = year + rule.params.offset
+    seen: set[int] = set()
+    for section in report.outline.walk():
+        if rule.params.role not in section.roles and not _inside_role(section, rule.params.role):
+            continue
+        if section.line in seen:
+            continue
+        seen.add(section.line)
+        heading = report.heading_segment(section)
+        for m in _YEAR.finditer(_CITATION.sub(lambda c: "□" * len(c.group()), heading.text)):
+            found = int(m.group(1))
+            if found != expected:
+                yield diagnostic(rule, heading.span(m.start(1), m.end()), found=found, expected=expected, year=year)
+                return
+        for segment in report.body_segments(section, include_children=False):
+            text = _CITATION.sub(lambda c: "□" * len(c.group()), segment.text)
+            for m in _YEAR.finditer(text):
+                found = int(m.group(1))
+                if found in (expected,) or found < year:
+                    continue
+                if _FUTURE.match(text, m.end()):
+                    yield diagnostic(rule, segment.span(m.start(1), m.end()), found=found, expected=expected, year=year)
+                    return
+
+
+def _inside_role(section, role: str) -> bool:
+    parent = section.parent
+    while parent is not None:
+        if role in parent.roles:
+            return True
+        parent = parent.parent
+    return False

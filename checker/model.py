@@ -1,0 +1,167 @@
+"""Plain data shared by every stage: no logic beyond trivial properties.
+
+Positions in the core are character offsets into ``Document.text`` (the decoded
+text with newlines normalised to ``\\n``).  Line and column numbers are derived
+once, at the edge, by :mod:`checker.positions`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+ROLES = ("measures", "shortcomings", "first_responsible", "plan", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One logical line (a paragraph for Word input) after cleanup.
+
+    ``text`` is the cleaned text used by the parser and the rules.  ``start``
+    is the offset of the line's first character in ``Document.text``.
+    ``shifts`` maps cleaned columns back to raw columns where leftovers were
+    removed: each ``(clean_col, removed)`` pair says that ``removed`` raw
+    characters were dropped before cleaned column ``clean_col``.
+    """
+
+    number: int
+    start: int
+    text: str
+    raw_length: int
+    shifts: tuple[tuple[int, int], ...] = ()
+
+    def offset(self, col: int) -> int:
+        """Offset in ``Document.text`` of cleaned column ``col`` (0-based)."""
+        raw = col
+        for at, removed in self.shifts:
+            if at <= col:
+                raw += removed
+        return self.start + min(raw, self.raw_length)
+
+    @property
+    def end(self) -> int:
+        return self.start + self.raw_length
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """A piece of conversion debris removed from the text before parsing."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    text: str
+    lines: tuple[Line, ...]
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    bom: bool = False
+    leftovers: tuple[Leftover, ...] = ()
+    source: str = "text"  # text | markdown | docx | pdf
+    # Human locations per line for non-text sources ("第3段", "第2页"), same length as lines or empty.
+    locations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Literal["safe", "unsafe"] = "safe"
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    hint: str = ""
+    basis: str = ""
+    fix: Fix | None = None
+
+
+@dataclass(slots=True)
+class RunInItem:
+    """一是/二是… inside a section's body."""
+
+    number: str
+    value: int
+    line: int
+    span: Span
+
+
+@dataclass(slots=True)
+class Section:
+    level: int  # 1..4 by number form (一、 （一） 1. （1）)
+    number: str  # the numeral as written: 一, 3, …
+    value: int  # numeric value of the numeral
+    marker: str  # the whole number as written: "一、", "(三)", "1．"
+    form: str  # canonical form name: "一、", "（一）", "1.", "（1）" or a malformed variant
+    canonical: bool  # the number is written the GB/T 9704 way
+    heading: str  # heading text without the number, cut at the first 。
+    line: int  # 1-based line of the heading
+    end_line: int  # last line belonging to the section (inclusive)
+    heading_span: Span
+    marker_span: Span
+    heading_col: int = 0  # column (0-based, cleaned) where the heading text starts
+    body_start_col: int = -1  # column (0-based, cleaned) where run-in body text starts, -1 if none
+    roles: tuple[str, ...] = ()
+    role_evidence: str = ""  # heading | content | ""
+    children: list["Section"] = field(default_factory=list)
+    items: list[RunInItem] = field(default_factory=list)
+    parent: "Section | None" = field(default=None, repr=False, compare=False)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(slots=True)
+class Outline:
+    lines: tuple[Line, ...]
+    kinds: tuple[str, ...]  # classified kind per line (TITLE, BODY, H1…)
+    title_lines: tuple[int, ...] = ()  # 1-based line numbers
+    preamble: tuple[int, ...] = ()
+    sections: list[Section] = field(default_factory=list)
+    signature: tuple[int, ...] = ()
+    preamble_items: list[RunInItem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return "".join(self.lines[n - 1].text.strip() for n in self.title_lines)
+
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    title: str
+    year: int | None
+    year_source: str  # title | preamble | config | ""
+    entity: str
+    doc_type: str  # report | summary | other
+    lookalike: str  # name of a look-alike document type, or ""

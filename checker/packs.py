@@ -1,0 +1,243 @@
+"""Rule packs: load ``rules/*.toml`` (and users' packs), validate strictly, build a RuleSet.
+
+A pack may hold:
+
+* ``[[rule]]`` tables — a rule: common fields (code, name, kind, severity,
+  message, hint, basis, why, example_fires, example_passes, enabled) plus the
+  parameters of its kind (validated against the kind's ``Params`` dataclass);
+* ``[roles.<name>]`` — keyword sets for section roles;
+* ``[lookalikes]`` — document types that are not an annual report: name → title words.
+
+Later packs override earlier ones: a rule with an existing code updates only the
+fields it gives (so a county can change a message or turn a rule off with
+``enabled = false``); a role table replaces only the keys it gives.
+Unknown keys, kinds, roles and placeholders are configuration errors that name
+the file and line and suggest the closest valid name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import string
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_type_hints
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .analyze.roles import RoleDef
+from .errors import ConfigError
+from .kinds import KINDS
+
+COMMON_FIELDS = {
+    "code": str,
+    "name": str,
+    "kind": str,
+    "severity": str,
+    "message": str,
+    "hint": str,
+    "basis": str,
+    "why": str,
+    "example_fires": str,
+    "example_passes": str,
+    "enabled": bool,
+}
+REQUIRED_FIELDS = ("code", "name", "kind", "severity", "message")
+SEVERITIES = ("error", "warning", "info")
+ROLE_FIELDS = {f.name for f in dataclasses.fields(RoleDef)} - {"name"}
+_CODE_RE = re.compile(r"^FZ\d{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: str
+    message: str
+    params: Any
+    hint: str = ""
+    basis: str = ""
+    why: str = ""
+    example_fires: str = ""
+    example_passes: str = ""
+    enabled: bool = True
+    source: str = ""
+
+
+@dataclass(slots=True)
+class RuleSet:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    roles: dict[str, RoleDef] = field(default_factory=dict)
+    lookalikes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    _segmenter: Any = None
+
+    def segmenter(self):
+        """The jieba segmenter over the domain dictionary and every role keyword (built once, lazily)."""
+        if self._segmenter is None:
+            from .analyze.tokens import Segmenter
+
+            words = [w for role in self.roles.values() for w in (*role.heading_any, *role.heading_not)]
+            self._segmenter = Segmenter(str(default_rules_dir() / "jieba-userdict.txt"), words)
+        return self._segmenter
+
+    def enabled(self) -> list[Rule]:
+        return [r for r in self.rules.values() if r.enabled]
+
+
+def default_rules_dir() -> Path:
+    """The packs shipped with the package (``checker/rules`` in a wheel, ``rules/`` in a checkout)."""
+    packaged = resources.files("checker").joinpath("rules")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def pack_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(path.glob("*.toml"))
+    if path.is_file():
+        return [path]
+    raise ConfigError(f"{path}: 规则包不存在")
+
+
+def load_ruleset(extra: list[Path] | tuple[Path, ...] = ()) -> RuleSet:
+    ruleset = RuleSet()
+    raw_rules: dict[str, tuple[dict, str, str]] = {}
+    for base in [default_rules_dir(), *extra]:
+        for file in pack_files(Path(base)):
+            _load_file(file, ruleset, raw_rules)
+    for code, (table, file, text) in raw_rules.items():
+        ruleset.rules[code] = _build_rule(table, file, text, ruleset)
+    return ruleset
+
+
+def _load_file(file: Path, ruleset: RuleSet, raw_rules: dict[str, tuple[dict, str, str]]) -> None:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{file}: 无法读取规则包（{exc}）") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: TOML 语法错误：{exc}") from None
+    name = str(file)
+    ruleset.sources.append(name)
+    for key in data:
+        if key not in ("rule", "roles", "lookalikes"):
+            _unknown(name, text, key, ("rule", "roles", "lookalikes"), "顶层键")
+    for role_name, table in data.get("roles", {}).items():
+        if not isinstance(table, dict):
+            raise ConfigError(f"{name}:{_line_of(text, role_name)}: roles.{role_name} 必须是表")
+        for key in table:
+            if key not in ROLE_FIELDS:
+                _unknown(name, text, key, ROLE_FIELDS, f"roles.{role_name} 的键")
+        old = ruleset.roles.get(role_name)
+        values = dataclasses.asdict(old) if old else {"name": role_name, "label": role_name}
+        for key, value in table.items():
+            values[key] = _tupled(value, name, text, key)
+        ruleset.roles[role_name] = RoleDef(**values)
+    for lname, words in data.get("lookalikes", {}).items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ConfigError(f"{name}:{_line_of(text, lname)}: lookalikes.{lname} 必须是字符串列表")
+        ruleset.lookalikes[lname] = tuple(words)
+    rules = data.get("rule", [])
+    if not isinstance(rules, list):
+        raise ConfigError(f"{name}: rule 必须写成 [[rule]] 表数组")
+    for table in rules:
+        code = table.get("code")
+        if not isinstance(code, str) or not _CODE_RE.match(code):
+            raise ConfigError(f"{name}:{_line_of(text, 'code')}: 规则缺少 code，或 code 不是 FZ 加三位数字（{code!r}）")
+        if code in raw_rules:
+            merged = dict(raw_rules[code][0])
+            if "kind" in table and table["kind"] != merged.get("kind"):
+                merged = {k: v for k, v in merged.items() if k in COMMON_FIELDS}
+            merged.update(table)
+            raw_rules[code] = (merged, name, text)
+        else:
+            raw_rules[code] = (dict(table), name, text)
+
+
+def _tupled(value: Any, file: str, text: str, key: str) -> Any:
+    if isinstance(value, list):
+        return tuple(_tupled(v, file, text, key) for v in value)
+    return value
+
+
+def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
+    code = table["code"]
+    for key in REQUIRED_FIELDS:
+        if key not in table:
+            raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少必填字段 {key}")
+    kind_name = table["kind"]
+    kind = KINDS.get(kind_name)
+    if kind is None:
+        _unknown(file, text, kind_name, KINDS, f"规则 {code} 的 kind")
+    common: dict[str, Any] = {}
+    params: dict[str, Any] = {}
+    param_fields = {f.name: f for f in dataclasses.fields(kind.Params)}
+    for key, value in table.items():
+        if key in COMMON_FIELDS:
+            if not isinstance(value, COMMON_FIELDS[key]):
+                raise ConfigError(f"{file}:{_line_of(text, key)}: 规则 {code} 的 {key} 类型应为 {COMMON_FIELDS[key].__name__}")
+            common[key] = value
+        elif key in param_fields:
+            params[key] = _tupled(value, file, text, key)
+        else:
+            _unknown(file, text, key, [*COMMON_FIELDS, *param_fields], f"规则 {code}（{kind_name}）的键")
+    if common["severity"] not in SEVERITIES:
+        raise ConfigError(
+            f"{file}:{_line_of(text, common['severity'])}: 规则 {code} 的 severity 只能是 error、warning 或 info"
+        )
+    try:
+        param_obj = kind.Params(**params)
+    except TypeError as exc:
+        missing = [f.name for f in param_fields.values() if f.name not in params and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少 {kind_name} 的参数 {', '.join(missing) or exc}") from None
+    _check_param_types(param_obj, kind.Params, file, text, code)
+    validate = getattr(kind, "validate", None)
+    if validate is not None:
+        problem = validate(param_obj, ruleset)
+        if problem:
+            raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code}：{problem}")
+    allowed = set(getattr(kind, "PLACEHOLDERS", ()))
+    for key in ("message", "hint"):
+        for _, fname, _, _ in string.Formatter().parse(common.get(key, "")):
+            if fname is not None and fname not in allowed:
+                raise ConfigError(
+                    f"{file}:{_line_of(text, '{' + fname + '}')}: 规则 {code} 的 {key} 使用了未知占位符 {{{fname}}}，"
+                    f"{kind_name} 可用：{', '.join(sorted(allowed)) or '无'}"
+                )
+    return Rule(params=param_obj, source=file, **common)
+
+
+def _check_param_types(obj: Any, cls: type, file: str, text: str, code: str) -> None:
+    hints = get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        value = getattr(obj, f.name)
+        expected = hints.get(f.name)
+        origin = getattr(expected, "__origin__", expected)
+        if origin is tuple and not isinstance(value, tuple):
+            raise ConfigError(f"{file}:{_line_of(text, f.name)}: 规则 {code} 的参数 {f.name} 应为列表")
+        if expected in (str, int, bool) and not isinstance(value, expected):
+            raise ConfigError(f"{file}:{_line_of(text, f.name)}: 规则 {code} 的参数 {f.name} 类型应为 {expected.__name__}")
+
+
+def _line_of(text: str, needle: str) -> int:
+    pattern = re.compile(rf"^\s*{re.escape(needle)}\s*=", re.M)
+    m = pattern.search(text) or re.search(re.escape(needle), text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def _unknown(file: str, text: str, key: str, valid, what: str) -> None:
+    close = difflib.get_close_matches(key, list(valid), n=1)
+    suggestion = f"（是否应为 “{close[0]}”？）" if close else ""
+    raise ConfigError(f"{file}:{_line_of(text, key)}: 未知的{what} “{key}”{suggestion}")

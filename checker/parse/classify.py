@@ -1,0 +1,214 @@
+"""Line classification: decide each line's kind before the grammar assembles the tree.
+
+Kinds: TITLE, META (web-page metadata before the title), SALUTATION, BLANK,
+H (a numbered heading; level 1–4 by its number form), BODY, SIGN, DATE.
+Headings are recognised even when malformed (一) 、（一 、一．、(一) …) so that
+rules can report the form; ``HeadingMatch.canonical`` says whether the number is
+written the GB/T 9704 way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Line
+from .numerals import CN_NUMERAL, cn_to_int
+
+_WS = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
+
+# (form, level, regex).  First match wins, so longer/stricter forms come first.
+_HEADING_FORMS: tuple[tuple[str, int, str], ...] = (
+    ("（一）", 2, rf"（(?P<n>{CN_NUMERAL})）"),
+    ("(一)", 2, rf"[（(]\s*(?P<n>{CN_NUMERAL})\s*[）)]"),
+    ("（一", 2, rf"[（(](?P<n>{CN_NUMERAL})(?=[\u4e00-\u9fff])"),
+    ("一）", 2, rf"(?P<n>{CN_NUMERAL})[）)]"),
+    ("一、", 1, rf"(?P<n>{CN_NUMERAL})、"),
+    ("一．", 1, rf"(?P<n>{CN_NUMERAL})\s*(?:[．.，,:：]|\s+)(?=\S)"),
+    ("（1）", 4, r"（(?P<n>\d{1,2})）"),
+    ("(1)", 4, r"[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
+    ("1）", 4, r"(?P<n>\d{1,2})[）)]"),
+    ("1.", 3, r"(?P<n>\d{1,2})\.(?!\d)"),
+    ("1．", 3, r"(?P<n>\d{1,2})．(?!\d)"),
+    ("1、", 3, r"(?P<n>\d{1,2})、"),
+)
+_HEADING_RES = tuple((form, level, re.compile(pattern)) for form, level, pattern in _HEADING_FORMS)
+CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
+_CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
+
+_DATE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+_META_RE = re.compile(r"^(?:索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|主题分类|文\s*号|发文字号|来源|浏览次数|信息来源|时效)[：:\s|]")
+_SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，（）()]{2,40}[：:]$")
+_SIGN_TAIL = re.compile(r"(?:人民政府|政府|委员会|党委|党工委|办事处|办公室|管委会|局|乡|镇|街道|司法所|部)$")
+_SENTENCE_END = "。；;！!？?"
+TITLE_WORDS = ("报告", "总结", "情况", "法治", "建设", "工作", "汇报", "依法行政")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    level: int
+    form: str
+    canonical: bool
+    number: str
+    value: int
+    marker_start: int  # 0-based column in the cleaned line
+    marker_end: int
+    heading: str
+    heading_start: int
+    heading_end: int
+    body_start: int  # -1 when the heading has no run-in body
+
+
+def strip_ws(text: str) -> str:
+    return text.strip(_WS + "\n\r")
+
+
+def match_heading(text: str) -> HeadingMatch | None:
+    """Recognise a numbered heading at the start of ``text`` (leading spaces allowed)."""
+    lead = len(text) - len(text.lstrip(_WS))
+    rest = text[lead:]
+    if not rest:
+        return None
+    for form, level, regex in _HEADING_RES:
+        m = regex.match(rest)
+        if m is None:
+            continue
+        number = m.group("n")
+        value = cn_to_int(number)
+        if value <= 0:
+            continue
+        after = rest[m.end() :]
+        if form == "一．" and after[:1] in ("是", "年", "月", "个", "些", "系", "直", "方", "定", "切"):
+            return None
+        if level in (1, 2) and after.startswith(("是", "方面", "年", "月", "批", "季度")) and form not in ("（一）", "(一)"):
+            return None
+        marker_end = lead + m.end()
+        # the canonical forms allow no space after the number; a space makes it malformed
+        spaced = after[:1] in _WS and bool(after.strip(_WS))
+        canonical = (CANONICAL_FORMS.get(form) == level or _CANONICAL_ALT.get(form) == level) and not spaced
+        heading_start = marker_end + (len(after) - len(after.lstrip(_WS)))
+        body = text[heading_start:]
+        if not body.strip(_WS):
+            return HeadingMatch(level, form, canonical, number, value, lead, marker_end, "", heading_start, heading_start, -1)
+        cut = _first_sentence_end(body)
+        if cut == -1:
+            heading = body.rstrip(_WS)
+            return HeadingMatch(level, form, canonical, number, value, lead, marker_end, heading, heading_start, heading_start + len(heading), -1)
+        heading = body[:cut]
+        body_start = heading_start + cut + 1
+        rest_body = text[body_start:]
+        if not rest_body.strip(_WS):
+            body_start = -1
+        return HeadingMatch(level, form, canonical, number, value, lead, marker_end, heading, heading_start, heading_start + cut, body_start)
+    return None
+
+
+def _first_sentence_end(text: str) -> int:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "《“（(":
+            depth += 1
+        elif ch in "》”）)":
+            depth = max(0, depth - 1)
+        elif ch in "。！？!?" and depth == 0:
+            return i
+    return -1
+
+
+def is_date(text: str) -> bool:
+    return _DATE_RE.match(strip_ws(text)) is not None
+
+
+def looks_like_title_line(text: str) -> bool:
+    t = strip_ws(text)
+    if not t or len(t) > 45:
+        return False
+    if any(ch in t for ch in _SENTENCE_END) or "，" in t or "," in t:
+        return False
+    if t.endswith(("：", ":")):
+        return False
+    return match_heading(t) is None and not is_date(t)
+
+
+def classify(lines: tuple[Line, ...]) -> tuple[list[str], dict[int, HeadingMatch]]:
+    """Return one kind per line and the heading matches by 0-based line index."""
+    kinds = ["BODY"] * len(lines)
+    headings: dict[int, HeadingMatch] = {}
+    for i, line in enumerate(lines):
+        text = line.text
+        if not text.strip(_WS):
+            kinds[i] = "BLANK"
+            continue
+        h = match_heading(text)
+        if h is not None:
+            kinds[i] = "H"
+            headings[i] = h
+    _mark_front_matter(lines, kinds)
+    _mark_signature(lines, kinds, headings)
+    return kinds, headings
+
+
+def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:
+    """Metadata, salutation and the title: short lines before the first heading or sentence."""
+    i = 0
+    n = len(lines)
+    while i < n and (kinds[i] == "BLANK" or (kinds[i] == "BODY" and _META_RE.match(strip_ws(lines[i].text)))):
+        if kinds[i] == "BODY":
+            kinds[i] = "META"
+        i += 1
+    candidates: list[int] = []
+    j = i
+    blanks = 0
+    while j < n and len(candidates) < 4:
+        kind = kinds[j]
+        if kind == "BLANK":
+            blanks += 1
+            if blanks > 2:
+                break
+            j += 1
+            continue
+        if kind != "BODY" or not looks_like_title_line(lines[j].text):
+            break
+        blanks = 0
+        candidates.append(j)
+        j += 1
+    if candidates and len(candidates) <= 3:
+        joined = "".join(strip_ws(lines[k].text) for k in candidates)
+        if any(word in joined for word in TITLE_WORDS):
+            for k in candidates:
+                kinds[k] = "TITLE"
+            j = candidates[-1] + 1
+        else:
+            j = i
+    else:
+        j = i
+    # a salutation such as 县委、县政府： right after the title
+    while j < n and kinds[j] == "BLANK":
+        j += 1
+    if j < n and kinds[j] == "BODY" and _SALUTATION_RE.match(strip_ws(lines[j].text)):
+        kinds[j] = "SALUTATION"
+
+
+def _mark_signature(lines: tuple[Line, ...], kinds: list[str], headings: dict[int, HeadingMatch]) -> None:
+    """The closing signature and date: short trailing lines after the last paragraph."""
+    j = len(lines) - 1
+    while j >= 0 and kinds[j] == "BLANK":
+        j -= 1
+    found_date = False
+    taken = 0
+    while j >= 0 and taken < 4:
+        text = strip_ws(lines[j].text)
+        if kinds[j] == "BLANK":
+            j -= 1
+            continue
+        if kinds[j] != "BODY":
+            break
+        if is_date(text) and not found_date:
+            kinds[j] = "DATE"
+            found_date = True
+        elif found_date and len(text) <= 30 and _SIGN_TAIL.search(text) and not any(c in text for c in _SENTENCE_END + "，"):
+            kinds[j] = "SIGN"
+        else:
+            break
+        taken += 1
+        j -= 1

@@ -1,0 +1,131 @@
+"""Document → Outline: classified lines, a level post-lexer and the lark grammar."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Document, Outline, RunInItem, Section, Span
+from .classify import HeadingMatch, classify
+from .numerals import cn_to_int
+
+_RUNIN_RE = re.compile(r"(?:^|(?<=[。；;！？!?\s：:]))(?P<n>(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]))是")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from lark import Lark
+
+    grammar = resources.files("checker").joinpath("grammar/outline.lark").read_text(encoding="utf-8")
+    return Lark(grammar, start="document", parser="lalr", lexer="basic", cache=True)
+
+
+def _tokens(kinds: list[str], headings: dict[int, HeadingMatch]):
+    """Yield (type, line index) with CLOSE tokens for a stack of heading levels."""
+    stack: list[int] = []
+    for i, kind in enumerate(kinds):
+        if kind == "BLANK":
+            continue
+        if kind == "H":
+            level = headings[i].level
+            while stack and stack[-1] >= level:
+                stack.pop()
+                yield "CLOSE", i
+            stack.append(level)
+            yield "HEAD", i
+            continue
+        if kind in ("SIGN", "DATE"):
+            while stack:
+                stack.pop()
+                yield "CLOSE", i
+        yield kind, i
+    while stack:
+        stack.pop()
+        yield "CLOSE", len(kinds)
+
+
+def parse_document(doc: Document) -> Outline:
+    from lark import Token, Tree
+
+    kinds, headings = classify(doc.lines)
+    interactive = _parser().parse_interactive("")
+    for kind, index in _tokens(kinds, headings):
+        interactive.feed_token(Token(kind, str(index)))
+    tree = interactive.feed_eof()
+
+    outline = Outline(lines=doc.lines, kinds=tuple(kinds))
+
+    def indices(node: Tree) -> tuple[int, ...]:
+        return tuple(int(tok) + 1 for tok in node.children if isinstance(tok, Token))
+
+    def build(node: Tree, parent: Section | None) -> Section:
+        head_tok, body, *rest = node.children
+        i = int(head_tok)
+        h = headings[i]
+        line = doc.lines[i]
+        section = Section(
+            level=h.level,
+            number=h.number,
+            value=h.value,
+            marker=line.text[h.marker_start : h.marker_end],
+            form=h.form,
+            canonical=h.canonical,
+            heading=h.heading,
+            line=i + 1,
+            end_line=i + 1,
+            heading_span=Span(line.offset(h.heading_start), line.offset(h.heading_end)),
+            marker_span=Span(line.offset(h.marker_start), line.offset(h.marker_end)),
+            heading_col=h.heading_start,
+            body_start_col=h.body_start,
+            parent=parent,
+        )
+        body_lines = indices(body)
+        for child in rest:
+            if isinstance(child, Tree) and child.data == "section":
+                section.children.append(build(child, section))
+        close = int(rest[-1]) if rest and isinstance(rest[-1], Token) else i + 1
+        section.end_line = _trim_end(kinds, close, i + 1)
+        # run-in items in the heading's own body text and in its body lines
+        if h.body_start >= 0:
+            section.items.extend(_items(doc, i, h.body_start))
+        for n in body_lines:
+            section.items.extend(_items(doc, n - 1, 0))
+        return section
+
+    for child in tree.children:
+        if not isinstance(child, Tree):
+            continue
+        if child.data == "title":
+            outline.title_lines = indices(child)
+        elif child.data == "preamble":
+            outline.preamble = indices(child)
+            for n in outline.preamble:
+                outline.preamble_items.extend(_items(doc, n - 1, 0))
+        elif child.data == "section":
+            outline.sections.append(build(child, None))
+        elif child.data == "signature":
+            outline.signature = indices(child)
+    return outline
+
+
+def _trim_end(kinds: list[str], close_index: int, start_line: int) -> int:
+    """Last non-blank line before ``close_index`` (0-based), as a 1-based number."""
+    j = min(close_index, len(kinds)) - 1
+    while j >= start_line and kinds[j] == "BLANK":
+        j -= 1
+    return max(j + 1, start_line)
+
+
+def _items(doc: Document, index: int, from_col: int) -> list[RunInItem]:
+    line = doc.lines[index]
+    text = line.text
+    found = []
+    for m in _RUNIN_RE.finditer(text, from_col):
+        start = m.start("n")
+        if start > from_col and start - 1 >= 0 and text[start - 1] not in "。；;！？!?：: \t\u3000" and start != from_col:
+            continue
+        found.append(
+            RunInItem(m.group("n"), cn_to_int(m.group("n")), index + 1, Span(line.offset(start), line.offset(m.end())))
+        )
+    return found
