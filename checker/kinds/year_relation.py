@@ -31,7 +31,7 @@ NEEDS_ROLES = True
 PLACEHOLDERS = ("found", "expected", "year")
 
 _YEAR = re.compile(r"(?<![\d—\-–~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–~～至到])")
-_FUTURE = re.compile(r"^\s*度?\s*[，,]?\s*(?:是|我|全|本|将|计划|拟|要|重点|工作|继续|进一步|持续)")
+_FUTURE = re.compile(r"\s*度?\s*[，,]?\s*(?:是|我|全|本|将|计划|拟|要|重点|工作|继续|进一步|持续)")
 _CITATION = re.compile(r"《[^《》]*》")
 
 

@@ -1,0 +1,25 @@
+def test_causes_given_in_body_near_miss(run, report):
+    assert run(report, "FZ103") == []
+
+
+def test_causes_in_heading_only_near_miss(run, report):
+    text = report.replace("究其原因，主要是专业人才缺乏。", "").replace("存在的不足和原因", "存在的不足、原因")
+    assert run(text, "FZ103") == []
+
+
+def test_no_causes_fires_at_heading(run, report):
+    text = report.replace("究其原因，主要是专业人才缺乏。", "").replace("存在的不足和原因", "存在的不足")
+    assert run(text, "FZ103") == [
+        (6, 3, "FZ103", "warning", "“2024年度推进法治政府建设存在的不足”只列问题，未分析原因")
+    ]
+
+
+def test_points_at_the_deepest_part(run):
+    text = "示例乡2024年法治政府建设年度报告\n一、主要做法和存在问题\n（一）主要做法。一是……\n（二）存在问题。一是力量薄弱。\n"
+    assert run(text, "FZ103") == [(4, 4, "FZ103", "warning", "“存在问题”只列问题，未分析原因")]
+
+
+def test_word_must_be_token_aligned(run, report):
+    # 原因 inside 原因素… is not a cause; jieba keeps 原因 whole only where it is a word
+    text = report.replace("究其原因，主要是专业人才缺乏。", "").replace("存在的不足和原因", "存在的不足")
+    assert run(text + "\n", "FZ103")[0][2] == "FZ103"
