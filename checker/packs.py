@@ -174,9 +174,8 @@ def _tupled(value: Any, file: str, text: str, key: str) -> Any:
 
 def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
     code = table["code"]
-    for key in REQUIRED_FIELDS:
-        if key not in table:
-            raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少必填字段 {key}")
+    if "kind" not in table:
+        raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少必填字段 kind")
     kind_name = table["kind"]
     kind = KINDS.get(kind_name)
     if kind is None:
@@ -193,6 +192,9 @@ def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
             params[key] = _tupled(value, file, text, key)
         else:
             _unknown(file, text, key, [*COMMON_FIELDS, *param_fields], f"规则 {code}（{kind_name}）的键")
+    for key in REQUIRED_FIELDS:
+        if key not in table:
+            raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少必填字段 {key}")
     if common["severity"] not in SEVERITIES:
         raise ConfigError(
             f"{file}:{_line_of(text, common['severity'])}: 规则 {code} 的 severity 只能是 error、warning 或 info"
