@@ -5,7 +5,8 @@ keyword sets of ``[roles.*]`` in the packs.  A heading may carry two roles
 (存在的问题及2025年度工作计划).  When no heading names the measures, the
 untitled top-level parts before the shortcomings/plan parts are taken as the
 measures (evidence "position"): many reports open with thematic headings such
-as 强化组织保障，夯实法治建设根基.
+as 强化组织保障，夯实法治建设根基.  A sub-part whose heading names no role
+belongs to its parent's part (evidence "parent").
 """
 
 from __future__ import annotations
@@ -53,9 +54,13 @@ def assign_roles(outline: Outline, roles: dict[str, RoleDef], segmenter: Segment
             if not section.roles and (section.children or section.end_line > section.line or section.body_start_col >= 0):
                 section.roles = ("measures",)
                 section.role_evidence = "position"
-    for section in outline.walk():
+    for section in outline.walk():  # pre-order: a parent is settled before its children
         if not section.roles:
-            section.roles = ("other",)
+            if section.parent is not None and section.parent.roles != ("other",):
+                section.roles = section.parent.roles
+                section.role_evidence = "parent"
+            else:
+                section.roles = ("other",)
 
 
 def _names_next_year_work(heading: str, year: int) -> bool:

@@ -59,7 +59,7 @@ def render_text(result) -> str:
         for i, s in enumerate(sections):
             last = i == len(sections) - 1
             roles = "、".join(ROLE_LABELS.get(r, r) for r in s.roles)
-            evidence = {"position": "（按位置推断）", "content": "（按内容推断）"}.get(s.role_evidence, "")
+            evidence = {"position": "（按位置推断）", "content": "（按内容推断）", "parent": "（随上级）"}.get(s.role_evidence, "")
             items = f"，{len(s.items)} 个“X是”分项" if s.items else ""
             flag = "" if s.canonical else "  ⚠ 序号不规范"
             lines.append(

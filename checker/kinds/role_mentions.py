@@ -58,5 +58,6 @@ def check(report, rule) -> Iterator[Diagnostic]:
             if seg.contains_any(segment.text, rule.params.words):
                 return
     # point at the most specific part: the deepest section with the role
-    target = max(sections, key=lambda s: s.level)
+    named = [s for s in sections if s.role_evidence == "heading"] or sections
+    target = max(named, key=lambda s: s.level)
     yield diagnostic(rule, report.heading_segment(target).span(), heading=target.heading)

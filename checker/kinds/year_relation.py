@@ -48,7 +48,7 @@ def check(report, rule) -> Iterator[Diagnostic]:
     expected = year + rule.params.offset
     seen: set[int] = set()
     for section in report.outline.walk():
-        if rule.params.role not in section.roles and not _inside_role(section, rule.params.role):
+        if rule.params.role not in section.roles:  # sub-parts inherit their parent's role
             continue
         if section.line in seen:
             continue
@@ -69,11 +69,3 @@ def check(report, rule) -> Iterator[Diagnostic]:
                     yield diagnostic(rule, segment.span(m.start(1), m.end()), found=found, expected=expected, year=year)
                     return
 
-
-def _inside_role(section, role: str) -> bool:
-    parent = section.parent
-    while parent is not None:
-        if role in parent.roles:
-            return True
-        parent = parent.parent
-    return False

@@ -54,3 +54,10 @@ def test_buried_rule_respects_max_level(run, report, tmp_path):
     )
     assert [d.code for d in check_text(text, Config(select=("FZ105",))).diagnostics] == ["FZ105"]
     assert check_text(text, Config(select=("FZ105",), packs=(pack,))).diagnostics == []
+
+
+def test_sub_part_of_the_plan_is_not_evidence(run, report):
+    text = _without_part(report).replace(
+        "一是持续深化依法行政。", "（一）压实责任。主要负责人切实履行第一责任人职责。\n一是持续深化依法行政。"
+    )
+    assert [f[2] for f in run(text, "FZ104", "FZ105")] == ["FZ104"]
