@@ -203,6 +203,9 @@ def rules_command(
         sys.stdout.write(explain_text(rule))
 
 
+app.command("serve")(__import__("checker.web.command", fromlist=["serve"]).serve)  # web stack imported inside
+
+
 def main() -> None:  # console-script entry point
     app()
 

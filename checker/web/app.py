@@ -1,0 +1,292 @@
+"""The Starlette app: the page (static files shipped in this package) and the JSON API.
+
+Every request is handled in memory and forgotten: no upload, result or log of
+content is kept.  Checking runs in a worker thread through the same library call
+as ``fzcheck check`` (``checker.api.check_bytes`` / ``check_text``) with the
+server's configuration.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..api import check_bytes, check_text, input_failure, ruleset_for
+from ..config import Config
+from ..engine import active_rules
+from ..ingest import InputError
+from . import review as web_review
+from .payload import file_payload
+from .uploads import MB, Submission, UploadError, parse_submission, read_body
+
+log = logging.getLogger("fzcheck.web")
+STATIC = Path(__file__).resolve().parent / "static"
+DEFAULT_MAX_UPLOAD = 20 * MB
+DEFAULT_MAX_FILES = 200
+INTERNAL_ERROR = "服务器内部错误，这次检查没有完成。请重试；如仍出错，请把文件交给维护人员。"
+FILE_ERROR = "检查此文件时出现内部错误。请确认文件没有损坏；如仍出错，请把文件交给维护人员。"
+WARM_UP = "某乡2024年法治政府建设情况报告\n一、主要举措和成效\n开展学法活动。\n二、存在的不足和原因\n一是宣传不足。\n"
+
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        (
+            b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+            b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ),
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cache-control", b"no-store"),
+]
+
+
+class _SecurityHeaders:
+    """Pure ASGI middleware: the page loads nothing from elsewhere and nothing is cached."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _attachment(name: str) -> str:
+    ascii_name = "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\;' else "_" for ch in name)
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+
+
+def fixes_available() -> bool:
+    try:
+        from ..fixes import apply_fixes  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def fixed_text(result) -> str:
+    """The text with every safe fix applied (unsafe ones are left for the user)."""
+    from ..fixes import apply_fixes
+
+    return apply_fixes(result.document.text, result.diagnostics)
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Uploaded names made unique (two 报告.docx from different folders): 报告.docx, 报告(2).docx."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in seen:
+            n += 1
+            stem, dot, suffix = name.rpartition(".")
+            candidate = f"{stem}({n}).{suffix}" if dot and stem else f"{name}({n})"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def create_app(
+    config: Config | None = None,
+    *,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+    max_files: int = DEFAULT_MAX_FILES,
+    warm_up: bool = True,
+) -> Starlette:
+    """The web app for ``config`` (the server's fzcheck.toml, or defaults).
+
+    Raises ConfigError now, not on the first request, when a rule pack is bad.
+    """
+    config = config or Config()
+    ruleset = ruleset_for(config)
+    active = frozenset(r.code for r in active_rules(ruleset, config))
+
+    def check_one(data: bytes, name: str):
+        try:
+            return check_bytes(data, name, config, with_roles=True)
+        except Exception:  # a reader or rule bug must not reach the user as a stack trace
+            log.exception("checking %s failed", name)
+            return input_failure(name, InputError(name, FILE_ERROR), config)
+
+    def items_of(sub: Submission) -> list[tuple[str, bytes | str]]:
+        """(unique name, bytes of a file or str of pasted text) in the order given."""
+        raw: list[tuple[str, bytes | str]] = [(f.name, f.data) for f in sub.files]
+        if sub.text is not None and sub.text.strip():
+            raw.append((sub.text_name, sub.text))
+        return list(zip(unique_names([n for n, _ in raw]), [d for _, d in raw]))
+
+    def check_item(name: str, data: bytes | str):
+        try:
+            if isinstance(data, str):
+                return check_text(data, config, path=name, with_roles=True)
+            return check_bytes(data, name, config, with_roles=True)
+        except Exception:  # a reader or rule bug must not reach the user as a stack trace
+            log.exception("checking %s failed", name)
+            return input_failure(name, InputError(name, FILE_ERROR), config)
+
+    def review_items(items) -> web_review.Review:
+        return web_review.review_uploads(
+            [(n, d.encode("utf-8") if isinstance(d, str) else d) for n, d in items], config
+        )
+
+    async def submission(request: Request) -> Submission:
+        body = await read_body(request, max_upload_bytes)
+        return parse_submission(body, request.headers.get("content-type", ""), max_upload_bytes, max_files)
+
+    def guarded(handler):
+        async def endpoint(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except UploadError as exc:
+                return _error(exc.status, exc.message)
+            except Exception:
+                log.exception("request %s failed", request.url.path)
+                return _error(500, INTERNAL_ERROR)
+
+        return endpoint
+
+    async def index(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    async def info(request: Request) -> Response:
+        from .. import __version__
+
+        return JSONResponse(
+            {
+                "version": __version__,
+                "max_upload_bytes": max_upload_bytes,
+                "max_files": max_files,
+                "config": config.source or None,
+                "rules": len(active),
+                "features": {
+                    "xlsx": web_review.available() and web_review.workbook_available(),
+                    "review": web_review.available(),
+                    "fixed": fixes_available(),
+                },
+            }
+        )
+
+    def check_payload(items) -> dict:
+        results = [check_item(name, data) for name, data in items]
+        files = [file_payload(r, active) for r in results]
+        payload: dict = {"version": 1, "files": files}
+        if len(items) > 1 and web_review.available():
+            rev = review_items(items)
+            payload["review"] = web_review.table(rev)
+            for entry in files:  # copies between the reports, placed in each report's text
+                extra = web_review.cross_diagnostics(rev, entry["path"], entry["text"])
+                if extra:
+                    entry["diagnostics"] = sorted(
+                        entry["diagnostics"] + extra, key=lambda d: (d["start"], d["end"], d["code"])
+                    )
+                    for d in extra:
+                        entry["counts"][{"error": "errors", "warning": "warnings", "info": "infos"}[d["severity"]]] += 1
+        payload["summary"] = {
+            "files": len(files),
+            **{k: sum(f["counts"][k] for f in files) for k in ("errors", "warnings", "infos")},
+        }
+        if results and all(r.error for r in results):
+            payload["error"] = "；".join(f"{r.path}：{r.error}" for r in results)
+        return payload
+
+    async def api_check(request: Request) -> Response:
+        sub = await submission(request)
+        started = time.perf_counter()
+        payload = await run_in_threadpool(check_payload, items_of(sub))
+        payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        return JSONResponse(payload, status_code=422 if "error" in payload else 200)
+
+    async def api_xlsx(request: Request) -> Response:
+        if not (web_review.available() and web_review.workbook_available()):
+            return _error(501, "此服务器不能导出 XLSX：请安装 fzcheck 的完整版本（pip install 'fzcheck[web]'）")
+        items = items_of(await submission(request))
+        data = await run_in_threadpool(lambda: web_review.workbook(review_items(items)))
+        name = (_stem(items[0][0]) if len(items) == 1 else "fzcheck") + "-检查结果.xlsx"
+        return Response(
+            data,
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"content-disposition": _attachment(name)},
+        )
+
+    async def api_fixed(request: Request) -> Response:
+        if not fixes_available():
+            return _error(501, "此版本尚不能自动修正（缺少 checker.fixes）")
+        items = items_of(await submission(request))
+        if len(items) != 1:
+            return _error(400, "一次只能下载一份报告的修正文本，请只提交一个文件或一段文本")
+        result = await run_in_threadpool(check_item, *items[0])
+        if result.error:
+            return _error(422, f"{result.path}：{result.error}")
+        text = await run_in_threadpool(fixed_text, result)
+        return Response(
+            text.encode("utf-8"),
+            media_type="text/plain; charset=utf-8",
+            headers={"content-disposition": _attachment(_stem(result.path) + "-修正.txt")},
+        )
+
+    async def openapi(request: Request) -> Response:
+        from .openapi import openapi_document
+
+        return JSONResponse(openapi_document(max_upload_bytes))
+
+    async def not_found(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 405:
+            return _error(405, "请用 POST 提交报告")
+        return _error(exc.status_code, "没有这个页面或接口" if exc.status_code == 404 else "请求无法处理")
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _error(500, INTERNAL_ERROR)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        if warm_up:  # load the rule packs and jieba now, so the first report answers fast
+            await run_in_threadpool(check_text, WARM_UP, config, "<预热>", True)
+        yield
+
+    routes = [
+        Route("/", index),
+        Route("/api/info", info),
+        Route("/api/check", guarded(api_check), methods=["POST"]),
+        Route("/api/xlsx", guarded(api_xlsx), methods=["POST"]),
+        Route("/api/fixed", guarded(api_fixed), methods=["POST"]),
+        Route("/openapi.json", openapi),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: not_found, Exception: server_error},
+        lifespan=lifespan,
+    )
+    app.add_middleware(_SecurityHeaders)
+    return app
