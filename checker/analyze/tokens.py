@@ -6,24 +6,46 @@ fails, so we hide ``pkg_resources`` for the duration of the import.  The full
 jieba dictionary (≈0.7 s to load) is never used: a ``jieba.Tokenizer`` over
 ``rules/jieba-userdict.txt`` plus the keywords of the loaded packs initialises in
 a few milliseconds and keeps domain terms (第一责任人, 党政主要负责人 …) whole.
+
+jieba also imports its HMM model for unknown words (``jieba.finalseg``: a 10–15 ms
+import of probability tables) although we cut with ``HMM=False``; a stand-in
+module takes its place during the import and loads the real one on first use,
+so code that does use the HMM still works.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+import types
 from functools import lru_cache
 from typing import Iterable
 
 _MISSING = object()
 
 
+class _LazySubmodule(types.ModuleType):
+    """Stands in ``sys.modules`` for a submodule; imports the real one on first attribute access."""
+
+    def __getattr__(self, name: str):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
 def _import_jieba():
     saved = sys.modules.get("pkg_resources", _MISSING)
     if saved is _MISSING:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    if "jieba" not in sys.modules and "jieba.finalseg" not in sys.modules:
+        sys.modules["jieba.finalseg"] = _LazySubmodule("jieba.finalseg")
     try:
         import jieba
+    except ImportError:
+        if isinstance(sys.modules.get("jieba.finalseg"), _LazySubmodule):
+            del sys.modules["jieba.finalseg"]
+        raise
     finally:
         if saved is _MISSING:
             sys.modules.pop("pkg_resources", None)
