@@ -206,6 +206,9 @@ def rules_command(
 app.command("serve")(__import__("checker.web.command", fromlist=["serve"]).serve)  # web stack imported inside
 
 
+app.command("review")(__import__("checker.review.command", fromlist=["review"]).review)  # heavy parts imported inside
+
+
 def main() -> None:  # console-script entry point
     app()
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from . import (
+    carried_over,
     combined_roles,
     content_evidence,
+    copied_paragraph,
     document_type,
+    foreign_entity,
     input_error,
     leftover,
     required_role,
@@ -28,5 +31,8 @@ KINDS = {
         input_error,
         combined_roles,
         role_order,
+        copied_paragraph,
+        foreign_entity,
+        carried_over,
     )
 }

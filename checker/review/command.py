@@ -1,0 +1,143 @@
+"""``fzcheck review DIR``: the typer command.  Files, terminals and exit codes live here only;
+everything heavy is imported inside the function, so ``fzcheck check`` does not pay for it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"fzcheck: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so a reader never sees half a file."""
+    target = Path(path)
+    if target.is_dir():
+        _fail(f"{path}: 这是一个文件夹，请给出文件名，如 {Path(path) / '审查结果'}")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        _fail(f"{path}: 文件夹 {parent} 不存在")
+    fd, tmp = tempfile.mkstemp(prefix=".fzcheck-", dir=parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        _fail(f"{path}: 无法写入（{exc.strerror or exc}）")
+
+
+def review(
+    paths: List[str] = typer.Argument(..., help="报告所在的文件夹（也可以是若干文件）；递归查找 .txt、.md、.docx 等"),
+    xlsx: Optional[str] = typer.Option(None, "--xlsx", help="写出审查工作簿（.xlsx）：报告一览、全部问题、规则统计"),
+    html: Optional[str] = typer.Option(None, "--html", help="写出可离线打开的审查网页（.html）"),
+    csv: Optional[str] = typer.Option(None, "--csv", help="写出每份报告一行的 CSV"),
+    format: str = typer.Option("text", "--format", "-f", help="标准输出的格式：text、json"),
+    previous: Optional[str] = typer.Option(None, "--previous", help="上一年度报告所在的文件夹：查找照搬上年的段落"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="并行进程数（默认：CPU 核数；1 表示不并行）"),
+    rules: Optional[List[str]] = typer.Option(None, "--rules", help="追加或覆盖规则包（TOML 文件或文件夹），可多次使用"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="只启用这些规则代码或前缀，如 FZ1,FZ7"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="忽略这些规则代码或前缀"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="达到此级别即返回 1：error、warning、info、never"),
+    year: Optional[int] = typer.Option(None, "--year", help="报告年度（默认从各报告标题识别）"),
+    no_config: bool = typer.Option(False, "--no-config", help="不读取 fzcheck.toml / pyproject.toml"),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="显示进度条（默认：终端上显示）"),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="彩色输出（默认：终端上开启）"),
+) -> None:
+    """审查一个文件夹中的全部报告：逐份检查、跨报告查找雷同段落和他单位名称，输出汇总表、工作簿和网页。"""
+    from ..cli import _base_config, collect, supported_suffixes
+    from ..errors import ConfigError
+    from ..model import SEVERITY_RANK
+
+    if format not in ("text", "json"):
+        _fail(f"不支持的输出格式 “{format}”，可用：text、json")
+    if jobs < 0:
+        _fail("--jobs 不能是负数")
+    for raw in paths:
+        if not Path(raw).exists():
+            _fail(f"{raw}: 文件夹或文件不存在")
+    if previous is not None and not Path(previous).is_dir():
+        _fail(f"{previous}: 上一年度的文件夹不存在")
+    base = _base_config(select, ignore, rules, year, fail_on)
+    files = collect(paths)
+    if not files:
+        _fail("没有找到可审查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
+    previous_files = collect([previous]) if previous else []
+
+    from ..api import config_for, ruleset_for
+    from .copies import cross_spec
+    from .runner import Job, review as run_review
+
+    try:
+        folder_config = config_for(Path(paths[0]), base, not no_config)
+        spec = cross_spec(ruleset_for(folder_config), folder_config)
+        job = Job(base, not no_config, spec)
+        show = progress if progress is not None else (sys.stderr.isatty() and sys.stdout.isatty())
+        if show:
+            result = _with_progress(files, job, jobs, previous_files)
+        else:
+            result = run_review(files, job, jobs, previous_files)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+    outlines = {r.file: r.outline for r in result.records}
+    if xlsx:
+        from .xlsx import build_workbook
+
+        write_atomic(xlsx, build_workbook(result.rows, result.diagnostics, result.rule_summary()))
+    if html:
+        from .html import build_html
+        from .render import finding_dict
+
+        title = "法治政府建设年度报告审查结果"
+        subtitle = f"{', '.join(paths)}：{len(files)} 份报告" + (f"；对照上一年度 {previous}" if previous else "")
+        page = build_html(
+            result.rows, result.diagnostics, result.rule_summary(), outlines,
+            [finding_dict(f) for f in result.findings], title, subtitle,
+        )
+        write_atomic(html, page.encode("utf-8"))
+    if csv:
+        from .csv import render_reports
+
+        write_atomic(csv, render_reports(result.rows).encode("utf-8"))
+
+    from .render import render_json, render_text
+
+    if format == "json":
+        sys.stdout.write(render_json(result))
+    else:
+        use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        sys.stdout.write(render_text(result, color=use_color))
+        written = [p for p in (xlsx, html, csv) if p]
+        if written:
+            sys.stdout.write("已写出：" + "、".join(written) + "\n")
+
+    rows = result.rows
+    if rows and all(r["status"] == "unreadable" for r in rows):
+        raise typer.Exit(2)
+    level = base.fail_on
+    if level != "never":
+        threshold = SEVERITY_RANK[level]
+        if any(SEVERITY_RANK[d["severity"]] >= threshold for d in result.diagnostics):
+            raise typer.Exit(1)
+
+
+def _with_progress(files, job, jobs, previous_files):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .runner import review as run_review
+
+    columns = (TextColumn("审查中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    console = Console(stderr=True)
+    with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
+        task = bar.add_task("review", total=len(files))
+        return run_review(files, job, jobs, previous_files, on_record=lambda _r: bar.advance(task))

@@ -1,0 +1,44 @@
+"""CSV for other tools: one row per report (UTF-8 with BOM, so that Excel opens it in Chinese),
+or one row per diagnostic.  Pure: ``rows → str``."""
+
+from __future__ import annotations
+
+import csv as _csv
+import io
+
+from .summary import PART_KEYS, PART_LABELS, STATUS_LABELS
+
+REPORT_FIELDS = ("file", "entity", "year", *PART_KEYS, "errors", "warnings", "infos", "status", "error")
+DIAGNOSTIC_FIELDS = (
+    "file", "entity", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "quote",
+    "hint", "basis",
+)
+MARK = {True: "✓", False: "✗", None: ""}
+
+
+def render_reports(rows: list[dict]) -> str:
+    """One row per report; the header names the columns in English (stable for tools),
+    the parts are ✓/✗ and the status is the Chinese label."""
+    out = io.StringIO()
+    writer = _csv.writer(out, lineterminator="\r\n")
+    writer.writerow(REPORT_FIELDS)
+    for row in rows:
+        values = []
+        for key in REPORT_FIELDS:
+            value = row.get(key)
+            if key in PART_LABELS:
+                value = MARK[value]
+            elif key == "status":
+                value = STATUS_LABELS[value]
+            values.append("" if value is None else value)
+        writer.writerow(values)
+    return "\ufeff" + out.getvalue()
+
+
+def render_diagnostics(diagnostics: list[dict]) -> str:
+    out = io.StringIO()
+    writer = _csv.writer(out, lineterminator="\r\n")
+    writer.writerow(DIAGNOSTIC_FIELDS)
+    for d in diagnostics:
+        writer.writerow(["" if d.get(k) is None else d.get(k) for k in DIAGNOSTIC_FIELDS])
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,279 @@
+"""The review dashboard: one self-contained HTML file (no network, no CDN, inline CSS and JS).
+
+It holds the same table as the workbook (sortable by any column, filterable
+by text and status), a bar chart of the most common problems (inline SVG),
+the cross-report findings, and per report a drill-down with its outline
+beside each diagnostic and the quoted text.  Everything is rendered here as
+HTML, so the page reads without JavaScript; the script only sorts, filters
+and opens a report.  ``build_html(...) -> str`` is pure.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .summary import PART_KEYS, PART_LABELS, ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS
+
+CHART_BARS = 10
+
+CSS = """
+:root{--red:#c0392b;--red-bg:#fde2e0;--green:#1e7b34;--green-bg:#dff3e3;--amber:#8a6100;--amber-bg:#fff1c2;
+--grey:#666;--grey-bg:#eee;--line:#d9d9d9;--accent:#1f4e79}
+*{box-sizing:border-box}
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",sans-serif;margin:0;
+color:#222;background:#fafafa;line-height:1.5}
+header{background:var(--accent);color:#fff;padding:16px 24px}
+header h1{margin:0 0 4px;font-size:22px}
+main{padding:16px 24px;max-width:1400px}
+section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin-bottom:16px}
+h2{font-size:18px;margin:4px 0 12px}
+.cards{display:flex;gap:12px;flex-wrap:wrap}
+.card{padding:8px 14px;border-radius:6px;background:var(--grey-bg);min-width:96px}
+.card b{display:block;font-size:22px}
+.card.pass{background:var(--green-bg)}.card.warn{background:var(--amber-bg)}.card.fail{background:var(--red-bg)}
+.controls{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
+.controls input,.controls select{padding:4px 8px;font-size:14px}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#eef3f9;cursor:pointer;user-select:none;position:sticky;top:0}
+th.asc::after{content:" ▲"}th.desc::after{content:" ▼"}
+td.ok{background:var(--green-bg);color:var(--green);text-align:center}
+td.no{background:var(--red-bg);color:var(--red);text-align:center;font-weight:bold}
+td.na{background:var(--grey-bg);color:var(--grey);text-align:center}
+td.num{text-align:right}
+.status{display:inline-block;padding:0 8px;border-radius:10px;font-size:13px}
+.status.pass{background:var(--green-bg);color:var(--green)}.status.warn{background:var(--amber-bg);color:var(--amber)}
+.status.fail{background:var(--red-bg);color:var(--red)}.status.unreadable{background:var(--grey-bg);color:var(--grey)}
+details.report{border:1px solid var(--line);border-radius:6px;margin:8px 0;background:#fff}
+details.report>summary{padding:8px 12px;cursor:pointer;font-weight:bold}
+.cols{display:grid;grid-template-columns:minmax(220px,1fr) 3fr;gap:16px;padding:0 12px 12px}
+.outline ul{list-style:none;padding-left:0;margin:0;font-size:14px}
+.outline li{padding:1px 0}.outline .roles{color:var(--grey);font-size:12px}
+.diags ol{padding-left:20px;margin:0}
+.diags li{margin-bottom:10px}
+.diag-head{font-weight:bold}.sev-error .code{color:var(--red)}.sev-warning .code{color:var(--amber)}.sev-info .code{color:var(--accent)}
+blockquote{margin:4px 0;padding:4px 8px;border-left:3px solid var(--line);background:#f6f6f6;white-space:pre-wrap}
+mark{background:#ffe08a}
+.hint,.basis,.where{font-size:13px;color:#444}.basis{color:var(--grey)}
+.cross li{margin-bottom:8px}
+svg text{font-size:12px;font-family:inherit}
+.muted{color:var(--grey)}
+"""
+
+JS = """
+(function(){
+  var table=document.getElementById('reports');if(!table)return;
+  var body=table.tBodies[0];
+  var heads=table.tHead.rows[0].cells;
+  Array.prototype.forEach.call(heads,function(th,i){
+    th.addEventListener('click',function(){
+      var asc=!th.classList.contains('asc');
+      Array.prototype.forEach.call(heads,function(h){h.classList.remove('asc','desc');});
+      th.classList.add(asc?'asc':'desc');
+      var rows=Array.prototype.slice.call(body.rows);
+      rows.sort(function(a,b){
+        var x=a.cells[i].getAttribute('data-v')||a.cells[i].textContent;
+        var y=b.cells[i].getAttribute('data-v')||b.cells[i].textContent;
+        var nx=parseFloat(x),ny=parseFloat(y);
+        var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'zh-CN');
+        return asc?c:-c;
+      });
+      rows.forEach(function(r){body.appendChild(r);});
+    });
+  });
+  var text=document.getElementById('filter'),status=document.getElementById('status-filter');
+  function apply(){
+    var q=text.value.trim().toLowerCase(),s=status.value,shown=0;
+    Array.prototype.forEach.call(body.rows,function(r){
+      var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!s||r.getAttribute('data-status')===s);
+      r.style.display=ok?'':'none';if(ok)shown++;
+    });
+    document.getElementById('shown').textContent=shown;
+  }
+  text.addEventListener('input',apply);status.addEventListener('change',apply);
+  document.addEventListener('click',function(e){
+    var a=e.target.closest&&e.target.closest('a.open');if(!a)return;
+    var d=document.getElementById(a.getAttribute('href').slice(1));if(d)d.open=true;
+  });
+})();
+"""
+
+MARK = {True: ("✓", "ok"), False: ("✗", "no"), None: ("—", "na")}
+
+
+def _e(value) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _anchor(index: int) -> str:
+    return f"r{index}"
+
+
+def _quote(d: dict) -> str:
+    quote = d.get("quote") or ""
+    if not quote:
+        return ""
+    a, b = d.get("mark_start", 0), d.get("mark_end", 0)
+    a, b = max(0, min(a, len(quote))), max(0, min(b, len(quote)))
+    if b > a:
+        inner = f"{_e(quote[:a])}<mark>{_e(quote[a:b])}</mark>{_e(quote[b:])}"
+    else:
+        inner = _e(quote)
+    return f"<blockquote>{inner}</blockquote>"
+
+
+def chart_svg(rules: list[dict], total_reports: int, bars: int = CHART_BARS) -> str:
+    """A horizontal bar chart: how many reports break each of the most common rules."""
+    top = rules[:bars]
+    if not top:
+        return '<p class="muted">没有发现问题。</p>'
+    label_w, bar_w, row_h = 330, 420, 26
+    height = row_h * len(top) + 10
+    most = max(r["reports"] for r in top) or 1
+    parts = [
+        f'<svg role="img" aria-label="最常见的问题" '
+        f'width="{label_w + bar_w + 80}" height="{height}" viewBox="0 0 {label_w + bar_w + 80} {height}">'
+    ]
+    colors = {"error": "#c0392b", "warning": "#d39e00", "info": "#1f4e79"}
+    for i, r in enumerate(top):
+        y = 5 + i * row_h
+        w = max(2, round(bar_w * r["reports"] / most))
+        label = f'{r["code"]} {r["name"]}'
+        parts.append(
+            f'<g class="bar" data-code="{_e(r["code"])}"><title>{_e(label)}：{r["reports"]} 份报告</title>'
+            f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end">{_e(label)}</text>'
+            f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 8}" fill="{colors.get(r["severity"], "#666")}"/>'
+            f'<text x="{label_w + w + 6}" y="{y + 17}">{r["reports"]} 份（{round(100 * r["reports"] / max(1, total_reports))}%）</text></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _summary_cards(rows: list[dict], findings: list[dict]) -> str:
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in STATUS_LABELS}
+    cards = [f'<div class="card"><b>{len(rows)}</b>份报告</div>']
+    for status, label in STATUS_LABELS.items():
+        cards.append(f'<div class="card {status}"><b>{counts[status]}</b>{_e(label)}</div>')
+    cards.append(f'<div class="card"><b>{len(findings)}</b>跨报告发现</div>')
+    return f'<div class="cards">{"".join(cards)}</div>'
+
+
+def _table(rows: list[dict], anchors: dict[str, str]) -> str:
+    heads = ["文件", "单位", "年度", *(PART_LABELS[k] for k in PART_KEYS), "错误", "警告", "提示", "结论"]
+    out = ['<table id="reports"><thead><tr>', "".join(f"<th>{_e(h)}</th>" for h in heads), "</tr></thead><tbody>"]
+    for row in rows:
+        cells = [
+            f'<td><a class="open" href="#{anchors[row["file"]]}">{_e(row["file"])}</a></td>',
+            f'<td>{_e(row["entity"])}</td>',
+            f'<td class="num">{_e(row["year"])}</td>',
+        ]
+        for key in PART_KEYS:
+            mark, cls = MARK[row[key]]
+            cells.append(f'<td class="{cls}">{mark}</td>')
+        for key in ("errors", "warnings", "infos"):
+            cells.append(f'<td class="num">{row[key]}</td>')
+        status = row["status"]
+        rank = {"fail": 3, "unreadable": 4, "warn": 2, "pass": 1}[status]
+        cells.append(f'<td data-v="{rank}"><span class="status {status}">{_e(STATUS_LABELS[status])}</span></td>')
+        out.append(f'<tr data-status="{status}">{"".join(cells)}</tr>')
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _cross(findings: list[dict], anchors: dict[str, str]) -> str:
+    if not findings:
+        return '<p class="muted">未发现跨报告的雷同段落、他单位名称或照搬上年的内容。</p>'
+    items = []
+    for f in findings:
+        places = []
+        for p in f["places"]:
+            where = f'{_e(p["file"])} 第{p["line"]}行'
+            if p["file"] in anchors:
+                where = f'<a class="open" href="#{anchors[p["file"]]}">{where}</a>'
+            entity = f'{_e(p["entity"])}，' if p.get("entity") else ""
+            places.append(f'<li>{entity}{where}：{_e(p["excerpt"])}</li>')
+        items.append(
+            f'<li class="sev-{_e(f["severity"])}"><span class="diag-head"><span class="code">{_e(f["code"])}</span> '
+            f'[{_e(SEVERITY_LABELS[f["severity"]])}] {_e(f["message"])}</span><ul>{"".join(places)}</ul></li>'
+        )
+    return f'<ol class="cross">{"".join(items)}</ol>'
+
+
+def _outline(outline: list[dict]) -> str:
+    if not outline:
+        return '<p class="muted">未识别到层次标题。</p>'
+    items = []
+    for s in outline:
+        roles = "、".join(ROLE_LABELS.get(r, r) for r in s["roles"])
+        pad = (s["level"] - 1) * 16
+        items.append(
+            f'<li style="padding-left:{pad}px">{_e(s["marker"])}{_e(s["heading"])} '
+            f'<span class="roles">[{_e(roles)}] 第{s["line"]}–{s["end_line"]}行</span></li>'
+        )
+    return f'<ul>{"".join(items)}</ul>'
+
+
+def _diagnostics(diags: list[dict]) -> str:
+    if not diags:
+        return '<p class="muted">未发现问题。</p>'
+    items = []
+    for d in diags:
+        where = f'第{d["line"]}行第{d["column"]}列' + (f'（{_e(d["location"])}）' if d.get("location") else "")
+        hint = f'<div class="hint">修改建议：{_e(d["hint"])}</div>' if d.get("hint") else ""
+        basis = f'<div class="basis">依据：{_e(d["basis"])}</div>' if d.get("basis") else ""
+        items.append(
+            f'<li class="diag sev-{_e(d["severity"])}" data-code="{_e(d["code"])}"><div class="diag-head">'
+            f'<span class="code">{_e(d["code"])}</span> [{_e(SEVERITY_LABELS[d["severity"]])}] {_e(d["message"])} '
+            f'<span class="where">{where}</span></div>{_quote(d)}{hint}{basis}</li>'
+        )
+    return f'<ol>{"".join(items)}</ol>'
+
+
+def build_html(
+    rows: list[dict],
+    diagnostics: list[dict],
+    rules: list[dict],
+    outlines: dict[str, list[dict]] | None = None,
+    findings: list[dict] | None = None,
+    title: str = "法治政府建设年度报告审查结果",
+    subtitle: str = "",
+) -> str:
+    """The dashboard as one HTML document.  ``outlines`` maps a file to its ``outline_rows``;
+    ``findings`` are cross-report findings as dicts (``finding_dict``)."""
+    outlines = outlines or {}
+    findings = findings or []
+    anchors = {row["file"]: _anchor(i) for i, row in enumerate(rows)}
+    by_file: dict[str, list[dict]] = {}
+    for d in diagnostics:
+        by_file.setdefault(d["file"], []).append(d)
+    details = []
+    for row in rows:
+        status = row["status"]
+        head = (
+            f'{_e(row["file"])} — {_e(row["entity"] or "单位未识别")} '
+            f'<span class="status {status}">{_e(STATUS_LABELS[status])}</span> '
+            f'<span class="muted">错误 {row["errors"]}，警告 {row["warnings"]}，提示 {row["infos"]}</span>'
+        )
+        error = f'<p class="hint">{_e(row["error"])}</p>' if row.get("error") else ""
+        details.append(
+            f'<details class="report" id="{anchors[row["file"]]}" data-file="{_e(row["file"])}"><summary>{head}</summary>'
+            f'{error}<div class="cols"><div class="outline"><h3>结构</h3>{_outline(outlines.get(row["file"], []))}</div>'
+            f'<div class="diags"><h3>问题</h3>{_diagnostics(by_file.get(row["file"], []))}</div></div></details>'
+        )
+    options = "".join(f'<option value="{s}">{_e(label)}</option>' for s, label in STATUS_LABELS.items())
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
+        f'<header><h1>{_e(title)}</h1><div>{_e(subtitle)}</div></header><main>'
+        f'<section id="summary"><h2>概况</h2>{_summary_cards(rows, findings)}</section>'
+        f'<section id="chart"><h2>最常见的问题（涉及报告数）</h2>{chart_svg(rules, len(rows))}</section>'
+        '<section id="table"><h2>报告一览</h2><div class="controls">'
+        '<input id="filter" type="search" placeholder="按文件、单位筛选…" aria-label="筛选">'
+        f'<select id="status-filter" aria-label="结论"><option value="">全部结论</option>{options}</select>'
+        f'<span class="muted">显示 <span id="shown">{len(rows)}</span> / {len(rows)} 份</span></div>'
+        f"{_table(rows, anchors)}</section>"
+        f'<section id="cross-report"><h2>跨报告发现</h2>{_cross(findings, anchors)}</section>'
+        f'<section id="reports-detail"><h2>逐份报告</h2>{"".join(details)}</section>'
+        f"</main><script>{JS}</script></body></html>\n"
+    )

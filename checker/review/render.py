@@ -1,0 +1,105 @@
+"""Text and JSON output of ``fzcheck review``: a compact table per report, then the
+cross-report findings.  Pure: a :class:`~checker.review.runner.ReviewResult` → str."""
+
+from __future__ import annotations
+
+import json
+
+from ..formats.common import display_width
+from .copies import CrossFinding
+from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS
+
+MARK = {True: "✓", False: "✗", None: "—"}
+
+
+def finding_dict(f: CrossFinding) -> dict:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.summary or f.message,
+        "similarity": round(f.similarity, 3),
+        "hint": f.hint,
+        "basis": f.basis,
+        "places": [
+            {"file": p.file, "entity": p.entity, "line": p.line, "column": p.column, "end_column": p.end_column,
+             "excerpt": p.excerpt}
+            for p in f.places
+        ],
+    }
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def render_text(review, color: bool = False) -> str:
+    rows = review.rows
+    heads = ["文件", "单位", "年度", *(PART_LABELS[k] for k in PART_KEYS), "错误", "警告", "提示", "结论"]
+    table = []
+    for row in rows:
+        table.append(
+            [
+                row["file"],
+                row["entity"] or "—",
+                str(row["year"] or "—"),
+                *(MARK[row[k]] for k in PART_KEYS),
+                str(row["errors"]),
+                str(row["warnings"]),
+                str(row["infos"]),
+                STATUS_LABELS[row["status"]],
+            ]
+        )
+    widths = [max(display_width(str(c)) for c in col) for col in zip(heads, *table)] if table else []
+    paint = {
+        "有错误": "\033[31m", "有警告": "\033[33m", "通过": "\033[32m", "无法读取": "\033[2m",
+    }
+    out = ["  ".join(_pad(h, w) for h, w in zip(heads, widths)).rstrip()]
+    for cells in table:
+        line = "  ".join(_pad(c, w) for c, w in zip(cells, widths)).rstrip()
+        if color:
+            status = cells[-1]
+            line = line[: -len(status)] + paint[status] + status + "\033[0m"
+        out.append(line)
+    unreadable = [r for r in rows if r["status"] == "unreadable"]
+    if unreadable:
+        out += ["", "无法读取的文件（其余文件已照常检查）："]
+        out += [f"  {r['file']}：{r['error']}" for r in unreadable]
+    out += ["", "跨报告发现：" if review.findings else "跨报告发现：无"]
+    for f in review.findings:
+        out.append(f"{f.code} [{f.severity}] {f.name}：{f.summary or f.message}")
+        for p in f.places:
+            who = f"{p.entity}，" if p.entity else ""
+            out.append(f"    {p.file}:{p.line}:{p.column}  {who}“{p.excerpt}”")
+    s = review.summary()
+    out += [
+        "",
+        f"共审查 {s['reports']} 份报告：{STATUS_LABELS['pass']} {s['pass']}，{STATUS_LABELS['warn']} {s['warn']}，"
+        f"{STATUS_LABELS['fail']} {s['fail']}，{STATUS_LABELS['unreadable']} {s['unreadable']}；"
+        f"问题 {s['errors'] + s['warnings'] + s['infos']} 个（{SEVERITY_LABELS['error']} {s['errors']}，"
+        f"{SEVERITY_LABELS['warning']} {s['warnings']}，{SEVERITY_LABELS['info']} {s['infos']}），"
+        f"跨报告发现 {s['cross_report']} 处。",
+    ]
+    if review.previous_count:
+        out.append(f"已与上一年度的 {review.previous_count} 份报告比对。")
+    return "\n".join(out) + "\n"
+
+
+def review_dict(review) -> dict:
+    reports = []
+    for record in review.records:
+        entry = dict(record.row)
+        entry["outline"] = record.outline
+        entry["diagnostics"] = record.diagnostics
+        reports.append(entry)
+    return {
+        "version": 1,
+        "reports": reports,
+        "cross_report": [finding_dict(f) for f in review.findings],
+        "rules": review.rule_summary(),
+        "summary": review.summary(),
+    }
+
+
+def render_json(review) -> str:
+    return json.dumps(review_dict(review), ensure_ascii=False, indent=2) + "\n"

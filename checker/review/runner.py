@@ -1,0 +1,206 @@
+"""Review a folder: check every report in parallel, keep compact rows, then compare the reports.
+
+Workers (``concurrent.futures.ProcessPoolExecutor``) check one batch of files
+each and turn every result into a :class:`ReportRecord` of plain rows before
+returning it, so no Document or Outline crosses the process boundary or stays
+in the parent; at most ``4 × jobs`` batches are in flight, so memory does not
+grow with the folder beyond those rows.  A file that cannot be read becomes a
+record with ``error`` set; the others go on.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Iterator
+
+from ..config import Config
+from .copies import CrossFinding, CrossSpec, Mention, Paragraph, ReportKey, detect, entity_key, extract
+from .summary import add_findings, diagnostic_rows, outline_rows, report_row, rule_summary
+
+NO_RULES = ("FZ0",)  # a select prefix no rule has: read and parse only (last year's reports)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs to check one file (picklable)."""
+
+    base: Config = field(default_factory=Config)
+    discover: bool = True
+    spec: CrossSpec = field(default_factory=CrossSpec)
+    previous: bool = False  # last year's folder: no rules, only what copy detection needs
+
+
+@dataclass
+class ReportRecord:
+    file: str
+    row: dict
+    diagnostics: list[dict]
+    outline: list[dict]
+    paragraphs: tuple[Paragraph, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    names: tuple[str, ...] = ()
+
+    @property
+    def error(self) -> str:
+        return self.row.get("error", "")
+
+
+@dataclass
+class ReviewResult:
+    records: list[ReportRecord]  # sorted by file; diagnostics include the cross-report ones
+    findings: list[CrossFinding]
+    previous_count: int = 0
+
+    @property
+    def rows(self) -> list[dict]:
+        return [r.row for r in self.records]
+
+    @property
+    def diagnostics(self) -> list[dict]:
+        return [d for r in self.records for d in r.diagnostics]
+
+    def rule_summary(self) -> list[dict]:
+        return rule_summary(self.rows, self.diagnostics)
+
+    def summary(self) -> dict:
+        rows = self.rows
+        out = {"reports": len(rows)}
+        for status in ("pass", "warn", "fail", "unreadable"):
+            out[status] = sum(1 for r in rows if r["status"] == status)
+        for key in ("errors", "warnings", "infos"):
+            out[key] = sum(r[key] for r in rows)
+        out["cross_report"] = len(self.findings)
+        return out
+
+
+# ---------------------------------------------------------------- worker
+
+
+def analyse(path: str, job: Job) -> ReportRecord:
+    """Check one file and keep only rows (runs in a worker process)."""
+    from ..api import active_rules, check_path, config_for, ruleset_for
+
+    config = config_for(path, job.base, job.discover)
+    if job.previous:
+        config = replace(config, select=NO_RULES, ignore=())
+    try:
+        result = check_path(path, config, with_roles=not job.previous, discover=False)
+    except Exception as exc:  # a reader bug must not stop a county's whole review
+        from ..api import Result
+
+        result = Result(str(path), error=f"检查时出错（{type(exc).__name__}: {exc}）")
+    checked = {r.code for r in active_rules(ruleset_for(config), config)}
+    row = report_row(result, checked)
+    paragraphs, mentions, names = extract(result, job.spec) if not result.error else ((), (), ())
+    if job.previous:
+        return ReportRecord(result.path, row, [], [], paragraphs, (), names)
+    return ReportRecord(result.path, row, diagnostic_rows(result), outline_rows(result), paragraphs, mentions, names)
+
+
+def analyse_batch(paths: list[str], job: Job) -> list[ReportRecord]:
+    return [analyse(p, job) for p in paths]
+
+
+def _batches(files: list[str], jobs: int) -> list[list[str]]:
+    size = max(1, min(16, len(files) // (jobs * 8) or 1))
+    return [files[i : i + size] for i in range(0, len(files), size)]
+
+
+def run(files: list[str], job: Job, jobs: int = 0) -> Iterator[ReportRecord]:
+    """Records in completion order; ``jobs`` processes (0: one per core, 1: in this process)."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(files) <= 2:
+        for path in files:
+            yield analyse(path, job)
+        return
+    batches = _batches(files, jobs)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches))) as pool:
+        pending = set()
+        queue = iter(batches)
+        for batch in queue:
+            pending.add(pool.submit(analyse_batch, batch, job))
+            if len(pending) >= 4 * jobs:
+                break
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.add(pool.submit(analyse_batch, nxt, job))
+
+
+# ---------------------------------------------------------------- the whole review
+
+
+def review(
+    files: list[str],
+    job: Job,
+    jobs: int = 0,
+    previous_files: Iterable[str] = (),
+    on_record: Callable[[ReportRecord], None] | None = None,
+) -> ReviewResult:
+    """Check ``files``, compare them with each other and with ``previous_files``."""
+    records: list[ReportRecord] = []
+    for record in run(files, job, jobs):
+        records.append(record)
+        if on_record is not None:
+            on_record(record)
+    records.sort(key=lambda r: r.file)
+    previous: list[ReportRecord] = []
+    previous_files = list(previous_files)
+    if previous_files and job.spec.carried:
+        previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
+    keys = [_key(i, r) for i, r in enumerate(records)]
+    old_keys = [_key(i, r) for i, r in enumerate(previous) if not r.error]
+    findings = detect([k for k in keys if not records[k.index].error], job.spec, old_keys) if job.spec else []
+    attach(records, findings)
+    for r in records:  # only the rows travel on: drop what detection needed
+        r.paragraphs, r.mentions = (), ()
+    return ReviewResult(records, findings, len(previous_files))
+
+
+def _key(index: int, record: ReportRecord) -> ReportKey:
+    entity = record.row.get("entity", "")
+    return ReportKey(
+        index, record.file, entity, entity_key(entity, record.names, record.file), record.names,
+        record.paragraphs, record.mentions,
+    )
+
+
+def attach(records: list[ReportRecord], findings: list[CrossFinding]) -> None:
+    """Give every place a finding is reported at a diagnostic row in its report."""
+    by_file = {r.file: r for r in records}
+    touched = set()
+    for f in findings:
+        for place_index, message in f.notes:
+            place = f.places[place_index]
+            record = by_file.get(place.file)
+            if record is None:
+                continue
+            mark = place.mark or (0, len(place.excerpt))
+            record.diagnostics.append(
+                {
+                    "file": place.file,
+                    "entity": place.entity,
+                    "code": f.code,
+                    "name": f.name,
+                    "severity": f.severity,
+                    "message": message,
+                    "line": place.line,
+                    "column": place.column,
+                    "end_line": place.line,
+                    "end_column": place.end_column,
+                    "hint": f.hint,
+                    "basis": f.basis,
+                    "quote": place.excerpt,
+                    "mark_start": mark[0],
+                    "mark_end": mark[1],
+                }
+            )
+            add_findings(record.row, (f.severity,))
+            touched.add(place.file)
+    for file in touched:
+        by_file[file].diagnostics.sort(key=lambda d: (d["line"], d["column"], d["code"]))

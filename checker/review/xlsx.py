@@ -1,0 +1,135 @@
+"""The review workbook (openpyxl): what a county office forwards.
+
+Sheet 1 “报告一览”: one row per report — frozen header, auto filter, column
+widths, ✓ green / ✗ red and a coloured status.  Sheet 2 “全部问题”: every
+diagnostic, cross-report ones included.  Sheet 3 “规则统计”: per rule, how many
+reports break it.  ``build_workbook(rows, diagnostics, rule_summary) -> bytes``
+is pure: no file is written here.
+"""
+
+from __future__ import annotations
+
+import io
+
+from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS
+
+RED, GREEN, AMBER, GREY, HEAD = "FFC7CE", "C6EFCE", "FFEB9C", "E7E6E6", "DDEBF7"
+REPORT_COLUMNS = (
+    ("文件", 36),
+    ("单位", 18),
+    ("年度", 7),
+    *((PART_LABELS[k], 11) for k in PART_KEYS),
+    ("错误", 7),
+    ("警告", 7),
+    ("提示", 7),
+    ("结论", 10),
+    ("说明", 40),
+)
+DIAGNOSTIC_COLUMNS = (
+    ("文件", 36),
+    ("单位", 18),
+    ("行", 6),
+    ("列", 6),
+    ("代码", 8),
+    ("级别", 7),
+    ("问题", 60),
+    ("原文", 50),
+    ("修改建议", 50),
+    ("依据", 40),
+    ("规则名", 28),
+)
+RULE_COLUMNS = (("代码", 8), ("规则名", 32), ("级别", 7), ("涉及报告数", 11), ("问题数", 9), ("占报告比例", 11))
+MARK = {True: "✓", False: "✗", None: "—"}
+STATUS_FILLS = {"pass": GREEN, "warn": AMBER, "fail": RED, "unreadable": GREY}
+
+
+def _cell(ws, value, fill: str | None = None, bold: bool = False, wrap: bool = False, fmt: str | None = None):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    cell = WriteOnlyCell(ws, value=value)
+    if fill:
+        cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+    if bold:
+        cell.font = Font(bold=True)
+    if wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if fmt:
+        cell.number_format = fmt
+    return cell
+
+
+def _sheet(wb, title: str, columns):
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    for i, (_, width) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    return ws
+
+
+def _finish(ws, columns, count: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, count) + 1}"
+
+
+def build_workbook(rows: list[dict], diagnostics: list[dict], rules: list[dict]) -> bytes:
+    """The three-sheet workbook as the bytes of an .xlsx file."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+
+    ws = _sheet(wb, "报告一览", REPORT_COLUMNS)
+    _finish(ws, REPORT_COLUMNS, len(rows))
+    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in REPORT_COLUMNS])
+    for row in rows:
+        cells = [_cell(ws, row["file"]), _cell(ws, row["entity"] or ""), _cell(ws, row["year"])]
+        for key in PART_KEYS:
+            value = row[key]
+            cells.append(_cell(ws, MARK[value], GREEN if value else RED if value is False else GREY))
+        cells += [_cell(ws, row["errors"]), _cell(ws, row["warnings"]), _cell(ws, row["infos"])]
+        cells.append(_cell(ws, STATUS_LABELS[row["status"]], STATUS_FILLS[row["status"]], bold=True))
+        cells.append(_cell(ws, row.get("error", "")))
+        ws.append(cells)
+
+    ws = _sheet(wb, "全部问题", DIAGNOSTIC_COLUMNS)
+    _finish(ws, DIAGNOSTIC_COLUMNS, len(diagnostics))
+    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in DIAGNOSTIC_COLUMNS])
+    for d in diagnostics:
+        severity_fill = {"error": RED, "warning": AMBER}.get(d["severity"])
+        ws.append(
+            [
+                _cell(ws, d["file"]),
+                _cell(ws, d.get("entity", "")),
+                _cell(ws, d["line"]),
+                _cell(ws, d["column"]),
+                _cell(ws, d["code"]),
+                _cell(ws, SEVERITY_LABELS[d["severity"]], severity_fill),
+                _cell(ws, d["message"], wrap=True),
+                _cell(ws, d.get("quote", ""), wrap=True),
+                _cell(ws, d.get("hint", ""), wrap=True),
+                _cell(ws, d.get("basis", ""), wrap=True),
+                _cell(ws, d["name"]),
+            ]
+        )
+
+    ws = _sheet(wb, "规则统计", RULE_COLUMNS)
+    _finish(ws, RULE_COLUMNS, len(rules))
+    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in RULE_COLUMNS])
+    for r in rules:
+        ws.append(
+            [
+                _cell(ws, r["code"]),
+                _cell(ws, r["name"]),
+                _cell(ws, SEVERITY_LABELS[r["severity"]]),
+                _cell(ws, r["reports"]),
+                _cell(ws, r["findings"]),
+                _cell(ws, r["share"], fmt="0%"),
+            ]
+        )
+
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
