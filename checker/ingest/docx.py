@@ -86,6 +86,7 @@ class Paragraph:
 class Extraction:
     paragraphs: list[Paragraph]
     pages: bool  # page marks were found
+    w: str = ""  # the WordprocessingML namespace of this package (transitional or strict)
     t_texts: dict[str, list[str]] = field(default_factory=dict)  # part → original text of each w:t
 
 
@@ -191,7 +192,7 @@ def extract(data: bytes, path: str, with_map: bool = False) -> Extraction:
         texts[main] = [t.text or "" for t in root.iter(f"{{{w}}}t")]
         for part, note_root, _label in notes.values():
             texts[part] = [t.text or "" for t in note_root.iter(f"{{{w}}}t")]
-    return Extraction(walker.out, walker.pages, texts)
+    return Extraction(walker.out, walker.pages, w, texts)
 
 
 def _t_index(root: Element, w: str) -> dict[int, int]:
