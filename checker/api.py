@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, find_config, load_config
+from .errors import ConfigError
 from .engine import active_rules, analyze, needs_roles, postprocess, run_rules
 from .ingest import InputError, document_from_text, read_bytes, read_path
 from .kinds.base import diagnostic
@@ -70,6 +71,19 @@ def check_document(doc: Document, config: Config | None = None, with_roles: bool
     return Result(doc.path, doc, report.outline, report.facts, found)
 
 
+def _guarded(path: str, config: Config, doc: Document, with_roles: bool) -> Result:
+    """Check one document; a bug in a rule becomes an FZ903 finding for this file, never a traceback."""
+    try:
+        return check_document(doc, config, with_roles)
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — one file must never stop a batch
+        ruleset = ruleset_for(config)
+        detail = f"{type(exc).__name__}: {exc}"
+        diagnostics = postprocess([_input_diagnostic(ruleset, "FZ903", detail)], config)
+        return Result(path, diagnostics=diagnostics, error=f"检查时出错（{detail}）")
+
+
 def check_text(text: str, config: Config | None = None, path: str = "<文本>", with_roles: bool = False) -> Result:
     return check_document(document_from_text(text, path=path), config, with_roles)
 
@@ -80,7 +94,7 @@ def check_bytes(data: bytes, path: str, config: Config | None = None, with_roles
         doc = read_bytes(data, path)
     except InputError as exc:
         return input_failure(path, exc, config)
-    return check_document(doc, config, with_roles)
+    return _guarded(path, config, doc, with_roles)
 
 
 def check_path(path: str | Path, config: Config | None = None, with_roles: bool = False, discover: bool = True) -> Result:
@@ -90,7 +104,7 @@ def check_path(path: str | Path, config: Config | None = None, with_roles: bool 
         doc = read_path(path)
     except InputError as exc:
         return input_failure(str(path), exc, config)
-    return check_document(doc, config, with_roles)
+    return _guarded(str(path), config, doc, with_roles)
 
 
 def input_failure(path: str, exc: InputError, config: Config) -> Result:

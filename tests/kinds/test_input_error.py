@@ -25,3 +25,20 @@ def test_binary_is_refused():
 
 def test_readable_text_near_miss(report):
     assert [d for d in check_text(report).diagnostics if d.code.startswith("FZ9")] == []
+
+
+def test_a_crashing_rule_becomes_fz903_for_that_file_only(tmp_path, monkeypatch, report):
+    from checker import api
+    from checker.kinds import required_role
+
+    def boom(report, rule):
+        raise RuntimeError("规则出错")
+        yield
+
+    monkeypatch.setattr(required_role, "check", boom)
+    path = tmp_path / "r.txt"
+    path.write_text(report, encoding="utf-8")
+    result = api.check_path(path, discover=False)
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("FZ903", "检查此文件时出错，结果不完整：RuntimeError: 规则出错")
+    ]
