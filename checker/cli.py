@@ -14,6 +14,7 @@ from .model import SEVERITY_RANK
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="fzcheck：法治政府建设年度报告合规检查工具。",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -209,8 +210,17 @@ app.command("serve")(__import__("checker.web.command", fromlist=["serve"]).serve
 app.command("review")(__import__("checker.review.command", fromlist=["review"]).review)  # heavy parts imported inside
 
 
-def main() -> None:  # console-script entry point
-    app()
+def main() -> None:  # console-script entry point: never a traceback for the user
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        typer.echo("fzcheck: 已中断", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # noqa: BLE001
+        typer.echo(f"fzcheck: 内部错误（{type(exc).__name__}: {exc}），请把命令和文件反馈给维护者", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 if __name__ == "__main__":
