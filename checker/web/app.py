@@ -89,17 +89,24 @@ def _stem(name: str) -> str:
 
 def fixes_available() -> bool:
     try:
-        from ..fixes import apply_fixes  # noqa: F401
+        from ..fixes import fix_document, rebuild_text  # noqa: F401
     except ImportError:
         return False
     return True
 
 
-def fixed_text(result) -> str:
-    """The text with every safe fix applied (unsafe ones are left for the user)."""
-    from ..fixes import apply_fixes
+def fixed_text(result, config: Config) -> tuple[str, int]:
+    """The report's text with every safe fix applied to a fixed point (as ``fzcheck check --fix``
+    does), and how many fixes were applied.  Word input gives its text: the page offers text."""
+    from ..api import check_document
+    from ..fixes import fix_document, rebuild_text
 
-    return apply_fixes(result.document.text, result.diagnostics)
+    doc = result.document
+    outcome = fix_document(doc, lambda d: check_document(d, config, True), rebuild_text)
+    text = outcome.document.text
+    if doc.source in ("text", "markdown") and doc.newline != "\n":
+        text = text.replace("\n", doc.newline)
+    return text, sum(outcome.applied.values())
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -241,18 +248,21 @@ def create_app(
 
     async def api_fixed(request: Request) -> Response:
         if not fixes_available():
-            return _error(501, "此版本尚不能自动修正（缺少 checker.fixes）")
+            return _error(501, "此版本尚不能自动修正")
         items = items_of(await submission(request))
         if len(items) != 1:
             return _error(400, "一次只能下载一份报告的修正文本，请只提交一个文件或一段文本")
         result = await run_in_threadpool(check_item, *items[0])
         if result.error:
             return _error(422, f"{result.path}：{result.error}")
-        text = await run_in_threadpool(fixed_text, result)
+        text, applied = await run_in_threadpool(fixed_text, result, config)
         return Response(
             text.encode("utf-8"),
             media_type="text/plain; charset=utf-8",
-            headers={"content-disposition": _attachment(_stem(result.path) + "-修正.txt")},
+            headers={
+                "content-disposition": _attachment(_stem(result.path) + "-修正.txt"),
+                "x-fzcheck-applied": str(applied),
+            },
         )
 
     async def openapi(request: Request) -> Response:

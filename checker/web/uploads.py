@@ -38,16 +38,19 @@ class Submission:
     text_name: str = "粘贴的文本"
 
 
-def format_mb(size: int) -> str:
+def format_size(size: int) -> str:
+    """20 MB, 1.5 MB, 352 KB: how the page says a size."""
+    if size < MB:
+        return f"{max(1, -(-size // 1024))} KB"
     value = size / MB
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value < 10 else str(round(value))
+    return (f"{value:.1f}".rstrip("0").rstrip(".") if value < 10 else str(round(value))) + " MB"
 
 
 def too_large(size: int | None, limit: int) -> UploadError:
-    got = f"（{format_mb(size)} MB）" if size else ""
+    got = f"（{format_size(size)}）" if size else ""
     return UploadError(
         413,
-        f"上传的内容过大{got}，上限为 {format_mb(limit)} MB。"
+        f"上传的内容过大{got}，上限为 {format_size(limit)}。"
         "请删去报告中的图片后再试，或分批上传；管理员可用 fzcheck serve --max-upload-mb 调高上限。",
     )
 

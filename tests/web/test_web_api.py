@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.api import check_path, check_text
+from checker.api import check_bytes, check_path, check_text
 from checker.config import Config
 from checker.formats.json import file_dict
 from checker.web import create_app
@@ -112,13 +112,13 @@ def test_size_cap_gives_413_with_a_chinese_message(upload):
         res = upload(small, ("大文件.txt", "法治".encode() * 60_000))  # 360 000 bytes
         assert res.status_code == 413
         assert res.json() == {
-            "error": "上传的内容过大（0.3 MB），上限为 0.1 MB。请删去报告中的图片后再试，或分批上传；"
+            "error": "上传的内容过大（352 KB），上限为 100 KB。请删去报告中的图片后再试，或分批上传；"
             "管理员可用 fzcheck serve --max-upload-mb 调高上限。"
         }
         # Two files each under the cap but together over it.
         together = upload(small, ("a.txt", b"a" * 60 * 1024), ("b.txt", b"b" * 60 * 1024))
         assert together.status_code == 413
-        assert together.json()["error"].startswith("上传的内容过大（0.1 MB），上限为 0.1 MB。")
+        assert together.json()["error"].startswith("上传的内容过大（120 KB），上限为 100 KB。")
 
         # A body without Content-Length is counted while it streams in.
         def chunks():
@@ -127,7 +127,7 @@ def test_size_cap_gives_413_with_a_chinese_message(upload):
 
         streamed = small.post("/api/check", content=chunks(), headers={"content-type": "application/json"})
         assert streamed.status_code == 413
-        assert streamed.json()["error"].startswith("上传的内容过大，上限为 0.1 MB。")
+        assert streamed.json()["error"].startswith("上传的内容过大，上限为 100 KB。")
 
 
 def test_declared_length_over_the_cap_is_refused_before_reading():
@@ -162,9 +162,11 @@ def test_binary_file_under_a_text_name_gives_the_readers_message(client, upload)
     res = upload(client, ("报告.txt", png))
     assert res.status_code == 422
     body = res.json()
-    assert body["error"] == "报告.txt：无法识别文件编码，请另存为 UTF-8 文本或 .docx 后再检查"
+    expected = check_bytes(png, "报告.txt").error  # the reader's own message, passed through unchanged
+    assert expected
+    assert body["error"] == f"报告.txt：{expected}"
     entry = body["files"][0]
-    assert entry["error"] == "无法识别文件编码，请另存为 UTF-8 文本或 .docx 后再检查"
+    assert entry["error"] == expected
     assert [d["code"] for d in entry["diagnostics"]] == ["FZ901"]
     assert entry["checklist"] == [] and entry["facts"] is None and entry["outline"] is None
 
@@ -352,3 +354,193 @@ def test_info_describes_the_server(client):
     assert info["rules"] > 10
     assert set(info["features"]) == {"xlsx", "review", "fixed"}
     assert json.dumps(info, ensure_ascii=False)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+BROKEN = sorted((ROOT / "fixtures" / "broken").glob("*"))
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=[p.name for p in BROKEN])
+def test_broken_files_are_refused_with_the_readers_message(client, upload, path):
+    """Zip bombs, XML entities, encrypted and corrupt files: the reader's Chinese message, HTTP 422."""
+    expected = check_path(path, Config(), discover=False)
+    assert expected.error  # the fixture really is unreadable
+    res = upload(client, ("上传的文件.txt", path.read_bytes()))  # the name does not matter
+    assert res.status_code == 422
+    body = res.json()
+    assert body["error"] == f"上传的文件.txt：{expected.error}"
+    assert [d["code"] for d in body["files"][0]["diagnostics"]] == [d.code for d in expected.diagnostics]
+    assert "Traceback" not in res.text
+
+
+def test_zip_bomb_and_xml_entities_are_named(client, upload):
+    bomb = upload(client, ROOT / "fixtures" / "broken" / "zipbomb.docx").json()
+    xxe = upload(client, ROOT / "fixtures" / "broken" / "xxe.docx").json()
+    assert "压缩炸弹" in bomb["error"]
+    assert "实体声明" in xxe["error"]
+
+
+def test_docx_is_read_by_content_even_under_a_txt_name(client, upload):
+    docx = ROOT / "fixtures" / "docx" / "seed_000.docx"
+    expected = file_dict(check_path(docx, Config(), with_roles=True, discover=False))
+    entry = upload(client, ("报告.txt", docx.read_bytes())).json()["files"][0]
+    assert entry["source"] == "docx"
+    assert _contract(entry) == _contract(expected)
+    fz104 = next(d for d in entry["diagnostics"] if d["code"] == "FZ104")
+    assert fz104["location"] == "第1段"
+    assert [i["status"] for i in entry["checklist"]] == ["ok", "ok", "missing", "missing", "ok"]
+
+
+REVIEW_KEYS = (
+    "entity",
+    "year",
+    "title",
+    "measures",
+    "shortcomings",
+    "first_responsible",
+    "plan",
+    "errors",
+    "warnings",
+    "infos",
+    "status",
+    "error",
+)
+
+
+def test_several_files_give_the_same_table_as_fzcheck_review(client, upload):
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    cli = CliRunner().invoke(app, ["review", str(SEED_000.parent), "--format", "json", "--no-config", "--jobs", "1"])
+    assert cli.exit_code in (0, 1), cli.output
+    expected = {Path(r["file"]).name: {k: r[k] for k in REVIEW_KEYS} for r in json.loads(cli.stdout)["reports"]}
+    body = upload(client, *SEED_FILES).json()
+    review = body["review"]
+    assert [c["label"] for c in review["columns"]] == [
+        "文件",
+        "单位",
+        "年度",
+        "举措成效",
+        "不足原因",
+        "第一责任人",
+        "下年安排",
+        "错误",
+        "警告",
+        "提示",
+        "结论",
+        "说明",
+    ]
+    got = {r["file"]: {k: r[k] for k in REVIEW_KEYS} for r in review["rows"]}
+    assert got == expected
+    # Each report's own view counts the same findings as its row.
+    for entry, row in zip(body["files"], review["rows"]):
+        assert entry["path"] == row["file"]
+        assert entry["counts"] == {k: row[k] for k in ("errors", "warnings", "infos")}
+    assert review["status_labels"]["fail"] == "有错误"
+
+
+COPIED = "一是强化组织领导。成立以乡党委书记为组长、乡长为副组长的法治政府建设工作领导小组，统筹协调全乡法治建设工作，全年召开专题会议2次。"
+
+
+def _township(name: str, body: str) -> bytes:
+    return (
+        f"{name}2024年法治政府建设年度报告\n一、2024年度推进法治政府建设的主要举措和成效\n{body}\n"
+        "二、存在的不足和原因\n一是普法形式单一。究其原因，主要是人员不足。\n"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n党委书记亲自部署法治工作。\n"
+        "四、2025年度推进法治政府建设的主要安排\n一是加强学法。\n"
+    ).encode()
+
+
+def test_a_paragraph_copied_between_uploads_is_found_and_highlighted_in_both(client, upload):
+    a = _township("甲乡", COPIED)
+    b = _township("乙镇", COPIED.replace("2次", "3次"))
+    body = upload(client, ("甲乡.txt", a), ("乙镇.txt", b)).json()
+    for entry, row in zip(body["files"], body["review"]["rows"]):
+        copied = [d for d in entry["diagnostics"] if d["code"] == "FZ701"]
+        assert len(copied) == 1, entry["path"]
+        d = copied[0]
+        assert (d["line"], d["column"]) == (3, 1)
+        assert entry["text"][d["start"] : d["end"]].startswith("一是强化组织领导")
+        assert entry["counts"]["warnings"] == row["warnings"]
+    assert (
+        "乙镇"
+        in body["files"][0]["diagnostics"][[d["code"] for d in body["files"][0]["diagnostics"]].index("FZ701")][
+            "message"
+        ]
+    )
+
+
+def test_two_uploads_with_the_same_name_stay_apart(client, upload):
+    body = upload(client, ("报告.txt", SEED_000.read_bytes()), ("报告.txt", SEED_FILES[4].read_bytes())).json()
+    assert [f["path"] for f in body["files"]] == ["报告.txt", "报告(2).txt"]
+    assert [r["file"] for r in body["review"]["rows"]] == ["报告.txt", "报告(2).txt"]
+    assert body["files"][1]["entity"] == body["review"]["rows"][1]["entity"] == "措美县哲古镇"
+
+
+def test_the_workbook_is_the_review_workbook(client, upload):
+    import io
+
+    import openpyxl
+
+    res = upload(client, SEED_000, SEED_FILES[1], url="/api/xlsx")
+    assert res.status_code == 200
+    assert res.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert (
+        res.headers["content-disposition"]
+        == "attachment; filename=\"fzcheck-____.xlsx\"; filename*=UTF-8''fzcheck-%E6%A3%80%E6%9F%A5%E7%BB%93%E6%9E%9C.xlsx"
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(res.content), read_only=True)
+    assert wb.sheetnames == ["报告一览", "全部问题", "规则统计"]
+    overview = list(wb["报告一览"].iter_rows(values_only=True))
+    assert [r[0] for r in overview[1:]] == [SEED_000.name, SEED_FILES[1].name]
+    checked = upload(client, SEED_000, SEED_FILES[1]).json()
+    findings = list(wb["全部问题"].iter_rows(values_only=True))
+    header = list(findings[0])
+    got = [
+        (r[header.index("文件")], r[header.index("行")], r[header.index("列")], r[header.index("代码")])
+        for r in findings[1:]
+    ]
+    assert got == [(f["path"], d["line"], d["column"], d["code"]) for f in checked["files"] for d in f["diagnostics"]]
+
+
+def test_one_report_workbook_is_named_after_it(client, upload):
+    res = upload(client, SEED_000, url="/api/xlsx")
+    assert res.status_code == 200
+    assert (
+        "filename*=UTF-8''000_0c2af4e7f0c2d5ea-%E6%A3%80%E6%9F%A5%E7%BB%93%E6%9E%9C.xlsx"
+        in res.headers["content-disposition"]
+    )
+
+
+def test_fixed_text_applies_the_safe_fixes_only(client, upload):
+    fixable = ROOT / "fixtures" / "docx" / "fixable.docx"
+    checked = upload(client, fixable).json()["files"][0]
+    safe = [d for d in checked["diagnostics"] if d["fix"] and d["fix"]["applicability"] == "safe"]
+    assert checked["fixable"] == len(safe) > 0
+    res = upload(client, fixable, url="/api/fixed")
+    assert res.status_code == 200
+    assert res.headers["content-type"] == "text/plain; charset=utf-8"
+    assert res.headers["x-fzcheck-applied"] == str(len(safe))
+    fixed = res.content.decode("utf-8")
+    after = upload(client, ("fixed.txt", res.content)).json()["files"][0]
+    assert not [d for d in after["diagnostics"] if d["fix"] and d["fix"]["applicability"] == "safe"]
+    remaining = {d["code"] for d in checked["diagnostics"]} - {d["code"] for d in safe}
+    assert remaining <= {d["code"] for d in after["diagnostics"]}
+    assert fixed.startswith(checked["text"].split("\n", 1)[0])
+
+
+def test_fixed_text_keeps_windows_line_ends(client, upload):
+    text = "示例乡2024年法治政府建设年度报告\r\n一、主要举措和成效\r\n全年办理行政复议案件（含撤回）9件 。\r\n"
+    res = upload(client, ("crlf.txt", text.encode("utf-8")), url="/api/fixed")
+    assert res.status_code == 200
+    assert "\r\n" in res.text and "\n" not in res.text.replace("\r\n", "")
+
+
+def test_fixed_text_wants_exactly_one_report(client, upload):
+    res = upload(client, SEED_000, SEED_FILES[1], url="/api/fixed")
+    assert res.status_code == 400
+    assert res.json() == {"error": "一次只能下载一份报告的修正文本，请只提交一个文件或一段文本"}
+    bad = upload(client, ("坏.txt", b"\x00" * 50), url="/api/fixed")
+    assert bad.status_code == 422
+    assert bad.json()["error"].startswith("坏.txt：")

@@ -7,6 +7,7 @@
   const SEV_RANK = { info: 1, warning: 2, error: 3 };
   const ROLE = { measures: "举措成效", shortcomings: "不足原因", first_responsible: "第一责任人", plan: "下年安排", other: "其他" };
   const DOC_TYPE = { report: "报告", summary: "总结", other: "其他" };
+  const EVIDENCE = { heading: "按标题识别", position: "按位置推断", content: "按内容推断" };
   const MARK = { ok: "✓", warn: "✓", missing: "✗", unchecked: "—", na: "—" };
 
   const $ = (id) => document.getElementById(id);
@@ -33,9 +34,11 @@
     return node;
   }
 
-  function sizeMB(bytes) {
+  // Same wording as the server (checker/web/uploads.py format_size).
+  function formatSize(bytes) {
+    if (bytes < 1048576) return Math.max(1, Math.ceil(bytes / 1024)) + " KB";
     const mb = bytes / 1048576;
-    return mb < 10 ? String(Math.round(mb * 10) / 10) : String(Math.round(mb));
+    return (mb < 10 ? String(Math.round(mb * 10) / 10) : String(Math.round(mb))) + " MB";
   }
 
   function showError(message) {
@@ -53,7 +56,7 @@
     try {
       const res = await fetch("api/info");
       state.info = await res.json();
-      const parts = [`本页在本机检查报告，不保存任何上传内容；每次最多 ${sizeMB(state.info.max_upload_bytes)} MB`];
+      const parts = [`本页在本机检查报告，不保存任何上传内容；每次最多上传 ${formatSize(state.info.max_upload_bytes)}`];
       parts.push(`启用规则 ${state.info.rules} 条`);
       if (state.info.config) parts.push(`配置：${state.info.config}`);
       $("server-info").textContent = parts.join("；") + "。";
@@ -110,7 +113,7 @@
     if (!state.info) return "";
     const size = input.files.reduce((n, f) => n + f.size, 0) + (input.text ? new Blob([input.text]).size : 0);
     if (size <= state.info.max_upload_bytes) return "";
-    return `上传的内容过大（${sizeMB(size)} MB），上限为 ${sizeMB(state.info.max_upload_bytes)} MB。` +
+    return `上传的内容过大（${formatSize(size)}），上限为 ${formatSize(state.info.max_upload_bytes)}。` +
       "请删去报告中的图片后再试，或分批上传；管理员可用 fzcheck serve --max-upload-mb 调高上限。";
   }
 
@@ -289,7 +292,9 @@
     const node = (s) => {
       const label = el("span", { class: "node", "data-line": s.line, onclick: (ev) => { ev.preventDefault(); gotoLine(s.line); } },
         s.marker + s.heading);
-      const extra = [...s.role.filter((r) => r !== "other").map((r) => el("span", { class: "role r-" + r }, ROLE[r] || r))];
+      // Sub-parts that only inherit their parent's role get no badge of their own.
+      const roles = s.role_evidence === "parent" ? [] : s.role.filter((r) => r !== "other");
+      const extra = roles.map((r) => el("span", { class: "role r-" + r, title: EVIDENCE[s.role_evidence] || "" }, ROLE[r] || r));
       extra.push(el("span", { class: "lines" }, s.line === s.end_line ? `第${s.line}行` : `第${s.line}–${s.end_line}行`));
       if (s.items.length) extra.push(el("span", { class: "lines" }, `${s.items.length} 个分项`));
       if (!s.canonical) extra.push(el("span", { class: "bad" }, "⚠ 序号不规范"));
@@ -438,7 +443,7 @@
     return plain ? plain[1] : fallback;
   }
 
-  async function download(url, form, fallback, button) {
+  async function download(url, form, fallback, button, done) {
     showError("");
     button.disabled = true;
     try {
@@ -450,6 +455,7 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      if (done) done(res);
     } catch (e) {
       showError(e.message);
     } finally {
@@ -497,7 +503,8 @@
     $("dl-fixed").addEventListener("click", () => {
       if (!state.sent) return;
       const file = state.data.files[state.current];
-      download("api/fixed", formFor(state.sent, state.current), file.path.replace(/\.[^.]*$/, "") + "-修正.txt", $("dl-fixed"));
+      download("api/fixed", formFor(state.sent, state.current), file.path.replace(/\.[^.]*$/, "") + "-修正.txt", $("dl-fixed"),
+        (res) => setStatus(`已下载修正后的文本：自动修正 ${res.headers.get("x-fzcheck-applied") || 0} 处，其余问题请按提示手工修改`));
     });
   }
 

@@ -1,0 +1,379 @@
+"""End to end in a real browser: Debian's chromium, headless, driven by Playwright, against
+``fzcheck serve`` started as a user starts it (a subprocess on a free localhost port).
+
+Skipped, saying why, only where chromium or Playwright is not installed; `.ci/run`
+installs both.  ``FZCHECK_SCREENSHOT=docs/screenshot-web.png pytest tests/web -k screenshot``
+re-takes the screenshot for the docs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_FILES = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+CHROMIUM = os.environ.get("FZCHECK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+    pytest.skip(
+        f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need Playwright: pip install '.[test,web]'")
+
+
+def _start_server(cwd: Path, *extra: str):
+    """``fzcheck serve --port 0`` as a subprocess; returns (process, base URL) once the page answers."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "serve", "--port", "0", *extra],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    first = proc.stdout.readline()
+    match = re.search(r"(http://127\.0\.0\.1:\d+/)", first)
+    if not match:
+        proc.kill()
+        raise AssertionError(f"fzcheck serve printed no address: {first!r} {proc.stderr.read()!r}")
+    base = match.group(1)
+    import httpx2
+
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx2.get(base + "api/info", timeout=2).status_code == 200:
+                break
+        except httpx2.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise AssertionError("fzcheck serve did not answer: " + proc.stderr.read())
+        time.sleep(0.1)
+    return proc, base
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    proc, base = _start_server(tmp_path_factory.mktemp("serve"))
+    yield base
+    _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)  # never a browser of Playwright's own
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    problems: list[str] = []
+    elsewhere: list[str] = []
+    pg.on("pageerror", lambda exc: problems.append(str(exc)))
+    pg.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    pg.on("request", lambda req: None if req.url.startswith((server, "data:", "blob:")) else elsewhere.append(req.url))
+    pg.goto(server)
+    pg.wait_for_function("() => document.getElementById('server-info').textContent.includes('每次最多上传')")
+    pg.problems = problems
+    yield pg
+    context.close()
+    assert elsewhere == [], f"the page fetched from elsewhere: {elsewhere}"
+    assert [p for p in problems if "status of 422" not in p] == [], problems
+
+
+def _check_files(page, *paths) -> None:
+    page.set_input_files("#file-input", [str(p) for p in paths])
+    page.click("#check")
+    page.wait_for_function(
+        "() => document.getElementById('status').textContent.startsWith('检查完成')"
+        " || !document.getElementById('error').classList.contains('hidden')"
+    )
+
+
+def _api(server, *paths) -> dict:
+    import httpx2
+
+    files = [("file", (p.name, p.read_bytes())) for p in paths]
+    return httpx2.post(server + "api/check", files=files, timeout=30).json()
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=[p.name[:3] for p in SEED_FILES])
+def test_seed_shows_facts_checklist_outline_and_every_finding_in_place(page, server, path, seed_checklists):
+    _check_files(page, path)
+    expected = _api(server, path)["files"][0]
+    assert page.inner_text("#file-title") == path.name
+    facts = page.inner_text("#facts")
+    assert expected["facts"]["entity"] in facts and str(expected["facts"]["year"]) in facts
+    assert expected["facts"]["title"] in facts.replace("\n", "")
+
+    statuses = page.eval_on_selector_all("#checklist li", "els => els.map(e => [e.dataset.key, e.dataset.status])")
+    assert dict(statuses) == seed_checklists[path.name[:3]]
+    marks = page.eval_on_selector_all("#checklist li .mark", "els => els.map(e => e.textContent)")
+    assert marks == [{"ok": "✓", "warn": "✓", "missing": "✗"}[s] for _, s in statuses]
+
+    nodes = page.eval_on_selector_all("#tree .node", "els => els.map(e => e.textContent)")
+
+    def walk(sections):
+        for s in sections:
+            yield s["marker"] + s["heading"]
+            yield from walk(s["children"])
+
+    assert nodes == list(walk(expected["outline"]["sections"]))
+
+    diagnostics = expected["diagnostics"]
+    listed = page.eval_on_selector_all("#findings li", "els => els.map(e => e.dataset.code)")
+    assert listed == [d["code"] for d in diagnostics]
+    text = expected["text"]
+    for i, d in enumerate(diagnostics):
+        marked = page.eval_on_selector_all(
+            "#doc mark", f"els => els.filter(m => m.dataset.ids.split(' ').includes('{i}')).map(m => m.textContent)"
+        )
+        if d["end"] > d["start"]:
+            assert "".join(marked) == text[d["start"] : d["end"]].replace("\n", ""), d["code"]
+        else:
+            assert marked == ["⚑"], d["code"]
+    counts = [page.inner_text(f"#n-{s}") for s in ("error", "warning", "info")]
+    assert counts == [str(expected["counts"][k]) for k in ("errors", "warnings", "infos")]
+
+
+def test_clicking_a_highlight_shows_message_hint_and_basis(page, server):
+    seed = SEED_FILES[0]
+    _check_files(page, seed)
+    expected = _api(server, seed)["files"][0]
+    i, d = next((i, d) for i, d in enumerate(expected["diagnostics"]) if d["code"] == "FZ104")
+    mark = page.locator("#doc mark").filter(has_text="湟中区群加藏族乡").first
+    assert i in [int(x) for x in mark.get_attribute("data-ids").split()]
+    assert d["message"] in mark.get_attribute("title")  # on hover
+    mark.click()
+    pop = page.locator("#pop")
+    assert pop.is_visible()
+    body = pop.inner_text()
+    assert d["message"] in body and d["hint"] in body and d["basis"] in body
+    assert "FZ104" in body and "第1行第1列" in body
+    page.keyboard.press("Escape")
+    assert not pop.is_visible()
+
+
+def test_severity_filter_hides_and_restores_findings(page, server):
+    seed = SEED_FILES[0]
+    _check_files(page, seed)
+    expected = _api(server, seed)["files"][0]["diagnostics"]
+    infos = [i for i, d in enumerate(expected) if d["severity"] == "info"]
+    assert infos, "seed 000 has an info finding (FZ108)"
+    page.uncheck("input[data-sev=info]")
+    assert page.locator("#findings li[data-severity=info]").count() == 0
+    ids = page.eval_on_selector_all("#doc mark", "els => els.flatMap(m => m.dataset.ids.split(' ').map(Number))")
+    assert not set(ids) & set(infos)
+    assert page.locator("#findings li").count() == len(expected) - len(infos)
+    page.check("input[data-sev=info]")
+    assert page.locator("#findings li").count() == len(expected)
+
+
+def test_outline_tree_collapses(page):
+    _check_files(page, next(p for p in SEED_FILES if p.name.startswith("003")))
+    details = page.locator("#tree details").first
+    child = details.locator("ul .node").first
+    assert child.is_visible()
+    details.locator("summary").click(position={"x": 2, "y": 8})
+    assert not child.is_visible()
+
+
+@pytest.mark.parametrize(
+    "name,needle",
+    [("zipbomb.docx", "压缩炸弹"), ("xxe.docx", "实体声明"), ("corrupt.docx", "已损坏"), ("image.txt", "")],
+)
+def test_corrupt_file_shows_the_chinese_message(page, name, needle):
+    from checker.api import check_path
+
+    path = ROOT / "fixtures" / "broken" / name
+    _check_files(page, path)
+    error = page.locator("#error")
+    assert error.is_visible()
+    text = error.inner_text()
+    assert text == f"{name}：{check_path(path, discover=False).error}"
+    assert needle in text
+    assert "Traceback" not in page.content()
+    assert page.inner_text("#checklist") == "—\n文件无法读取，未检查"
+
+
+def test_a_file_over_the_cap_is_refused_before_sending(browser, tmp_path):
+    proc, base = _start_server(tmp_path, "--max-upload-mb", "0.01")  # 10 KB
+    try:
+        context = browser.new_context()
+        pg = context.new_page()
+        pg.goto(base)
+        pg.wait_for_function("() => document.getElementById('server-info').textContent.includes('每次最多上传')")
+        big = next(p for p in SEED_FILES if p.name.startswith("003"))  # 11.6 kB
+        _check_files(pg, big)
+        assert pg.inner_text("#error") == (
+            "上传的内容过大（12 KB），上限为 11 KB。请删去报告中的图片后再试，或分批上传；"
+            "管理员可用 fzcheck serve --max-upload-mb 调高上限。"
+        )
+        assert pg.inner_text("#status") == "已选择 1 个文件，请按“检查”"  # nothing was sent
+        context.close()
+    finally:
+        _stop(proc)
+
+
+def test_pasted_text(page, report):
+    page.click("#tab-text")
+    page.fill("#paste", report)
+    page.click("#check")
+    page.wait_for_selector("#result:not(.hidden)")
+    assert page.inner_text("#file-title") == "粘贴的文本"
+    statuses = page.eval_on_selector_all("#checklist li", "els => els.map(e => e.dataset.status)")
+    assert statuses == ["ok"] * 5
+
+
+def test_dropping_a_file_on_the_page_chooses_it(page):
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    page.evaluate(
+        """text => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([text], '拖入的报告.txt', {type: 'text/plain'}));
+            document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true}));
+        }""",
+        text,
+    )
+    assert page.inner_text("#chosen").startswith("拖入的报告.txt")
+    page.click("#check")
+    page.wait_for_selector("#result:not(.hidden)")
+    assert page.inner_text("#file-title") == "拖入的报告.txt"
+
+
+def test_several_files_give_the_review_table(page, server):
+    _check_files(page, *SEED_FILES)
+    expected = _api(server, *SEED_FILES)
+    if "review" not in expected:
+        pytest.fail("several files gave no review table")
+    rows = page.locator("#review-table tbody tr")
+    assert rows.count() == len(SEED_FILES)
+    header = page.eval_on_selector_all("#review-table th", "els => els.map(e => e.textContent)")
+    assert header == [c["label"] for c in expected["review"]["columns"]]
+    for k, row in enumerate(expected["review"]["rows"]):
+        cells = rows.nth(k).locator("td").all_inner_texts()
+        assert cells[0] == row["file"]
+        assert cells[header.index("错误")] == str(row["errors"])
+        assert cells[header.index("警告")] == str(row["warnings"])
+        assert cells[header.index("结论")] == expected["review"]["status_labels"][row["status"]]
+    rows.nth(2).click()
+    assert page.inner_text("#file-title") == expected["review"]["rows"][2]["file"]
+
+
+def test_download_the_workbook_and_read_it_back(page, server, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl", reason="the XLSX download needs openpyxl (the [web] extra)")
+    _check_files(page, SEED_FILES[0])
+    expected = _api(server, SEED_FILES[0])["files"][0]
+    with page.expect_download() as info:
+        page.click("#dl-xlsx")
+    download = info.value
+    assert download.suggested_filename == SEED_FILES[0].stem + "-检查结果.xlsx"
+    target = tmp_path / "out.xlsx"
+    download.save_as(target)
+    wb = openpyxl.load_workbook(target, read_only=True)
+    overview = list(wb.worksheets[0].iter_rows(values_only=True))
+    assert overview[1][0] == SEED_FILES[0].name
+    assert overview[1][1] == expected["entity"]
+    findings = list(wb.worksheets[1].iter_rows(values_only=True))
+    header = list(findings[0])
+    got = [(r[header.index("行")], r[header.index("列")], r[header.index("代码")]) for r in findings[1:]]
+    assert got == [(d["line"], d["column"], d["code"]) for d in expected["diagnostics"]]
+
+
+def test_download_the_fixed_text(page, server, tmp_path):
+    pytest.importorskip("checker.fixes", reason="the safe-fix engine (checker.fixes) is not in this tree yet")
+    fixable = ROOT / "fixtures" / "docx" / "fixable.docx"
+    _check_files(page, fixable)
+    button = page.locator("#dl-fixed")
+    assert button.is_enabled()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "fixable-修正.txt"
+    target = tmp_path / "fixed.txt"
+    download.save_as(target)
+    fixed = target.read_text(encoding="utf-8")
+    from checker.api import check_path, check_text
+
+    before = check_path(fixable, discover=False)
+    after = check_text(fixed)
+    assert sum(1 for d in before.diagnostics if d.fix and d.fix.applicability == "safe") > 0
+    assert not [d for d in after.diagnostics if d.fix and d.fix.applicability == "safe"]
+
+
+def test_a_typical_report_answers_within_a_second_on_the_page(page):
+    seed = next(p for p in SEED_FILES if p.name.startswith("003"))
+    _check_files(page, seed)  # warm
+    page.set_input_files("#file-input", [str(seed)])
+    started = time.perf_counter()
+    page.click("#check")
+    page.wait_for_function("() => document.getElementById('status').textContent.startsWith('检查完成')")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, elapsed
+
+
+def test_county_config_in_the_working_folder_applies(browser, tmp_path):
+    (tmp_path / "fzcheck.toml").write_text('ignore = ["FZ104"]\n', encoding="utf-8")
+    proc, base = _start_server(tmp_path)
+    try:
+        pg = browser.new_page()
+        pg.goto(base)
+        pg.wait_for_function("() => document.getElementById('server-info').textContent.includes('fzcheck.toml')")
+        _check_files(pg, SEED_FILES[0])
+        statuses = dict(
+            pg.eval_on_selector_all("#checklist li", "els => els.map(e => [e.dataset.key, e.dataset.status])")
+        )
+        assert statuses["first_responsible"] == "unchecked"
+        assert pg.locator("#findings li[data-code=FZ104]").count() == 0
+        pg.close()
+    finally:
+        _stop(proc)
+
+
+def test_screenshot(page):
+    """Writes the docs screenshot when FZCHECK_SCREENSHOT names a file; otherwise checks the layout renders."""
+    _check_files(page, SEED_FILES[0])
+    target = os.environ.get("FZCHECK_SCREENSHOT")
+    if target:
+        page.locator("#doc mark").first.hover()
+        page.screenshot(path=target, full_page=False)
+    box = page.locator("#result").bounding_box()
+    assert box and box["width"] > 900
+    assert (
+        json.loads(page.evaluate("() => JSON.stringify(getComputedStyle(document.querySelector('#result')).display)"))
+        == "grid"
+    )
