@@ -11,11 +11,15 @@ class RenderContext:
     color: bool = False
     show_source: bool = True
     statistics: bool = False
+    rules: object = None  # code → packs.Rule of the run (SARIF rule help); None: the default packs
 
 
 FORMATS = {
     "text": "checker.formats.text",
     "json": "checker.formats.json",
+    "sarif": "checker.formats.sarif",
+    "junit": "checker.formats.junit",
+    "github": "checker.formats.github",
 }
 
 

@@ -16,6 +16,13 @@ from . import (
     role_order,
     title,
     year_relation,
+    consistent_symbol,
+    level_order,
+    malformed_number,
+    mixed_forms,
+    numbering,
+    pairs,
+    pattern,
 )
 
 KINDS = {
@@ -34,5 +41,12 @@ KINDS = {
         copied_paragraph,
         foreign_entity,
         carried_over,
+        consistent_symbol,
+        level_order,
+        malformed_number,
+        mixed_forms,
+        numbering,
+        pairs,
+        pattern,
     )
 }

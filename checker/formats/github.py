@@ -1,0 +1,45 @@
+"""GitHub Actions workflow commands: one annotation per diagnostic,
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message``.
+
+Severity maps to ``error`` / ``warning`` / ``notice``.  Values are escaped as the
+runner expects: ``%``, CR and LF in the message; additionally ``:`` and ``,`` in
+properties.
+"""
+
+from __future__ import annotations
+
+from ..positions import LineIndex
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results, ctx) -> str:
+    out = []
+    for result in results:
+        doc = result.document
+        index = LineIndex(doc.text) if doc is not None else None
+        for d in result.diagnostics:
+            if index is not None:
+                line, col = index.line_col(d.span.start)
+                end_line, end_col = index.line_col(d.span.end)
+            else:
+                line = col = end_line = end_col = 1
+            props = [
+                f"file={escape_property(result.path)}",
+                f"line={line}",
+                f"col={col}",
+                f"endLine={end_line}",
+                f"endColumn={end_col}",
+                f"title={escape_property(f'{d.code} {d.name}')}",
+            ]
+            message = d.message + (f"\n提示：{d.hint}" if d.hint else "")
+            out.append(f"::{COMMANDS[d.severity]} {','.join(props)}::{escape_data(message)}")
+    return "\n".join(out) + ("\n" if out else "")
