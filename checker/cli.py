@@ -105,6 +105,10 @@ def check(
     no_config: bool = typer.Option(False, "--no-config", help="不读取 fzcheck.toml / pyproject.toml"),
     no_source: bool = typer.Option(False, "--no-source", help="文本输出中不显示原文行"),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="彩色输出（默认：终端上开启）"),
+    fix: bool = typer.Option(False, "--fix", help="自动修复标为安全的问题并写回文件（.docx 另存为 *.fixed.docx），再报告其余问题"),
+    diff: bool = typer.Option(False, "--diff", help="只显示 --fix 将做的修改（统一差异格式），不写任何文件"),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="同时应用只作建议的修复（请先用 --diff 查看）"),
+    no_backup: bool = typer.Option(False, "--no-backup", help="--fix 时不保留原文件的 .bak 备份"),
 ) -> None:
     """检查报告，列出缺少的部分和不规范之处。"""
     from .formats import FORMATS, RenderContext, render
@@ -117,16 +121,34 @@ def check(
         _fail("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
     results = []
     fail_levels = []
+    out = sys.stdout
     try:
-        for path in files:
-            result, config = _check_one(path, base, not no_config, with_roles=format != "text")
-            results.append(result)
-            fail_levels.append(config.fail_on)
+        if fix or diff:  # checker/fixmode.py: fix to a fixed point, then report what remains
+            from .fixmode import run_fixes
+
+            run = run_fixes(files, base, not no_config, format != "text", unsafe_fixes, write=not diff, backup=not no_backup)
+            # what was fixed: before the text report, or on stderr when stdout carries JSON, a diff or fixed text
+            to_stderr = diff or format != "text" or run.stdin_text is not None
+            for message in run.messages:
+                typer.echo(message, err=to_stderr)
+            if diff:
+                sys.stdout.write(run.diff)
+                typer.echo(f"可自动修复 {run.fixes} 处（{run.changed_files} 个文件）；未写入任何文件。", err=True)
+                raise typer.Exit(EXIT_FINDINGS if run.diff and not exit_zero else EXIT_OK)
+            results, fail_levels = run.results, run.fail_levels
+            if run.stdin_text is not None:  # standard input is never written: the fixed text goes to stdout
+                sys.stdout.write(run.stdin_text)
+                out = sys.stderr
+        else:
+            for path in files:
+                result, config = _check_one(path, base, not no_config, with_roles=format != "text")
+                results.append(result)
+                fail_levels.append(config.fail_on)
     except ConfigError as exc:
         _fail(str(exc))
-    use_color = color if color is not None else (format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    use_color = color if color is not None else (format == "text" and out.isatty() and "NO_COLOR" not in os.environ)
     ctx = RenderContext(color=use_color, show_source=not no_source, statistics=statistics)
-    sys.stdout.write(render(format, results, ctx))
+    out.write(render(format, results, ctx))
     raise typer.Exit(exit_code(results, fail_levels, exit_zero))
 
 

@@ -48,7 +48,9 @@ COMMON_FIELDS = {
     "example_fires": str,
     "example_passes": str,
     "enabled": bool,
+    "fix": str,
 }
+FIX_LEVELS = ("safe", "unsafe", "none")  # a rule's ``fix``: how far its kind's fixes may be applied
 REQUIRED_FIELDS = ("code", "name", "kind", "severity", "message")
 SEVERITIES = ("error", "warning", "info")
 ROLE_FIELDS = {f.name for f in dataclasses.fields(RoleDef)} - {"name"}
@@ -69,6 +71,7 @@ class Rule:
     example_fires: str = ""
     example_passes: str = ""
     enabled: bool = True
+    fix: str = ""  # "" (as the kind proposes) | "safe" | "unsafe" (suggest only) | "none" (no fix)
     source: str = ""
 
 
@@ -195,6 +198,8 @@ def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
     for key in REQUIRED_FIELDS:
         if key not in table:
             raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少必填字段 {key}")
+    if common.get("fix", "safe") not in FIX_LEVELS:
+        raise ConfigError(f"{file}:{_line_of(text, 'fix')}: 规则 {code} 的 fix 只能是 safe、unsafe 或 none")
     if common["severity"] not in SEVERITIES:
         raise ConfigError(
             f"{file}:{_line_of(text, common['severity'])}: 规则 {code} 的 severity 只能是 error、warning 或 info"

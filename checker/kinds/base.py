@@ -16,6 +16,11 @@ class _Default(dict):
 
 
 def diagnostic(rule: "Rule", span: Span, fix: Fix | None = None, **values: object) -> Diagnostic:
+    # the rule's ``fix`` field may only lower what the kind proposes: "none" drops it, "unsafe" demotes it
+    if fix is not None and rule.fix == "none":
+        fix = None
+    elif fix is not None and rule.fix == "unsafe" and fix.applicability == "safe":
+        fix = Fix(fix.edits, "unsafe", fix.title)
     fmt = _Default({k: "" if v is None else v for k, v in values.items()})
     return Diagnostic(
         code=rule.code,

@@ -1,0 +1,132 @@
+"""Apply fixes to a fixed point — pure: a Document in, a fixed Document out; nothing here
+reads or writes files (``checker.fixmode`` does that for the command line).
+
+A round checks the document, takes every fix that may be applied (safe ones; unsafe ones
+too with ``unsafe=True``), keeps those whose edits do not overlap an edit already taken
+(a fix is all-or-nothing), applies them, and checks again.  Rounds repeat until no
+applicable fix is left, the text stops changing, or ``max_rounds`` is reached (then
+``converged`` is false and the remaining fixes are left as findings).  Fixes that were
+skipped for overlapping are simply found again in the next round.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable
+
+from .model import Diagnostic, Document, Edit
+
+MAX_ROUNDS = 10
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    document: Document  # the fixed document (the input one when nothing applied)
+    applied: Counter  # rule code → number of fixes applied
+    rounds: int
+    converged: bool
+    result: object  # the check Result of the fixed document: the remaining findings
+
+    @property
+    def changed(self) -> bool:
+        return sum(self.applied.values()) > 0
+
+    def summary(self) -> str:
+        """已修复 N 处：FZ401×3，FZ450×1 (codes in order)."""
+        total = sum(self.applied.values())
+        parts = "，".join(f"{code}×{n}" for code, n in sorted(self.applied.items()))
+        return f"已修复 {total} 处：{parts}" if total else "没有可自动修复的问题"
+
+
+def applicable(d: Diagnostic, unsafe: bool = False) -> bool:
+    return d.fix is not None and bool(d.fix.edits) and (d.fix.applicability == "safe" or unsafe)
+
+
+def _clash(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:  # an insertion clashes with anything at or around its point
+        return a.start <= b.end and b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def select_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
+    """The applicable fixes whose edits overlap neither each other nor an earlier fix's edits."""
+    candidates = sorted(
+        (d for d in diagnostics if applicable(d, unsafe)),
+        key=lambda d: (min(e.start for e in d.fix.edits), d.code),
+    )
+    taken: list[Edit] = []
+    chosen: list[Diagnostic] = []
+    for d in candidates:
+        edits = d.fix.edits
+        if any(_clash(e, t) for e in edits for t in taken) or any(
+            _clash(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]
+        ):
+            continue
+        taken.extend(edits)
+        chosen.append(d)
+    return chosen
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (offsets into ``text``)."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    out: list[str] = []
+    pos = 0
+    for e in ordered:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise ValueError(f"overlapping or out-of-range edit {e!r}")
+        out.append(text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def rebuild_text(doc: Document, edits: list[Edit]) -> Document:
+    """The default rebuild for text input: apply the edits to ``doc.text`` and re-read it,
+    keeping the document's path, encoding, BOM, newline style and source."""
+    from .ingest.cleanup import build_document
+
+    fixed = build_document(apply_edits(doc.text, edits), path=doc.path, encoding=doc.encoding, bom=doc.bom, source=doc.source)
+    return replace(fixed, newline=doc.newline)
+
+
+def fix_document(
+    doc: Document,
+    check: Callable[[Document], object],
+    rebuild: Callable[[Document, list[Edit]], Document] = rebuild_text,
+    unsafe: bool = False,
+    max_rounds: int = MAX_ROUNDS,
+) -> FixOutcome:
+    """Fix ``doc`` to a fixed point.  ``check(doc)`` returns a Result (its ``diagnostics``);
+    ``rebuild(doc, edits)`` returns the document with the edits applied (text or Word)."""
+    applied: Counter = Counter()
+    result = check(doc)
+    rounds = 0
+    while rounds < max_rounds:
+        chosen = select_fixes(result.diagnostics, unsafe)
+        if not chosen:
+            return FixOutcome(doc, applied, rounds, True, result)
+        new_doc = rebuild(doc, [e for d in chosen for e in d.fix.edits])
+        rounds += 1
+        if new_doc.text == doc.text:  # the fixes changed nothing: stop rather than loop
+            break
+        applied.update(d.code for d in chosen)
+        doc = new_doc
+        result = check(doc)
+    return FixOutcome(doc, applied, rounds, not select_fixes(result.diagnostics, unsafe), result)
+
+
+def fix_text(text: str, config=None, unsafe: bool = False, max_rounds: int = MAX_ROUNDS) -> FixOutcome:
+    """Library entry point: fix a string under ``config`` (a :class:`checker.config.Config`).
+    ``outcome.document.text`` is the fixed text (newlines normalised to ``\\n``)."""
+    from .api import check_document
+    from .ingest.cleanup import build_document
+
+    return fix_document(
+        build_document(text, path="<文本>"),
+        lambda doc: check_document(doc, config),
+        unsafe=unsafe,
+        max_rounds=max_rounds,
+    )

@@ -1,0 +1,90 @@
+"""Malformed number — a heading number written in a form GB/T 9704 / GB/T 15834 do not use.
+
+## What it checks
+Each numbered heading whose form is in ``forms``: by default the broken ones, a bracket
+missing (（一  一）  1）) or the wrong mark after a Chinese numeral (一． 一. 一， 一:), and,
+when ``spaced`` is on, a number followed by a space (一、 加强……).  A second rule over this
+kind reports well-formed but non-standard forms used for a whole level ((一)、1、):
+``skip_if_level_has_canonical`` leaves a level that also uses the standard form to the
+mixed-forms rule, so one heading is never reported twice for its form.
+The fix writes the standard number for the heading's level; removing the space, and
+changing bracket width, are safe; any other rewrite is offered as a suggestion only.
+
+## Why it matters
+GB/T 15834-2011 appendix B.3 fixes the mark after each kind of number (顿号 after 一,
+下脚点 after 1, nothing after a bracketed number); a broken number also misleads the
+reader about the heading's level.
+
+## Parameters
+- ``forms``: the number forms to report (as classified: "（一", "一）", "一．", "1）", "(一)", "(1)", "1、").
+- ``spaced``: also report a space between the number and the heading text.
+- ``skip_if_level_has_canonical``: skip a form when its level also uses the GB/T 9704 form.
+
+## Placeholders
+``{found}``: the number as written; ``{expected}``: the standard number; ``{problem}``: what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic, Edit, Fix, Span
+from ._outline_forms import canonical_marker, is_canonical_form, width_only
+from .base import diagnostic
+
+KIND = "malformed_number"
+PLACEHOLDERS = ("found", "expected", "problem")
+PROBLEMS = {
+    "（一": "缺少右括号",
+    "一）": "缺少左括号",
+    "1）": "缺少左括号",
+    "一．": "汉字序号后应使用顿号",
+    "(一)": "应使用全角括号",
+    "(1)": "应使用全角括号",
+    "1、": "阿拉伯数字序号后应使用下脚点“.”",
+}
+SPACED = "序号与标题之间不应空格"
+
+
+@dataclass(frozen=True)
+class Params:
+    forms: tuple[str, ...] = ("（一", "一）", "一．", "1）")
+    spaced: bool = True
+    skip_if_level_has_canonical: bool = False
+
+
+def validate(params: Params, ruleset) -> str:
+    unknown = [f for f in params.forms if f not in PROBLEMS]
+    if unknown:
+        return f"forms 中有不认识的序号形式：{'、'.join(unknown)}（可用：{'、'.join(PROBLEMS)}）"
+    return ""
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    params = rule.params
+    sections = list(report.outline.walk())
+    canonical_levels = {s.level for s in sections if is_canonical_form(s)}
+    for section in sections:
+        bad_form = section.form in params.forms
+        if bad_form and params.skip_if_level_has_canonical and section.level in canonical_levels:
+            bad_form = False
+        gap = Span(section.marker_span.end, section.heading_span.start)
+        spaced = params.spaced and section.heading and gap.end > gap.start
+        if not bad_form and not spaced:
+            continue
+        found = section.marker.strip()
+        expected = canonical_marker(section.level, section.value) if bad_form else found
+        edits = []
+        safe = True
+        if bad_form:
+            edits.append(Edit(section.marker_span.start, section.marker_span.end, expected))
+            safe = width_only(found, expected) and section.marker == found
+        if spaced:
+            edits.append(Edit(gap.start, gap.end, ""))
+        problems = [PROBLEMS[section.form]] if bad_form else []
+        if spaced:
+            problems.append(SPACED)
+        shown = report.doc.text[section.marker_span.start : gap.end] if spaced else found
+        fix = Fix(tuple(edits), "safe" if safe else "unsafe", f"改为“{expected}”")
+        yield diagnostic(rule, Span(section.marker_span.start, gap.end), fix=fix, found=shown, expected=expected, problem="，".join(problems))

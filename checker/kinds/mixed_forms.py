@@ -1,0 +1,65 @@
+"""Mixed forms — one heading level written two ways in one report.
+
+## What it checks
+For each heading level, the well-formed number forms in use: （三） beside (三), 1、 beside
+1., （2） beside (2).  When a level uses more than one, every heading not in the expected
+form is reported: the GB/T 9704 form when the report uses it at that level, otherwise the
+form used most (the first one on a tie).  1． (full-width dot) counts as 1.  Broken
+numbers listed in ``ignore_forms`` (（一 一） 一． 1）) are left to the malformed-number rule.
+The fix rewrites the number; it is marked safe only when it changes bracket width alone.
+
+## Why it matters
+Mixed forms look careless and make the level of a heading ambiguous.
+
+## Parameters
+- ``ignore_forms``: forms this rule does not count (reported elsewhere).
+
+## Placeholders
+``{found}``: the number as written; ``{expected}``: the same number in the expected form;
+``{what}``: 一级、二级…
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic, Edit, Fix
+from ._outline_forms import CANONICAL, LEVEL_NAMES, family, render, width_only
+from .base import diagnostic
+
+KIND = "mixed_forms"
+PLACEHOLDERS = ("found", "expected", "what")
+
+
+@dataclass(frozen=True)
+class Params:
+    ignore_forms: tuple[str, ...] = ("（一", "一）", "一．", "1）")
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    by_level: dict[int, list] = {}
+    for section in report.outline.walk():
+        if section.form not in rule.params.ignore_forms:
+            by_level.setdefault(section.level, []).append(section)
+    for level, sections in sorted(by_level.items()):
+        counts = Counter(family(s.form) for s in sections)
+        if len(counts) < 2:
+            continue
+        canonical = CANONICAL[level]
+        if canonical in counts:
+            expected_form = canonical
+        else:
+            best = max(counts.values())
+            expected_form = next(family(s.form) for s in sections if counts[family(s.form)] == best)
+        for section in sections:
+            if family(section.form) == expected_form:
+                continue
+            found = section.marker.strip()
+            expected = render(expected_form, section.number)
+            span = section.marker_span
+            fix = Fix((Edit(span.start, span.end, expected),), "safe" if width_only(found, expected) else "unsafe", f"改为“{expected}”")
+            if section.marker != found:  # keep surrounding spaces out of this edit
+                fix = None
+            yield diagnostic(rule, span, fix=fix, found=found, expected=expected, what=LEVEL_NAMES[level])

@@ -1,0 +1,160 @@
+"""Numbering — heading numbers and run-in items (一是、二是…) count up without gaps, repeats or swaps.
+
+## What it checks
+Headings numbered together (the top-level parts, or the children of one part, taken
+level by level) must run 1, 2, 3…; so must the run-in items 一是、二是… of one part
+(and of the opening paragraphs).  Depending on ``problem`` the rule reports:
+
+- ``skipped``: a number is missing (（一）（三）, 一是 二是 四是);
+- ``repeated``: a number comes twice in a row (（二）（二）);
+- ``out_of_order``: a number comes after a larger one (（一）（三）（二）: reported at （二）,
+  not also as a gap at （三）).
+
+Run-in items may restart at 一是 (a new list, or a list nested inside 二是：一是……二是……)
+and a restarted list may give way to the outer one again (…三是 after the nested list).
+Heading levels in ``restart_levels`` may also restart at 1 under the same parent (1. 2. 3.
+items of different unnumbered groups).  A 三是 the parser did not take as an item
+(after a comma) still counts: a gap is reported only when the missing item is nowhere
+between its neighbours.
+
+## Why it matters
+A skipped or repeated number is the first thing a reviewer notices, and it usually means a
+part was deleted or copied without renumbering.
+
+## Parameters
+- ``problem``: ``skipped`` | ``repeated`` | ``out_of_order``.
+- ``targets``: what to check: ``headings``, ``items`` (default both).
+- ``restart_levels``: heading levels that may restart at 1 under one parent (default 3, 4).
+
+## Placeholders
+``{found}``: the number as written; ``{expected}``: the number(s) that should be there;
+``{previous}``: the number before it; ``{what}``: 一级标题、二级标题… or 分项.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic, RunInItem, Span
+from ..parse.numerals import int_to_cn
+from ._outline_forms import LEVEL_NAMES, canonical_marker, render, sibling_lists
+from .base import diagnostic
+
+KIND = "numbering"
+PLACEHOLDERS = ("found", "expected", "previous", "what")
+PROBLEMS = ("skipped", "repeated", "out_of_order")
+TARGETS = ("headings", "items")
+
+
+@dataclass(frozen=True)
+class Params:
+    problem: str
+    targets: tuple[str, ...] = TARGETS
+    restart_levels: tuple[int, ...] = (3, 4)
+
+
+def validate(params: Params, ruleset) -> str:
+    if params.problem not in PROBLEMS:
+        return f"problem 只能是 {'、'.join(PROBLEMS)}"
+    bad = [t for t in params.targets if t not in TARGETS]
+    if bad:
+        return f"targets 只能包含 {'、'.join(TARGETS)}（不认识：{'、'.join(bad)}）"
+    if any(level not in (1, 2, 3, 4) for level in params.restart_levels):
+        return "restart_levels 只能包含 1 到 4"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    problem: str
+    index: int  # position in the numbered list
+    expected: tuple[int, ...]  # the missing numbers (skipped) or the right number (repeated)
+    previous: int  # the number before it (0 at the start)
+
+
+def scan(values: list[int], restart: bool, present=None) -> list[Finding]:
+    """Problems in a sequence of numbers.  ``restart``: a 1 opens a new (possibly nested) list.
+    ``present(i, missing)`` says whether a missing number is written between items i-1 and i anyway."""
+    findings: list[Finding] = []
+    stack = [0]  # the last number of each open list, innermost last
+    seen: set[int] = set()
+    for i, value in enumerate(values):
+        top = stack[-1]
+        if value == top + 1:
+            stack[-1] = value
+        elif value == 1 and restart:
+            stack.append(1)
+        elif any(level + 1 == value for level in stack[:-1]):
+            while stack[-1] + 1 != value:
+                stack.pop()
+            stack[-1] = value
+        elif value == top:
+            findings.append(Finding("repeated", i, (top + 1,), top))
+            if values[i + 1 : i + 2] == [top + 2]:  # 一、二、二、四、: the second 二 stands for 三
+                stack[-1] = top + 1
+        elif value < top:
+            findings.append(Finding("repeated" if value in seen else "out_of_order", i, (top + 1,), top))
+        else:  # value > top + 1
+            missing = tuple(range(top + 1, value))
+            later = values[i + 1 :]
+            nxt = later.index(1) if restart and 1 in later else len(later)
+            if any(v in missing for v in later[:nxt]):
+                pass  # a swap: reported where the smaller number turns up
+            elif present is None or not all(present(i, m) for m in missing):
+                findings.append(Finding("skipped", i, missing, top))
+            stack[-1] = value
+        seen.add(value)
+    return findings
+
+
+def _join(markers: list[str]) -> str:
+    return "、".join(markers[:3]) + ("等" if len(markers) > 3 else "")
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    params = rule.params
+    if "headings" in params.targets:
+        for siblings in sibling_lists(report.outline):
+            for level in sorted({s.level for s in siblings}):
+                group = [s for s in siblings if s.level == level]
+                values = [s.value for s in group]
+                for f in scan(values, level in params.restart_levels):
+                    if f.problem != params.problem:
+                        continue
+                    section = group[f.index]
+                    yield diagnostic(
+                        rule,
+                        section.marker_span,
+                        found=section.marker.strip(),
+                        expected=_join([canonical_marker(level, v) for v in f.expected]),
+                        previous=canonical_marker(level, f.previous) if f.previous else "",
+                        what=f"{LEVEL_NAMES[level]}标题",
+                    )
+    if "items" in params.targets:
+        lists = [report.outline.preamble_items] + [s.items for s in report.outline.walk()]
+        text = report.doc.text
+        for items in lists:
+            if len(items) < 2:
+                continue
+            yield from _items(rule, items, text)
+
+
+def _items(rule, items: list[RunInItem], text: str) -> Iterator[Diagnostic]:
+    def present(i: int, missing: int) -> bool:
+        start = items[i - 1].span.end if i else text.rfind("\n", 0, items[0].span.start) + 1
+        between = text[start : items[i].span.start]
+        return f"{int_to_cn(missing)}是" in between
+
+    for f in scan([item.value for item in items], True, present):
+        if f.problem != rule.params.problem:
+            continue
+        item = items[f.index]
+        yield diagnostic(
+            rule,
+            Span(item.span.start, item.span.end),
+            found=f"{item.number}是",
+            expected=_join([render("一是", int_to_cn(v)) for v in f.expected]),
+            previous=f"{int_to_cn(f.previous)}是" if f.previous else "",
+            what="分项",
+        )

@@ -1,0 +1,142 @@
+"""Pairs — brackets, quotes and title marks that open and close within the paragraph.
+
+## What it checks
+Within each paragraph (a line of the text; headings from their text), every opener in
+``pairs`` must be closed by its partner, and nothing may close that was not opened.
+（ and ( are the same bracket in two widths: a pair whose halves differ in width, such as
+(社区）, is a *mismatched* pair.  Depending on ``report``:
+
+- ``unpaired``: an opener never closed (“ without ”) or a closer never opened;
+- ``mismatched``: a bracket pair of mixed width, fixed to full width (safe outside 《》;
+  inside a quoted title the fix is only suggested).
+
+A right single quote between two Latin letters (an apostrophe) is not a closer.
+
+## Why it matters
+GB/T 15834-2011 4.8 and 4.9: quotation marks and brackets are used in pairs; a half left
+open makes the reader guess where a quotation or a note ends.
+
+## Parameters
+- ``report``: ``unpaired`` | ``mismatched``.
+- ``pairs``: the pairs checked, each opener then closer (default （）“”‘’《》【】〔〕).
+
+## Placeholders
+``{found}``: the mark or the mismatched pair as written; ``{missing}``: the partner that is
+missing; ``{name}``, ``{partner}``: their names (左双引号, 右括号…); ``{expected}``: the pair
+written correctly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic, Edit, Fix, Span
+from ._textscan import regions, shorten, span_is_plain
+from .base import diagnostic
+
+KIND = "pairs"
+PLACEHOLDERS = ("found", "missing", "name", "partner", "expected")
+HALF = {"(": "（", ")": "）"}  # half-width bracket → its full-width form
+NAMES = {
+    "（": "左括号", "）": "右括号", "(": "左括号", ")": "右括号",
+    "“": "左双引号", "”": "右双引号", "‘": "左单引号", "’": "右单引号",
+    "《": "左书名号", "》": "右书名号", "〈": "左单书名号", "〉": "右单书名号",
+    "【": "左方头括号", "】": "右方头括号", "〔": "左六角括号", "〕": "右六角括号",
+}
+
+
+@dataclass(frozen=True)
+class Params:
+    report: str
+    pairs: tuple[str, ...] = ("（）", "“”", "‘’", "《》", "【】", "〔〕")
+
+
+def validate(params: Params, ruleset) -> str:
+    if params.report not in ("unpaired", "mismatched"):
+        return "report 只能是 unpaired 或 mismatched"
+    bad = [p for p in params.pairs if len(p) != 2 or p[0] == p[1]]
+    if bad:
+        return f"pairs 的每一项应为一对不同的符号，如 “（）”（不是：{'、'.join(bad)}）"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    col: int
+    char: str
+    kind: str  # the full-width pair this mark belongs to
+
+
+def _marks(params: Params) -> tuple[dict[str, str], dict[str, str]]:
+    openers = {p[0]: p for p in params.pairs}
+    closers = {p[1]: p for p in params.pairs}
+    if "（）" in params.pairs:
+        openers["("] = "（）"
+        closers[")"] = "（）"
+    return openers, closers
+
+
+def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], list[Mark]]:
+    """(matched pairs, unpaired marks) of one line from column ``col``."""
+    openers, closers = _marks(params)
+    stack: list[Mark] = []
+    matched: list[tuple[Mark, Mark]] = []
+    unpaired: list[Mark] = []
+    for i in range(col, len(text)):
+        ch = text[i]
+        if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii() and text[i + 1].isalpha():
+            continue  # an apostrophe: China’s
+        if ch in openers:
+            stack.append(Mark(i, ch, openers[ch]))
+        elif ch in closers:
+            kind = closers[ch]
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind == kind), None)
+            if depth is None:
+                unpaired.append(Mark(i, ch, kind))
+                continue
+            unpaired.extend(stack[depth + 1 :])  # crossed: the inner openers were never closed
+            opener = stack[depth]
+            del stack[depth:]
+            matched.append((opener, Mark(i, ch, kind)))
+    unpaired.extend(stack)
+    unpaired.sort(key=lambda m: m.col)
+    return matched, unpaired
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    params = rule.params
+    watched = set("".join(params.pairs)) | (set("()") if "（）" in params.pairs else set())
+    for region in regions(report):
+        text, line = region.text, region.line
+        if not any(ch in watched for ch in text[region.col :]):
+            continue
+        matched, unpaired = scan(text, region.col, params)
+        if params.report == "unpaired":
+            for mark in unpaired:
+                is_opener = mark.char in ("(", mark.kind[0])
+                missing = mark.kind[1] if is_opener else mark.kind[0]
+                yield diagnostic(
+                    rule,
+                    Span(line.offset(mark.col), line.offset(mark.col + 1)),
+                    found=mark.char,
+                    missing=missing,
+                    name=NAMES.get(mark.char, mark.char),
+                    partner=NAMES.get(missing, missing),
+                    expected="",
+                )
+            continue
+        titles = [(o.col, c.col) for o, c in matched if o.kind == "《》"]
+        for opener, closer in matched:
+            if opener.kind != "（）" or (opener.char == "(") == (closer.char == ")"):
+                continue
+            found = text[opener.col : closer.col + 1]
+            expected = "（" + found[1:-1] + "）"
+            edits = tuple(
+                Edit(line.offset(m.col), line.offset(m.col + 1), HALF[m.char]) for m in (opener, closer) if m.char in HALF
+            )
+            inside_title = any(a < opener.col and closer.col < b for a, b in titles)
+            plain = span_is_plain(line, opener.col, closer.col + 1)
+            fix = Fix(edits, "unsafe" if inside_title else "safe", "括号统一为全角") if plain else None
+            span = Span(line.offset(opener.col), line.offset(closer.col + 1))
+            yield diagnostic(rule, span, fix=fix, found=shorten(found), missing="", name="", partner="", expected=shorten(expected))

@@ -1,0 +1,115 @@
+"""Pattern — a regular expression that must not match the report's text, with an optional fix.
+
+## What it checks
+Every match of ``pattern`` in the text of the lines in ``scope`` (a heading is read from its
+text, after its number).  Matches inside the pairs of ``skip_inside`` (by default 《…》, where a
+title is quoted as published) and, with ``skip_urls``, inside web addresses and e-mail
+addresses are ignored.  The pattern may use ``{han}`` (Chinese characters) and ``{zhpunct}``
+(Chinese punctuation), inside or outside a character class.
+
+A match is replaced by ``table[match]`` when ``table`` lists it, else by ``replacement``
+(a ``re`` template: ``\\1``, ``\\g<name>``); with neither there is no fix.  Only the changed
+characters are edited.  The fix is applied by ``fzcheck check --fix`` only when the rule says
+``fix = "safe"``; otherwise it is shown as a suggestion.
+
+## Why it matters
+Half-width punctuation, doubled marks and stray spaces in Chinese text are the typos
+proofreaders mark first (GB/T 15834-2011); they are mechanical and safe to correct.
+
+## Parameters
+- ``pattern``: the regular expression (Python ``re``).
+- ``replacement``: replacement template, or absent for no fix.
+- ``table``: ``[[match, replacement], …]`` pairs, for one rule covering several marks.
+- ``skip_inside``: two-character pairs whose contents are not checked (default ``["《》"]``).
+- ``skip_urls``: skip web and e-mail addresses (default true).
+- ``scope``: line kinds to read (TITLE, SALUTATION, BODY, H, SIGN, DATE, META).
+- ``ignore_case``: match case-insensitively.
+
+## Placeholders
+``{match}``: the text matched; ``{expected}``: its replacement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from ..model import Diagnostic, Fix, Span
+from ._textscan import DEFAULT_SCOPE, enclosed_ranges, expand_macros, minimal_edits, overlaps, regions, span_is_plain, url_ranges
+from .base import diagnostic
+
+KIND = "pattern"
+PLACEHOLDERS = ("match", "expected")
+LINE_KINDS = ("TITLE", "META", "SALUTATION", "BODY", "H", "SIGN", "DATE")
+
+
+@dataclass(frozen=True)
+class Params:
+    pattern: str
+    replacement: str | None = None
+    table: tuple[tuple[str, str], ...] = ()
+    skip_inside: tuple[str, ...] = ("《》",)
+    skip_urls: bool = True
+    scope: tuple[str, ...] = DEFAULT_SCOPE
+    ignore_case: bool = False
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str, ignore_case: bool) -> re.Pattern:
+    return re.compile(expand_macros(pattern), re.IGNORECASE if ignore_case else 0)
+
+
+def validate(params: Params, ruleset) -> str:
+    try:
+        regex = _compile(params.pattern, params.ignore_case)
+    except re.error as exc:
+        return f"pattern 不是有效的正则表达式（{exc}）"
+    if regex.match(""):
+        return "pattern 能匹配空字符串，会在每个位置报告"
+    if params.replacement is not None and not isinstance(params.replacement, str):
+        return "replacement 应为字符串"
+    if params.replacement is not None:
+        try:
+            regex.sub(params.replacement, "")
+        except (re.error, IndexError) as exc:
+            return f"replacement 模板无效（{exc}）"
+    for row in params.table:
+        if not (isinstance(row, tuple) and len(row) == 2 and all(isinstance(x, str) for x in row)):
+            return "table 的每一项应为 [原文, 替换] 两个字符串"
+    bad = [p for p in params.skip_inside if len(p) != 2]
+    if bad:
+        return f"skip_inside 的每一项应为一对符号，如 “《》”（不是：{'、'.join(bad)}）"
+    unknown = [k for k in params.scope if k not in LINE_KINDS]
+    if unknown:
+        return f"scope 只能包含 {'、'.join(LINE_KINDS)}（不认识：{'、'.join(unknown)}）"
+    return ""
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    params = rule.params
+    regex = _compile(params.pattern, params.ignore_case)
+    table = dict(params.table)
+    fixable = bool(table) or params.replacement is not None
+    applicability = "safe" if rule.fix == "safe" else "unsafe"
+    for region in regions(report, params.scope):
+        text = region.text
+        if regex.search(text, region.col) is None:
+            continue
+        skip = enclosed_ranges(text, params.skip_inside)
+        if params.skip_urls:
+            skip += url_ranges(text)
+        for m in regex.finditer(text, region.col):
+            start, end = m.span()
+            if overlaps(start, end, skip):
+                continue
+            line = region.line
+            span = Span(line.offset(start), line.offset(end))
+            expected = ""
+            fix = None
+            if fixable:
+                expected = table[m.group()] if m.group() in table else (m.expand(params.replacement) if params.replacement is not None else m.group())
+                if expected != m.group() and span_is_plain(line, start, end):
+                    fix = Fix(minimal_edits(span.start, m.group(), expected), applicability, f"改为“{expected}”" if expected else "删除")
+            yield diagnostic(rule, span, fix=fix, match=m.group(), expected=expected)
