@@ -23,6 +23,19 @@ from . import (
     numbering,
     pairs,
     pattern,
+    coverage,
+    empty_part,
+    has_figures,
+    length,
+    min_items,
+    mixed_numerals,
+    official_name,
+    period,
+    plenum,
+    repeated_paragraph,
+    substitution,
+    whitespace,
+    year_form,
 )
 
 KINDS = {
@@ -48,5 +61,18 @@ KINDS = {
         numbering,
         pairs,
         pattern,
+        coverage,
+        empty_part,
+        has_figures,
+        length,
+        min_items,
+        mixed_numerals,
+        official_name,
+        period,
+        plenum,
+        repeated_paragraph,
+        substitution,
+        whitespace,
+        year_form,
     )
 }

@@ -1,0 +1,73 @@
+"""Small string helpers shared by the wording, number, layout and quality kinds (not a kind).
+
+Everything here keeps lengths unchanged, so offsets found in a masked string are
+offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Quoted titles and quotations: text inside them is cited, not written by the report's author.
+QUOTE_PAIRS = ("《》", "“”", "‘’", "「」", "『』", '""', "〈〉")
+_QUOTED_RES = tuple(
+    re.compile(f"{re.escape(a)}[^{re.escape(a)}{re.escape(b)}\\n]*{re.escape(b)}") for a, b in QUOTE_PAIRS
+)
+MASK = "□"
+HAN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+# Space characters other than the ordinary space, the tab and the ideographic space U+3000.
+SPECIAL_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+ALL_SPACES = " \t\u3000" + SPECIAL_SPACES
+
+SPACE_NAMES = {
+    " ": "半角空格",
+    "\t": "制表符",
+    "\u3000": "全角空格",
+    "\u00a0": "不间断空格（NBSP）",
+    "\u202f": "窄不间断空格",
+    "\u2009": "窄空格",
+    "\u200a": "细空格",
+    "\u2002": "短空格（en space）",
+    "\u2003": "长空格（em space）",
+}
+
+
+def mask_quoted(text: str, pairs: Iterable[str] = QUOTE_PAIRS) -> str:
+    """``text`` with every quoted stretch (marks included) replaced by □ of equal length."""
+    wanted = set(pairs)
+    if not any(p[0] in text for p in wanted):
+        return text
+    for (a, b), regex in zip(QUOTE_PAIRS, _QUOTED_RES):
+        if a + b in wanted and a in text:
+            text = regex.sub(lambda m: MASK * len(m.group()), text)
+    return text
+
+
+def describe_spaces(run: str) -> str:
+    """半角空格×2、不间断空格（NBSP）×1 — what an invisible run of whitespace is made of."""
+    counts: dict[str, int] = {}
+    for ch in run:
+        counts[ch] = counts.get(ch, 0) + 1
+    return "、".join(f"{SPACE_NAMES.get(ch, f'U+{ord(ch):04X} 空白')}×{n}" for ch, n in counts.items())
+
+
+def han_count(text: str) -> int:
+    return len(HAN_RE.findall(text))
+
+
+def clauses(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, clause) pieces of ``text`` split at ，；。！？： and their ASCII forms."""
+    for m in re.finditer(r"[^，,；;。！？!?：:]+", text):
+        yield m.start(), m.group()
+
+
+def report_segments(report) -> Iterable:
+    """The title lines, then every heading and body text (``Report.all_body_segments``)."""
+    from ..report import Segment
+
+    for n in report.outline.title_lines:
+        line = report.line(n)
+        if line.text.strip(ALL_SPACES):
+            yield Segment(line, 0, line.text)
+    yield from report.all_body_segments()

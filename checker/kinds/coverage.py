@@ -1,0 +1,88 @@
+"""Coverage — the part playing ROLE touches few of the areas of 《法治政府建设实施纲要》.
+
+## What it checks
+Each area is a name and a set of keywords.  An area is covered when one of its
+keywords occurs in the parts carrying ``role`` (headings and text).  Fires once,
+at the first such part, when fewer than ``min_areas`` areas are covered.
+Nothing fires when no part carries the role.
+
+## Why it matters
+《法治政府建设实施纲要（2021—2025年）》 sets the areas of the work (government
+functions, normative documents, administrative decision-making, law enforcement,
+emergencies, disputes, supervision and open government, digital government,
+leadership); a results part that reports one or two of them reads as a list of
+routine activities, not as a year of building rule-of-law government.
+
+## Parameters
+- ``role`` (default ``measures``).
+- ``areas``: tables with ``name`` and ``words``.
+- ``min_areas`` (default 3).
+
+## Placeholders
+``{heading}`` the part's heading, ``{count}`` the number of areas covered,
+``{min}`` the minimum, ``{missing}`` up to three areas not covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic
+from .base import diagnostic
+from .has_figures import top_sections
+
+KIND = "coverage"
+NEEDS_ROLES = True
+PLACEHOLDERS = ("heading", "count", "min", "missing")
+
+
+@dataclass(frozen=True)
+class Params:
+    areas: tuple[dict, ...]
+    role: str = "measures"
+    min_areas: int = 3
+
+
+def validate(params: Params, ruleset) -> str:
+    if params.role not in ruleset.roles:
+        return f"未定义的角色 {params.role}"
+    if not params.areas:
+        return "areas 不能为空"
+    for i, raw in enumerate(params.areas, start=1):
+        if not isinstance(raw, dict) or set(raw) != {"name", "words"}:
+            return f"第 {i} 条 areas 必须是只含 name 和 words 的表"
+        if not isinstance(raw["name"], str) or not raw["name"]:
+            return f"第 {i} 条 areas 的 name 不能为空"
+        words = raw["words"]
+        if not isinstance(words, (list, tuple)) or not words or not all(isinstance(w, str) and w for w in words):
+            return f"第 {i} 条 areas（{raw['name']}）的 words 必须是非空字符串列表"
+    if not 1 <= params.min_areas <= len(params.areas):
+        return f"min_areas 应在 1 到 {len(params.areas)} 之间"
+    return ""
+
+
+def covered(text: str, areas: tuple[dict, ...]) -> list[str]:
+    return [a["name"] for a in areas if any(w in text for w in a["words"])]
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    if report.facts.lookalike:
+        return
+    sections = top_sections(report, rule.params.role)
+    if not sections:
+        return
+    text = "\n".join(report.section_text(s) for s in sections)
+    names = covered(text, rule.params.areas)
+    if len(names) >= rule.params.min_areas:
+        return
+    missing = [a["name"] for a in rule.params.areas if a["name"] not in names][:3]
+    target = sections[0]
+    yield diagnostic(
+        rule,
+        report.heading_segment(target).span(),
+        heading=target.heading,
+        count=len(names),
+        min=rule.params.min_areas,
+        missing="、".join(missing),
+    )

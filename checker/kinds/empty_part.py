@@ -1,0 +1,69 @@
+"""Empty part — a heading with no words, or a heading with nothing under it.
+
+## What it checks
+- ``what = "heading"``: a numbered heading that is only its number (三、 or （二）
+  alone on a line), with or without text on the lines below.
+- ``what = "body"``: a heading followed by no text at all: no run-in text after
+  it, no body lines and no sub-parts before the next heading of the same or a
+  higher level (or the end of the report).  A heading line that ends with a
+  full stop, semicolon or other sentence end is an item complete in itself
+  (1.开展普法活动20场。) and is not empty.
+
+## Why it matters
+A numbered heading with nothing under it is a part the drafter meant to write
+and did not, or a leftover of reorganising the outline; either way the report
+is unfinished.
+
+## Parameters
+- ``what``: ``heading`` or ``body``.
+
+## Placeholders
+``{marker}`` the heading number as written, ``{heading}`` the heading text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic
+from ._strings import ALL_SPACES
+from .base import diagnostic
+
+KIND = "empty_part"
+PLACEHOLDERS = ("marker", "heading")
+_ITEM_END = ("。", "；", ";", "！", "!", "？", "?", "…")
+
+
+@dataclass(frozen=True)
+class Params:
+    what: str = "body"
+
+
+def validate(params: Params, ruleset) -> str:
+    return "" if params.what in ("heading", "body") else "what 只能是 heading 或 body"
+
+
+def is_empty(report, section) -> bool:
+    if section.children or section.body_start_col >= 0 or section.items:
+        return False
+    for n in range(section.line + 1, section.end_line + 1):
+        if report.outline.kinds[n - 1] != "BLANK" and report.line(n).text.strip(ALL_SPACES):
+            return False
+    return True
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    for section in report.outline.walk():
+        marker = section.marker.strip(ALL_SPACES)
+        if rule.params.what == "heading":
+            if not section.heading.strip(ALL_SPACES) and section.body_start_col < 0:
+                yield diagnostic(rule, section.marker_span, marker=marker, heading="")
+            continue
+        if not section.heading.strip(ALL_SPACES):
+            continue  # an empty heading is reported by what = "heading"
+        line_text = report.line(section.line).text.rstrip(ALL_SPACES)
+        if line_text.endswith(_ITEM_END):
+            continue
+        if is_empty(report, section):
+            yield diagnostic(rule, report.heading_segment(section).span(), marker=marker, heading=section.heading)

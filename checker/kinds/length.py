@@ -1,0 +1,57 @@
+"""Length — the report is far shorter or longer than the county's range.
+
+## What it checks
+The Chinese characters of the whole report (title and signature included,
+conversion leftovers excluded) are counted; fewer than ``min_chars`` or more than
+``max_chars`` fires once, at the title.  Set either bound to 0 to switch it off.
+A text with no recognisable title is taken for an excerpt (one part pasted for
+checking) and not judged; FZ201 reports a report without a title.
+
+## Why it matters
+A township report of a few hundred characters cannot cover the five items the
+regulation asks for; one of tens of thousands is usually a compilation of
+other documents.  Counties set their own range in a pack.
+
+## Parameters
+- ``min_chars`` (default 1500), ``max_chars`` (default 12000).
+
+## Placeholders
+``{count}`` the number of characters, ``{direction}`` 少于 or 多于, ``{limit}`` the bound crossed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic
+from ._strings import han_count
+from .base import diagnostic
+
+KIND = "length"
+PLACEHOLDERS = ("count", "direction", "limit")
+
+
+@dataclass(frozen=True)
+class Params:
+    min_chars: int = 1500
+    max_chars: int = 12000
+
+
+def validate(params: Params, ruleset) -> str:
+    if params.min_chars < 0 or params.max_chars < 0:
+        return "min_chars、max_chars 不能为负数"
+    if params.max_chars and params.min_chars > params.max_chars:
+        return "min_chars 不能大于 max_chars"
+    return ""
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    if not report.outline.title_lines:
+        return
+    count = sum(han_count(line.text) for line in report.doc.lines)
+    p = rule.params
+    if p.min_chars and count < p.min_chars:
+        yield diagnostic(rule, report.title_span, count=count, direction="少于", limit=p.min_chars)
+    elif p.max_chars and count > p.max_chars:
+        yield diagnostic(rule, report.title_span, count=count, direction="多于", limit=p.max_chars)

@@ -1,0 +1,100 @@
+"""Minimum items — the part playing ROLE lists too few items (of the required sort).
+
+## What it checks
+The parts carrying ``role`` are cut into items: their sub-parts if they have
+any, else their run-in items (一是…二是…), else their sentences, leaving out
+lead-in sentences (…主要表现在：, 但也存在一些问题) that only announce a list.
+An item counts when it contains one of ``require_any`` (or, with
+``count_figures``, an Arabic number); with no ``require_any`` every item counts.
+Fires once, at the first such part, when fewer than ``min_items`` items count.
+
+Two uses: the shortcomings part must list at least two problems; the plan
+must contain at least one concrete measure (a time limit, a number, or an
+action such as 开展, 组织, 制定, 召开 rather than 进一步加强, 持续深化).
+
+## Why it matters
+Reviewers return reports whose problems are a single vague sentence and whose
+plans are slogans that could stand in any year's report.
+
+## Parameters
+- ``role``, ``min_items`` (default 2), ``require_any`` (default none),
+  ``count_figures`` (default false), ``lead_in`` (words of lead-in sentences).
+
+## Placeholders
+``{heading}`` the part's heading, ``{count}`` the items that count, ``{min}`` the minimum.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import Diagnostic
+from .base import diagnostic
+from .has_figures import has_figure, top_sections
+
+KIND = "min_items"
+NEEDS_ROLES = True
+PLACEHOLDERS = ("heading", "count", "min")
+
+_RUNIN = re.compile(r"(?:^|(?<=[。；;：:！？!?\s]))(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])是")
+_SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+
+
+@dataclass(frozen=True)
+class Params:
+    role: str
+    min_items: int = 2
+    require_any: tuple[str, ...] = ()
+    count_figures: bool = False
+    lead_in: tuple[str, ...] = ("主要表现在", "表现为", "如下", "以下", "存在一些", "存在一定", "也存在", "仍存在", "还存在", "取得一定成效", "取得了一定成效")
+
+
+def validate(params: Params, ruleset) -> str:
+    if params.role not in ruleset.roles:
+        return f"未定义的角色 {params.role}"
+    return "" if params.min_items >= 1 else "min_items 至少为 1"
+
+
+def items(report, section) -> list[str]:
+    """The items of one part: sub-parts, else run-in items, else sentences without lead-ins."""
+    if section.children:
+        return [report.section_text(child) for child in section.children]
+    body = "\n".join(segment.text for segment in report.body_segments(section, include_children=False))
+    starts = [m.start() for m in _RUNIN.finditer(body)]
+    if len(starts) >= 1:
+        bounds = [*starts, len(body)]
+        return [body[a:b] for a, b in pairwise(bounds)]
+    return [m.group() for m in _SENTENCE.finditer(body) if m.group().strip()]
+
+
+def _is_lead_in(text: str, words: tuple[str, ...]) -> bool:
+    return text.rstrip().endswith(("：", ":")) or any(w in text for w in words)
+
+
+def _counts(item: str, p: Params) -> bool:
+    if not p.require_any and not p.count_figures:
+        return True
+    return any(w in item for w in p.require_any) or (p.count_figures and has_figure(item, ()))
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    if report.facts.lookalike:
+        return
+    p = rule.params
+    sections = top_sections(report, p.role)
+    if not sections:
+        return
+    count = 0
+    for section in sections:
+        for item in items(report, section):
+            if _RUNIN.match(item) is None and not section.children and _is_lead_in(item, p.lead_in):
+                continue
+            if _counts(item, p):
+                count += 1
+    if count >= p.min_items:
+        return
+    target = sections[0]
+    yield diagnostic(rule, report.heading_segment(target).span(), heading=target.heading, count=count, min=p.min_items)

@@ -1,0 +1,140 @@
+"""Mixed numerals — the same kind of number written both in Arabic and in Chinese numerals.
+
+## What it checks
+GB/T 15835-2011 lets a text choose Arabic or Chinese numerals where both are
+acceptable, but numbers of the same kind in one place must take one form
+(同类别同形式).
+
+- ``scope = "paragraph"`` (counts): within one paragraph, a count written with
+  a Chinese numeral (两次, 三场) beside a count with the same classifier written
+  in Arabic numerals (3次) is reported at the Chinese one, with 2次 as the
+  suggested form.  一 is not judged (一次, 一批 are as often indefinite as
+  counts), nor approximate numbers (两三次), ordinals (第二次), or text in
+  quotes and title marks.
+- ``scope = "document"`` (years): a year written in Chinese numerals
+  (二〇二四年) in a report that writes years in Arabic numerals (2024年) is
+  reported, with 2024年 as the suggested form.
+
+## Why it matters
+Mixed forms read as careless editing; counts in a report on results are
+statistics, and GB/T 9704-2012 writes the date of an official document in Arabic
+numerals.
+
+## Parameters
+- ``scope``: ``paragraph`` (counts) or ``document`` (years).
+- ``classifiers``: the measure words that make a count (次, 场, 人次 …), for ``paragraph``.
+
+## Placeholders
+``{found}`` the number as written, ``{other}`` the other form found, ``{suggest}`` the suggested form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import Diagnostic, Edit, Fix, Span
+from ..parse.numerals import cn_to_int
+from ._strings import mask_quoted
+from .base import diagnostic
+
+KIND = "mixed_numerals"
+PLACEHOLDERS = ("found", "other", "suggest")
+
+_CN_DIGITS = "一二两三四五六七八九"
+_CN_YEAR = re.compile(r"(?<![〇零○Ｏ一二三四五六七八九十])([〇零○ＯO一二三四五六七八九]{4})(?=\s*年)")
+_AR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+                "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+# Characters before a Chinese numeral that make it an ordinal, a word or part of a longer number.
+_NOT_A_COUNT_BEFORE = set("第每逐这那哪某唯统同单专进再又首周星礼届" + _CN_DIGITS + "十百千万〇零几")
+
+
+@dataclass(frozen=True)
+class Params:
+    scope: str = "paragraph"
+    classifiers: tuple[str, ...] = ()
+
+
+def validate(params: Params, ruleset) -> str:
+    if params.scope not in ("paragraph", "document"):
+        return "scope 只能是 paragraph（计数）或 document（年份）"
+    if params.scope == "paragraph" and not params.classifiers:
+        return "scope = paragraph 时 classifiers 不能为空"
+    return ""
+
+
+_COUNT_RES: dict[tuple[str, ...], tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _count_res(classifiers: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    found = _COUNT_RES.get(classifiers)
+    if found is None:
+        alt = "|".join(map(re.escape, sorted(classifiers, key=len, reverse=True)))
+        arabic = re.compile(rf"(?<![\d.．])(\d+)(?:余|多)?(?P<c>{alt})")
+        chinese = re.compile(rf"([{_CN_DIGITS}十百千]+)(?:余|多)?(?P<c>{alt})(?!性)")
+        found = _COUNT_RES[classifiers] = (arabic, chinese)
+    return found
+
+
+def _approximate(numeral: str) -> bool:
+    """两三, 三四, 五六十: two digits side by side make an approximate number (must stay Chinese)."""
+    digits = "一二两三四五六七八九"
+    return any(a in digits and b in digits for a, b in pairwise(numeral))
+
+
+def count_mixes(text: str, classifiers: tuple[str, ...]) -> Iterator[tuple[int, int, str, str, str]]:
+    """(start, end, found, other, suggest) for Chinese counts mixed with Arabic ones in ``text``."""
+    if not any(c in text for c in classifiers):
+        return
+    arabic_re, chinese_re = _count_res(classifiers)
+    scan = mask_quoted(text)
+    arabic: dict[str, str] = {}
+    for m in arabic_re.finditer(scan):
+        arabic.setdefault(m.group("c"), m.group())
+    if not arabic:
+        return
+    for m in chinese_re.finditer(scan):
+        numeral, classifier = m.group(1), m.group("c")
+        if classifier not in arabic or _approximate(numeral):
+            continue
+        if m.start() > 0 and scan[m.start() - 1] in _NOT_A_COUNT_BEFORE:
+            continue
+        if "千" in numeral:  # 三千人 is a size, not a tally; leave it alone
+            continue
+        value = cn_to_int(numeral)
+        if value < 2:
+            continue
+        found = m.group()
+        yield m.start(), m.end(), found, arabic[classifier], str(value) + found[len(numeral) :]
+
+
+def _year_value(text: str) -> str:
+    return "".join(_YEAR_DIGITS[ch] for ch in text)
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    if rule.params.scope == "paragraph":
+        for segment in report.all_body_segments():
+            for start, end, found, other, suggest in count_mixes(segment.text, rule.params.classifiers):
+                span = segment.span(start, end)
+                fix = Fix((Edit(span.start, span.end, suggest),), "unsafe", f"改为“{suggest}”")
+                yield diagnostic(rule, span, fix=fix, found=found, other=other, suggest=suggest)
+        return
+    lines = report.doc.lines
+    arabic = next((m.group(1) + "年" for line in lines for m in _AR_YEAR.finditer(line.text)), None)
+    if arabic is None:
+        return
+    for line in lines:
+        if "年" not in line.text:
+            continue
+        scan = mask_quoted(line.text, ("《》",))
+        for m in _CN_YEAR.finditer(scan):
+            value = _year_value(m.group(1))
+            if not 1900 <= int(value) <= 2100:
+                continue
+            start, end = line.offset(m.start(1)), line.offset(m.end(1))
+            fix = Fix((Edit(start, end, value),), "unsafe", f"改为“{value}”")
+            yield diagnostic(rule, Span(start, end), fix=fix, found=m.group(1) + "年", other=arabic, suggest=value + "年")

@@ -1,0 +1,125 @@
+"""Official name — a fixed official name written wrongly or cut short.
+
+## What it checks
+Candidates are stretches that begin with ``prefix`` and end with ``suffix``
+within ``max_gap`` characters, with no punctuation in between (习近平…思想).
+A candidate that is not one of ``names`` is reported with the closest official
+name.  Descriptive phrases are not names: a candidate whose middle contains one
+of ``not_names`` (关于, 的, 重要 …) is skipped.  A long name's tail written
+without the prefix (新时代中国特色社会主义思想 without 习近平) and a long name
+written without its suffix (习近平新时代中国特色社会主义 without 思想) are reported
+as cut short.  The title, headings and body text are searched; quoted titles
+(《》) are skipped.
+
+## Why it matters
+The names of the guiding thoughts are fixed by the Party; a misspelt or
+truncated name (习近平法制思想, 习近平新时代中国特色社会思想) is among the errors
+that proofreaders of official documents check first.
+
+## Parameters
+- ``names``: the official names.
+- ``prefix``, ``suffix``: what every name starts and ends with (习近平, 思想).
+- ``max_gap`` (default 16): longest middle part of a candidate.
+- ``not_names``: words that mark a descriptive phrase, not a name.
+- ``min_cut`` (default 8): a tail or stem at least this long is checked for truncation.
+
+## Placeholders
+``{found}``: the text as written; ``{expected}``: the official name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic, Edit, Fix
+from ._strings import mask_quoted, report_segments
+from .base import diagnostic
+
+KIND = "official_name"
+PLACEHOLDERS = ("found", "expected")
+_NO_PUNCT = r"[^，,。；;：:、！？!?“”\"《》（）()\s]"
+
+
+@dataclass(frozen=True)
+class Params:
+    names: tuple[str, ...]
+    prefix: str
+    suffix: str
+    max_gap: int = 16
+    not_names: tuple[str, ...] = ("关于", "的", "重要", "和", "与", "及")
+    min_cut: int = 8
+
+
+def validate(params: Params, ruleset) -> str:
+    if not params.names:
+        return "names 不能为空"
+    for name in params.names:
+        if not (name.startswith(params.prefix) and name.endswith(params.suffix)):
+            return f"“{name}” 不是以 prefix “{params.prefix}” 开头、以 suffix “{params.suffix}” 结尾"
+    if not params.prefix or not params.suffix or params.max_gap < 1:
+        return "prefix、suffix 不能为空，max_gap 至少为 1"
+    return ""
+
+
+class _Compiled:
+    __slots__ = ("candidate", "cuts", "rule")
+
+    def __init__(self, rule) -> None:
+        p = rule.params
+        pre, suf = re.escape(p.prefix), re.escape(p.suffix)
+        self.rule = rule
+        self.candidate = re.compile(f"{pre}(?:(?!{pre}){_NO_PUNCT}){{1,{p.max_gap}}}?{suf}")
+        cuts: list[tuple[re.Pattern, str]] = []
+        for name in p.names:
+            tail = name[len(p.prefix) :]
+            stem = name[: len(name) - len(p.suffix)]
+            if len(tail) >= p.min_cut:  # 新时代中国特色社会主义思想 without 习近平
+                cuts.append((re.compile(f"(?<!{pre}){re.escape(tail)}"), name))
+            if len(stem) >= p.min_cut:  # 习近平新时代中国特色社会主义 without 思想
+                cuts.append((re.compile(f"{re.escape(stem)}(?!{suf})"), name))
+        self.cuts = tuple(cuts)
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(rule) -> _Compiled:
+    found = _COMPILED.get(id(rule))
+    if found is None or found.rule is not rule:
+        found = _COMPILED[id(rule)] = _Compiled(rule)
+    return found
+
+
+def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, found, expected) in one piece of text."""
+    p = rule.params
+    if p.prefix not in text and not any(name[len(p.prefix) :][:4] in text for name in p.names):
+        return
+    comp = _compiled(rule)
+    scan = mask_quoted(text, ("《》",))
+    taken: list[tuple[int, int]] = []
+    for m in comp.candidate.finditer(scan):
+        found = m.group()
+        middle = found[len(p.prefix) : len(found) - len(p.suffix)]
+        taken.append(m.span())
+        if found in p.names or any(w in middle for w in p.not_names):
+            continue
+        expected = (difflib.get_close_matches(found, p.names, n=1, cutoff=0.0) or [p.names[0]])[0]
+        yield m.start(), m.end(), found, expected
+    for regex, name in comp.cuts:
+        for m in regex.finditer(scan):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            yield m.start(), m.end(), m.group(), name
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    for segment in report_segments(report):
+        for start, end, found, expected in sorted(find(segment.text, rule)):
+            span = segment.span(start, end)
+            fix = Fix((Edit(span.start, span.end, expected),), "unsafe", f"改为“{expected}”")
+            yield diagnostic(rule, span, fix=fix, found=found, expected=expected)

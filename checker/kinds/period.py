@@ -1,0 +1,182 @@
+"""Period — a five-year plan or 纲要 named with the wrong year, or as current after it ended.
+
+## What it checks
+Each entry of ``periods`` is a named period (十四五 2021–2025, 八五普法,
+《法治政府建设实施纲要（2015—2020年）》 …); names match with or without quotes
+(“十四五”, “八五”普法) and with any dash.  The year a sentence speaks of is
+the year written in it (2025年是…), else the report year (the next year in
+the parts that play the ``plan`` role).  In the clause that names a period:
+
+- a first-year word (开局之年) must refer to the period's first year, a
+  last-year word (收官之年) to its last year, and a within word (关键之年) to a
+  year inside the period;
+- a current word (贯彻落实, 深入实施 …) without a past word (期间, 以来, 收官,
+  验收 …) after the period ended, when the entry names a ``successor``, means
+  an outdated plan is presented as current.
+
+Each period is reported once per report.
+
+## Why it matters
+A stale formula (十四五开局之年 in a 2023 report, 贯彻落实《纲要（2015—2020年）》
+in 2022) shows text carried over from an old report without review.
+
+## Parameters
+- ``periods``: tables with ``name``, ``start``, ``end`` and optionally ``successor``.
+- ``first_words``, ``last_words``, ``within_words``, ``current_words``, ``past_words``.
+
+## Placeholders
+``{found}`` the period as written; ``{problem}`` what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic
+from ._strings import clauses
+from .base import diagnostic
+
+KIND = "period"
+NEEDS_ROLES = True
+PLACEHOLDERS = ("found", "problem")
+_YEAR_IN_SENTENCE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*(?:是|为|既是|也是|，|,)")
+_FLEX = {"（": "[（(]", "）": "[）)]", "(": "[（(]", ")": "[）)]", "—": "[—–\\-－~～至]{1,2}", "-": "[—–\\-－~～至]{1,2}"}
+
+
+@dataclass(frozen=True)
+class Params:
+    periods: tuple[dict, ...]
+    first_words: tuple[str, ...] = ("开局之年", "开局年", "起步之年", "开篇之年", "第一年", "首年")
+    last_words: tuple[str, ...] = ("收官之年", "收官年", "决胜之年", "最后一年", "收尾之年", "末年")
+    within_words: tuple[str, ...] = ("关键之年", "攻坚之年", "承上启下之年", "关键一年", "重要一年")
+    current_words: tuple[str, ...] = ("贯彻落实", "深入实施", "全面实施", "认真落实", "深入贯彻", "贯彻实施", "全面落实", "推进实施", "按照", "根据")
+    past_words: tuple[str, ...] = ("期间", "以来", "时期", "收官", "回顾", "总结", "完成", "验收", "成效", "圆满", "结束", "评估")
+
+
+def validate(params: Params, ruleset) -> str:
+    if not params.periods:
+        return "periods 不能为空"
+    for i, raw in enumerate(params.periods, start=1):
+        if not isinstance(raw, dict) or not {"name", "start", "end"} <= set(raw) <= {"name", "start", "end", "successor"}:
+            return f"第 {i} 条 periods 必须是含 name、start、end（可选 successor）的表"
+        if not isinstance(raw["name"], str) or not raw["name"]:
+            return f"第 {i} 条 periods 的 name 不能为空"
+        if not (isinstance(raw["start"], int) and isinstance(raw["end"], int) and raw["start"] <= raw["end"]):
+            return f"第 {i} 条 periods 的 start、end 应为年份且 start ≤ end"
+    return ""
+
+
+def flexible(name: str) -> str:
+    """A regex for ``name`` that allows any dash or bracket width (quotes are removed before matching)."""
+    return "".join(_FLEX.get(ch, re.escape(ch)) for ch in name.replace("“", "").replace("”", ""))
+
+
+_QUOTES = "“”\"‘’"
+
+
+def without_quotes(text: str) -> tuple[str, list[int]]:
+    """``text`` without quotation marks, and the original offset of each remaining character."""
+    if not any(q in text for q in _QUOTES):
+        return text, list(range(len(text) + 1))
+    kept, where = [], []
+    for i, ch in enumerate(text):
+        if ch not in _QUOTES:
+            kept.append(ch)
+            where.append(i)
+    where.append(len(text))
+    return "".join(kept), where
+
+
+def anchor(name: str) -> str:
+    """A plain substring every way of writing ``name`` contains (for a cheap pre-filter)."""
+    run = re.match(r"[\u4e00-\u9fff]+", name)
+    text = run.group() if run else name
+    return text if len(text) >= 6 else text[:2]
+
+
+class _Compiled:
+    __slots__ = ("anchors", "periods", "regex", "rule")
+
+    def __init__(self, rule) -> None:
+        self.rule = rule
+        self.periods = list(rule.params.periods)
+        self.anchors = tuple({anchor(p["name"]) for p in self.periods})
+        names = sorted(range(len(self.periods)), key=lambda i: -len(self.periods[i]["name"]))
+        self.regex = re.compile("|".join(f"(?P<p{i}>{flexible(self.periods[i]['name'])})" for i in names))
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(rule) -> _Compiled:
+    found = _COMPILED.get(id(rule))
+    if found is None or found.rule is not rule:
+        found = _COMPILED[id(rule)] = _Compiled(rule)
+    return found
+
+
+def problem(params: Params, period: dict, clause_after: str, clause: str, ref: int) -> str:
+    start, end = period["start"], period["end"]
+    if any(w in clause_after for w in params.first_words) and ref != start:
+        return f"的开局之年是{start}年，不是{ref}年"
+    if any(w in clause_after for w in params.last_words) and ref != end:
+        return f"的收官之年是{end}年，不是{ref}年"
+    if any(w in clause_after for w in params.within_words) and not start <= ref <= end:
+        return f"的期限是{start}—{end}年，不包括{ref}年"
+    successor = period.get("successor")
+    if (
+        successor
+        and ref > end
+        and any(w in clause for w in params.current_words)
+        and not any(w in clause for w in params.past_words)
+    ):
+        return f"的期限（{start}—{end}年）已结束，{ref}年应为“{successor}”"
+    return ""
+
+
+def find(text: str, rule, default_year: int) -> Iterator[tuple[int, int, int, str, str]]:
+    """(start, end, period index, problem, name as written without quotes) for one piece of text."""
+    comp = _compiled(rule)
+    if not any(a in text for a in comp.anchors):
+        return
+    explicit = _YEAR_IN_SENTENCE.search(text)
+    ref = int(explicit.group(1)) if explicit else default_year
+    plain, where = without_quotes(text)
+    for offset, clause in clauses(plain):
+        for m in comp.regex.finditer(clause):
+            index = int(m.lastgroup[1:])
+            what = problem(rule.params, comp.periods[index], clause[m.end() :], clause, ref)
+            if what:
+                start, end = where[offset + m.start()], where[offset + m.end() - 1] + 1
+                if end < len(text) and text[end] in "”\"’" and text[start - 1 : start] in ("“", '"', "‘"):
+                    start, end = start - 1, end + 1  # report “十四五” with its quotes
+                yield start, end, index, what, m.group()
+
+
+def _sentences_with_year(report, rule, year: int):
+    plan_lines: set[int] = set()
+    for section in report.outline.walk():
+        if "plan" in section.roles:
+            plan_lines.update(range(section.line, section.end_line + 1))
+    anchors = _compiled(rule).anchors
+    for segment in report.all_body_segments():
+        if not any(a in segment.text for a in anchors):
+            continue
+        default = year + 1 if segment.line.number in plan_lines else year
+        for sentence in report.sentences(segment):
+            yield sentence, default
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    year = report.facts.year
+    if year is None:
+        return
+    seen: set[int] = set()
+    for sentence, default in _sentences_with_year(report, rule, year):
+        for start, end, index, what, found in find(sentence.text, rule, default):
+            if index in seen:
+                continue
+            seen.add(index)
+            yield diagnostic(rule, sentence.span(start, end), found=found, problem=what)

@@ -1,0 +1,108 @@
+"""Plenum — a plenary session of the Central Committee that had not yet been held.
+
+## What it checks
+Mentions such as 二十届四中全会, 二十届二中、三中全会 or 二十届中央委员会第四次
+全体会议 are looked up in ``plenums`` (name and month held).  A report on year
+Y is written in the first months of Y+1, so a plenum held after month
+``grace_months`` of Y+1 cannot appear in it: the first mention of each such
+plenum is reported.  Plenums not in the table and reports without a year are
+not judged.
+
+## Why it matters
+A plenum that had not happened when the report was written means the text was
+copied from a later report or the title carries the wrong year; either way the
+report cannot be published as it is.
+
+## Parameters
+- ``plenums``: tables with ``name`` (二十届四中全会) and ``held`` (``YYYY-MM``).
+- ``grace_months`` (default 3): months of the following year in which the
+  report may still be written (0: only plenums held in the report year or earlier).
+
+## Placeholders
+``{found}`` the plenum as written, ``{held}`` when it was held (2025年10月),
+``{year}`` the report year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic
+from .base import diagnostic
+
+KIND = "plenum"
+PLACEHOLDERS = ("found", "held", "year")
+
+_CN = "一二三四五六七八九"
+_SHORT = re.compile(
+    rf"(?P<term>[{_CN}十]{{1,3}})届(?P<list>(?:[{_CN}]中(?:全会)?[、，,和及与]?)*[{_CN}]中全会)"
+)
+_LONG = re.compile(rf"(?P<term>[{_CN}十]{{1,3}})届中央委员会第(?P<n>[{_CN}])次全体会议")
+_NAME = re.compile(rf"^[{_CN}十]{{1,3}}届[{_CN}]中全会$")
+_HELD = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Params:
+    plenums: tuple[dict, ...]
+    grace_months: int = 3
+
+
+def validate(params: Params, ruleset) -> str:
+    if not params.plenums:
+        return "plenums 不能为空"
+    for i, raw in enumerate(params.plenums, start=1):
+        if not isinstance(raw, dict) or set(raw) != {"name", "held"}:
+            return f"第 {i} 条 plenums 必须是只含 name 和 held 的表"
+        if not isinstance(raw["name"], str) or not _NAME.match(raw["name"]):
+            return f"第 {i} 条 plenums 的 name 应写成 “二十届四中全会” 的形式"
+        m = _HELD.match(str(raw["held"]))
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            return f"第 {i} 条 plenums 的 held 应写成 “2025-10” 的形式"
+    if not 0 <= params.grace_months <= 12:
+        return "grace_months 应在 0 到 12 之间"
+    return ""
+
+
+def held_table(params: Params) -> dict[str, tuple[int, int]]:
+    out = {}
+    for raw in params.plenums:
+        y, m = raw["held"].split("-")
+        out[raw["name"]] = (int(y), int(m))
+    return out
+
+
+def mentions(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, canonical name) for every plenum mentioned in ``text``."""
+    if "届" not in text:
+        return
+    for m in _SHORT.finditer(text):
+        term = m.group("term")
+        for n in re.finditer(rf"([{_CN}])中", m.group("list")):
+            start = m.start("list") + n.start()
+            end = start + 2
+            if m.group("list").count("中") == 1:
+                start, end = m.start(), m.end()
+            yield start, end, f"{term}届{n.group(1)}中全会"
+    for m in _LONG.finditer(text):
+        yield m.start(), m.end(), f"{m.group('term')}届{m.group('n')}中全会"
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    year = report.facts.year
+    if year is None:
+        return
+    table = held_table(rule.params)
+    limit = (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)
+    seen: set[str] = set()
+    for segment in report.all_body_segments():
+        for start, end, name in mentions(segment.text):
+            held = table.get(name)
+            if held is None or held <= limit or name in seen:
+                continue
+            seen.add(name)
+            yield diagnostic(
+                rule, segment.span(start, end), found=name, held=f"{held[0]}年{held[1]}月", year=year
+            )

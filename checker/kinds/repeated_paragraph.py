@@ -1,0 +1,64 @@
+"""Repeated paragraph — the same paragraph written twice in one report.
+
+## What it checks
+Paragraphs (lines) of at least ``min_chars`` characters, compared after
+removing spaces, that occur more than once in the report.  Every repetition
+after the first is reported, pointing back to the first; the unsafe fix deletes
+the repetition.  The title, the signature and the date are not compared.
+
+## Why it matters
+A paragraph pasted twice (often the same measure under the results and again
+under the plan) is the most visible sign of a report assembled by copying, and
+reviewers count it against the report.
+
+## Parameters
+- ``min_chars`` (default 20): shorter lines (headings, 一是… stubs) are not compared.
+
+## Placeholders
+``{first}``: the line number of the first occurrence; ``{preview}``: the paragraph's first words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic, Edit, Fix, Span
+from ._strings import ALL_SPACES
+from .base import diagnostic
+
+KIND = "repeated_paragraph"
+PLACEHOLDERS = ("first", "preview")
+_SPACES = re.compile("[" + re.escape(ALL_SPACES) + "]+")
+_SKIP_KINDS = {"TITLE", "SIGN", "DATE", "META", "BLANK"}
+
+
+@dataclass(frozen=True)
+class Params:
+    min_chars: int = 20
+
+
+def validate(params: Params, ruleset) -> str:
+    return "" if params.min_chars >= 5 else "min_chars 至少为 5"
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    first_seen: dict[str, int] = {}
+    lines = report.doc.lines
+    for line, kind in zip(lines, report.outline.kinds):
+        if kind in _SKIP_KINDS:
+            continue
+        key = _SPACES.sub("", line.text)
+        if len(key) < rule.params.min_chars:
+            continue
+        first = first_seen.setdefault(key, line.number)
+        if first == line.number:
+            continue
+        start = line.start
+        end = line.end + 1 if line.number < len(lines) else line.end  # the line and its newline
+        if line.number == len(lines) and line.number > 1:
+            start = lines[line.number - 2].end  # last line: remove the newline before it instead
+        fix = Fix((Edit(start, end, ""),), "unsafe", "删除重复的段落")
+        preview = key[:12] + ("…" if len(key) > 12 else "")
+        yield diagnostic(rule, Span(line.start, line.end), fix=fix, first=first, preview=preview)

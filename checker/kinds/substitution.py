@@ -1,0 +1,198 @@
+"""Substitution — a table of words to replace (Vale's ``substitution``), matched on jieba tokens.
+
+## What it checks
+Each ``[[rule.swap]]`` entry names a word (``from``) and its replacement
+(``to``).  The title, headings and body text are searched (not the signature).  A finding is a ``from`` that stands as whole words in the text:
+the match must start and end on jieba token boundaries of its sentence, so
+法制 in 学法制度 (学法/制度) is never touched.  Text inside quoted titles and
+quotations (《》 “” ‘’ 「」) is skipped: a cited name such as 《法制日报》 is
+written as it was published.  Occurrences inside a ``keep`` word (法制审核,
+法制办 …) are skipped.  An entry with ``context_any`` fires only in a sentence
+that also contains one of those words (党政负责人 only where the sentence is
+about the 第一责任人 duty).
+
+The text is first searched for the table's words as plain substrings (one
+compiled alternation, longest first); jieba is loaded, and only the candidate
+sentence segmented, when a candidate is present.
+
+## Why it matters
+Reports are official documents: reviewers return them for outdated or
+non-standard wording (法制宣传 for 法治宣传 since the 2014 Fourth Plenum) as they
+do for missing parts.  The table is data so that a county can add its own words.
+
+## Parameters
+- ``swap``: the entries, each a table with ``from``, ``to``, ``example`` (a
+  sentence in which the entry must fire, checked by the test suite), and
+  optionally ``fix`` (``unsafe`` by default, ``safe`` only when the replacement
+  is certain, ``none`` for no fix) and ``context_any`` (a list of words).
+- ``keep``: words whose occurrences are never reported (法制审核, 法制办 …).
+- ``skip_quoted`` (default true): ignore text inside quotes and title marks.
+- ``token_aligned`` (default true): require jieba token boundaries.
+
+## Placeholders
+``{found}``: the word as written; ``{expected}``: its replacement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Diagnostic, Edit, Fix
+from ._strings import mask_quoted, report_segments
+from .base import diagnostic
+
+KIND = "substitution"
+PLACEHOLDERS = ("found", "expected")
+ENTRY_KEYS = ("from", "to", "example", "fix", "context_any")
+FIX_VALUES = ("safe", "unsafe", "none")
+_SENTENCE_END = "。；;！？!?\n"
+
+
+@dataclass(frozen=True)
+class Params:
+    swap: tuple[dict, ...] = ()
+    keep: tuple[str, ...] = ()
+    skip_quoted: bool = True
+    token_aligned: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    source: str
+    target: str
+    example: str
+    fix: str
+    context_any: tuple[str, ...]
+
+
+def entries(params: Params) -> list[Entry]:
+    """The swap table as validated entries (``validate`` has already rejected malformed ones)."""
+    out = []
+    for raw in params.swap:
+        out.append(
+            Entry(
+                source=raw["from"],
+                target=raw["to"],
+                example=raw.get("example", ""),
+                fix=raw.get("fix", "unsafe"),
+                context_any=tuple(raw.get("context_any", ())),
+            )
+        )
+    return out
+
+
+def validate(params: Params, ruleset) -> str:
+    if not params.swap:
+        return "swap 不能为空：至少写一条 [[rule.swap]]（from、to、example）"
+    seen: set[str] = set()
+    for i, raw in enumerate(params.swap, start=1):
+        where = f"第 {i} 条 swap"
+        if not isinstance(raw, dict):
+            return f"{where} 必须是表（[[rule.swap]]）"
+        for key in raw:
+            if key not in ENTRY_KEYS:
+                return f"{where} 有未知的键 “{key}”，可用：{', '.join(ENTRY_KEYS)}"
+        for key in ("from", "to", "example"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                return f"{where} 缺少 {key}（非空字符串）"
+        source, target = raw["from"], raw["to"]
+        if source == target:
+            return f"{where}：from 与 to 相同（“{source}”）"
+        if source in seen:
+            return f"{where}：“{source}” 重复出现"
+        seen.add(source)
+        if source not in raw["example"]:
+            return f"{where}：example 中没有出现 “{source}”"
+        if raw.get("fix", "unsafe") not in FIX_VALUES:
+            return f"{where}：fix 只能是 safe、unsafe 或 none"
+        ctx = raw.get("context_any", [])
+        if not isinstance(ctx, (list, tuple)) or not all(isinstance(w, str) and w for w in ctx):
+            return f"{where}：context_any 必须是非空字符串列表"
+    sources = [raw["from"] for raw in params.swap]
+    for raw in params.swap:
+        for other in sources:
+            if other in raw["to"]:
+                return f"“{raw['from']}”→“{raw['to']}” 的替换结果又包含 “{other}”，改完仍会报告（循环）"
+    for word in params.keep:
+        if not isinstance(word, str) or not word:
+            return "keep 必须是非空字符串列表"
+    return ""
+
+
+class _Compiled:
+    __slots__ = ("_segmenter", "by_source", "keep", "regex", "rule", "words")
+
+    def __init__(self, rule) -> None:
+        table = entries(rule.params)
+        self.rule = rule
+        self.by_source = {e.source: e for e in table}
+        sources = sorted(self.by_source, key=len, reverse=True)
+        self.regex = re.compile("|".join(map(re.escape, sources)))
+        keep = sorted(rule.params.keep, key=len, reverse=True)
+        self.keep = re.compile("|".join(map(re.escape, keep))) if keep else None
+        self.words = tuple(sorted({*self.by_source, *rule.params.keep}))
+        self._segmenter = None
+
+    def segmenter(self):
+        if self._segmenter is None:
+            from ..analyze.tokens import Segmenter
+            from ..packs import default_rules_dir
+
+            self._segmenter = Segmenter(str(default_rules_dir() / "jieba-userdict.txt"), self.words)
+        return self._segmenter
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def compiled(rule) -> _Compiled:
+    found = _COMPILED.get(id(rule))
+    if found is None or found.rule is not rule:
+        found = _COMPILED[id(rule)] = _Compiled(rule)
+    return found
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = start
+    while s > 0 and text[s - 1] not in _SENTENCE_END:
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in _SENTENCE_END:
+        e += 1
+    return s, min(len(text), e + 1)
+
+
+def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
+    """(start, end, entry) for every reportable occurrence in one piece of text."""
+    comp = compiled(rule)
+    if comp.regex.search(text) is None:
+        return
+    p: Any = rule.params
+    scan = mask_quoted(text) if p.skip_quoted else text
+    kept: list[tuple[int, int]] = [m.span() for m in comp.keep.finditer(text)] if comp.keep else []
+    for m in comp.regex.finditer(scan):
+        start, end = m.span()
+        if any(ks < end and start < ke for ks, ke in kept):
+            continue
+        entry = comp.by_source[m.group()]
+        s, e = _sentence_bounds(text, start, end)
+        if entry.context_any and not any(w in scan[s:e] for w in entry.context_any):
+            continue
+        if p.token_aligned:
+            starts, ends = comp.segmenter().boundaries(text[s:e])
+            if start - s not in starts or end - s not in ends:
+                continue
+        yield start, end, entry
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    for segment in report_segments(report):
+        for start, end, entry in find(segment.text, rule):
+            span = segment.span(start, end)
+            fix = None
+            if entry.fix != "none":
+                fix = Fix((Edit(span.start, span.end, entry.target),), entry.fix, f"改为“{entry.target}”")  # type: ignore[arg-type]
+            yield diagnostic(rule, span, fix=fix, found=entry.source, expected=entry.target)

@@ -1,0 +1,88 @@
+"""Year form — a year written in a non-standard form.
+
+## What it checks
+- ``form = "zero"``: a year in Chinese numerals whose zero is not 〇
+  (二○二四年 with a circle ○, 二O二四年 with a letter, 二零二四年).  The fix
+  writes 〇; it is safe when only symbols or letters are replaced, unsafe when
+  零 is.
+- ``form = "abbreviated"``: a two-digit year (24年3月, 24年度) where the full
+  year is required; the suggested fix writes 2024 and is unsafe (the century is a guess).
+
+Text inside 《》 is skipped.
+
+## Why it matters
+GB/T 15835-2011 writes the zero of a Chinese-numeral year as 〇 (二〇〇八年),
+and GB/T 9704-2012 requires the full year in dates; both are routine
+proofreading points for official documents.
+
+## Parameters
+- ``form``: ``zero`` or ``abbreviated``.
+
+## Placeholders
+``{found}`` the year as written, ``{suggest}`` the standard form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Diagnostic, Edit, Fix, Span
+from ._strings import mask_quoted
+from .base import diagnostic
+
+KIND = "year_form"
+PLACEHOLDERS = ("found", "suggest")
+
+_CN_YEAR = re.compile(r"(?<![〇零○ＯO0一二三四五六七八九十])([〇零○ＯO0一二三四五六七八九]{4})(?=\s*年)")
+_BAD_ZERO = "零○ＯO0"
+_SHORT_YEAR = re.compile(r"(?<![\d.．/\-])(\d{2})(?=\s*年(?:\s*\d{1,2}\s*月|度))")
+
+
+@dataclass(frozen=True)
+class Params:
+    form: str = "zero"
+
+
+def validate(params: Params, ruleset) -> str:
+    return "" if params.form in ("zero", "abbreviated") else "form 只能是 zero 或 abbreviated"
+
+
+def zero_problems(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """(start, end, found, suggest, applicability) for Chinese years with a wrong zero."""
+    if "年" not in text:
+        return
+    for m in _CN_YEAR.finditer(mask_quoted(text, ("《》",))):
+        year = m.group(1)
+        if not any(ch in _BAD_ZERO for ch in year) or not any(ch in "一二三四五六七八九" for ch in year):
+            continue
+        if sum(ch in "〇零○ＯO0" for ch in year) == 4 or year[0] not in "一二":
+            continue  # 〇〇〇〇 or 三〇〇〇: not a year
+        fixed = "".join("〇" if ch in _BAD_ZERO else ch for ch in year)
+        applicability = "unsafe" if "零" in year else "safe"
+        yield m.start(), m.end(), year + "年", fixed + "年", applicability
+
+
+def short_years(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, found, suggest) for two-digit years followed by a month or 年度."""
+    if "年" not in text:
+        return
+    for m in _SHORT_YEAR.finditer(mask_quoted(text, ("《》",))):
+        yy = int(m.group(1))
+        full = (2000 if yy <= 50 else 1900) + yy
+        yield m.start(), m.end(), m.group(1) + "年", f"{full}年"
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    for line in report.doc.lines:
+        if rule.params.form == "zero":
+            for start, end, found, suggest, applicability in zero_problems(line.text):
+                span = Span(line.offset(start), line.offset(end))
+                fix = Fix((Edit(span.start, span.end, suggest[:-1]),), applicability, f"改为“{suggest}”")  # type: ignore[arg-type]
+                yield diagnostic(rule, span, fix=fix, found=found, suggest=suggest)
+        else:
+            for start, end, found, suggest in short_years(line.text):
+                span = Span(line.offset(start), line.offset(end))
+                fix = Fix((Edit(span.start, span.end, suggest[:-1]),), "unsafe", f"改为“{suggest}”")
+                yield diagnostic(rule, span, fix=fix, found=found, suggest=suggest)
