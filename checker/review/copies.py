@@ -108,11 +108,11 @@ def cross_spec(ruleset, config) -> CrossSpec:
 
 
 def normalise(text: str, own_names: Iterable[str] = ()) -> str:
-    """Letters only: punctuation and spaces dropped, digit runs → '#', own names → '〇'."""
+    """Letters only: punctuation and spaces dropped, digit runs → '0', own names → '〇'."""
     for name in own_names:
         if name:
             text = text.replace(name, "〇")
-    return _DROP.sub("", _DIGITS.sub("#", text))
+    return _DROP.sub("", _DIGITS.sub("0", text))
 
 
 def signature(norm: str, size: int) -> bytes:

@@ -1,0 +1,25 @@
+"""CSV for other tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from checker.review.csv import render_diagnostics, render_reports
+
+
+def test_reports_csv(county_review):
+    text = render_reports(county_review.rows)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0] == ["file", "entity", "year", "measures", "shortcomings", "first_responsible", "plan",
+                       "errors", "warnings", "infos", "status", "error"]
+    assert rows[1] == [county_review.rows[0]["file"], "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "0", "0", "0", "通过", ""]
+    assert rows[3][3:7] == ["", "", "", ""] and rows[3][10] == "无法读取" and rows[3][11]
+    assert len(rows) == 5
+
+
+def test_diagnostics_csv(county_review):
+    rows = list(csv.reader(io.StringIO(render_diagnostics(county_review.diagnostics)[1:])))
+    assert len(rows) == 1 + len(county_review.diagnostics)
+    assert rows[1][6] == county_review.diagnostics[0]["code"]
