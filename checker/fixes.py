@@ -12,7 +12,7 @@ skipped for overlapping are simply found again in the next round.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from .model import Diagnostic, Document, Edit
@@ -27,6 +27,7 @@ class FixOutcome:
     rounds: int
     converged: bool
     result: object  # the check Result of the fixed document: the remaining findings
+    blocked: Counter = field(default_factory=Counter)  # fixes the rebuild could not write (Word list numbers)
 
     @property
     def changed(self) -> bool:
@@ -95,27 +96,35 @@ def rebuild_text(doc: Document, edits: list[Edit]) -> Document:
 def fix_document(
     doc: Document,
     check: Callable[[Document], object],
-    rebuild: Callable[[Document, list[Edit]], Document] = rebuild_text,
+    rebuild: Callable[[Document, list[Edit]], "Document | tuple[Document, list[Edit]]"] = rebuild_text,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
 ) -> FixOutcome:
     """Fix ``doc`` to a fixed point.  ``check(doc)`` returns a Result (its ``diagnostics``);
-    ``rebuild(doc, edits)`` returns the document with the edits applied (text or Word)."""
+    ``rebuild(doc, edits)`` returns the document with the edits applied (text or Word), or
+    ``(document, skipped edits)`` when it could not apply some (a fix with a skipped edit is
+    counted as blocked, not applied; a round that applies nothing ends the loop)."""
     applied: Counter = Counter()
+    blocked: Counter = Counter()
     result = check(doc)
     rounds = 0
     while rounds < max_rounds:
         chosen = select_fixes(result.diagnostics, unsafe)
         if not chosen:
-            return FixOutcome(doc, applied, rounds, True, result)
-        new_doc = rebuild(doc, [e for d in chosen for e in d.fix.edits])
+            return FixOutcome(doc, applied, rounds, True, result, blocked)
+        built = rebuild(doc, [e for d in chosen for e in d.fix.edits])
+        new_doc, skipped = built if isinstance(built, tuple) else (built, [])
+        skipped_set = set(skipped)
         rounds += 1
-        if new_doc.text == doc.text:  # the fixes changed nothing: stop rather than loop
-            break
-        applied.update(d.code for d in chosen)
+        stuck = [d for d in chosen if any(e in skipped_set for e in d.fix.edits)]
+        blocked = Counter(d.code for d in stuck)
+        if new_doc.text == doc.text:
+            # nothing changed: settled if every remaining fix is one the rebuild cannot write
+            return FixOutcome(doc, applied, rounds, len(stuck) == len(chosen), result, blocked)
+        applied.update(d.code for d in chosen if d not in stuck)
         doc = new_doc
         result = check(doc)
-    return FixOutcome(doc, applied, rounds, not select_fixes(result.diagnostics, unsafe), result)
+    return FixOutcome(doc, applied, rounds, not select_fixes(result.diagnostics, unsafe), result, blocked)
 
 
 def fix_text(text: str, config=None, unsafe: bool = False, max_rounds: int = MAX_ROUNDS) -> FixOutcome:

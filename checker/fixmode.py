@@ -47,6 +47,9 @@ def encode_text(doc: Document, text: str, original: bytes = b"") -> bytes:
     if encoding == "utf-16":  # keep the original byte order; the codec would pick the machine's
         big = original.startswith(codecs.BOM_UTF16_BE)
         return (codecs.BOM_UTF16_BE if big else codecs.BOM_UTF16_LE) + text.encode("utf-16-be" if big else "utf-16-le")
+    if encoding == "utf-32":
+        big = original.startswith(codecs.BOM_UTF32_BE)
+        return (codecs.BOM_UTF32_BE if big else codecs.BOM_UTF32_LE) + text.encode("utf-32-be" if big else "utf-32-le")
     data = text.encode(encoding)
     if doc.bom and encoding in ("utf-8", "utf8"):
         data = codecs.BOM_UTF8 + data
@@ -86,13 +89,16 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def _docx_rebuild(state: dict):
-    """A rebuild for Word input: apply the edits to the .docx bytes and read the result again."""
-    from .ingest.docx_fix import apply_edits_docx
+    """A rebuild for Word input: apply the edits to the runs of the .docx bytes (formatting kept)
+    and read the result again; edits on text Word generates (list numbers) come back as skipped."""
+    from .ingest.docx_fix import fix_docx
 
     def rebuild(doc: Document, edits):
-        data = apply_edits_docx(state["data"], doc, edits)
-        state["data"] = data
-        return read_bytes(data, doc.path)
+        fixed = fix_docx(state["data"], doc, edits)
+        if not fixed.applied:
+            return doc, fixed.skipped
+        state["data"] = fixed.data
+        return read_bytes(fixed.data, doc.path), fixed.skipped
 
     return rebuild
 
@@ -123,15 +129,19 @@ def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, bac
     if doc.source in WRITABLE_TEXT:
         outcome = fix_document(doc, check, rebuild_text, unsafe=unsafe)
     elif doc.source == "docx":
+        state = {"data": data}
         try:
-            state = {"data": data}
             outcome = fix_document(doc, check, _docx_rebuild(state), unsafe=unsafe)
         except ImportError:
-            result = check(doc)
-            return FileFix(path, result, note="此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果")
+            return FileFix(path, check(doc), note="此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果")
+        except InputError as exc:  # the Word file could not be patched safely: nothing is written
+            return FileFix(path, check(doc), note=f"{exc.message}（未写入修复结果）")
     else:
         return FileFix(path, check(doc), note=f"无法自动修复 {doc.source} 文件（只能修复文本文件和 .docx），请按提示手工修改")
     fix = FileFix(path, outcome.result, outcome, diff=unified_diff(name, doc.text, outcome.document.text))
+    if outcome.blocked:
+        blocked = "，".join(f"{code}×{n}" for code, n in sorted(outcome.blocked.items()))
+        fix.notes.append(f"{blocked} 的修复落在 Word 自动生成的文字（如自动编号）上，无法写入，请在 Word 中手工修改")
     if not outcome.converged:
         fix.notes.append(f"修复在 {outcome.rounds} 轮后仍未稳定，剩余问题请手工修改")
     if not write or not outcome.changed:

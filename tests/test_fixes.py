@@ -220,29 +220,51 @@ def test_unsafe_fixes_option(tmp_path):
     assert result.output.splitlines()[0] == f"{report}: 已修复 1 处：FZ306×1"
 
 
-def test_docx_is_never_written_in_place(tmp_path):
-    """Word input: a copy 报告.fixed.docx, or — until checker.ingest.docx_fix exists — a clear message."""
-    import importlib.util
+def test_docx_is_never_written_in_place_the_fixed_copy_keeps_formatting(tmp_path):
     import zipfile
 
-    docx = tmp_path / "报告.docx"
-    body = "".join(
-        f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
-        for t in ("一、主要举措和成效", "（一）依法履职,成效明显")
-    )
-    with zipfile.ZipFile(docx, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
-    original = docx.read_bytes()
-    result = invoke("check", str(docx), "--fix", "--select", "FZ401")
-    assert docx.read_bytes() == original
-    fixed = tmp_path / "报告.fixed.docx"
-    if importlib.util.find_spec("checker.ingest.docx_fix") is None:
-        assert not fixed.exists()
-        assert f"{docx}: 此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果" in result.output
-    else:
-        assert result.output.splitlines()[0] == f"{docx}: 已修复 1 处：FZ401×1，已写入 {fixed}"
-        from checker.ingest import read_path
+    from checker.ingest import read_path
 
-        assert read_path(fixed).text == "一、主要举措和成效\n（一）依法履职，成效明显"
+    docx = tmp_path / "报告.docx"
+    shutil.copy(ROOT / "fixtures" / "docx" / "fixable.docx", docx)
+    original = docx.read_bytes()
+    result = invoke("check", str(tmp_path), "--fix", "--select", PUNCT, "--no-source")
+    fixed = tmp_path / "报告.fixed.docx"
+    assert result.output.splitlines()[0] == f"{docx}: 已修复 2 处：FZ402×1，FZ450×1，已写入 {fixed}"
+    assert docx.read_bytes() == original
+    text = read_path(fixed).text
+    assert "（含撤回）" in text and "[bookmark" not in text
+    xml = zipfile.ZipFile(fixed).read("word/document.xml").decode("utf-8")
+    assert '<w:rPr><w:color w:val="0000FF"/></w:rPr><w:t>（含撤回）</w:t>' in xml  # the run keeps its colour
+    first = fixed.read_bytes()
+    again = invoke("check", str(tmp_path), "--fix", "--select", PUNCT, "--no-source")  # 报告.fixed.docx is skipped
+    assert again.output.splitlines()[-1] == "共检查 1 个文件，未发现问题。"
+    assert fixed.read_bytes() == first and not (tmp_path / "报告.fixed.fixed.docx").exists()
+
+
+def test_fixes_the_rebuild_cannot_write_are_blocked_not_counted():
+    doc = build_document("甲,乙,丙", path="t")
+    first, second = Edit(1, 2, "，"), Edit(3, 4, "，")
+
+    def check(d):
+        return _Result([diag("FZ401", e) for e in (first, second) if d.text[e.start] == ","])
+
+    def rebuild(d, edits):  # like a Word list number: the second comma cannot be written
+        return build_document(apply_edits(d.text, [e for e in edits if e != second]), path="t"), [second]
+
+    outcome = fix_document(doc, check, rebuild)
+    assert outcome.document.text == "甲，乙,丙"
+    assert outcome.applied == Counter({"FZ401": 1}) and outcome.blocked == Counter({"FZ401": 1})
+    assert outcome.converged
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (ROOT / "fixtures" / "encodings").iterdir() if p.suffix in (".txt", ".md"))
+)
+def test_writing_back_unchanged_text_gives_the_same_bytes(name):
+    from checker.fixmode import encode_text
+    from checker.ingest import read_path
+
+    path = ROOT / "fixtures" / "encodings" / name
+    doc = read_path(path)
+    assert encode_text(doc, doc.text, path.read_bytes()) == path.read_bytes()
