@@ -9,6 +9,13 @@ from .kinds import KINDS
 from .packs import Rule, RuleSet
 
 
+FIX_LABELS = {  # a rule's ``fix`` field (docs/fixes.md)
+    "safe": "fzcheck check --fix 会应用其中标为安全的修复（可先用 --diff 预览）",
+    "unsafe": "仅作建议：只有加 --unsafe-fixes 才会应用",
+    "none": "无：需手工修改",
+}
+
+
 def kind_section(kind_name: str, heading: str) -> str:
     doc = KINDS[kind_name].__doc__ or ""
     marker = f"## {heading}"
@@ -35,6 +42,7 @@ def rule_dict(rule: Rule) -> dict:
         "why": rule.why,
         "example_fires": rule.example_fires,
         "example_passes": rule.example_passes,
+        "fix": rule.fix or "kind",
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in rule_params(rule).items()},
         "source": rule.source,
     }
@@ -72,6 +80,8 @@ def explain_text(rule: Rule) -> str:
         out += ["不会报告的写法", *("  " + line for line in rule.example_passes.splitlines()), ""]
     if rule.hint:
         out += ["如何修改", f"  {rule.hint}", ""]
+    if rule.fix in FIX_LABELS:
+        out += ["自动修复", f"  {FIX_LABELS[rule.fix]}", ""]
     params = rule_params(rule)
     if params:
         out += ["参数（可在规则包中覆盖）", *(f"  {k} = {v!r}" for k, v in params.items()), ""]
