@@ -33,6 +33,18 @@ _HEADING_FORMS: tuple[tuple[str, int, str], ...] = (
     ("1、", 3, r"(?P<n>\d{1,2})、"),
 )
 _HEADING_RES = tuple((form, level, re.compile(pattern)) for form, level, pattern in _HEADING_FORMS)
+# Every line passes through match_heading: try only the forms that can start with the line's first
+# character (an opening bracket, a Chinese numeral or a digit); order within a group is kept.
+_GROUP_PREFIXES = {"paren": ("（", "[（("), "cn": ("(?P<n>(?:",), "digit": ("(?P<n>\\d",)}
+_GROUPED = {
+    name: tuple(f for f in _HEADING_RES if f[2].pattern.startswith(prefixes)) for name, prefixes in _GROUP_PREFIXES.items()
+}
+_OTHER: tuple = ()  # forms for any other first character
+if any(not any(f in forms for forms in _GROUPED.values()) for f in _HEADING_RES):
+    # a form that starts some other way: try every form, in order, on every line
+    _GROUPED = {name: _HEADING_RES for name in _GROUPED}
+    _OTHER = _HEADING_RES
+_CN_FIRST = frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")  # 一 … 九, 十
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
 
@@ -69,7 +81,18 @@ def match_heading(text: str) -> HeadingMatch | None:
     rest = text[lead:]
     if not rest:
         return None
-    for form, level, regex in _HEADING_RES:
+    first = rest[0]
+    if first == "（" or first == "(":
+        forms = _GROUPED["paren"]
+    elif first in _CN_FIRST:
+        forms = _GROUPED["cn"]
+    elif first.isdecimal():  # what \d matches in a str pattern
+        forms = _GROUPED["digit"]
+    elif _OTHER:
+        forms = _OTHER
+    else:
+        return None
+    for form, level, regex in forms:
         m = regex.match(rest)
         if m is None:
             continue

@@ -10,7 +10,11 @@ from ..model import Document, Outline, RunInItem, Section, Span
 from .classify import HeadingMatch, classify
 from .numerals import cn_to_int
 
-_RUNIN_RE = re.compile(r"(?:^|(?<=[。；;！？!?\s：:]))(?P<n>(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]))是")
+# A run-in item 一是/二是… starts the line, or follows a sentence end, a colon or white space (checked in
+# _items: a leading look-behind would make the regex engine try every position of every body line).
+_RUNIN_RE = re.compile(r"(?P<n>(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]))是")
+_RUNIN_AFTER = frozenset("。；;！？!?：:")  # or any white space (str.isspace, i.e. regex \s)
+_RUNIN_AFTER_LATER = frozenset("。；;！？!?：: \t\u3000")  # after the first column only these
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +124,15 @@ def _trim_end(kinds: list[str], close_index: int, start_line: int) -> int:
 def _items(doc: Document, index: int, from_col: int) -> list[RunInItem]:
     line = doc.lines[index]
     text = line.text
+    if text.find("是", from_col) == -1:
+        return []
     found = []
     for m in _RUNIN_RE.finditer(text, from_col):
         start = m.start("n")
-        if start > from_col and start - 1 >= 0 and text[start - 1] not in "。；;！？!?：: \t\u3000" and start != from_col:
+        if start > from_col:
+            if text[start - 1] not in _RUNIN_AFTER_LATER:
+                continue
+        elif start > 0 and not (text[start - 1] in _RUNIN_AFTER or text[start - 1].isspace()):
             continue
         found.append(
             RunInItem(m.group("n"), cn_to_int(m.group("n")), index + 1, Span(line.offset(start), line.offset(m.end())))
