@@ -12,8 +12,8 @@ skipped for overlapping are simply found again in the next round.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
 
 from .model import Diagnostic, Document, Edit
 
@@ -90,13 +90,17 @@ def rebuild_text(doc: Document, edits: list[Edit]) -> Document:
     from .ingest.cleanup import build_document
 
     fixed = build_document(apply_edits(doc.text, edits), path=doc.path, encoding=doc.encoding, bom=doc.bom, source=doc.source)
+    if doc.source == "markdown":  # hide the markup from the parser again, as the reader did
+        from .ingest.markdown import strip_markdown
+
+        fixed = strip_markdown(fixed)
     return replace(fixed, newline=doc.newline)
 
 
 def fix_document(
     doc: Document,
     check: Callable[[Document], object],
-    rebuild: Callable[[Document, list[Edit]], "Document | tuple[Document, list[Edit]]"] = rebuild_text,
+    rebuild: Callable[[Document, list[Edit]], Document | tuple[Document, list[Edit]]] = rebuild_text,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
 ) -> FixOutcome:

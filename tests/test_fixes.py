@@ -168,12 +168,25 @@ def test_fix_keeps_encoding_bom_and_newlines(tmp_path):
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("一、主要举措和成效\r\n（一）依法履职,成效明显\r\n".encode("gb18030"))
     bom = tmp_path / "bom.txt"
-    bom.write_bytes(codecs.BOM_UTF8 + "一、主要举措和成效\n（一）依法履职,成效明显\n".encode("utf-8"))
+    bom.write_bytes(codecs.BOM_UTF8 + "一、主要举措和成效\n（一）依法履职,成效明显\n".encode())
     result = invoke("check", str(gbk), str(bom), "--fix", "--select", "FZ401", "--no-backup")
     assert result.exit_code == 0
     assert gbk.read_bytes() == "一、主要举措和成效\r\n（一）依法履职，成效明显\r\n".encode("gb18030")
-    assert bom.read_bytes() == codecs.BOM_UTF8 + "一、主要举措和成效\n（一）依法履职，成效明显\n".encode("utf-8")
+    assert bom.read_bytes() == codecs.BOM_UTF8 + "一、主要举措和成效\n（一）依法履职，成效明显\n".encode()
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_markdown_keeps_its_markup_and_its_headings_stay_headings(tmp_path):
+    md = tmp_path / "报告.md"
+    md.write_text("# 一、主要举措和成效\n\n## （一）依法履职,成效明显\n\n## (二)依法决策\n", encoding="utf-8")
+    result = invoke("check", str(md), "--fix", "--select", PUNCT, "--no-backup", "--no-source")
+    assert md.read_text(encoding="utf-8") == "# 一、主要举措和成效\n\n## （一）依法履职，成效明显\n\n## （二）依法决策\n"
+    assert result.output.splitlines()[0] == f"{md}: 已修复 2 处：FZ305×1，FZ401×1"
+    from checker.fixes import rebuild_text
+    from checker.ingest import read_path
+
+    again = rebuild_text(read_path(md), [])  # later rounds read the markup the way the reader did
+    assert again.source == "markdown" and again.lines[0].text == "一、主要举措和成效"
 
 
 def test_diff_previews_and_writes_nothing(seeds):
