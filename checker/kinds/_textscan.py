@@ -7,8 +7,8 @@ Not a kind: it has no ``KIND`` and is not in the registry.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import Edit, Line
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._textscan import overlaps, regions, span_is_plain, url_ranges

@@ -20,8 +20,8 @@ None.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import Diagnostic
 from ._outline_forms import sibling_lists

@@ -26,8 +26,8 @@ reader about the heading's level.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._outline_forms import canonical_marker, is_canonical_form, width_only

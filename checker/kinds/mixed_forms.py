@@ -22,8 +22,8 @@ Mixed forms look careless and make the level of a heading ambiguous.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import Diagnostic, Edit, Fix
 from ._outline_forms import CANONICAL, LEVEL_NAMES, family, render, width_only

@@ -33,8 +33,8 @@ part was deleted or copied without renumbering.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import Diagnostic, RunInItem, Span
 from ..parse.numerals import int_to_cn

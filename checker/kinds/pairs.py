@@ -28,8 +28,8 @@ written correctly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._textscan import regions, shorten, span_is_plain

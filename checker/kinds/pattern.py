@@ -32,12 +32,21 @@ proofreaders mark first (GB/T 15834-2011); they are mechanical and safe to corre
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from ..model import Diagnostic, Fix, Span
-from ._textscan import DEFAULT_SCOPE, enclosed_ranges, expand_macros, minimal_edits, overlaps, regions, span_is_plain, url_ranges
+from ._textscan import (
+    DEFAULT_SCOPE,
+    enclosed_ranges,
+    expand_macros,
+    minimal_edits,
+    overlaps,
+    regions,
+    span_is_plain,
+    url_ranges,
+)
 from .base import diagnostic
 
 KIND = "pattern"
