@@ -5,9 +5,11 @@
   alone on a line), with or without text on the lines below.
 - ``what = "body"``: a heading followed by no text at all: no run-in text after
   it, no body lines and no sub-parts before the next heading of the same or a
-  higher level (or the end of the report).  A heading line that ends with a
-  full stop, semicolon or other sentence end is an item complete in itself
-  (1.开展普法活动20场。) and is not empty.
+  higher level (or the end of the report).  Only headings down to level
+  ``max_level`` are judged (default 2: 一、 and （一）): 1. and （1） items are
+  often complete in themselves.  A heading line that ends with a full stop,
+  semicolon or other sentence end is an item complete in itself
+  (（一）开展普法活动20场。) and is not empty either.
 
 ## Why it matters
 A numbered heading with nothing under it is a part the drafter meant to write
@@ -16,6 +18,7 @@ is unfinished.
 
 ## Parameters
 - ``what``: ``heading`` or ``body``.
+- ``max_level`` (default 2): deepest heading level judged by ``body``.
 
 ## Placeholders
 ``{marker}`` the heading number as written, ``{heading}`` the heading text.
@@ -38,6 +41,7 @@ _ITEM_END = ("。", "；", ";", "！", "!", "？", "?", "…")
 @dataclass(frozen=True)
 class Params:
     what: str = "body"
+    max_level: int = 2
 
 
 def validate(params: Params, ruleset) -> str:
@@ -60,7 +64,7 @@ def check(report, rule) -> Iterator[Diagnostic]:
             if not section.heading.strip(ALL_SPACES) and section.body_start_col < 0:
                 yield diagnostic(rule, section.marker_span, marker=marker, heading="")
             continue
-        if not section.heading.strip(ALL_SPACES):
+        if not section.heading.strip(ALL_SPACES) or section.level > rule.params.max_level:
             continue  # an empty heading is reported by what = "heading"
         line_text = report.line(section.line).text.rstrip(ALL_SPACES)
         if line_text.endswith(_ITEM_END):

@@ -3,8 +3,10 @@
 ## What it checks
 Candidates are stretches that begin with ``prefix`` and end with ``suffix``
 within ``max_gap`` characters, with no punctuation in between (习近平…思想).
-A candidate that is not one of ``names`` is reported with the closest official
-name.  Descriptive phrases are not names: a candidate whose middle contains one
+A candidate that is not one of ``names`` is reported with the official name
+whose middle part is most alike (difflib ratio ≥ 0.5 after removing honorifics
+such as 总书记: 习近平总书记法治思想 → 习近平法治思想), or with the current name
+given in ``renamed`` for a superseded one.  With no close name nothing is reported.  Descriptive phrases are not names: a candidate whose middle contains one
 of ``not_names`` (关于, 的, 重要 …) is skipped.  A long name's tail written
 without the prefix (新时代中国特色社会主义思想 without 习近平) and a long name
 written without its suffix (习近平新时代中国特色社会主义 without 思想) are reported
@@ -21,6 +23,8 @@ that proofreaders of official documents check first.
 - ``prefix``, ``suffix``: what every name starts and ends with (习近平, 思想).
 - ``max_gap`` (default 16): longest middle part of a candidate.
 - ``not_names``: words that mark a descriptive phrase, not a name.
+- ``honorifics``: words inserted into a name that do not belong to it (总书记).
+- ``renamed``: tables with ``from`` (a superseded name) and ``to`` (its current name).
 - ``min_cut`` (default 8): a tail or stem at least this long is checked for truncation.
 
 ## Placeholders
@@ -50,6 +54,8 @@ class Params:
     suffix: str
     max_gap: int = 16
     not_names: tuple[str, ...] = ("关于", "的", "重要", "和", "与", "及")
+    honorifics: tuple[str, ...] = ("总书记", "同志", "主席")
+    renamed: tuple[dict, ...] = ()
     min_cut: int = 8
 
 
@@ -61,16 +67,33 @@ def validate(params: Params, ruleset) -> str:
             return f"“{name}” 不是以 prefix “{params.prefix}” 开头、以 suffix “{params.suffix}” 结尾"
     if not params.prefix or not params.suffix or params.max_gap < 1:
         return "prefix、suffix 不能为空，max_gap 至少为 1"
+    for i, raw in enumerate(params.renamed, start=1):
+        if not isinstance(raw, dict) or set(raw) != {"from", "to"} or raw.get("to") not in params.names:
+            return f"第 {i} 条 renamed 必须是含 from、to 的表，且 to 是 names 之一"
     return ""
 
 
+def closest(middle: str, middles: dict[str, str], honorifics: tuple[str, ...]) -> str:
+    """The official name whose middle part is most like ``middle`` (honorifics removed), or ''."""
+    for word in honorifics:
+        middle = middle.replace(word, "")
+    best, score = "", 0.0
+    for other, name in middles.items():
+        ratio = difflib.SequenceMatcher(None, middle, other).ratio()
+        if ratio > score:
+            best, score = name, ratio
+    return best if score >= 0.5 else ""
+
+
 class _Compiled:
-    __slots__ = ("candidate", "cuts", "rule")
+    __slots__ = ("candidate", "cuts", "middles", "renamed", "rule")
 
     def __init__(self, rule) -> None:
         p = rule.params
         pre, suf = re.escape(p.prefix), re.escape(p.suffix)
         self.rule = rule
+        self.middles = {n[len(p.prefix) : len(n) - len(p.suffix)]: n for n in p.names}
+        self.renamed = {r["from"]: r["to"] for r in p.renamed}
         self.candidate = re.compile(f"{pre}(?:(?!{pre}){_NO_PUNCT}){{1,{p.max_gap}}}?{suf}")
         cuts: list[tuple[re.Pattern, str]] = []
         for name in p.names:
@@ -107,8 +130,10 @@ def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
         taken.append(m.span())
         if found in p.names or any(w in middle for w in p.not_names):
             continue
-        expected = (difflib.get_close_matches(found, p.names, n=1, cutoff=0.0) or [p.names[0]])[0]
-        yield m.start(), m.end(), found, expected
+        renamed = comp.renamed.get(found)
+        expected = renamed or closest(middle, comp.middles, p.honorifics)
+        if expected:  # no confident suggestion, no finding: 习近平总书记治国理政思想 is a description
+            yield m.start(), m.end(), found, expected
     for regex, name in comp.cuts:
         for m in regex.finditer(scan):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -2,8 +2,9 @@
 
 ## What it checks
 Each ``[[rule.swap]]`` entry names a word (``from``) and its replacement
-(``to``).  The title, headings and body text are searched (not the signature).  A finding is a ``from`` that stands as whole words in the text:
-the match must start and end on jieba token boundaries of its sentence, so
+(``to``).  The title, headings and body text are searched (not the signature).
+A finding is a ``from`` that stands as whole words in the text: the match
+must start and end on jieba token boundaries of its sentence, so
 法制 in 学法制度 (学法/制度) is never touched.  Text inside quoted titles and
 quotations (《》 “” ‘’ 「」) is skipped: a cited name such as 《法制日报》 is
 written as it was published.  Occurrences inside a ``keep`` word (法制审核,

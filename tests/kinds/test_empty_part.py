@@ -24,3 +24,9 @@ def test_near_miss_self_contained_item(run, report):
     text = report.replace("（一）依法全面履行政府职能。一是梳理权责清单126项。二是推进政务服务，办件量3100件。",
                           "1.梳理权责清单126项。\n2.推进政务服务，办件量3100件。")
     assert run(text, "FZ474") == []
+
+
+def test_near_miss_numbered_items_below_level_two(run, report):
+    text = report.replace("（一）依法全面履行政府职能。一是梳理权责清单126项。二是推进政务服务，办件量3100件。",
+                          "（一）依法全面履行政府职能\n1.梳理权责清单126项\n2.推进政务服务，办件量3100件")
+    assert run(text, "FZ474") == []

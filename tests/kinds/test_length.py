@@ -2,6 +2,7 @@
 
 import dataclasses
 
+from checker.api import check_text
 from checker.config import Config
 from checker.engine import analyze
 from checker.ingest import document_from_text
@@ -28,3 +29,10 @@ def test_county_range_and_upper_bound(report):
     county = dataclasses.replace(rule, params=dataclasses.replace(rule.params, min_chars=100, max_chars=200))
     rep = analyze(document_from_text(report), ruleset, Config(), with_roles=False)
     assert [d.message for d in length.check(rep, county)] == ["报告约235字，多于200字"]
+
+
+def test_a_county_pack_overrides_only_the_bounds(tmp_path, report):
+    pack = tmp_path / "county.toml"
+    pack.write_text('[[rule]]\ncode = "FZ605"\nmin_chars = 100\nmax_chars = 200\n', encoding="utf-8")
+    result = check_text(report, Config(select=("FZ605",), packs=(pack,)))
+    assert [(d.severity, d.message) for d in result.diagnostics] == [("info", "报告约235字，多于200字")]

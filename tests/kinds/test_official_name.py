@@ -53,3 +53,18 @@ def test_near_miss_official_names_and_descriptions(run, report):
 def test_near_miss_quoted_book_title(run, report):
     text = report.replace(PREAMBLE, "2024年，示例乡组织学习《习近平法治思想学习纲要》《新时代中国特色社会主义思想概论》。")
     assert run(text, "FZ503") == []
+
+
+def test_near_miss_descriptive_phrase_with_no_close_name(run, report):
+    text = report.replace(PREAMBLE, "2024年，示例乡学习习近平总书记治国理政思想。")
+    assert run(text, "FZ503") == []
+
+
+def test_title_words_after_zongshuji_are_still_a_misnomer(run, report):
+    text = report.replace(PREAMBLE, "2024年，示例乡学习习近平总书记法治思想。")
+    assert run(text, "FZ503")[0][4] == "“习近平总书记法治思想”不是规范名称，应为“习近平法治思想”"
+
+
+def test_superseded_name_gets_the_current_one(run, report):
+    text = report.replace(PREAMBLE, "2024年，示例乡学习习近平新时代中国特色社会主义法治思想。")
+    assert run(text, "FZ503")[0][4] == "“习近平新时代中国特色社会主义法治思想”不是规范名称，应为“习近平法治思想”"

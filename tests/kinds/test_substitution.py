@@ -3,8 +3,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from checker.api import check_text
 from checker.config import Config
+from checker.errors import ConfigError
 
 MEASURES = "（一）依法全面履行政府职能。"
 
@@ -84,3 +87,38 @@ def _probe(text: str) -> str:
 def test_jieba_only_when_a_candidate_is_present_and_never_the_full_dictionary():
     assert _probe("示例乡2024年法治政府建设年度报告\n开展法治宣传活动。") == "absent False"
     assert _probe("示例乡2024年法治政府建设年度报告\n开展法制宣传活动。") == "loaded False"
+
+
+COUNTY_PACK = """
+[[rule]]
+code = "FZ590"
+name = "county-wording"
+kind = "substitution"
+severity = "info"
+message = "“{found}”应写作“{expected}”"
+hint = "改为“{expected}”"
+basis = "示例县规范表述清单"
+why = "县里统一的称呼。"
+example_fires = "到便民服务中心办理。"
+example_passes = "到政务服务中心办理。"
+[[rule.swap]]
+from = "便民服务中心"
+to = "政务服务中心"
+example = "到便民服务中心办理。"
+"""
+
+
+def test_a_county_adds_its_own_table(tmp_path, report):
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    text = report.replace(MEASURES, "（一）优化便民服务中心窗口设置。")
+    result = check_text(text, Config(select=("FZ590",), packs=(pack,)))
+    assert [(d.code, d.message) for d in result.diagnostics] == [("FZ590", "“便民服务中心”应写作“政务服务中心”")]
+
+
+def test_a_self_correction_in_a_county_table_is_a_configuration_error(tmp_path):
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY_PACK.replace('to = "政务服务中心"', 'to = "便民服务中心"'), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        check_text("示例", Config(packs=(pack,)))
+    assert str(pack) in str(err.value) and "from 与 to 相同" in str(err.value)

@@ -1,7 +1,11 @@
 """whitespace: FZ470 (trailing), FZ471 (leading), FZ472 (special space characters)."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from checker.api import check_text
 from checker.config import Config
+from checker.fixes import fix_text
 
 
 def test_trailing_space_after_a_heading(run, report):
@@ -45,3 +49,24 @@ def test_en_space_between_latin_letters_becomes_a_space(report):
 def test_near_miss_nbsp_between_chinese_is_fz406s(run, report):
     text = report.replace("依法全面履行", "依法\u00a0全面履行")
     assert run(text, "FZ472") == []
+
+
+# Property: the safe fixes of the layout and number rules settle in one pass and never
+# change a Chinese character (only spaces and the symbol-zero of a year are touched).
+_HAN = "法治政府建设年度报告依法行政二〇二四五年"
+_ALPHABET = _HAN + "○O0，。“”《》ABC123 \u3000\u00a0\u2002\t"
+_LINES = st.lists(st.text(alphabet=_ALPHABET, max_size=30), min_size=1, max_size=6).map("\n".join)
+_MINE = Config(select=("FZ47", "FZ462"))
+
+
+def _han(text: str) -> list[str]:
+    return [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_LINES)
+def test_safe_layout_fixes_settle_and_keep_the_chinese_characters(text):
+    once = fix_text(text, _MINE)
+    assert once.converged
+    assert not fix_text(once.document.text, _MINE).changed
+    assert _han(once.document.text) == _han(text)
