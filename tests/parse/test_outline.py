@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from checker.ingest import document_from_text
 from checker.model import Outline, Section
 from checker.parse.outline import parse_document
@@ -198,3 +202,30 @@ def test_empty_and_blank_documents():
     for text in ("", "\n\n", "　　\n \n"):
         o = parse(text)
         assert (o.title_lines, o.preamble, o.sections, o.signature) == ((), (), [], ())
+
+
+def test_parser_cache_goes_to_the_user_cache_folder(tmp_path, monkeypatch):
+    from checker.parse.outline import cache_file
+
+    monkeypatch.setenv("FZCHECK_CACHE_DIR", str(tmp_path / "c"))
+    assert cache_file() == str(tmp_path / "c" / ("outline-parser-py%d%d.lark" % sys.version_info[:2]))
+    assert (tmp_path / "c").is_dir()
+    monkeypatch.setenv("FZCHECK_CACHE_DIR", "")
+    assert cache_file() is False
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("FZCHECK_CACHE_DIR", str(tmp_path / "file"))
+    assert cache_file() is False  # not a folder: no cache, no error
+    if sys.platform not in ("win32", "darwin"):
+        monkeypatch.delenv("FZCHECK_CACHE_DIR")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+        assert cache_file() == str(tmp_path / "xdg" / "fzcheck" / ("outline-parser-py%d%d.lark" % sys.version_info[:2]))
+
+
+def test_a_fresh_process_writes_and_then_uses_the_parser_cache(tmp_path):
+    code = "from checker.parse.outline import _parser; _parser().parse_interactive('')"
+    env = {**os.environ, "FZCHECK_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+    cached = list(tmp_path.iterdir())
+    assert [p.name for p in cached] == ["outline-parser-py%d%d.lark" % sys.version_info[:2]]
+    assert cached[0].stat().st_size > 1000
