@@ -220,7 +220,7 @@ class Numbering:
     def _read_styles(self, root: Element) -> None:
         q = self._q
         for st in root.iter(q("style")):
-            if st.get(q("type")) != "paragraph":
+            if st.get(q("type")) not in ("paragraph", "numbering"):
                 continue
             sid = st.get(q("styleId")) or ""
             style = Style(name=(self._val(st, "name") or ""), based_on=(self._val(st, "basedOn") or ""))
@@ -232,7 +232,7 @@ class Numbering:
                     style.ilvl = _int(self._val(numpr, "ilvl"))
                 style.outline = _int(self._val(ppr, "outlineLvl"))
             self.styles[sid] = style
-            if st.get(q("default")) in ("1", "true", "on") and not self.default_style:
+            if st.get(q("type")) == "paragraph" and st.get(q("default")) in ("1", "true", "on") and not self.default_style:
                 self.default_style = sid
 
     def _level(self, el: Element) -> Level:
@@ -306,10 +306,14 @@ class Numbering:
         return None
 
     def _style_numbering(self, style_id: str) -> tuple[int | None, int | None]:
+        """numId and ilvl a style gives, each from the nearest style in the basedOn chain that sets it."""
+        num_id = ilvl = None
         for _sid, style in self.style_chain(style_id):
-            if style.num_id is not None:
-                return style.num_id, style.ilvl
-        return None, None
+            if num_id is None:
+                num_id = style.num_id
+            if ilvl is None:
+                ilvl = style.ilvl
+        return num_id, ilvl
 
     # -- numbering -----------------------------------------------------------
     def _abstract_id(self, num_id: int) -> int | None:
