@@ -49,7 +49,7 @@ def validate(params: Params, ruleset) -> str:
 def check(report, rule) -> Iterator[Diagnostic]:
     if not report.outline.title_lines:
         return
-    count = sum(han_count(line.text) for line in report.doc.lines)
+    count = han_count("\n".join(line.text for line in report.doc.lines))
     p = rule.params
     if p.min_chars and count < p.min_chars:
         yield diagnostic(rule, report.title_span, count=count, direction="少于", limit=p.min_chars)

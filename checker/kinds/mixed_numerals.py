@@ -87,9 +87,9 @@ def _approximate(numeral: str) -> bool:
 
 def count_mixes(text: str, classifiers: tuple[str, ...]) -> Iterator[tuple[int, int, str, str, str]]:
     """(start, end, found, other, suggest) for Chinese counts mixed with Arabic ones in ``text``."""
-    if not any(c in text for c in classifiers):
-        return
     arabic_re, chinese_re = _count_res(classifiers)
+    if arabic_re.search(text) is None:  # no Arabic count at all: nothing can be mixed
+        return
     scan = mask_quoted(text)
     arabic: dict[str, str] = {}
     for m in arabic_re.finditer(scan):
@@ -124,6 +124,8 @@ def check(report, rule) -> Iterator[Diagnostic]:
                 yield diagnostic(rule, span, fix=fix, found=found, other=other, suggest=suggest)
         return
     lines = report.doc.lines
+    if _CN_YEAR.search(report.doc.text) is None:
+        return
     arabic = next((m.group(1) + "年" for line in lines for m in _AR_YEAR.finditer(line.text)), None)
     if arabic is None:
         return

@@ -75,6 +75,9 @@ def short_years(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 
 def check(report, rule) -> Iterator[Diagnostic]:
+    quick = _CN_YEAR if rule.params.form == "zero" else _SHORT_YEAR
+    if quick.search(report.doc.text) is None:
+        return
     for line in report.doc.lines:
         if rule.params.form == "zero":
             for start, end, found, suggest, applicability in zero_problems(line.text):
