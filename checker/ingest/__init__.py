@@ -17,7 +17,7 @@ MAX_BYTES = 50 * 1024 * 1024
 # What a folder search picks up; readers for other formats add their suffixes here.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".docm", ".pdf", ".doc", ".wps")
 
-__all__ = ["InputError", "read_path", "read_bytes", "document_from_text", "SUPPORTED_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "InputError", "document_from_text", "read_bytes", "read_path"]
 
 
 def document_from_text(text: str, path: str = "<文本>", encoding: str = "utf-8") -> Document:

@@ -123,7 +123,9 @@ def _legacy_chinese(data: bytes, path: str) -> tuple[str, str]:
         text = _decodes(data, guess)
         if text is not None and _looks_like_text(text):
             return text, guess
-    raise InputError(path, "无法识别文件编码（不是 UTF-8、GBK/GB18030 或 Big5），请用记事本或 WPS 另存为 UTF-8 文本或 .docx 后再检查")
+    raise InputError(
+        path, "无法识别文件编码（不是 UTF-8、GBK/GB18030 或 Big5），请用记事本或 WPS 另存为 UTF-8 文本或 .docx 后再检查"
+    )
 
 
 def _normalizer_guess(data: bytes, candidates: tuple[str, ...]) -> str:
@@ -146,7 +148,9 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(path, f"文件看起来是 {encoding} 编码，但内容无法按此解码（可能已损坏）；请另存为 UTF-8 文本后再检查") from None
+        raise InputError(
+            path, f"文件看起来是 {encoding} 编码，但内容无法按此解码（可能已损坏）；请另存为 UTF-8 文本后再检查"
+        ) from None
     _refuse_binary(text, path)
     return text
 

@@ -39,7 +39,7 @@ from ..model import Document
 from .cleanup import build_document
 from .docx_numbering import Numbering, StoryState
 from .errors import InputError
-from .safezip import SafeZip, parse_xml
+from .safezip import SafeZip
 
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -146,7 +146,9 @@ def _main_part(z: SafeZip, path: str) -> str:
     names = z.names()
     if "[Content_Types].xml" not in names:
         if "mimetype" in names:
-            raise InputError(path, "这是 OpenDocument（.odt 等）文件，不是 .docx；请用 WPS 或 Word 另存为 .docx 后再检查")
+            raise InputError(
+                path, "这是 OpenDocument（.odt 等）文件，不是 .docx；请用 WPS 或 Word 另存为 .docx 后再检查"
+            )
         raise InputError(path, "这是一个普通压缩包（zip），不是 Word 文档；请解压后检查其中的 .docx 或 .txt 报告")
     main = next((t for typ, t in _rels(z, "") if typ.endswith("/officeDocument")), "")
     for prefix, message in _OTHER_PACKAGES.items():
@@ -155,7 +157,9 @@ def _main_part(z: SafeZip, path: str) -> str:
     if not main and z.has("word/document.xml"):
         main = "word/document.xml"
     if not main or not z.has(main):
-        raise InputError(path, "压缩包中没有 Word 正文（word/document.xml），这不是有效的 .docx 文件；请用 Word 另存为 .docx")
+        raise InputError(
+            path, "压缩包中没有 Word 正文（word/document.xml），这不是有效的 .docx 文件；请用 Word 另存为 .docx"
+        )
     return main
 
 
@@ -214,7 +218,7 @@ class _Ctx:
 class _Walker:
     def __init__(self, w: str, numbering: Numbering, notes: dict, with_map: bool) -> None:
         self.w = w
-        q = lambda tag: f"{{{w}}}{tag}"  # noqa: E731
+        q = lambda tag: f"{{{w}}}{tag}"
         self.q = q
         self.P, self.R, self.T, self.TBL = q("p"), q("r"), q("t"), q("tbl")
         self.numbering = numbering
@@ -268,9 +272,7 @@ class _Walker:
         q = self.q
         self.tables += 1
         number = self.tables
-        row_no = 0
-        for tr in _children(tbl, q("tr"), q):
-            row_no += 1
+        for row_no, tr in enumerate(_children(tbl, q("tr"), q), start=1):
             col = 1
             for tc in _children(tr, q("tc"), q):
                 span = 1
@@ -324,8 +326,10 @@ class _Walker:
             if text:
                 label = text + (" " if suffix == "space" else "")
                 lines[0].insert(0, Piece(label))
-        if outline is None or outline >= 9:
-            outline = self.numbering.style_outline(style) if outline is None else None
+        if outline is None:
+            outline = self.numbering.style_outline(style)
+        elif outline >= 9:  # 9 = body text, overriding a heading style
+            outline = None
         level = outline + 1 if outline is not None and ctx.kind == "body" else 0
         if ctx.kind == "body":
             if has_text or label:
@@ -513,4 +517,3 @@ def _int_val(el: Element | None, q) -> int | None:
         return int(el.get(q("val")) or "")
     except ValueError:
         return None
-

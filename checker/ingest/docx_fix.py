@@ -102,7 +102,9 @@ def _segments(ext: Extraction, text: str) -> list[_Segment]:
             first = False
             for piece in pieces:
                 n = len(piece.text)
-                out.append(_Segment(pos, pos + n, piece.part if piece.t_index >= 0 else "", piece.t_index, piece.t_offset))
+                out.append(
+                    _Segment(pos, pos + n, piece.part if piece.t_index >= 0 else "", piece.t_index, piece.t_offset)
+                )
                 pos += n
     if pos == len(text) + 1:  # build_document dropped a leading U+FEFF: shift everything left by one
         shifted = []
@@ -148,7 +150,9 @@ def _read_member(data: bytes, name: str) -> bytes:
 _DECL_ENCODING = re.compile(rb"^<\?xml[^>]*encoding=[\"']([A-Za-z0-9_.-]+)[\"']")
 
 
-def _patch_part(xml: bytes, t_texts: list[str], t_edits: dict[int, list[tuple[int, int, str]]], w: str, path: str) -> bytes:
+def _patch_part(
+    xml: bytes, t_texts: list[str], t_edits: dict[int, list[tuple[int, int, str]]], w: str, path: str
+) -> bytes:
     declared = _DECL_ENCODING.match(xml)
     if xml[:2] in (b"\xff\xfe", b"\xfe\xff") or (declared and declared.group(1).lower() not in (b"utf-8", b"utf8")):
         raise InputError(path, "文档内部不是 UTF-8 编码，暂不支持自动修复；请手动修改")

@@ -29,8 +29,18 @@ _TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 # Private-use bullet glyphs of the Symbol/Wingdings fonts and what they look like.
 _BULLET_GLYPHS = {
-    "\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf075": "◆", "\uf076": "❖",
-    "\uf0d8": "➢", "\uf0fc": "✓", "\uf0a8": "◆", "\uf0e0": "➢", "\uf0d2": "●", "\uf09f": "•",
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf06c": "●",
+    "\uf06e": "■",
+    "\uf075": "◆",
+    "\uf076": "❖",
+    "\uf0d8": "➢",
+    "\uf0fc": "✓",
+    "\uf0a8": "◆",
+    "\uf0e0": "➢",
+    "\uf0d2": "●",
+    "\uf09f": "•",
 }
 
 
@@ -82,8 +92,21 @@ def _roman(n: int, upper: bool) -> str:
     if n <= 0 or n >= 4000:
         return str(n)
     out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += sym
             n -= value
@@ -232,7 +255,11 @@ class Numbering:
                     style.ilvl = _int(self._val(numpr, "ilvl"))
                 style.outline = _int(self._val(ppr, "outlineLvl"))
             self.styles[sid] = style
-            if st.get(q("type")) == "paragraph" and st.get(q("default")) in ("1", "true", "on") and not self.default_style:
+            if (
+                st.get(q("type")) == "paragraph"
+                and st.get(q("default")) in ("1", "true", "on")
+                and not self.default_style
+            ):
                 self.default_style = sid
 
     def _level(self, el: Element) -> Level:
@@ -420,8 +447,8 @@ def _heading_name_level(name: str) -> int | None:
     """Built-in heading styles by name: "heading 1" (Word stores this even in Chinese), "标题 1", "Heading1"."""
     n = name.strip().lower().replace(" ", "")
     for prefix in ("heading", "标题"):
-        if n.startswith(prefix) and n[len(prefix):].isdigit():
-            level = int(n[len(prefix):])
+        if n.startswith(prefix) and n[len(prefix) :].isdigit():
+            level = int(n[len(prefix) :])
             if 1 <= level <= 9:
                 return level - 1
     return None

@@ -48,7 +48,10 @@ def describe(data: bytes, path: str) -> str:
     if data.startswith(OLE_MAGIC):
         streams = ole_streams(data)
         if "EncryptionInfo" in streams or "EncryptedPackage" in streams:
-            raise InputError(path, "文件设置了打开密码（已加密），无法读取；请在 Word 中删除密码（文件→信息→保护文档）后另存为 .docx 再检查")
+            raise InputError(
+                path,
+                "文件设置了打开密码（已加密），无法读取；请在 Word 中删除密码（文件→信息→保护文档）后另存为 .docx 再检查",
+            )
         if "Workbook" in streams or "Book" in streams:
             raise InputError(path, "这是 Excel 表格（.xls），不是 Word 文档；请提供报告的 .docx 或 .txt 文件")
         if "PowerPoint Document" in streams:

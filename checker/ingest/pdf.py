@@ -30,7 +30,9 @@ MAX_PAGES = 300
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
 _CID = re.compile(r"\(cid:\d+\)")
 # pdfminer turns the gap Word/WPS leave between Chinese and Latin text (autospace) into a space
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[\u4e00-\u9fff])")
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[\u4e00-\u9fff])"
+)
 
 
 @dataclass
@@ -47,7 +49,9 @@ def read_pdf(data: bytes, path: str) -> Document:
         from pdfminer.high_level import extract_pages
         from pdfminer.layout import LAParams, LTTextBox, LTTextLine
     except ImportError:
-        raise InputError(path, "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件") from None
+        raise InputError(
+            path, "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件"
+        ) from None
     lines: list[_Line] = []
     pages = 0
     try:
@@ -67,10 +71,12 @@ def read_pdf(data: bytes, path: str) -> Document:
                     lines.append(_Line(text, item.x0, item.x1, max(item.height, 1.0), page_no))
     except InputError:
         raise
-    except Exception as exc:  # pdfminer raises many kinds for broken or encrypted files
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds (PSEOF, PDFSyntaxError, KeyError…) for broken files
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name:
-            raise InputError(path, "PDF 设置了打开密码（已加密），无法读取；请提供未加密的 PDF 或报告的 .docx 文件") from None
+            raise InputError(
+                path, "PDF 设置了打开密码（已加密），无法读取；请提供未加密的 PDF 或报告的 .docx 文件"
+            ) from None
         raise InputError(path, "PDF 文件已损坏或格式无法识别；请重新导出 PDF，或提供报告的 .docx 文件") from None
     lines = _drop_furniture([ln for ln in lines if not _PAGE_NUMBER.match(ln.text.strip())], pages)
     body = "".join(ln.text for ln in lines)

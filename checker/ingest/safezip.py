@@ -39,7 +39,9 @@ class SafeZip:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, IndexError):
-            raise InputError(path, "文件已损坏或不完整（无法作为压缩包打开），请重新获取原文件或用 Word 另存为 .docx") from None
+            raise InputError(
+                path, "文件已损坏或不完整（无法作为压缩包打开），请重新获取原文件或用 Word 另存为 .docx"
+            ) from None
         if len(infos) > MAX_MEMBERS:
             raise InputError(path, _BOMB)
         total = 0
@@ -71,7 +73,9 @@ class SafeZip:
             with self._zip.open(info) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
-            raise InputError(self.path, "文件已损坏或不完整（压缩内容无法解开），请重新获取原文件或用 Word 另存为 .docx") from None
+            raise InputError(
+                self.path, "文件已损坏或不完整（压缩内容无法解开），请重新获取原文件或用 Word 另存为 .docx"
+            ) from None
         if len(data) > MAX_PART_BYTES:
             raise InputError(self.path, _BOMB)
         return data
@@ -89,8 +93,13 @@ def parse_xml(data: bytes, path: str, part: str = "") -> ET.Element:
         except UnicodeDecodeError:
             raise InputError(path, f"文档内部的 {part or 'XML'} 编码无效，文件可能已损坏") from None
     if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise InputError(path, "文档内部 XML 含有 DOCTYPE/实体声明（可能引用外部文件），出于安全原因拒绝读取；请用 Word 重新另存为 .docx")
+        raise InputError(
+            path,
+            "文档内部 XML 含有 DOCTYPE/实体声明（可能引用外部文件），出于安全原因拒绝读取；请用 Word 重新另存为 .docx",
+        )
     try:
         return ET.fromstring(data)
     except ET.ParseError:
-        raise InputError(path, f"文档内部的 {part or 'XML'} 已损坏（XML 格式错误），请用 Word 打开后重新另存为 .docx") from None
+        raise InputError(
+            path, f"文档内部的 {part or 'XML'} 已损坏（XML 格式错误），请用 Word 打开后重新另存为 .docx"
+        ) from None

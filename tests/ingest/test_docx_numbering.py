@@ -57,7 +57,7 @@ def _lvl(ilvl, fmt, text, start=1, extra=""):
 
 
 NUMBERING = f"""<w:numbering xmlns:w="{W}">
-<w:abstractNum w:abstractNumId="0">{_lvl(0, "chineseCounting", "%1、")}{_lvl(1, "chineseCounting", "（%2）")}{_lvl(2, "decimal", "%1.%2.%3", extra='<w:isLgl/>')}</w:abstractNum>
+<w:abstractNum w:abstractNumId="0">{_lvl(0, "chineseCounting", "%1、")}{_lvl(1, "chineseCounting", "（%2）")}{_lvl(2, "decimal", "%1.%2.%3", extra="<w:isLgl/>")}</w:abstractNum>
 <w:abstractNum w:abstractNumId="1">{_lvl(0, "decimal", "%1.")}{_lvl(1, "decimal", "（%2）", extra='<w:lvlRestart w:val="0"/>')}</w:abstractNum>
 <w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="OutlineList"/></w:abstractNum>
 <w:abstractNum w:abstractNumId="3"><w:multiLevelType w:val="singleLevel"/>{_lvl(0, "chineseCountingThousand", "第%1条")}</w:abstractNum>
@@ -111,7 +111,9 @@ def test_lvl_restart_zero_never_restarts():
 
 def test_numbering_from_the_heading_style_and_its_based_on_chain():
     n = _numbering()
-    got = _labels(n, [("Heading1", None, None), ("Heading2", None, None), ("Heading2", None, None), ("Heading1", None, None)])
+    got = _labels(
+        n, [("Heading1", None, None), ("Heading2", None, None), ("Heading2", None, None), ("Heading1", None, None)]
+    )
     assert got == ["一、", "（一）", "（二）", "二、"]
 
 

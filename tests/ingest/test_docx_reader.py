@@ -31,7 +31,7 @@ def test_seed_docx_reads_as_the_text_and_gives_the_same_findings(seed):
     docx = check_path(DOCX / f"seed_{seed[:3]}.docx", discover=False)
     # one paragraph per line; the text file's final newline is not a paragraph
     text = txt.document.text
-    assert docx.document.text == (text[:-1] if text.endswith("\n") else text)
+    assert docx.document.text == (text.removesuffix("\n"))
     assert [d.code for d in docx.diagnostics if d.code in CORE] == [d.code for d in txt.diagnostics if d.code in CORE]
     assert _positions(docx) == _positions(txt)
 
@@ -52,7 +52,7 @@ def test_seed_docx_headings_are_word_automatic_numbers():
 def test_docx_outline_has_the_same_sections_as_the_text():
     txt = check_path(SEEDS / "004_4cb5d7ebd9b6d720.txt", discover=False)
     docx = check_path(DOCX / "seed_004.docx", discover=False)
-    shape = lambda r: [(s.level, s.marker, s.heading, s.line, s.end_line) for s in r.outline.walk()]  # noqa: E731
+    shape = lambda r: [(s.level, s.marker, s.heading, s.line, s.end_line) for s in r.outline.walk()]
     assert shape(docx) == shape(txt)
     assert shape(docx)[0] == (1, "一、", "2024年度推进法治政府建设的主要举措和成效", 3, 7)
 
@@ -101,7 +101,9 @@ def test_features_document_line_by_line():
     doc = read_path(DOCX / "features.docx")
     got = [
         (i, loc, level, label, line.text)
-        for i, (line, loc, level, label) in enumerate(zip(doc.lines, doc.locations, doc.heading_levels, doc.list_labels), start=1)
+        for i, (line, loc, level, label) in enumerate(
+            zip(doc.lines, doc.locations, doc.heading_levels, doc.list_labels), start=1
+        )
     ]
     assert got == FEATURES
     assert "页脚文字不应读入" not in doc.text  # footers are ignored
@@ -136,8 +138,13 @@ def test_text_formatter_shows_the_word_location(tmp_path):
 
     result = check_path(DOCX / "seed_001.docx", discover=False)
     out = render("text", [result], RenderContext(color=False, show_source=False, statistics=False))
-    assert "seed_001.docx:6:1: FZ105 [warning] 第一责任人履职情况只写在“强化组织领导，抓好法治政府责任落实”之中，未单列为一部分 （第5段）" in out
-    payload = __import__("json").loads(render("json", [result], RenderContext(color=False, show_source=False, statistics=False)))
+    assert (
+        "seed_001.docx:6:1: FZ105 [warning] 第一责任人履职情况只写在“强化组织领导，抓好法治政府责任落实”之中，未单列为一部分 （第5段）"
+        in out
+    )
+    payload = __import__("json").loads(
+        render("json", [result], RenderContext(color=False, show_source=False, statistics=False))
+    )
     entry = payload["files"][0]
     assert entry["encoding"] == "docx" and entry["source"] == "docx"
     fz105 = next(d for d in entry["diagnostics"] if d["code"] == "FZ105")
@@ -159,15 +166,15 @@ def test_libreoffice_made_docx_reads_like_the_text():
 
 def test_page_hint_from_words_last_rendered_page_breaks():
     body = (
-        '<w:p><w:r><w:t>第一页的段落</w:t></w:r></w:p>'
-        '<w:p><w:r><w:lastRenderedPageBreak/><w:t>第二页的段落</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>第一页的段落</w:t></w:r></w:p>"
+        "<w:p><w:r><w:lastRenderedPageBreak/><w:t>第二页的段落</w:t></w:r></w:p>"
     )
     doc = read_bytes(_package(body), "page.docx")
     assert doc.locations == ("第1段，约第1页", "第2段，约第2页")
 
 
 def test_strict_ooxml_namespace_is_read():
-    body = '<w:p><w:r><w:t>一、严格格式的文档</w:t></w:r></w:p>'
+    body = "<w:p><w:r><w:t>一、严格格式的文档</w:t></w:r></w:p>"
     data = _package(body, w="http://purl.oclc.org/ooxml/wordprocessingml/main")
     assert read_bytes(data, "strict.docx").lines[0].text == "一、严格格式的文档"
 
@@ -181,12 +188,17 @@ def test_text_in_a_docx_named_file_is_read_as_text():
 def _package(body: str, w: str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main") -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         z.writestr(
             "_rels/.rels",
             '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
             "</Relationships>",
         )
-        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>')
+        z.writestr(
+            "word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
+        )
     return buf.getvalue()

@@ -88,11 +88,23 @@ def test_short_texts(text, encoding, expected):
 @pytest.mark.parametrize(
     "data,message",
     [
-        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "这不是文本文件（是 PNG 图片），请提供 .txt、.md、.docx 或 .pdf 格式的报告"),
-        (b"\xff\xd8\xff\xe0" + bytes(200), "这不是文本文件（是 JPEG 图片），请提供 .txt、.md、.docx 或 .pdf 格式的报告"),
-        (b"\x1f\x8b\x08" + bytes(100), "这不是文本文件（是 gzip 压缩文件），请提供 .txt、.md、.docx 或 .pdf 格式的报告"),
+        (
+            b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+            "这不是文本文件（是 PNG 图片），请提供 .txt、.md、.docx 或 .pdf 格式的报告",
+        ),
+        (
+            b"\xff\xd8\xff\xe0" + bytes(200),
+            "这不是文本文件（是 JPEG 图片），请提供 .txt、.md、.docx 或 .pdf 格式的报告",
+        ),
+        (
+            b"\x1f\x8b\x08" + bytes(100),
+            "这不是文本文件（是 gzip 压缩文件），请提供 .txt、.md、.docx 或 .pdf 格式的报告",
+        ),
         (bytes(range(256)) * 4, "这不是文本文件（含有二进制内容），请提供 .txt、.md、.docx 或 .pdf 格式的报告"),
-        (codecs.BOM_UTF8 + b"\x01\x02\x03\x04\x05\x06" * 50, "这不是文本文件（含有二进制内容），请提供 .txt、.md、.docx 或 .pdf 格式的报告"),
+        (
+            codecs.BOM_UTF8 + b"\x01\x02\x03\x04\x05\x06" * 50,
+            "这不是文本文件（含有二进制内容），请提供 .txt、.md、.docx 或 .pdf 格式的报告",
+        ),
     ],
     ids=["png", "jpeg", "gzip", "bytes", "controls-after-bom"],
 )

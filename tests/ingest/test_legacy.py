@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import check_path
-from checker.ingest import InputError, read_bytes, read_path
-from checker.ingest import legacy
+from checker.ingest import InputError, legacy, read_bytes, read_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "fixtures" / "docx" / "seed_001.doc"
@@ -36,7 +35,9 @@ def test_doc_converted_by_libreoffice_reads_like_the_docx():
 
 @needs_soffice
 def test_rtf_is_converted_too():
-    doc = read_bytes(r"{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 SimSun;}}\f0 \u19968?\u12289?\u20027?\u35201?\par}".encode(), "r.rtf")
+    doc = read_bytes(
+        rb"{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 SimSun;}}\f0 \u19968?\u12289?\u20027?\u35201?\par}", "r.rtf"
+    )
     assert doc.lines[0].text == "一、主要"
 
 
@@ -44,7 +45,10 @@ def test_without_libreoffice_the_user_is_told_to_save_as_docx(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(InputError) as err:
         read_bytes(DOC.read_bytes(), "报告.doc")
-    assert err.value.message == "这是旧版 Word 文档（.doc），需要 LibreOffice 才能读取（未找到 soffice）；请在 Word 或 WPS 中打开后“另存为” .docx 格式再检查"
+    assert (
+        err.value.message
+        == "这是旧版 Word 文档（.doc），需要 LibreOffice 才能读取（未找到 soffice）；请在 Word 或 WPS 中打开后“另存为” .docx 格式再检查"
+    )
     with pytest.raises(InputError) as err:
         read_bytes(DOC.read_bytes(), "报告.wps")
     assert err.value.message.startswith("这是WPS 文档（.wps），需要 LibreOffice")
@@ -57,7 +61,10 @@ def test_a_failed_conversion_is_a_clear_refusal(monkeypatch, tmp_path):
     monkeypatch.setattr(legacy, "find_soffice", lambda: str(fake))
     with pytest.raises(InputError) as err:
         read_bytes(DOC.read_bytes(), "坏.doc")
-    assert err.value.message == "LibreOffice 无法转换此文件（可能已损坏或设置了密码）；请在 Word 或 WPS 中打开后“另存为” .docx 格式再检查"
+    assert (
+        err.value.message
+        == "LibreOffice 无法转换此文件（可能已损坏或设置了密码）；请在 Word 或 WPS 中打开后“另存为” .docx 格式再检查"
+    )
 
 
 def test_other_office_files_in_ole_containers_are_named():
@@ -71,4 +78,7 @@ def test_other_office_files_in_ole_containers_are_named():
     assert err.value.message == "这是 Excel 表格（.xls），不是 Word 文档；请提供报告的 .docx 或 .txt 文件"
     with pytest.raises(InputError) as err:
         read_bytes(ole_with("Something"), "x.doc")
-    assert err.value.message == "无法识别的 Office 文件（不是 Word 文档）；请在 Word 或 WPS 中打开后“另存为” .docx 格式再检查"
+    assert (
+        err.value.message
+        == "无法识别的 Office 文件（不是 Word 文档）；请在 Word 或 WPS 中打开后“另存为” .docx 格式再检查"
+    )

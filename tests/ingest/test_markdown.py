@@ -42,7 +42,9 @@ def test_bold_sub_heading_markers_are_hidden_from_the_parser():
 
 
 def test_standard_input_markdown_is_recognised_by_content():
-    result = check_bytes("某镇2024年法治政府建设年度报告\n\n# 一、主要举措和成效\n全年开展培训3次。\n".encode(), "<stdin>")
+    result = check_bytes(
+        "某镇2024年法治政府建设年度报告\n\n# 一、主要举措和成效\n全年开展培训3次。\n".encode(), "<stdin>"
+    )
     assert result.document.source == "markdown"
     assert _shape(result) == [(1, "一、", "主要举措和成效", 3, 4)]
 

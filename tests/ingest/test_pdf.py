@@ -32,7 +32,9 @@ def test_pdf_paragraphs_are_the_reports_paragraphs(pdf, seed):
 def test_pdf_outline_and_core_findings_match_the_text():
     pdf = check_path(PDF / "seed_001.pdf", discover=False)
     txt = check_path(SEEDS / "001_e08a30d98d0b93f2.txt", discover=False)
-    assert [(s.level, s.marker, s.heading) for s in pdf.outline.walk()] == [(s.level, s.marker, s.heading) for s in txt.outline.walk()]
+    assert [(s.level, s.marker, s.heading) for s in pdf.outline.walk()] == [
+        (s.level, s.marker, s.heading) for s in txt.outline.walk()
+    ]
     assert [d.code for d in pdf.diagnostics if d.code in CORE] == [d.code for d in txt.diagnostics if d.code in CORE]
 
 
@@ -56,13 +58,22 @@ def test_running_footer_and_page_numbers_are_dropped():
 
 def test_scanned_pdf_is_refused_with_an_explanation():
     result = check_path(PDF / "scanned.pdf", discover=False)
-    assert result.error == "PDF 共 2 页，但没有可提取的文字（可能是扫描件或图片），无法检查；请提供报告的 .docx 或文字版 PDF，或先做文字识别（OCR）"
+    assert (
+        result.error
+        == "PDF 共 2 页，但没有可提取的文字（可能是扫描件或图片），无法检查；请提供报告的 .docx 或文字版 PDF，或先做文字识别（OCR）"
+    )
     assert result.diagnostics[0].code == "FZ902"
 
 
 def test_password_and_truncated_pdf_are_refused():
-    assert check_path(PDF / "password.pdf", discover=False).error == "PDF 设置了打开密码（已加密），无法读取；请提供未加密的 PDF 或报告的 .docx 文件"
-    assert check_path(PDF / "truncated.pdf", discover=False).error == "PDF 文件已损坏或格式无法识别；请重新导出 PDF，或提供报告的 .docx 文件"
+    assert (
+        check_path(PDF / "password.pdf", discover=False).error
+        == "PDF 设置了打开密码（已加密），无法读取；请提供未加密的 PDF 或报告的 .docx 文件"
+    )
+    assert (
+        check_path(PDF / "truncated.pdf", discover=False).error
+        == "PDF 文件已损坏或格式无法识别；请重新导出 PDF，或提供报告的 .docx 文件"
+    )
 
 
 def test_without_the_extra_the_user_is_told_how_to_install_it(monkeypatch):
@@ -76,4 +87,7 @@ def test_without_the_extra_the_user_is_told_how_to_install_it(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_pdfminer)
     with pytest.raises(InputError) as err:
         read_bytes((PDF / "seed_001.pdf").read_bytes(), "r.pdf")
-    assert err.value.message == "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件"
+    assert (
+        err.value.message
+        == "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件"
+    )

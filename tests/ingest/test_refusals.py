@@ -30,7 +30,11 @@ REFUSALS = [
     ("billion-laughs.docx", "FZ901", DTD),
     ("empty.docx", "FZ902", "文档中没有文字（可能是空白文档，或只有图片、扫描页），没有可检查的内容"),
     ("zip-password.docx", "FZ901", "文件已加密（设置了密码），无法读取；请在 Word 中取消密码后另存为 .docx 再检查"),
-    ("word-password.docx", "FZ901", "文件设置了打开密码（已加密），无法读取；请在 Word 中删除密码（文件→信息→保护文档）后另存为 .docx 再检查"),
+    (
+        "word-password.docx",
+        "FZ901",
+        "文件设置了打开密码（已加密），无法读取；请在 Word 中删除密码（文件→信息→保护文档）后另存为 .docx 再检查",
+    ),
     ("image.txt", "FZ901", "这不是文本文件（是 PNG 图片），请提供 .txt、.md、.docx 或 .pdf 格式的报告"),
 ]
 
