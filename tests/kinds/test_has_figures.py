@@ -8,7 +8,7 @@ def test_measures_without_any_number(run, report):
     assert run(text, "FZ601") == [(4, 3, "FZ601", "info", "“2024年度推进法治政府建设的主要举措和成效”部分没有任何数据")]
 
 
-def test_near_miss_years_dates_and_titles_are_not_figures(run, report):
+def test_years_dates_and_titles_are_not_figures(run, report):
     text = report.replace(
         MEASURES_LINE, "（一）依法全面履行政府职能。2024年3月15日起学习《法治政府建设实施纲要（2021—2025年）》。"
     )
