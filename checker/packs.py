@@ -23,7 +23,6 @@ import re
 import string
 import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, get_type_hints
 
@@ -98,9 +97,9 @@ class RuleSet:
 
 def default_rules_dir() -> Path:
     """The packs shipped with the package (``checker/rules`` in a wheel, ``rules/`` in a checkout)."""
-    packaged = resources.files("checker").joinpath("rules")
+    packaged = Path(__file__).parent / "rules"  # what importlib.resources.files("checker") gives, without its imports
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules"
 
 

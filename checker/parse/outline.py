@@ -6,7 +6,6 @@ import os
 import re
 import sys
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Document, Outline, RunInItem, Section, Span
 from .classify import HeadingMatch, classify
@@ -23,7 +22,9 @@ _RUNIN_AFTER_LATER = frozenset("。；;！？!?：: \t\u3000")  # after the firs
 def _parser():
     from lark import Lark
 
-    grammar = resources.files("checker").joinpath("grammar/outline.lark").read_text(encoding="utf-8")
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "grammar", "outline.lark")
+    with open(path, encoding="utf-8") as f:  # plain file access: importlib.resources costs ≈4 ms of imports
+        grammar = f.read()
     return Lark(grammar, start="document", parser="lalr", lexer="basic", cache=cache_file())
 
 
