@@ -10,6 +10,11 @@
    ``os.wait4``, i.e. ``getrusage`` of that child); budget < 200 MB;
 4. ``python -X importtime`` of the same cold run: the slowest top-level imports.
 
+Children run as an installed fzcheck does: Python's bytecode cache is on (the
+warm-up run writes ``__pycache__``) even when ``PYTHONDONTWRITEBYTECODE`` is set
+here; ``--no-bytecode`` measures the worst case, every module compiled from
+source on every run.
+
 Usage::
 
     python benchmarks/bench_core.py            # builds benchmarks/corpus/ first if it is missing
@@ -45,10 +50,15 @@ BUDGET_RSS_MB = 200.0
 _IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
 
+CHILD_ENV = dict(os.environ)
+
+
 def run_child(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
     """Run ``cmd`` with output discarded; return (wall seconds, exit code, max RSS in MB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=CHILD_ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     assert proc.stderr is not None
     err = proc.stderr.read()  # small: fzcheck writes findings to stdout
     _, status, usage = os.wait4(proc.pid, 0)
@@ -85,6 +95,7 @@ def import_offenders(report: Path, top: int) -> tuple[float, list[tuple[str, flo
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code, str(report)],
         cwd=ROOT,
+        env=CHILD_ENV,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -120,10 +131,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default benchmarks/corpus)")
     parser.add_argument("--fzcheck", default=None, help="fzcheck executable (default: the one beside this Python)")
     parser.add_argument("--top", type=int, default=8, help="import-time offenders to list (default 8)")
+    parser.add_argument("--no-bytecode", action="store_true", help="children compile every module from source")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
     if args.runs < 15:
         parser.error("--runs must be at least 15")
+    load_at_start = os.getloadavg()[0]  # other work on the machine skews every figure
+    if args.no_bytecode:
+        CHILD_ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
     report = (args.report or default_report()).resolve()
     corpus = args.corpus.resolve()
@@ -147,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import_total, offenders = import_offenders(report, args.top)
     results = {
-        "machine": {"cpus": os.cpu_count(), **versions()},
+        "machine": {"cpus": os.cpu_count(), "load_1min": round(load_at_start, 2), **versions()},
+        "bytecode_cache": not args.no_bytecode,
         "cold": {
             "report": str(report.relative_to(ROOT) if report.is_relative_to(ROOT) else report),
             "runs": len(walls),
@@ -194,7 +212,9 @@ def _table(r: dict) -> str:
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = [
-        f"fzcheck {m['fzcheck']} · Python {m['python']} · typer {m['typer']} · lark {m['lark']} · jieba {m['jieba']} · {m['cpus']} CPUs",
+        f"fzcheck {m['fzcheck']} · Python {m['python']} · typer {m['typer']} · lark {m['lark']} · jieba {m['jieba']}",
+        f"{m['cpus']} CPUs, load average {m['load_1min']} at the start; bytecode cache "
+        + ("on (as installed)" if r["bytecode_cache"] else "off (--no-bytecode)"),
         "",
     ]
     for k, row in enumerate(rows):
