@@ -23,6 +23,7 @@ import re
 import string
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_type_hints
 
@@ -225,8 +226,14 @@ def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
     return Rule(params=param_obj, source=file, **common)
 
 
+@lru_cache(maxsize=None)
+def _type_hints(cls: type) -> dict[str, Any]:
+    """get_type_hints evaluates the annotations' strings each time: once per kind is enough."""
+    return get_type_hints(cls)
+
+
 def _check_param_types(obj: Any, cls: type, file: str, text: str, code: str) -> None:
-    hints = get_type_hints(cls)
+    hints = _type_hints(cls)
     for f in dataclasses.fields(cls):
         value = getattr(obj, f.name)
         expected = hints.get(f.name)
