@@ -76,7 +76,9 @@ def read_legacy(data: bytes, path: str) -> Document:
     from .docx import read_docx
 
     doc = read_docx(converted, path)
-    return replace(doc, encoding=kind)  # the .docx reader ran on LibreOffice's conversion
+    # read by the .docx reader from LibreOffice's conversion; the source stays what the user has, so
+    # that nothing tries to patch the original bytes as a .docx (--fix cannot write old formats)
+    return replace(doc, encoding=kind, source=kind)
 
 
 def find_soffice() -> str | None:

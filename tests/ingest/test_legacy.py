@@ -27,7 +27,7 @@ def test_doc_is_recognised_by_its_streams():
 @needs_soffice
 def test_doc_converted_by_libreoffice_reads_like_the_docx():
     doc = read_path(DOC)
-    assert doc.encoding == "doc" and doc.source == "docx"
+    assert doc.encoding == "doc" and doc.source == "doc"
     assert doc.text == read_path(DOCX).text  # Word's automatic numbers survive the binary format
     result = check_path(DOC, discover=False)
     assert [d.code for d in result.diagnostics] == [d.code for d in check_path(DOCX, discover=False).diagnostics]
