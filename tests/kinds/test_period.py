@@ -5,19 +5,19 @@ PREAMBLE = "2024年，示例乡深入学习贯彻习近平法治思想，现将�
 
 def test_first_year_word_in_the_wrong_year(run, report):
     text = report.replace(PREAMBLE, "2024年是“十四五”规划的开局之年。")
-    assert run(text, "FZ505") == [(3, 7, "FZ505", "warning", "规划期限表述有误：“十四五”的开局之年是2021年，不是2024年")]
+    assert run(text, "FZ505") == [(3, 7, "FZ505", "warning", "“十四五”的开局之年是2021年，不是2024年")]
 
 
 def test_last_year_word_uses_the_next_year_in_the_plan(run, report):
     text = report.replace("一是持续深化依法行政。", "今年是十三五收官之年，一是持续深化依法行政。")
-    assert run(text, "FZ505") == [(11, 4, "FZ505", "warning", "规划期限表述有误：“十三五”的收官之年是2020年，不是2025年")]
+    assert run(text, "FZ505") == [(11, 4, "FZ505", "warning", "“十三五”的收官之年是2020年，不是2025年")]
 
 
 def test_ended_plan_presented_as_current(run, report):
     text = report.replace(PREAMBLE, "示例乡认真落实《法治政府建设实施纲要（2015-2020年）》。")
     assert run(text, "FZ505") == [
         (3, 9, "FZ505", "warning",
-         "规划期限表述有误：“法治政府建设实施纲要（2015-2020年）”的期限（2015—2020年）已结束，2024年应为“《法治政府建设实施纲要（2021—2025年）》”")
+         "“法治政府建设实施纲要（2015-2020年）”的期限（2015—2020年）已结束，2024年应为“《法治政府建设实施纲要（2021—2025年）》”")
     ]
 
 
