@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterable, List, Optional
 
 import typer
 
@@ -17,8 +17,9 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so a reader never sees half a file."""
+def write_atomic(path: str, data: bytes | Iterable[str]) -> None:
+    """Write ``data`` (bytes, or str pieces written as UTF-8 one by one) to ``path`` through a
+    temporary file, so a reader never sees half a file."""
     target = Path(path)
     if target.is_dir():
         _fail(f"{path}: 这是一个文件夹，请给出文件名，如 {Path(path) / '审查结果'}")
@@ -28,11 +29,25 @@ def write_atomic(path: str, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".fzcheck-", dir=parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece.encode("utf-8"))
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         _fail(f"{path}: 无法写入（{exc.strerror or exc}）")
+
+
+def _check_target(path: str) -> None:
+    """Refuse a bad output path before the review runs, not after."""
+    target = Path(path)
+    if target.is_dir():
+        _fail(f"{path}: 这是一个文件夹，请给出文件名，如 {Path(path) / '审查结果'}")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        _fail(f"{path}: 文件夹 {parent} 不存在")
 
 
 def review(
@@ -66,6 +81,9 @@ def review(
             _fail(f"{raw}: 文件夹或文件不存在")
     if previous is not None and not Path(previous).is_dir():
         _fail(f"{previous}: 上一年度的文件夹不存在")
+    for target in (xlsx, html, csv):
+        if target:
+            _check_target(target)
     base = _base_config(select, ignore, rules, year, fail_on)
     files = collect(paths)
     if not files:
@@ -89,30 +107,41 @@ def review(
         _fail(str(exc))
 
     outlines = {r.file: r.outline for r in result.records}
+    rule_summary = result.rule_summary()
+    workbook = None
     if xlsx:
         from .xlsx import build_workbook
 
-        write_atomic(xlsx, build_workbook(result.rows, result.diagnostics, result.rule_summary()))
+        if jobs == 1:
+            write_atomic(xlsx, build_workbook(result.rows, result.diagnostics, rule_summary))
+        else:  # the workbook is the slowest writer: build it on the other core while this one writes the rest
+            from concurrent.futures import ProcessPoolExecutor
+
+            side = ProcessPoolExecutor(max_workers=1)
+            workbook = side.submit(build_workbook, result.rows, result.diagnostics, rule_summary)
     if html:
-        from .html import build_html
+        from .html import iter_html
         from .render import finding_dict
 
         title = "法治政府建设年度报告审查结果"
         subtitle = f"{', '.join(paths)}：{len(files)} 份报告" + (f"；对照上一年度 {previous}" if previous else "")
-        page = build_html(
-            result.rows, result.diagnostics, result.rule_summary(), outlines,
+        pieces = iter_html(
+            result.rows, result.diagnostics, rule_summary, outlines,
             [finding_dict(f) for f in result.findings], title, subtitle,
         )
-        write_atomic(html, page.encode("utf-8"))
+        write_atomic(html, pieces)
     if csv:
         from .csv import render_reports
 
         write_atomic(csv, render_reports(result.rows).encode("utf-8"))
+    if workbook is not None:
+        write_atomic(xlsx, workbook.result())
+        side.shutdown()
 
-    from .render import render_json, render_text
+    from .render import render_text, write_json
 
     if format == "json":
-        sys.stdout.write(render_json(result))
+        write_json(result, sys.stdout)
     else:
         use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         sys.stdout.write(render_text(result, color=use_color))

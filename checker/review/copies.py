@@ -362,11 +362,12 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _fmt(template: str, **values) -> str:
-    class _Keep(dict):
-        def __missing__(self, key):
-            return "{" + key + "}"
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
 
+
+def _fmt(template: str, **values) -> str:
     return template.format_map(_Keep(values))
 
 
@@ -418,11 +419,22 @@ def detect_copies(reports: list[ReportKey], rule: CrossRule, size_index: int) ->
             places.append(Place(r.file, r.entity, para.line, para.column, para.end_column, para.excerpt))
         sim = min(best[m] for m in members)
         finding = CrossFinding(rule.code, rule.name, rule.severity, "", rule.hint, rule.basis, places, sim)
-        for i, m in enumerate(members):
-            mine = by_index[flat[m][0]].key
-            others = [pl for j, pl in enumerate(places) if by_index[flat[members[j]][0]].key != mine]
-            other = others[0].label() + (f"等{len(others)}处" if len(others) > 1 else "")
-            count = len({pl.file for pl in others})
+        member_keys = [by_index[flat[m][0]].key for m in members]
+        # per key: its first place and how many places and reports it has (linear in the group)
+        first: dict[str, int] = {}
+        places_of: dict[str, int] = {}
+        files_of: dict[str, set[str]] = {}
+        for j, key in enumerate(member_keys):
+            first.setdefault(key, j)
+            places_of[key] = places_of.get(key, 0) + 1
+            files_of.setdefault(key, set()).add(places[j].file)
+        order = sorted(first.values())
+        all_files = len({pl.file for pl in places})
+        for i, mine in enumerate(member_keys):
+            j = next(j for j in order if member_keys[j] != mine)  # at most two steps: keys are distinct
+            n_other = len(places) - places_of[mine]
+            other = places[j].label() + (f"等{n_other}处" if n_other > 1 else "")
+            count = all_files - len(files_of[mine])
             finding.notes.append((i, _fmt(rule.message, other=other, similarity=_pct(sim), count=count)))
         finding.message = finding.notes[0][1]
         finding.summary = f"{len(keys)} 个单位的报告中有几乎相同的段落（相似度{_pct(sim)}）"
@@ -439,7 +451,7 @@ def detect_foreign(reports: list[ReportKey], rule: CrossRule) -> list[CrossFindi
             owners.setdefault(name, r)
     if not owners:
         return []
-    by_suffix_len = sorted(owners, key=len, reverse=True)
+    longest = max(len(name) for name in owners)
     findings = []
     for r in reports:
         if not r.names:  # not known as a township: its own name could be any of them
@@ -448,24 +460,27 @@ def detect_foreign(reports: list[ReportKey], rule: CrossRule) -> list[CrossFindi
         for mention in sorted(r.mentions, key=lambda m: (m.line, m.end_column)):
             if mention.related:
                 continue
-            for name in by_suffix_len:
-                if not mention.window.endswith(name):
-                    continue
-                owner = owners[name]
-                if owner.key == r.key or name in reported or any(name in own or own in name for own in r.names):
-                    break
-                if r.entity and name in r.entity:
-                    break
-                reported.add(name)
-                start = mention.end_column - len(name)
-                at = len(mention.window) - len(name)
-                place = Place(r.file, r.entity, mention.line, start, mention.end_column, mention.window, (at, at + len(name)))
-                there = Place(owner.file, owner.entity, 1, 1, 1, owner.entity)
-                message = _fmt(rule.message, name=name, other=f"{owner.file} 的单位")
-                f = CrossFinding(rule.code, rule.name, rule.severity, message, rule.hint, rule.basis, [place, there])
-                f.notes.append((0, message))
-                findings.append(f)
-                break
+            window = mention.window
+            # the longest known name the window ends with (a dict lookup per length, not a scan of all names)
+            name = next(
+                (window[-k:] for k in range(min(longest, len(window)), 1, -1) if window[-k:] in owners), ""
+            )
+            if not name:
+                continue
+            owner = owners[name]
+            if owner.key == r.key or name in reported or any(name in own or own in name for own in r.names):
+                continue
+            if r.entity and name in r.entity:
+                continue
+            reported.add(name)
+            start = mention.end_column - len(name)
+            at = len(window) - len(name)
+            place = Place(r.file, r.entity, mention.line, start, mention.end_column, window, (at, at + len(name)))
+            there = Place(owner.file, owner.entity, 1, 1, 1, owner.entity)
+            message = _fmt(rule.message, name=name, other=f"{owner.file} 的单位")
+            f = CrossFinding(rule.code, rule.name, rule.severity, message, rule.hint, rule.basis, [place, there])
+            f.notes.append((0, message))
+            findings.append(f)
     findings.sort(key=lambda f: (f.places[0].file, f.places[0].line, f.places[0].column))
     return findings
 

@@ -240,28 +240,27 @@ def build_html(
 ) -> str:
     """The dashboard as one HTML document.  ``outlines`` maps a file to its ``outline_rows``;
     ``findings`` are cross-report findings as dicts (``finding_dict``)."""
+    return "".join(iter_html(rows, diagnostics, rules, outlines, findings, title, subtitle))
+
+
+def iter_html(
+    rows: list[dict],
+    diagnostics: list[dict],
+    rules: list[dict],
+    outlines: dict[str, list[dict]] | None = None,
+    findings: list[dict] | None = None,
+    title: str = "法治政府建设年度报告审查结果",
+    subtitle: str = "",
+):
+    """``build_html`` in pieces, so that a thousand reports can be written without one huge string."""
     outlines = outlines or {}
     findings = findings or []
     anchors = {row["file"]: _anchor(i) for i, row in enumerate(rows)}
     by_file: dict[str, list[dict]] = {}
     for d in diagnostics:
         by_file.setdefault(d["file"], []).append(d)
-    details = []
-    for row in rows:
-        status = row["status"]
-        head = (
-            f'{_e(row["file"])} — {_e(row["entity"] or "单位未识别")} '
-            f'<span class="status {status}">{_e(STATUS_LABELS[status])}</span> '
-            f'<span class="muted">错误 {row["errors"]}，警告 {row["warnings"]}，提示 {row["infos"]}</span>'
-        )
-        error = f'<p class="hint">{_e(row["error"])}</p>' if row.get("error") else ""
-        details.append(
-            f'<details class="report" id="{anchors[row["file"]]}" data-file="{_e(row["file"])}"><summary>{head}</summary>'
-            f'{error}<div class="cols"><div class="outline"><h3>结构</h3>{_outline(outlines.get(row["file"], []))}</div>'
-            f'<div class="diags"><h3>问题</h3>{_diagnostics(by_file.get(row["file"], []))}</div></div></details>'
-        )
     options = "".join(f'<option value="{s}">{_e(label)}</option>' for s, label in STATUS_LABELS.items())
-    return (
+    yield (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
@@ -272,8 +271,21 @@ def build_html(
         '<input id="filter" type="search" placeholder="按文件、单位筛选…" aria-label="筛选">'
         f'<select id="status-filter" aria-label="结论"><option value="">全部结论</option>{options}</select>'
         f'<span class="muted">显示 <span id="shown">{len(rows)}</span> / {len(rows)} 份</span></div>'
-        f"{_table(rows, anchors)}</section>"
-        f'<section id="cross-report"><h2>跨报告发现</h2>{_cross(findings, anchors)}</section>'
-        f'<section id="reports-detail"><h2>逐份报告</h2>{"".join(details)}</section>'
-        f"</main><script>{JS}</script></body></html>\n"
     )
+    yield _table(rows, anchors)
+    yield f'</section><section id="cross-report"><h2>跨报告发现</h2>{_cross(findings, anchors)}</section>'
+    yield '<section id="reports-detail"><h2>逐份报告</h2>'
+    for row in rows:
+        status = row["status"]
+        head = (
+            f'{_e(row["file"])} — {_e(row["entity"] or "单位未识别")} '
+            f'<span class="status {status}">{_e(STATUS_LABELS[status])}</span> '
+            f'<span class="muted">错误 {row["errors"]}，警告 {row["warnings"]}，提示 {row["infos"]}</span>'
+        )
+        error = f'<p class="hint">{_e(row["error"])}</p>' if row.get("error") else ""
+        yield (
+            f'<details class="report" id="{anchors[row["file"]]}" data-file="{_e(row["file"])}"><summary>{head}</summary>'
+            f'{error}<div class="cols"><div class="outline"><h3>结构</h3>{_outline(outlines.get(row["file"], []))}</div>'
+            f'<div class="diags"><h3>问题</h3>{_diagnostics(by_file.get(row["file"], []))}</div></div></details>'
+        )
+    yield f"</section></main><script>{JS}</script></body></html>\n"

@@ -103,3 +103,9 @@ def review_dict(review) -> dict:
 
 def render_json(review) -> str:
     return json.dumps(review_dict(review), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(review, stream) -> None:
+    """``render_json`` written piece by piece (a thousand reports make tens of megabytes)."""
+    json.dump(review_dict(review), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -11,6 +11,7 @@ record with ``error`` set; the others go on.
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
@@ -145,6 +146,7 @@ def review(
     """Check ``files``, compare them with each other and with ``previous_files``."""
     records: list[ReportRecord] = []
     for record in run(files, job, jobs):
+        _intern(record)
         records.append(record)
         if on_record is not None:
             on_record(record)
@@ -160,6 +162,18 @@ def review(
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions = (), ()
     return ReviewResult(records, findings, len(previous_files))
+
+
+_SHARED = ("file", "entity", "code", "name", "severity", "hint", "basis")
+
+
+def _intern(record: ReportRecord) -> None:
+    """Records come back pickled, each with its own copy of every hint and basis: share them."""
+    for d in record.diagnostics:
+        for key in _SHARED:
+            value = d.get(key)
+            if value.__class__ is str:
+                d[key] = sys.intern(value)
 
 
 def _key(index: int, record: ReportRecord) -> ReportKey:

@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pytest
 
+from checker.packs import load_ruleset
 from checker.review.xlsx import build_workbook
 
 RED, GREEN, AMBER, GREY = "00FFC7CE", "00C6EFCE", "00FFEB9C", "00E7E6E6"
@@ -58,25 +59,27 @@ def test_missing_part_is_red(county_review):
 def test_diagnostic_sheet_has_every_diagnostic(workbook, county_review):
     ws = workbook["全部问题"]
     rows = values(ws)
-    assert rows[0] == ["文件", "单位", "行", "列", "代码", "级别", "问题", "原文", "修改建议", "依据", "规则名"]
+    assert rows[0] == ["文件", "单位", "行", "列", "代码", "级别", "问题", "原文", "修改建议"]
     expected = [
         [d["file"], d["entity"] or None, d["line"], d["column"], d["code"], {"error": "错误", "warning": "警告", "info": "提示"}[d["severity"]],
-         d["message"], d["quote"] or None, d["hint"] or None, d["basis"] or None, d["name"]]
+         d["message"], d["quote"] or None, d["hint"] or None]
         for d in county_review.diagnostics
     ]
     assert rows[1:] == expected
     assert [r[4] for r in rows[1:]] == ["FZ701", "FZ701", "FZ901", "FZ701", "FZ701", "FZ704", "FZ703", "FZ702"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:K9"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:I9"
+    assert ws["F2"].fill.start_color.rgb == AMBER and ws["F4"].fill.start_color.rgb == RED and ws["G2"].alignment.wrap_text
 
 
 def test_rule_summary_sheet(workbook):
     ws = workbook["规则统计"]
+    rules = load_ruleset().rules
     assert values(ws) == [
-        ["代码", "规则名", "级别", "涉及报告数", "问题数", "占报告比例"],
-        ["FZ701", "copied-paragraph", "警告", 2, 4, 0.5],
-        ["FZ901", "unreadable-input", "错误", 1, 1, 0.25],
-        ["FZ702", "foreign-entity-name", "警告", 1, 1, 0.25],
-        ["FZ703", "carried-over-shortcomings-or-plan", "警告", 1, 1, 0.25],
-        ["FZ704", "carried-over-paragraph", "提示", 1, 1, 0.25],
+        ["代码", "规则名", "级别", "涉及报告数", "问题数", "占报告比例", "依据"],
+        ["FZ701", "copied-paragraph", "警告", 2, 4, 0.5, rules["FZ701"].basis],
+        ["FZ901", "unreadable-input", "错误", 1, 1, 0.25, rules["FZ901"].basis],
+        ["FZ702", "foreign-entity-name", "警告", 1, 1, 0.25, rules["FZ702"].basis],
+        ["FZ703", "carried-over-shortcomings-or-plan", "警告", 1, 1, 0.25, rules["FZ703"].basis],
+        ["FZ704", "carried-over-paragraph", "提示", 1, 1, 0.25, rules["FZ704"].basis],
     ]
     assert ws["F2"].number_format == "0%"

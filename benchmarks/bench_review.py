@@ -1,0 +1,242 @@
+"""Measure ``fzcheck review`` against its budgets on the 1,000-report corpus.
+
+1. the whole review of ``benchmarks/corpus/`` (built by ``benchmarks/corpus.py`` if missing)
+   with every output — ``--xlsx``, ``--html``, ``--csv`` and the text table on stdout (``--json``
+   adds ``--format json`` instead) — as a fresh ``fzcheck`` process, with ``--jobs 1`` and
+   ``--jobs 2``: wall time (budget < 10 s with two jobs), CPU time of the process tree, and the
+   speed-up of two jobs over one;
+2. peak memory: the process tree is sampled from ``/proc`` every 50 ms; the largest single
+   process (budget < 300 MB) and the largest sum over the tree (main process plus workers) are
+   reported;
+3. in-process phases of one review (check + extract in the workers, copy detection, each writer);
+4. copy detection at 250, 500 and 1,000 reports: time per report must stay flat (the shingle
+   index makes it linear; a quadratic detector would double its time per report at each step).
+
+Usage::
+
+    python benchmarks/bench_review.py              # builds benchmarks/corpus/ first if it is missing
+    python benchmarks/bench_review.py --runs 3     # median of three runs per job count
+    python benchmarks/bench_review.py --json       # the figures as JSON on stdout
+
+Exit status 0 when every budget passes, 1 otherwise.  Figures depend on the machine and on what
+else runs on it: the CPU times say how much work there was even when the wall times are
+disturbed by other processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_CORPUS = HERE / "corpus"
+BUDGET_SECONDS = 10.0
+BUDGET_MB = 300.0
+
+
+def ensure_corpus(path: Path, count: int) -> list[Path]:
+    files = sorted(path.glob("r*.txt"))
+    if len(files) >= count:
+        return files[:count]
+    spec = importlib.util.spec_from_file_location("fz_corpus", HERE / "corpus.py")
+    if spec is None or spec.loader is None:  # pragma: no cover
+        raise SystemExit("benchmarks/corpus.py is missing")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    print(f"building {count} reports in {path} …", file=sys.stderr)
+    return module.build(count=count, out=path)
+
+
+def fzcheck() -> list[str]:
+    exe = shutil.which("fzcheck", path=str(Path(sys.executable).parent)) or shutil.which("fzcheck")
+    return [exe] if exe else [sys.executable, "-m", "checker"]
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        parents.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(parents.get(pid, ()))
+    return out
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run_review(corpus: Path, jobs: int, out: Path, as_json: bool) -> dict:
+    args = [
+        *fzcheck(), "review", str(corpus), "--jobs", str(jobs), "--no-progress",
+        "--xlsx", str(out / "r.xlsx"), "--html", str(out / "r.html"), "--csv", str(out / "r.csv"),
+    ]
+    if as_json:
+        args += ["--format", "json"]
+    peak = {"one": 0.0, "tree": 0.0}
+    done = threading.Event()
+    with open(out / "stdout.txt", "wb") as stdout:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=stdout, stderr=subprocess.PIPE)
+
+        def sample() -> None:
+            while not done.is_set():
+                sizes = [_rss_mb(p) for p in _tree(proc.pid)]
+                if sizes:
+                    peak["one"] = max(peak["one"], max(sizes))
+                    peak["tree"] = max(peak["tree"], sum(sizes))
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+    code = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if code not in (0, 1):
+        raise SystemExit(f"fzcheck review failed ({code}): {stderr[-2000:]}")
+    return {
+        "jobs": jobs,
+        "wall_s": round(wall, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_process_mb": round(max(peak["one"], usage.ru_maxrss / 1024), 1),
+        "peak_tree_mb": round(peak["tree"], 1),
+        "sizes_mb": {p.name: round(p.stat().st_size / 1e6, 2) for p in sorted(out.iterdir()) if p.suffix != ".txt"},
+    }
+
+
+def phases(files: list[Path], jobs: int) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from checker.api import ruleset_for
+    from checker.config import Config
+    from checker.review.copies import cross_spec, detect
+    from checker.review.csv import render_reports
+    from checker.review.html import build_html
+    from checker.review.render import finding_dict, render_text
+    from checker.review.runner import Job, _key, run
+    from checker.review.xlsx import build_workbook
+
+    config = Config()
+    spec = cross_spec(ruleset_for(config), config)
+    job = Job(config, True, spec)
+    out: dict = {}
+    t = time.perf_counter()
+    records = sorted(run([str(f) for f in files], job, jobs), key=lambda r: r.file)
+    out["check_and_extract_s"] = round(time.perf_counter() - t, 2)
+    keys = [_key(i, r) for i, r in enumerate(records)]
+    scaling = {}
+    for n in (len(keys) // 4, len(keys) // 2, len(keys)):
+        t = time.perf_counter()
+        found = detect(keys[:n], spec)
+        elapsed = time.perf_counter() - t
+        scaling[n] = {"s": round(elapsed, 3), "ms_per_report": round(1000 * elapsed / n, 3),
+                      "findings": len(found), "places": sum(len(f.places) for f in found)}
+    out["detect_scaling"] = scaling
+    from checker.review.runner import ReviewResult, attach
+
+    attach(records, detect(keys, spec))
+    review = ReviewResult(records, detect(keys, spec))
+    rows, diagnostics, rules = review.rows, review.diagnostics, review.rule_summary()
+    out["diagnostics"] = len(diagnostics)
+    for name, fn in (
+        ("xlsx_s", lambda: build_workbook(rows, diagnostics, rules)),
+        ("html_s", lambda: build_html(rows, diagnostics, rules, {r.file: r.outline for r in records},
+                                      [finding_dict(f) for f in review.findings])),
+        ("csv_and_text_s", lambda: (render_reports(rows), render_text(review))),
+    ):
+        t = time.perf_counter()
+        fn()
+        out[name] = round(time.perf_counter() - t, 2)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark fzcheck review on the 1,000-report corpus.")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=1, help="runs per job count (median)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--json-output", action="store_true", help="review with --format json instead of text")
+    parser.add_argument("--no-phases", action="store_true", help="skip the in-process phase breakdown")
+    args = parser.parse_args(argv)
+
+    files = ensure_corpus(args.corpus, args.count)
+    corpus = args.corpus
+    if len(sorted(args.corpus.glob("r*.txt"))) != args.count:  # review exactly --count reports
+        corpus = Path(tempfile.mkdtemp(prefix="fz-corpus-"))
+        for f in files:
+            shutil.copy(f, corpus / f.name)
+    figures: dict = {"reports": len(files), "cpus": os.cpu_count(), "load_before": os.getloadavg()[0]}
+    for jobs in (1, 2):
+        runs = []
+        for _ in range(args.runs):
+            with tempfile.TemporaryDirectory(prefix="fz-review-") as tmp:
+                runs.append(run_review(corpus, jobs, Path(tmp), args.json_output))
+        best = sorted(runs, key=lambda r: r["wall_s"])[len(runs) // 2]
+        best["wall_runs_s"] = [r["wall_s"] for r in runs]
+        figures[f"jobs{jobs}"] = best
+    figures["speedup_2_over_1"] = round(figures["jobs1"]["wall_s"] / figures["jobs2"]["wall_s"], 2)
+    if not args.no_phases:
+        figures["phases_jobs2"] = phases(files, 2)
+    figures["load_after"] = os.getloadavg()[0]
+    two = figures["jobs2"]
+    figures["budgets"] = {
+        "wall_jobs2_under_10s": two["wall_s"] < BUDGET_SECONDS,
+        "peak_process_under_300mb": two["peak_process_mb"] < BUDGET_MB and figures["jobs1"]["peak_process_mb"] < BUDGET_MB,
+    }
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(f"fzcheck review: {figures['reports']} reports, all outputs, {figures['cpus']} CPUs "
+              f"(load average before {figures['load_before']:.1f})")
+        for jobs in (1, 2):
+            r = figures[f"jobs{jobs}"]
+            print(f"  --jobs {jobs}: wall {r['wall_s']:.2f} s (runs {r['wall_runs_s']}), CPU {r['cpu_s']:.2f} s, "
+                  f"peak {r['peak_process_mb']:.0f} MB per process, {r['peak_tree_mb']:.0f} MB process tree")
+        print(f"  speed-up of --jobs 2 over --jobs 1: {figures['speedup_2_over_1']:.2f}×")
+        print(f"  outputs: {figures['jobs2']['sizes_mb']} MB")
+        if "phases_jobs2" in figures:
+            p = figures["phases_jobs2"]
+            print(f"  phases (in process, 2 workers): check+extract {p['check_and_extract_s']} s, "
+                  f"xlsx {p['xlsx_s']} s, html {p['html_s']} s, csv+text {p['csv_and_text_s']} s, "
+                  f"{p['diagnostics']} diagnostics")
+            for n, s in p["detect_scaling"].items():
+                print(f"  copy detection, {n:>5} reports: {s['s']:.3f} s = {s['ms_per_report']:.3f} ms/report "
+                      f"({s['findings']} findings, {s['places']} places)")
+        for name, ok in figures["budgets"].items():
+            print(f"  {'PASS' if ok else 'FAIL'} {name}")
+    return 0 if all(figures["budgets"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
