@@ -52,6 +52,9 @@ def read_pdf(data: bytes, path: str) -> Document:
         raise InputError(
             path, "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件"
         ) from None
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about odd fonts are not the user's business
     lines: list[_Line] = []
     pages = 0
     try:

@@ -38,7 +38,16 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, IndexError):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            IndexError,
+            NotImplementedError,
+            UnicodeDecodeError,
+        ):
             raise InputError(
                 path, "文件已损坏或不完整（无法作为压缩包打开），请重新获取原文件或用 Word 另存为 .docx"
             ) from None
@@ -99,7 +108,7 @@ def parse_xml(data: bytes, path: str, part: str = "") -> ET.Element:
         )
     try:
         return ET.fromstring(data)
-    except ET.ParseError:
+    except (ET.ParseError, LookupError, ValueError):  # LookupError: an unknown encoding in the declaration
         raise InputError(
             path, f"文档内部的 {part or 'XML'} 已损坏（XML 格式错误），请用 Word 打开后重新另存为 .docx"
         ) from None
