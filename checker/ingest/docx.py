@@ -6,7 +6,10 @@ numbers, no text boxes and no footnotes, which is what this reader is for.
 
 What becomes a line, in document order:
 - each body paragraph (empty ones stay as blank lines), its Word list number
-  rendered in front exactly as Word shows it (``一、``, ``（二）``, ``1.``, ``•``);
+  rendered in front exactly as Word shows it (``一、``, ``（二）``, ``1.``, ``•``;
+  the list's "follow number with" becomes a space when it is a space, and
+  nothing when it is a tab: a tab after an automatic number is layout the
+  user did not type, and must not read as a space after the number);
   a manual line break (Shift+Enter) or a page break inside a paragraph starts a
   new line of the same paragraph;
 - the paragraphs of each table cell, row by row;

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 from pathlib import Path
 
 import pytest
@@ -73,21 +72,4 @@ def test_password_and_truncated_pdf_are_refused():
     assert (
         check_path(PDF / "truncated.pdf", discover=False).error
         == "PDF 文件已损坏或格式无法识别；请重新导出 PDF，或提供报告的 .docx 文件"
-    )
-
-
-def test_without_the_extra_the_user_is_told_how_to_install_it(monkeypatch):
-    real_import = builtins.__import__
-
-    def no_pdfminer(name, *args, **kwargs):
-        if name.startswith("pdfminer"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pdfminer)
-    with pytest.raises(InputError) as err:
-        read_bytes((PDF / "seed_001.pdf").read_bytes(), "r.pdf")
-    assert (
-        err.value.message
-        == "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件"
     )

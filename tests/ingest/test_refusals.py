@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 from pathlib import Path
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 
 from checker.api import check_bytes, check_path
 from checker.cli import app
+from checker.ingest import InputError, read_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "fixtures" / "broken"
@@ -109,3 +111,20 @@ def test_folder_search_picks_up_word_and_pdf_files(tmp_path):
     for name in ("a.docx", "b.pdf", "c.doc", "d.wps", "e.txt", "f.png", "~$a.docx"):
         (tmp_path / name).write_bytes(b"x")
     assert [os.path.basename(p) for p in collect([str(tmp_path)])] == ["a.docx", "b.pdf", "c.doc", "d.wps", "e.txt"]
+
+
+def test_without_the_extra_the_user_is_told_how_to_install_it(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_pdfminer(name, *args, **kwargs):
+        if name.startswith("pdfminer"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pdfminer)
+    with pytest.raises(InputError) as err:
+        read_bytes((ROOT / "fixtures" / "pdf" / "seed_001.pdf").read_bytes(), "r.pdf")
+    assert (
+        err.value.message
+        == "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件"
+    )
