@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import check_path
-from checker.ingest import InputError, read_bytes, read_path
+from checker.ingest import read_path
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF = ROOT / "fixtures" / "pdf"
