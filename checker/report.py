@@ -40,24 +40,37 @@ class Report:
     def heading_segment(self, section: Section) -> Segment:
         return Segment(self.line(section.line), section.heading_col, section.heading)
 
+    @cached_property
+    def _memo(self) -> dict:
+        """Segments computed once per report: many rules walk the same text (the outline no longer changes)."""
+        return {}
+
     def body_segments(self, section: Section, include_children: bool = True) -> Iterator[Segment]:
         """The body text of a section: run-in text after its heading and its body lines."""
+        key = (id(section), include_children)
+        entry = self._memo.get(key)
+        if entry is None or entry[0] is not section:
+            entry = self._memo[key] = (section, tuple(self._body_segments(section, include_children)))
+        return iter(entry[1])
+
+    def _body_segments(self, section: Section, include_children: bool) -> Iterator[Segment]:
         if section.body_start_col >= 0:
             line = self.line(section.line)
             yield Segment(line, section.body_start_col, line.text[section.body_start_col :])
-        child_lines = {c.line for c in section.children}
+        children = {c.line: c for c in reversed(section.children)}  # the first child on a line wins, as before
         n = section.line + 1
         end = section.end_line
+        kinds = self.outline.kinds
         while n <= end:
-            if n in child_lines:
-                child = next(c for c in section.children if c.line == n)
+            child = children.get(n)
+            if child is not None:
                 if include_children:
                     yield self.heading_segment(child)
                     yield from self.body_segments(child, True)
                 n = child.end_line + 1
                 continue
             line = self.line(n)
-            if self.outline.kinds[n - 1] == "BODY" and line.text.strip():
+            if kinds[n - 1] == "BODY" and line.text.strip():
                 yield Segment(line, 0, line.text)
             n += 1
 
@@ -65,16 +78,21 @@ class Report:
         return "\n".join([section.heading, *(s.text for s in self.body_segments(section))])
 
     def preamble_segments(self) -> Iterator[Segment]:
-        for n in self.outline.preamble:
-            line = self.line(n)
-            if line.text.strip():
-                yield Segment(line, 0, line.text)
+        found = self._memo.get("preamble")
+        if found is None:
+            lines = (self.line(n) for n in self.outline.preamble)
+            found = self._memo["preamble"] = tuple(Segment(line, 0, line.text) for line in lines if line.text.strip())
+        return iter(found)
 
     def all_body_segments(self) -> Iterator[Segment]:
-        yield from self.preamble_segments()
-        for section in self.outline.sections:
-            yield self.heading_segment(section)
-            yield from self.body_segments(section)
+        found = self._memo.get("all")
+        if found is None:
+            found = [*self.preamble_segments()]
+            for section in self.outline.sections:
+                found.append(self.heading_segment(section))
+                found.extend(self.body_segments(section))
+            found = self._memo["all"] = tuple(found)
+        return iter(found)
 
     @staticmethod
     def sentences(segment: Segment) -> Iterator[Segment]:
@@ -83,11 +101,15 @@ class Report:
                 yield Segment(segment.line, segment.col + m.start(), m.group())
 
     def section_at_line(self, number: int) -> Section | None:
-        best = None
-        for section in self.outline.walk():
-            if section.line <= number <= section.end_line:
-                best = section  # walk is pre-order, so the deepest match comes last
-        return best
+        return self._sections_by_line.get(number)
+
+    @cached_property
+    def _sections_by_line(self) -> dict[int, Section]:
+        found: dict[int, Section] = {}
+        for section in self.outline.walk():  # pre-order: a deeper section overwrites its parent's lines
+            for n in range(section.line, section.end_line + 1):
+                found[n] = section
+        return found
 
     @cached_property
     def title_span(self) -> Span:
