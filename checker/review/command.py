@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Iterable, List, Optional
 
@@ -26,6 +25,8 @@ def write_atomic(path: str, data: bytes | Iterable[str]) -> None:
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         _fail(f"{path}: 文件夹 {parent} 不存在")
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=".fzcheck-", dir=parent)
     try:
         with os.fdopen(fd, "wb") as fh:
