@@ -94,7 +94,7 @@ def _check_one(path: str, base, discover: bool, with_roles: bool):
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="报告文件或文件夹；文件夹按扩展名递归查找；- 表示标准输入"),
-    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json"),
+    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、sarif、junit、github"),
     rules: Optional[List[str]] = typer.Option(None, "--rules", help="追加或覆盖规则包（TOML 文件或文件夹），可多次使用"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="只启用这些规则代码或前缀，如 FZ1,FZ203"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="忽略这些规则代码或前缀"),
