@@ -8,6 +8,10 @@
    reports/s;
 3. peak memory: the largest max RSS of any of those child processes (from
    ``os.wait4``, i.e. ``getrusage`` of that child); budget < 200 MB;
+
+Each child's CPU time (user + system) is recorded too; when the 1-minute load
+average exceeds the number of CPUs, other processes dominate wall time and the
+time budgets are judged by CPU time instead (the table says so).
 4. ``python -X importtime`` of the same cold run: the slowest top-level imports.
 
 Children run as an installed fzcheck does: Python's bytecode cache is on (the
@@ -53,8 +57,8 @@ _IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 CHILD_ENV = dict(os.environ)
 
 
-def run_child(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
-    """Run ``cmd`` with output discarded; return (wall seconds, exit code, max RSS in MB)."""
+def run_child(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float, float]:
+    """Run ``cmd`` with output discarded; return (wall s, exit code, max RSS in MB, CPU s = user + system)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=CHILD_ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -67,7 +71,7 @@ def run_child(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
     proc.returncode = code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd)} exited {code}:\n{err.decode(errors='replace')}")
-    return wall, code, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return wall, code, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # ru_maxrss is in KiB on Linux
 
 
 def find_fzcheck(given: str | None) -> list[str]:
@@ -156,11 +160,15 @@ def main(argv: list[str] | None = None) -> int:
     cold = [run_child([*exe, "check", str(report)]) for _ in range(args.runs)]
     walls = [c[0] for c in cold]
     cold_median = statistics.median(walls)
+    cold_cpu = statistics.median(c[3] for c in cold)
 
     bulk = [run_child([*exe, "check", str(corpus)]) for _ in range(max(1, args.throughput_runs))]
     bulk_wall = statistics.median(b[0] for b in bulk)
     rate = n_reports / bulk_wall
+    cpu_rate = n_reports / statistics.median(b[3] for b in bulk)
     peak_mb = max(r[2] for r in (*cold, *bulk))
+    # On a busy machine other processes dominate the wall time: judge by CPU time then (and say so).
+    busy = load_at_start > (os.cpu_count() or 1)
 
     import_total, offenders = import_offenders(report, args.top)
     results = {
@@ -172,17 +180,21 @@ def main(argv: list[str] | None = None) -> int:
             "median_s": round(cold_median, 4),
             "min_s": round(min(walls), 4),
             "max_s": round(max(walls), 4),
+            "median_cpu_s": round(cold_cpu, 4),
             "max_rss_mb": round(max(c[2] for c in cold), 1),
             "budget_s": BUDGET_COLD_S,
-            "pass": cold_median < BUDGET_COLD_S,
+            "judged_by": "cpu" if busy else "wall",
+            "pass": (cold_cpu if busy else cold_median) < BUDGET_COLD_S,
         },
         "throughput": {
             "reports": n_reports,
             "runs": len(bulk),
             "median_wall_s": round(bulk_wall, 3),
             "reports_per_s": round(rate, 1),
+            "reports_per_cpu_s": round(cpu_rate, 1),
             "budget_reports_per_s": BUDGET_RATE,
-            "pass": rate > BUDGET_RATE,
+            "judged_by": "cpu" if busy else "wall",
+            "pass": (cpu_rate if busy else rate) > BUDGET_RATE,
         },
         "memory": {"peak_rss_mb": round(peak_mb, 1), "budget_mb": BUDGET_RSS_MB, "pass": peak_mb < BUDGET_RSS_MB},
         "importtime": {
@@ -206,14 +218,26 @@ def _table(r: dict) -> str:
     m, c, t, mem = r["machine"], r["cold"], r["throughput"], r["memory"]
     rows = [
         ("metric", "value", "budget", "result"),
-        (f"cold check, 1 report (median of {c['runs']})", f"{c['median_s']:.3f} s", f"< {c['budget_s']} s", verdict(c["pass"])),
-        (f"throughput, {t['reports']} reports", f"{t['reports_per_s']:.0f} /s", f"> {t['budget_reports_per_s']:.0f} /s", verdict(t["pass"])),
+        (
+            f"cold check, 1 report (median of {c['runs']})",
+            f"{c['median_s']:.3f} s (CPU {c['median_cpu_s']:.3f} s)",
+            f"< {c['budget_s']} s",
+            verdict(c["pass"]) + (" (by CPU time)" if c["judged_by"] == "cpu" else ""),
+        ),
+        (
+            f"throughput, {t['reports']} reports",
+            f"{t['reports_per_s']:.0f} /s (per CPU s {t['reports_per_cpu_s']:.0f})",
+            f"> {t['budget_reports_per_s']:.0f} /s",
+            verdict(t["pass"]) + (" (by CPU time)" if t["judged_by"] == "cpu" else ""),
+        ),
         ("peak memory (max RSS)", f"{mem['peak_rss_mb']:.1f} MB", f"< {mem['budget_mb']:.0f} MB", verdict(mem["pass"])),
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = [
         f"fzcheck {m['fzcheck']} · Python {m['python']} · typer {m['typer']} · lark {m['lark']} · jieba {m['jieba']}",
-        f"{m['cpus']} CPUs, load average {m['load_1min']} at the start; bytecode cache "
+        f"{m['cpus']} CPUs, load average {m['load_1min']} at the start"
+        + (" (busy: budgets judged by CPU time)" if c["judged_by"] == "cpu" else "")
+        + "; bytecode cache "
         + ("on (as installed)" if r["bytecode_cache"] else "off (--no-bytecode)"),
         "",
     ]
