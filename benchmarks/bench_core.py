@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -93,13 +92,12 @@ def default_report() -> Path:
     return matches[0]
 
 
-def import_offenders(report: Path, top: int) -> tuple[float, list[tuple[str, float, float]]]:
+def import_offenders(exe: list[str], report: Path, top: int) -> tuple[float, list[tuple[str, float, float]]]:
     """(total ms of top-level imports, [(module, cumulative ms, self ms)]) for one cold check."""
-    code = "import sys; from checker.cli import main; sys.argv = ['fzcheck', 'check', sys.argv[1]]; main()"
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", code, str(report)],
+        [*exe, "check", str(report)],
         cwd=ROOT,
-        env=CHILD_ENV,
+        env={**CHILD_ENV, "PYTHONPROFILEIMPORTTIME": "1"},  # python -X importtime, through the console script
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -115,16 +113,31 @@ def import_offenders(report: Path, top: int) -> tuple[float, list[tuple[str, flo
     return total, rows[:top]
 
 
-def versions() -> dict[str, str]:
-    from importlib import metadata
+_VERSIONS = """
+import json, platform
+from importlib import metadata
+out = {"python": platform.python_version()}
+for name in ("fzcheck", "typer", "lark", "jieba"):
+    try:
+        out[name] = metadata.version(name)
+    except metadata.PackageNotFoundError:
+        out[name] = "-"
+print(json.dumps(out))
+"""
 
-    out = {"python": platform.python_version()}
-    for name in ("fzcheck", "typer", "lark", "jieba"):
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "-"
-    return out
+
+def versions(exe: list[str]) -> dict[str, str]:
+    """Versions as the measured fzcheck sees them: asked of the interpreter that runs it."""
+    python = exe[0]
+    if Path(python).name.startswith("fzcheck"):
+        with open(python, "rb") as f:
+            first = f.readline().decode(errors="replace")
+        python = first[2:].strip().split()[0] if first.startswith("#!") else sys.executable
+    out = subprocess.run([python, "-c", _VERSIONS], capture_output=True, text=True, env=CHILD_ENV)
+    try:
+        return json.loads(out.stdout)
+    except json.JSONDecodeError:
+        return {"python": "?", "fzcheck": "?", "typer": "?", "lark": "?", "jieba": "?"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,9 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     # On a busy machine other processes dominate the wall time: judge by CPU time then (and say so).
     busy = load_at_start > (os.cpu_count() or 1)
 
-    import_total, offenders = import_offenders(report, args.top)
+    import_total, offenders = import_offenders(exe, report, args.top)
     results = {
-        "machine": {"cpus": os.cpu_count(), "load_1min": round(load_at_start, 2), **versions()},
+        "machine": {"cpus": os.cpu_count(), "load_1min": round(load_at_start, 2), **versions(exe)},
         "bytecode_cache": not args.no_bytecode,
         "cold": {
             "report": str(report.relative_to(ROOT) if report.is_relative_to(ROOT) else report),
