@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Leftover, Line
+from .script import looks_traditional, to_simplified
 
 # (kind, pattern).  Order matters only for overlapping matches (first wins).
 LEFTOVER_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -44,11 +45,14 @@ def build_document(
         text = text[1:]
         bom = True
     text, newline = normalise_newlines(text)
+    traditional = looks_traditional(text[:20000])
     lines: list[Line] = []
     leftovers: list[Leftover] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         clean, shifts, found = _strip_leftovers(raw, start)
+        if traditional:
+            clean = to_simplified(clean)
         leftovers.extend(found)
         lines.append(Line(number=number, start=start, text=clean, raw_length=len(raw), shifts=shifts))
         start += len(raw) + 1
