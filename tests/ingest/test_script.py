@@ -4,12 +4,15 @@ from pathlib import Path
 
 from checker.api import check_path
 from checker.ingest.script import looks_traditional, to_simplified
+from checker.positions import LineIndex
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _found(path):
-    return [(d.code, d.span.start, d.span.end) for d in check_path(path, discover=False).diagnostics]
+    result = check_path(path, discover=False)
+    index = LineIndex(result.document.text)
+    return [(d.code, *index.line_col(d.span.start)) for d in result.diagnostics]
 
 
 def test_traditional_report_gets_the_findings_of_its_simplified_twin():
