@@ -67,6 +67,8 @@ class Document:
     source: str = "text"  # text | markdown | docx | pdf
     # Human locations per line for non-text sources ("第3段", "第2页"), same length as lines or empty.
     locations: tuple[str, ...] = ()
+    # Outline level per line from the source's own markup (Word heading styles), 0 = body; or empty.
+    style_levels: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

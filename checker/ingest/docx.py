@@ -119,6 +119,7 @@ def to_document(ext: Extraction, path: str) -> WordDocument:
         raise InputError(path, "文档中没有文字（可能是空白文档，或只有图片、扫描页），没有可检查的内容")
     base = build_document(text, path=path, encoding="docx", source="docx", locations=tuple(locations))
     values = {f.name: getattr(base, f.name) for f in fields(Document)}
+    values["style_levels"] = tuple(levels)
     return WordDocument(**values, heading_levels=tuple(levels), list_labels=tuple(labels))
 
 

@@ -31,7 +31,15 @@ def looks_like_markdown(text: str) -> bool:
 
 def strip_markdown(doc: Document) -> Document:
     lines = tuple(_strip_line(line) for line in doc.lines)
-    return replace(doc, lines=lines, source="markdown")
+    raw = doc.text.split("\n")
+    # ATX heading depth per line: an unnumbered "## 带头学法述法" is still a heading to the parser
+    levels = tuple(_atx_level(raw[line.number - 1]) for line in doc.lines)
+    return replace(doc, lines=lines, source="markdown", style_levels=levels if any(levels) else ())
+
+
+def _atx_level(text: str) -> int:
+    m = _ATX.match(text)
+    return text.lstrip(" ").count("#", 0, m.end()) if m and text.strip("# \t") else 0
 
 
 def _strip_line(line: Line) -> Line:

@@ -46,8 +46,8 @@ def width_only(found: str, expected: str) -> bool:
 
 def sibling_lists(outline) -> list[list[Section]]:
     """The top-level sections and every section's children: the lists numbered together."""
-    lists = [list(outline.sections)]
+    lists = [[s for s in outline.sections if s.number]]
     for section in outline.walk():
         if section.children:
-            lists.append(list(section.children))
+            lists.append([s for s in section.children if s.number])
     return lists

@@ -63,7 +63,7 @@ def validate(params: Params, ruleset) -> str:
 
 def check(report, rule) -> Iterator[Diagnostic]:
     params = rule.params
-    sections = list(report.outline.walk())
+    sections = [s for s in report.outline.walk() if s.number]  # styled headings have no number
     canonical_levels = {s.level for s in sections if is_canonical_form(s)}
     for section in sections:
         bad_form = section.form in params.forms

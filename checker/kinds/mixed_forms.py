@@ -41,7 +41,7 @@ class Params:
 def check(report, rule) -> Iterator[Diagnostic]:
     by_level: dict[int, list] = {}
     for section in report.outline.walk():
-        if section.form not in rule.params.ignore_forms:
+        if section.number and section.form not in rule.params.ignore_forms:
             by_level.setdefault(section.level, []).append(section)
     for level, sections in sorted(by_level.items()):
         counts = Counter(family(s.form) for s in sections)

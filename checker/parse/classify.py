@@ -153,8 +153,14 @@ def looks_like_title_line(text: str) -> bool:
     return match_heading(t) is None and not is_date(t)
 
 
-def classify(lines: tuple[Line, ...]) -> tuple[list[str], dict[int, HeadingMatch]]:
-    """Return one kind per line and the heading matches by 0-based line index."""
+def classify(
+    lines: tuple[Line, ...], style_levels: tuple[int, ...] = ()
+) -> tuple[list[str], dict[int, HeadingMatch]]:
+    """Return one kind per line and the heading matches by 0-based line index.
+
+    ``style_levels`` (Word heading styles, 0 = body) make an unnumbered styled line a
+    heading; its level is calibrated against the numbered headings that carry a style.
+    """
     kinds = ["BODY"] * len(lines)
     headings: dict[int, HeadingMatch] = {}
     for i, line in enumerate(lines):
@@ -167,8 +173,31 @@ def classify(lines: tuple[Line, ...]) -> tuple[list[str], dict[int, HeadingMatch
             kinds[i] = "H"
             headings[i] = h
     _mark_front_matter(lines, kinds)
+    if style_levels:
+        _mark_styled_headings(lines, kinds, headings, style_levels)
     _mark_signature(lines, kinds, headings)
     return kinds, headings
+
+
+def _mark_styled_headings(lines, kinds, headings, style_levels) -> None:
+    from collections import Counter
+
+    shifts = Counter(
+        h.level - style_levels[i] for i, h in headings.items() if i < len(style_levels) and style_levels[i] > 0
+    )
+    shift = shifts.most_common(1)[0][0] if shifts else 0
+    for i, line in enumerate(lines):
+        if kinds[i] != "BODY" or i >= len(style_levels) or style_levels[i] <= 0:
+            continue
+        text = line.text
+        start = len(text) - len(text.lstrip(_WS))
+        heading = text.rstrip(_WS)[start:]
+        if not heading or len(heading) > 60 or _first_sentence_end(heading) not in (-1, len(heading) - 1):
+            continue
+        level = min(4, max(1, style_levels[i] + shift))
+        end = start + len(heading)
+        kinds[i] = "H"
+        headings[i] = HeadingMatch(level, "", True, "", 0, start, start, heading, start, end, -1)
 
 
 def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:

@@ -83,7 +83,7 @@ def _tokens(kinds: list[str], headings: dict[int, HeadingMatch]):
 def parse_document(doc: Document) -> Outline:
     from lark import Token, Tree
 
-    kinds, headings = classify(doc.lines)
+    kinds, headings = classify(doc.lines, doc.style_levels)
     interactive = _parser().parse_interactive("")
     for kind, index in _tokens(kinds, headings):
         interactive.feed_token(Token(kind, str(index)))

@@ -122,6 +122,7 @@ def test_features_outline_nests_numbered_headings_and_keeps_bullets_in_the_body(
         (4, "（1）", "细化责任", 15, 15),
         (1, "二、", "存在的不足和原因", 16, 29),
         (1, "三、", "党政主要负责人履行推进法治建设第一责任人职责情况", 30, 32),
+        (3, "", "带头学法述法", 31, 32),  # styled Heading 3 without a number: still a heading
         (1, "一、", "重新开始编号的清单", 33, 35),
     ]
 
