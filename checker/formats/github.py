@@ -9,6 +9,7 @@ properties.
 from __future__ import annotations
 
 from ..positions import LineIndex
+from .common import positions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,11 +28,7 @@ def render(results, ctx) -> str:
         doc = result.document
         index = LineIndex(doc.text) if doc is not None else None
         for d in result.diagnostics:
-            if index is not None:
-                line, col = index.line_col(d.span.start)
-                end_line, end_col = index.line_col(d.span.end)
-            else:
-                line = col = end_line = end_col = 1
+            line, col, end_line, end_col = positions(doc, index, d)
             props = [
                 f"file={escape_property(result.path)}",
                 f"line={line}",

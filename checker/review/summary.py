@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Collection, Iterable
 
+from ..formats.common import ROLE_LABELS as COMMON_ROLE_LABELS
+from ..formats.common import SEVERITY_LABELS, positions  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
 from ..model import SEVERITY_RANK
 from ..positions import LineIndex
 
@@ -37,15 +39,7 @@ BURIED_FIRST_RESPONSIBLE = "FZ105"  # content present, only not a part of its ow
 
 STATUSES = ("pass", "warn", "fail", "unreadable")
 STATUS_LABELS = {"pass": "通过", "warn": "有警告", "fail": "有错误", "unreadable": "无法读取"}
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-ROLE_LABELS = {
-    "measures": "举措成效",
-    "shortcomings": "不足原因",
-    "first_responsible": "第一责任人",
-    "plan": "下年安排",
-    "other": "其他",
-    "preamble": "开头",
-}
+ROLE_LABELS = {**COMMON_ROLE_LABELS, "preamble": "开头"}
 QUOTE_WIDTH = 120
 
 
@@ -114,11 +108,7 @@ def diagnostic_rows(result) -> list[dict]:
     entity = result.facts.entity if result.facts else ""
     rows = []
     for d in result.diagnostics:
-        if index is not None:
-            line, col = index.line_col(d.span.start)
-            end_line, end_col = index.line_col(d.span.end)
-        else:
-            line = col = end_line = end_col = 1
+        line, col, end_line, end_col = positions(doc, index, d)
         source = lines[line - 1] if 1 <= line <= len(lines) else ""
         last = end_col if end_line == line else len(source) + 1
         quote, mark_start, mark_end = quote_window(source, col - 1, max(col - 1, last - 1))
