@@ -150,7 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=8, help="import-time offenders to list (default 8)")
     parser.add_argument("--no-bytecode", action="store_true", help="children compile every module from source")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    parser.add_argument(
+        "--stages", action="store_true", help="instead: where the time of one report goes, in this process, by stage and rule kind"
+    )
     args = parser.parse_args(argv)
+    if args.stages:
+        return stages(args.corpus.resolve(), args.json)
     if args.runs < 15:
         parser.error("--runs must be at least 15")
     load_at_start = os.getloadavg()[0]  # other work on the machine skews every figure
@@ -222,6 +227,62 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(_table(results))
     return 0 if ok else 1
+
+
+def stages(corpus: Path, as_json: bool) -> int:
+    """Milliseconds per report of each stage and each rule kind, over the corpus, in this process.
+
+    For finding hot spots, not for the budgets: it imports the checkout's ``checker``.
+    """
+    sys.path.insert(0, str(ROOT))
+    from checker.api import ruleset_for
+    from checker.config import Config
+    from checker.engine import active_rules, analyze, postprocess
+    from checker.formats import RenderContext, render
+    from checker.ingest import read_path
+    from checker.kinds import KINDS
+
+    paths = sorted(corpus.rglob("*.txt"))
+    if not paths:
+        raise SystemExit(f"bench: no reports in {corpus}; run benchmarks/corpus.py")
+    config = Config()
+    ruleset = ruleset_for(config)
+    rules = active_rules(ruleset, config)
+    spent: dict[str, float] = {}
+    clock = time.perf_counter
+
+    def add(name: str, since: float) -> float:
+        now = clock()
+        spent[name] = spent.get(name, 0.0) + now - since
+        return now
+
+    from checker.api import Result
+
+    results = []
+    for path in paths:
+        t = clock()
+        doc = read_path(path)
+        t = add("read (ingest)", t)
+        report = analyze(doc, ruleset, config, with_roles=True)
+        t = add("parse + analyze", t)
+        found = []
+        for rule in rules:
+            found.extend(KINDS[rule.kind].check(report, rule))
+            t = add(f"kind {rule.kind}", t)
+        results.append(Result(str(path), doc, report.outline, report.facts, postprocess(found, config)))
+        add("postprocess", t)
+    t = clock()
+    render("text", results, RenderContext(color=False, show_source=True, statistics=False))
+    add("render text", t)
+    per_report = {k: 1000 * v / len(paths) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
+    if as_json:
+        print(json.dumps({"reports": len(paths), "ms_per_report": {k: round(v, 4) for k, v in per_report.items()}}, indent=2))
+    else:
+        total = sum(per_report.values())
+        print(f"{len(paths)} reports, {total:.2f} ms per report in all ({1000 / total:.0f} reports/s before start-up)")
+        for name, ms in per_report.items():
+            print(f"  {ms:7.3f} ms  {100 * ms / total:5.1f}%  {name}")
+    return 0
 
 
 def _table(r: dict) -> str:
