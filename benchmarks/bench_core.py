@@ -94,7 +94,7 @@ def default_report() -> Path:
 
 def import_offenders(exe: list[str], report: Path, top: int) -> tuple[float, list[tuple[str, float, float]]]:
     """(total ms of top-level imports, [(module, cumulative ms, self ms)]) for one cold check."""
-    proc = subprocess.run(
+    proc = subprocess.run(  # noqa: PLW1510 - the exit code is the check's verdict, not an error
         [*exe, "check", str(report)],
         cwd=ROOT,
         env={**CHILD_ENV, "PYTHONPROFILEIMPORTTIME": "1"},  # python -X importtime, through the console script
@@ -133,7 +133,7 @@ def versions(exe: list[str]) -> dict[str, str]:
         with open(python, "rb") as f:
             first = f.readline().decode(errors="replace")
         python = first[2:].strip().split()[0] if first.startswith("#!") else sys.executable
-    out = subprocess.run([python, "-c", _VERSIONS], capture_output=True, text=True, env=CHILD_ENV)
+    out = subprocess.run([python, "-c", _VERSIONS], capture_output=True, text=True, env=CHILD_ENV, check=False)
     try:
         return json.loads(out.stdout)
     except json.JSONDecodeError:
@@ -151,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-bytecode", action="store_true", help="children compile every module from source")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     parser.add_argument(
-        "--stages", action="store_true", help="instead: where the time of one report goes, in this process, by stage and rule kind"
+        "--stages",
+        action="store_true",
+        help="instead: where the time of one report goes, in this process, by stage and rule kind",
     )
     args = parser.parse_args(argv)
     if args.stages:
@@ -276,7 +278,11 @@ def stages(corpus: Path, as_json: bool) -> int:
     add("render text", t)
     per_report = {k: 1000 * v / len(paths) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
     if as_json:
-        print(json.dumps({"reports": len(paths), "ms_per_report": {k: round(v, 4) for k, v in per_report.items()}}, indent=2))
+        print(
+            json.dumps(
+                {"reports": len(paths), "ms_per_report": {k: round(v, 4) for k, v in per_report.items()}}, indent=2
+            )
+        )
     else:
         total = sum(per_report.values())
         print(f"{len(paths)} reports, {total:.2f} ms per report in all ({1000 / total:.0f} reports/s before start-up)")

@@ -40,7 +40,9 @@ _LEFTOVER = re.compile(r"\[bookmark:[^\]\n]*\]|[\u200b\ufeff]")
 _H1 = re.compile(rf"^[\s\u3000]*(?P<n>[{CN}]+)、")
 _H2 = re.compile(rf"^(?P<lead>[\s\u3000]*)[（(](?P<n>[{CN}]+)[）)]")
 _YEAR = re.compile(r"(?<!\d)(20[12]\d)(?=\s*年)")
-_ENTITY = re.compile(r"(?:[\u4e00-\u9fff]{2,3}(?:县|市|区))?(?P<core>[\u4e00-\u9fff]{2,5}?)(?P<tail>藏族乡|回族乡|乡|镇|街道)")
+_ENTITY = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,3}(?:县|市|区))?(?P<core>[\u4e00-\u9fff]{2,5}?)(?P<tail>藏族乡|回族乡|乡|镇|街道)"
+)
 _PLAN_WORDS = ("计划", "安排", "打算", "重点工作", "下一步", "下一年度", "思路")
 
 _SYLLABLES = "青石河东西南北安和平永宁新兴华阳山岭泉林桥湾沟坪岗塘溪川堡营集庄寨台"
@@ -151,7 +153,9 @@ def vary(seed: Seed, others: list[Seed], rng: random.Random) -> Variant:
         v.ops.append("reorder")
     if rng.random() < 0.8:
         for k, part in enumerate(v.parts, start=1):
-            part[0] = _H1.sub(lambda m, k=k: m.group(0).replace(m.group("n") + "、", cn_number(k) + "、", 1), part[0], count=1)
+            part[0] = _H1.sub(
+                lambda m, k=k: m.group(0).replace(m.group("n") + "、", cn_number(k) + "、", 1), part[0], count=1
+            )
     else:
         v.ops.append("no-renumber")
     year = _report_year(v)
@@ -213,7 +217,9 @@ def _first_sentence(line: str) -> str:
 
 def _vary_headings(v: Variant, rng: random.Random) -> None:
     h1 = rng.choices(("一、", "一．", "一 ", "一.", "一，"), weights=(80, 6, 6, 5, 3))[0]
-    h2 = rng.choices(("（一）", "(一)", "（一", "一）", "(一) ", "1.", "1、", "1．"), weights=(60, 12, 4, 4, 5, 8, 5, 2))[0]
+    h2 = rng.choices(
+        ("（一）", "(一)", "（一", "一）", "(一) ", "1.", "1、", "1．"), weights=(60, 12, 4, 4, 5, 8, 5, 2)
+    )[0]
     if h1 != "一、":
         sep = h1[1:]
 
@@ -263,7 +269,8 @@ def _vary_title(v: Variant, rng: random.Random, seed: Seed) -> None:
     breaks = [
         i
         for i in range(3, len(joined) - 2)
-        if (joined[i - 1] in "县区市乡镇府度设" and not joined[i].isdigit() and joined[i] != "人") or joined.startswith(("关于", "20"), i)
+        if (joined[i - 1] in "县区市乡镇府度设" and not joined[i].isdigit() and joined[i] != "人")
+        or joined.startswith(("关于", "20"), i)
     ]
     if roll < 0.4 and breaks:
         cuts = sorted(rng.sample(breaks, min(len(breaks), rng.choice((1, 1, 2)))))
@@ -281,7 +288,11 @@ def _vary_title(v: Variant, rng: random.Random, seed: Seed) -> None:
 def _vary_frame(v: Variant, rng: random.Random, entity: str, tail: str, year: int | None) -> None:
     place = rng.choice(_COUNTIES) + entity + tail
     if rng.random() < 0.1:
-        v.before += [f"索引号：{rng.randrange(10**8):08d}/2025-{rng.randrange(1000):05d}", f"发布机构：{place}人民政府", ""]
+        v.before += [
+            f"索引号：{rng.randrange(10**8):08d}/2025-{rng.randrange(1000):05d}",
+            f"发布机构：{place}人民政府",
+            "",
+        ]
         v.ops.append("meta")
     if rng.random() < 0.1:
         v.preamble.insert(0, rng.choice(("县委、县政府：", "区委依法治区办：", "县委全面依法治县委员会办公室：")))

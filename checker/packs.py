@@ -23,7 +23,7 @@ import re
 import string
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
 
@@ -226,7 +226,7 @@ def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
     return Rule(params=param_obj, source=file, **common)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _type_hints(cls: type) -> dict[str, Any]:
     """get_type_hints evaluates the annotations' strings each time: once per kind is enough."""
     return get_type_hints(cls)

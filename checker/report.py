@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
 
 from .analyze.tokens import Segmenter
 from .model import Document, Facts, Line, Outline, Section, Span

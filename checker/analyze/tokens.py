@@ -19,8 +19,8 @@ import importlib
 import logging
 import sys
 import types
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 _MISSING = object()
 

@@ -53,7 +53,7 @@ def cache_file() -> str | bool:
         return False
     if not os.access(folder, os.W_OK | os.X_OK):
         return False
-    return os.path.join(folder, "outline-parser-py%d%d.lark" % sys.version_info[:2])
+    return os.path.join(folder, "outline-parser-py{}{}.lark".format(*sys.version_info[:2]))
 
 
 def _tokens(kinds: list[str], headings: dict[int, HeadingMatch]):

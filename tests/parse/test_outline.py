@@ -71,7 +71,14 @@ def test_full_report():
         ),
         (1, "二、", "存在的不足和原因", 13, 14, []),
         (1, "三、", "党政主要负责人履行推进法治建设第一责任人职责情况", 15, 16, []),
-        (1, "四、", "2025年度工作安排", 17, 19, [(3, "1.", "持续深化依法行政", 18, 18, []), (3, "2.", "加强执法队伍建设", 19, 19, [])]),
+        (
+            1,
+            "四、",
+            "2025年度工作安排",
+            17,
+            19,
+            [(3, "1.", "持续深化依法行政", 18, 18, []), (3, "2.", "加强执法队伍建设", 19, 19, [])],
+        ),
     ]
 
 
@@ -93,7 +100,10 @@ def test_run_in_items_on_the_heading_line_and_in_the_body():
         ("一", 1, 10, "一是"),
         ("二", 2, 10, "二是"),
     ]
-    assert [(i.number, i.line, text_of(o, i.span)) for i in shortcomings.items] == [("一", 14, "一是"), ("二", 14, "二是")]
+    assert [(i.number, i.line, text_of(o, i.span)) for i in shortcomings.items] == [
+        ("一", 14, "一是"),
+        ("二", 14, "二是"),
+    ]
     assert measures.items == []
 
 
@@ -108,7 +118,9 @@ def test_run_in_items_in_the_preamble():
 
 
 def test_title_across_a_blank_line_and_no_signature():
-    o = parse("安多县某某乡2024年度法治政府建设\n\n情况报告\n\n2024年度，某某乡坚持依法行政。\n一、工作开展情况\n正文。\n")
+    o = parse(
+        "安多县某某乡2024年度法治政府建设\n\n情况报告\n\n2024年度，某某乡坚持依法行政。\n一、工作开展情况\n正文。\n"
+    )
     assert o.title_lines == (1, 3)
     assert o.title == "安多县某某乡2024年度法治政府建设情况报告"
     assert o.preamble == (5,)
@@ -204,11 +216,14 @@ def test_empty_and_blank_documents():
         assert (o.title_lines, o.preamble, o.sections, o.signature) == ((), (), [], ())
 
 
+CACHE_NAME = "outline-parser-py{}{}.lark".format(*sys.version_info[:2])
+
+
 def test_parser_cache_goes_to_the_user_cache_folder(tmp_path, monkeypatch):
     from checker.parse.outline import cache_file
 
     monkeypatch.setenv("FZCHECK_CACHE_DIR", str(tmp_path / "c"))
-    assert cache_file() == str(tmp_path / "c" / ("outline-parser-py%d%d.lark" % sys.version_info[:2]))
+    assert cache_file() == str(tmp_path / "c" / CACHE_NAME)
     assert (tmp_path / "c").is_dir()
     monkeypatch.setenv("FZCHECK_CACHE_DIR", "")
     assert cache_file() is False
@@ -218,7 +233,7 @@ def test_parser_cache_goes_to_the_user_cache_folder(tmp_path, monkeypatch):
     if sys.platform not in ("win32", "darwin"):
         monkeypatch.delenv("FZCHECK_CACHE_DIR")
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-        assert cache_file() == str(tmp_path / "xdg" / "fzcheck" / ("outline-parser-py%d%d.lark" % sys.version_info[:2]))
+        assert cache_file() == str(tmp_path / "xdg" / "fzcheck" / CACHE_NAME)
 
 
 def test_a_fresh_process_writes_and_then_uses_the_parser_cache(tmp_path):
@@ -227,5 +242,5 @@ def test_a_fresh_process_writes_and_then_uses_the_parser_cache(tmp_path):
     for _ in range(2):
         subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
     cached = list(tmp_path.iterdir())
-    assert [p.name for p in cached] == ["outline-parser-py%d%d.lark" % sys.version_info[:2]]
+    assert [p.name for p in cached] == [CACHE_NAME]
     assert cached[0].stat().st_size > 1000
