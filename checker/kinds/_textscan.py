@@ -42,13 +42,17 @@ class Region:
 def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
     """Every non-blank line of a kind in ``scope``; a heading is read from its text, not its number
     (the numbering rules own the number and the space after it)."""
-    heading_col = {s.line: s.heading_col for s in report.outline.walk()}
-    kinds = report.outline.kinds
-    for line in report.doc.lines:
-        kind = kinds[line.number - 1]
-        if kind not in scope or not line.text.strip():
-            continue
-        yield Region(line, heading_col.get(line.number, 0) if kind == "H" else 0)
+    cache = report.__dict__.setdefault("_regions", {})  # many text rules walk the same regions
+    found = cache.get(scope)
+    if found is None:
+        heading_col = {s.line: s.heading_col for s in report.outline.walk()}
+        kinds = report.outline.kinds
+        found = cache[scope] = tuple(
+            Region(line, heading_col.get(line.number, 0) if kinds[line.number - 1] == "H" else 0)
+            for line in report.doc.lines
+            if kinds[line.number - 1] in scope and line.text.strip()
+        )
+    return iter(found)
 
 
 def enclosed_ranges(text: str, pairs: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -28,8 +28,10 @@ written correctly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._textscan import regions, shorten, span_is_plain
@@ -77,13 +79,21 @@ def _marks(params: Params) -> tuple[dict[str, str], dict[str, str]]:
     return openers, closers
 
 
+@lru_cache(maxsize=32)
+def _watch_re(pairs: tuple[str, ...]) -> re.Pattern:
+    """One character class of every mark of ``pairs`` (and ( ) with （）): search marks, not characters."""
+    chars = set("".join(pairs)) | (set("()") if "（）" in pairs else set())
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
 def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], list[Mark]]:
     """(matched pairs, unpaired marks) of one line from column ``col``."""
     openers, closers = _marks(params)
     stack: list[Mark] = []
     matched: list[tuple[Mark, Mark]] = []
     unpaired: list[Mark] = []
-    for i in range(col, len(text)):
+    for m in _watch_re(params.pairs).finditer(text, col):
+        i = m.start()
         ch = text[i]
         if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii() and text[i + 1].isalpha():
             continue  # an apostrophe: China’s
@@ -106,10 +116,10 @@ def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], 
 
 def check(report, rule) -> Iterator[Diagnostic]:
     params = rule.params
-    watched = set("".join(params.pairs)) | (set("()") if "（）" in params.pairs else set())
+    watch = _watch_re(params.pairs)
     for region in regions(report):
         text, line = region.text, region.line
-        if not any(ch in watched for ch in text[region.col :]):
+        if watch.search(text, region.col) is None:
             continue
         matched, unpaired = scan(text, region.col, params)
         if params.report == "unpaired":
