@@ -23,6 +23,8 @@ LEFTOVER_PATTERNS: tuple[tuple[str, str], ...] = (
     ("control", r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]+"),
 )
 _LEFTOVER_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(LEFTOVER_PATTERNS)))
+# every leftover starts with one of these characters: texts without any skip the per-line search
+_LEFTOVER_HINT = re.compile("[\\[{\\\\错\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def normalise_newlines(text: str) -> tuple[str, str]:
@@ -46,11 +48,12 @@ def build_document(
         bom = True
     text, newline = normalise_newlines(text)
     traditional = looks_traditional(text[:20000])
+    maybe_leftovers = _LEFTOVER_HINT.search(text) is not None
     lines: list[Line] = []
     leftovers: list[Leftover] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        clean, shifts, found = _strip_leftovers(raw, start)
+        clean, shifts, found = _strip_leftovers(raw, start) if maybe_leftovers else (raw, (), ())
         if traditional:
             clean = to_simplified(clean)
         leftovers.extend(found)

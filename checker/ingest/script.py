@@ -12,6 +12,7 @@ frequent traditional-only characters finds enough of them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,14 +21,12 @@ _PROBE = frozenset("們個這為與說時國會來對發動後經進將關體實
 _MIN_HITS = 5
 
 
+_PROBE_RE = re.compile("[" + "".join(sorted(_PROBE)) + "]")
+
+
 def looks_traditional(text: str) -> bool:
-    hits = 0
-    for ch in text:
-        if ch in _PROBE:
-            hits += 1
-            if hits >= _MIN_HITS:
-                return True
-    return False
+    found = _PROBE_RE.finditer(text)
+    return sum(1 for _ in zip(range(_MIN_HITS), found)) >= _MIN_HITS
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,14 @@ class Region:
         return self.line.text
 
 
+def clean_text(report) -> str:
+    """The cleaned lines joined by newlines, once per report: a cheap whole-text pre-check for rules."""
+    text = report.__dict__.get("_clean_text")
+    if text is None:
+        text = report.__dict__["_clean_text"] = "\n".join(line.text for line in report.doc.lines)
+    return text
+
+
 def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
     """Every non-blank line of a kind in ``scope``; a heading is read from its text, not its number
     (the numbering rules own the number and the space after it)."""

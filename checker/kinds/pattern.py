@@ -39,6 +39,7 @@ from functools import lru_cache
 from ..model import Diagnostic, Fix, Span
 from ._textscan import (
     DEFAULT_SCOPE,
+    clean_text,
     enclosed_ranges,
     expand_macros,
     minimal_edits,
@@ -102,6 +103,8 @@ def check(report, rule) -> Iterator[Diagnostic]:
     table = dict(params.table)
     fixable = bool(table) or params.replacement is not None
     applicability = "safe" if rule.fix == "safe" else "unsafe"
+    if regex.search(clean_text(report)) is None:
+        return
     for region in regions(report, params.scope):
         text = region.text
         if regex.search(text, region.col) is None:
