@@ -56,8 +56,13 @@ def _import_jieba():
 @lru_cache(maxsize=8)
 def tokenizer(dictionary: str, extra_words: tuple[str, ...] = ()):
     """A jieba Tokenizer over ``dictionary`` (a jieba dict file) plus ``extra_words``."""
+    from ..cache import cache_dir
+
     jieba = _import_jieba()
     tok = jieba.Tokenizer(dictionary=dictionary)
+    folder = cache_dir()
+    if folder is not None:  # jieba's prefix-table cache: the per-user folder, not the shared /tmp
+        tok.tmp_dir = folder
     tok.initialize()
     for word in extra_words:
         tok.add_word(word, freq=50000)

@@ -31,27 +31,13 @@ def _parser():
 def cache_file() -> str | bool:
     """Where lark keeps the analysed grammar (≈1 ms to load instead of 10–30 ms to rebuild).
 
-    A per-user cache folder rather than lark's default, a predictable name in the
-    shared temporary folder, because the cache is a pickle.  ``FZCHECK_CACHE_DIR``
-    chooses the folder (empty: no cache); with no writable folder the parser is
-    simply rebuilt on each run.  lark stores a hash of the grammar, its options and
-    its own version in the file and rebuilds it when they change.
+    lark stores a hash of the grammar, its options and its own version in the file
+    and rebuilds it when they change; with no cache folder the parser is rebuilt.
     """
-    folder = os.environ.get("FZCHECK_CACHE_DIR")
+    from ..cache import cache_dir
+
+    folder = cache_dir()
     if folder is None:
-        if sys.platform == "win32":
-            folder = os.path.join(os.environ.get("LOCALAPPDATA") or os.path.expanduser("~"), "fzcheck", "Cache")
-        elif sys.platform == "darwin":
-            folder = os.path.join(os.path.expanduser("~"), "Library", "Caches", "fzcheck")
-        else:
-            folder = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "fzcheck")
-    if not folder:
-        return False
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError:
-        return False
-    if not os.access(folder, os.W_OK | os.X_OK):
         return False
     return os.path.join(folder, "outline-parser-py{}{}.lark".format(*sys.version_info[:2]))
 
