@@ -26,6 +26,27 @@ def positions(doc: Document | None, index: LineIndex | None, d: Diagnostic) -> t
     return line, col, end_line, end_col
 
 
+def diagnostic_dict(doc: Document | None, index: LineIndex | None, d: Diagnostic) -> dict:
+    """The fields every machine format shares: code … basis with 1-based positions, and the location."""
+    line, col, end_line, end_col = positions(doc, index, d)
+    item = {
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity,
+        "message": d.message,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "hint": d.hint,
+        "basis": d.basis,
+    }
+    where = location(doc, line)
+    if where:
+        item["location"] = where
+    return item
+
+
 def location(doc: Document | None, line: int) -> str:
     """A human location for non-text sources (第3段, 第2页), or ''."""
     if doc is None or not doc.locations or not 1 <= line <= len(doc.locations):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..positions import LineIndex
-from .common import location, positions, summary
+from .common import diagnostic_dict, summary
 
 
 def section_dict(section) -> dict:
@@ -37,23 +37,8 @@ def file_dict(result) -> dict:
     if result.error:
         entry["error"] = result.error
     for d in result.diagnostics:
-        line, col, end_line, end_col = positions(doc, index, d)
-        item = {
-            "code": d.code,
-            "name": d.name,
-            "severity": d.severity,
-            "message": d.message,
-            "line": line,
-            "column": col,
-            "end_line": end_line,
-            "end_column": end_col,
-            "hint": d.hint,
-            "basis": d.basis,
-            "fix": fix_dict(d.fix, index),
-        }
-        where = location(doc, line)
-        if where:
-            item["location"] = where
+        item = diagnostic_dict(doc, index, d)
+        item["fix"] = fix_dict(d.fix, index)
         entry["diagnostics"].append(item)
     return entry
 

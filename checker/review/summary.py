@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Collection, Iterable
 
 from ..formats.common import ROLE_LABELS as COMMON_ROLE_LABELS
-from ..formats.common import SEVERITY_LABELS, positions  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
+from ..formats.common import SEVERITY_LABELS, diagnostic_dict  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
 from ..model import SEVERITY_RANK
 from ..positions import LineIndex
 
@@ -108,29 +108,11 @@ def diagnostic_rows(result) -> list[dict]:
     entity = result.facts.entity if result.facts else ""
     rows = []
     for d in result.diagnostics:
-        line, col, end_line, end_col = positions(doc, index, d)
+        row = {"file": result.path, "entity": entity, **diagnostic_dict(doc, index, d)}
+        line, col, end_line, end_col = row["line"], row["column"], row["end_line"], row["end_column"]
         source = lines[line - 1] if 1 <= line <= len(lines) else ""
         last = end_col if end_line == line else len(source) + 1
-        quote, mark_start, mark_end = quote_window(source, col - 1, max(col - 1, last - 1))
-        row = {
-            "file": result.path,
-            "entity": entity,
-            "code": d.code,
-            "name": d.name,
-            "severity": d.severity,
-            "message": d.message,
-            "line": line,
-            "column": col,
-            "end_line": end_line,
-            "end_column": end_col,
-            "hint": d.hint,
-            "basis": d.basis,
-            "quote": quote,
-            "mark_start": mark_start,
-            "mark_end": mark_end,
-        }
-        if doc is not None and doc.locations and 1 <= line <= len(doc.locations):
-            row["location"] = doc.locations[line - 1]
+        row["quote"], row["mark_start"], row["mark_end"] = quote_window(source, col - 1, max(col - 1, last - 1))
         rows.append(row)
     return rows
 
