@@ -32,3 +32,17 @@ def diagnostic(rule: "Rule", span: Span, fix: Fix | None = None, **values: objec
         basis=rule.basis,
         fix=fix,
     )
+
+
+def per_rule(build):
+    """Cache ``build(rule)`` per rule object: what a kind compiles from a rule's parameters (regexes,
+    tables) is built once per loaded rule, not once per report."""
+    cache: dict[int, tuple[object, object]] = {}
+
+    def get(rule):
+        hit = cache.get(id(rule))
+        if hit is None or hit[0] is not rule:  # an id can be reused once a ruleset is gone
+            hit = cache[id(rule)] = (rule, build(rule))
+        return hit[1]
+
+    return get

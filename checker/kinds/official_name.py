@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, report_segments
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 KIND = "official_name"
 PLACEHOLDERS = ("found", "expected")
@@ -106,14 +106,7 @@ class _Compiled:
         self.cuts = tuple(cuts)
 
 
-_COMPILED: dict[int, _Compiled] = {}
-
-
-def _compiled(rule) -> _Compiled:
-    found = _COMPILED.get(id(rule))
-    if found is None or found.rule is not rule:
-        found = _COMPILED[id(rule)] = _Compiled(rule)
-    return found
+_compiled = per_rule(_Compiled)
 
 
 def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:

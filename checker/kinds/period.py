@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from ..model import Diagnostic
 from ._strings import clauses
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 KIND = "period"
 NEEDS_ROLES = True
@@ -107,14 +107,7 @@ class _Compiled:
         self.regex = re.compile("|".join(f"(?P<p{i}>{flexible(self.periods[i]['name'])})" for i in names))
 
 
-_COMPILED: dict[int, _Compiled] = {}
-
-
-def _compiled(rule) -> _Compiled:
-    found = _COMPILED.get(id(rule))
-    if found is None or found.rule is not rule:
-        found = _COMPILED[id(rule)] = _Compiled(rule)
-    return found
+_compiled = per_rule(_Compiled)
 
 
 def problem(params: Params, period: dict, clause_after: str, clause: str, ref: int) -> str:

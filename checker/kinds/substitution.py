@@ -43,7 +43,7 @@ from typing import Any
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, report_segments
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 KIND = "substitution"
 PLACEHOLDERS = ("found", "expected")
@@ -146,14 +146,7 @@ class _Compiled:
         return self._segmenter
 
 
-_COMPILED: dict[int, _Compiled] = {}
-
-
-def compiled(rule) -> _Compiled:
-    found = _COMPILED.get(id(rule))
-    if found is None or found.rule is not rule:
-        found = _COMPILED[id(rule)] = _Compiled(rule)
-    return found
+compiled = per_rule(_Compiled)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
