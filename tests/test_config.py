@@ -31,8 +31,10 @@ def test_pyproject_tool_table(tmp_path, report):
 
 
 def test_pyproject_without_table_is_skipped(tmp_path, report):
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
-    assert find_config(_report(tmp_path / "a", report)) is None or find_config(_report(tmp_path / "a", report)).parent != tmp_path
+    (tmp_path / "fzcheck.toml").write_text('ignore = ["FZ6"]\n', encoding="utf-8")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert find_config(_report(tmp_path / "a" / "b", report)) == tmp_path / "fzcheck.toml"
 
 
 def test_command_line_wins(tmp_path, report):
