@@ -121,6 +121,7 @@ def check(
         _fail("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
     results = []
     fail_levels = []
+    run_rules: dict = {}  # code → Rule of every pack used (county packs included), for SARIF's rule help
     out = sys.stdout
     try:
         if fix or diff:  # checker/fixmode.py: fix to a fixed point, then report what remains
@@ -144,10 +145,14 @@ def check(
                 result, config = _check_one(path, base, not no_config, with_roles=format != "text")
                 results.append(result)
                 fail_levels.append(config.fail_on)
+                if format == "sarif":
+                    from .api import ruleset_for
+
+                    run_rules.update(ruleset_for(config).rules)
     except ConfigError as exc:
         _fail(str(exc))
     use_color = color if color is not None else (format == "text" and out.isatty() and "NO_COLOR" not in os.environ)
-    ctx = RenderContext(color=use_color, show_source=not no_source, statistics=statistics)
+    ctx = RenderContext(color=use_color, show_source=not no_source, statistics=statistics, rules=run_rules or None)
     out.write(render(format, results, ctx))
     raise typer.Exit(exit_code(results, fail_levels, exit_zero))
 

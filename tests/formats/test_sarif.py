@@ -108,13 +108,15 @@ def test_a_county_rule_gets_a_descriptor(tmp_path):
     pack = tmp_path / "county.toml"
     pack.write_text(
         '[[rule]]\ncode = "FZ801"\nname = "county-title-word"\nkind = "title"\npattern = "法治政府建设年度报告"\n'
-        'severity = "info"\nmessage = "标题应写作“法治政府建设年度报告”"\n',
+        'severity = "info"\nmessage = "标题应写作“法治政府建设年度报告”"\nhint = "改标题"\n'
+        'basis = "县通知"\nwhy = "本县统一标题。"\n',
         encoding="utf-8",
     )
     _, doc = sarif(SEED_000, "--rules", str(pack), "--select", "FZ801")
     run = doc["runs"][0]
     [rule] = run["tool"]["driver"]["rules"]
     assert rule["id"] == "FZ801" and rule["shortDescription"]["text"] == "标题应写作“法治政府建设年度报告”"
+    assert "本县统一标题。" in rule["help"]["text"]  # the county pack's own documentation, not a stand-in
     assert run["results"][0]["level"] == "note"
 
 
