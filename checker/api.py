@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, find_config, load_config
-from .errors import ConfigError
 from .engine import active_rules, analyze, needs_roles, postprocess, run_rules
+from .errors import ConfigError
 from .ingest import InputError, document_from_text, read_bytes, read_path
 from .kinds.base import diagnostic
-from .model import Diagnostic, Document, Facts, Outline, SEVERITY_RANK, Span
+from .model import SEVERITY_RANK, Diagnostic, Document, Facts, Outline, Span
 from .packs import RuleSet, load_ruleset
 
 

@@ -8,7 +8,6 @@ import re
 from .kinds import KINDS
 from .packs import Rule, RuleSet
 
-
 FIX_LABELS = {  # a rule's ``fix`` field (docs/fixes.md)
     "safe": "fzcheck check --fix 会应用其中标为安全的修复（可先用 --diff 预览）",
     "unsafe": "仅作建议：只有加 --unsafe-fixes 才会应用",

@@ -16,9 +16,8 @@ are refused with a message that says what to provide instead.
 
 from __future__ import annotations
 
-import re
-
 import codecs
+import re
 
 from .errors import InputError
 

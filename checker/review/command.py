@@ -93,7 +93,8 @@ def review(
 
     from ..api import config_for, ruleset_for
     from .copies import cross_spec
-    from .runner import Job, review as run_review
+    from .runner import Job
+    from .runner import review as run_review
 
     try:
         folder_config = config_for(Path(paths[0]), base, not no_config)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from checker.api import ruleset_for
 from checker.config import Config
 from checker.errors import ConfigError
 from checker.packs import load_ruleset
-from checker.review.examples import split_example
-
-from checker.api import ruleset_for
 from checker.review.copies import cross_spec
+from checker.review.examples import split_example
 from checker.review.runner import Job, review
 
 PROBLEM = "一是部分干部运用法治思维和法治方式解决问题的能力不足，与建设法治政府的要求还有一定差距，究其原因是学法培训不够系统。"

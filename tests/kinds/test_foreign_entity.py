@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from checker.api import ruleset_for
 from checker.config import Config
 from checker.errors import ConfigError
 from checker.packs import load_ruleset
-from checker.review.copies import entity_names
+from checker.review.copies import cross_spec, entity_names
 from checker.review.examples import split_example
-
-from checker.api import ruleset_for
-from checker.review.copies import cross_spec
 from checker.review.runner import Job, review
 
 XINJI = "辛集乡人民政府\n关于2024年法治政府建设情况的报告\n一、主要举措和成效\n{body}\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
+from checker.kinds.copied_paragraph import Params
 from checker.review import copies
 from checker.review.copies import CrossRule, Paragraph, ReportKey, detect_copies, normalise, signature, similarity
-from checker.kinds.copied_paragraph import Params
 
 CHARS = "法治政府建设工作依法行政执法监督普法宣传调解纠纷矛盾排查干部学习制度落实推进组织领导责任清单服务群众乡镇村社区"
 
