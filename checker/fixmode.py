@@ -103,6 +103,14 @@ def _docx_rebuild(state: dict):
     return rebuild
 
 
+def fix_docx_bytes(data: bytes, doc: Document, check, unsafe: bool = False):
+    """(fixed .docx bytes, outcome): the fixes applied to the runs of the Word file (formatting kept).
+    The input bytes are never changed; with nothing to fix the bytes come back as they were."""
+    state = {"data": data}
+    outcome = fix_document(doc, check, _docx_rebuild(state), unsafe=unsafe)
+    return state["data"], outcome
+
+
 def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, backup: bool) -> FileFix:
     """Fix one file (``-``: standard input).  With ``write`` false nothing is written (``--diff``)."""
     from .api import check_document, input_failure
@@ -129,9 +137,8 @@ def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, bac
     if doc.source in WRITABLE_TEXT:
         outcome = fix_document(doc, check, rebuild_text, unsafe=unsafe)
     elif doc.source == "docx":
-        state = {"data": data}
         try:
-            outcome = fix_document(doc, check, _docx_rebuild(state), unsafe=unsafe)
+            fixed_docx, outcome = fix_docx_bytes(data, doc, check, unsafe=unsafe)
         except ImportError:
             return FileFix(path, check(doc), note="此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果")
         except InputError as exc:  # the Word file could not be patched safely: nothing is written
@@ -153,7 +160,7 @@ def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, bac
     try:
         if doc.source == "docx":
             target = fixed_docx_path(target)
-            write_atomic(target, state["data"], backup=False)
+            write_atomic(target, fixed_docx, backup=False)
         else:
             write_atomic(target, encode_text(doc, outcome.document.text, data), backup)
     except UnicodeEncodeError as exc:

@@ -95,9 +95,12 @@ def fixes_available() -> bool:
     return True
 
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 def fixed_text(result, config: Config) -> tuple[str, int]:
     """The report's text with every safe fix applied to a fixed point (as ``fzcheck check --fix``
-    does), and how many fixes were applied.  Word input gives its text: the page offers text."""
+    does), and how many fixes were applied."""
     from ..api import check_document
     from ..fixes import fix_document, rebuild_text
 
@@ -107,6 +110,19 @@ def fixed_text(result, config: Config) -> tuple[str, int]:
     if doc.source in ("text", "markdown") and doc.newline != "\n":
         text = text.replace("\n", doc.newline)
     return text, sum(outcome.applied.values())
+
+
+def fixed_file(result, data: bytes | str, config: Config) -> tuple[bytes, str, str, int]:
+    """(bytes, media type, file suffix, fixes applied): a Word upload comes back as a fixed .docx
+    with its formatting kept (as ``fzcheck check --fix`` writes 报告.fixed.docx); text as UTF-8 text."""
+    if result.document.source == "docx" and isinstance(data, bytes):
+        from ..api import check_document
+        from ..fixmode import fix_docx_bytes
+
+        fixed, outcome = fix_docx_bytes(data, result.document, lambda d: check_document(d, config, True))
+        return fixed, DOCX_TYPE, ".docx", sum(outcome.applied.values())
+    text, applied = fixed_text(result, config)
+    return text.encode("utf-8"), "text/plain; charset=utf-8", ".txt", applied
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -255,12 +271,12 @@ def create_app(
         result = await run_in_threadpool(check_item, *items[0])
         if result.error:
             return _error(422, f"{result.path}：{result.error}")
-        text, applied = await run_in_threadpool(fixed_text, result, config)
+        body, media_type, suffix, applied = await run_in_threadpool(fixed_file, result, items[0][1], config)
         return Response(
-            text.encode("utf-8"),
-            media_type="text/plain; charset=utf-8",
+            body,
+            media_type=media_type,
             headers={
-                "content-disposition": _attachment(_stem(result.path) + "-修正.txt"),
+                "content-disposition": _attachment(_stem(result.path) + "-修正" + suffix),
                 "x-fzcheck-applied": str(applied),
             },
         )

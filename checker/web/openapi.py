@@ -356,13 +356,18 @@ def openapi_document(max_upload_bytes: int) -> dict:
             },
             "/api/fixed": {
                 "post": {
-                    "summary": "下载安全修正后的全文",
-                    "description": "只应用标记为安全的修正；一次一份报告。",
+                    "summary": "下载安全修正后的报告",
+                    "description": "只应用标记为安全的修正；一次一份报告。Word 文档返回修正后的 .docx（保留格式），其余返回 UTF-8 文本。",
                     "requestBody": _request_body(multi=False),
                     "responses": {
                         "200": {
-                            "description": "修正后的文本（UTF-8）",
-                            "content": {"text/plain": {"schema": {"type": "string"}}},
+                            "description": "修正后的报告：文本（UTF-8）或 Word 文档",
+                            "content": {
+                                "text/plain": {"schema": {"type": "string"}},
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+                                    "schema": {"type": "string", "format": "binary"}
+                                },
+                            },
                         },
                         **_errors(400, 413, 415, 422, 500, 501),
                     },

@@ -513,21 +513,30 @@ def test_one_report_workbook_is_named_after_it(client, upload):
     )
 
 
-def test_fixed_text_applies_the_safe_fixes_only(client, upload):
+def test_fixed_word_file_applies_the_safe_fixes_only_and_stays_word(client, upload):
     fixable = ROOT / "fixtures" / "docx" / "fixable.docx"
     checked = upload(client, fixable).json()["files"][0]
     safe = [d for d in checked["diagnostics"] if d["fix"] and d["fix"]["applicability"] == "safe"]
     assert checked["fixable"] == len(safe) > 0
     res = upload(client, fixable, url="/api/fixed")
     assert res.status_code == 200
-    assert res.headers["content-type"] == "text/plain; charset=utf-8"
+    assert res.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert "-%E4%BF%AE%E6%AD%A3.docx" in res.headers["content-disposition"]  # fixable-修正.docx
     assert res.headers["x-fzcheck-applied"] == str(len(safe))
-    fixed = res.content.decode("utf-8")
-    after = upload(client, ("fixed.txt", res.content)).json()["files"][0]
+    assert res.content[:4] == b"PK\x03\x04"
+    after = upload(client, ("fixed.docx", res.content)).json()["files"][0]
+    assert after["source"] == "docx"
     assert not [d for d in after["diagnostics"] if d["fix"] and d["fix"]["applicability"] == "safe"]
     remaining = {d["code"] for d in checked["diagnostics"]} - {d["code"] for d in safe}
     assert remaining <= {d["code"] for d in after["diagnostics"]}
-    assert fixed.startswith(checked["text"].split("\n", 1)[0])
+    assert after["text"].split("\n", 1)[0] == checked["text"].split("\n", 1)[0]
+
+
+def test_fixed_text_for_a_text_upload(client, upload):
+    text = "示例乡2024年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件9件 。\n"
+    res = upload(client, ("t.txt", text.encode("utf-8")), url="/api/fixed")
+    assert res.status_code == 200 and res.headers["content-type"] == "text/plain; charset=utf-8"
+    assert res.text == text.replace("9件 。", "9件。")
 
 
 def test_fixed_text_keeps_windows_line_ends(client, upload):

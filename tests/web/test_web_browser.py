@@ -313,8 +313,7 @@ def test_download_the_workbook_and_read_it_back(page, server, tmp_path):
     assert got == [(d["line"], d["column"], d["code"]) for d in expected["diagnostics"]]
 
 
-def test_download_the_fixed_text(page, server, tmp_path):
-    pytest.importorskip("checker.fixes", reason="the safe-fix engine (checker.fixes) is not in this tree yet")
+def test_download_the_fixed_word_file(page, server, tmp_path):
     fixable = ROOT / "fixtures" / "docx" / "fixable.docx"
     _check_files(page, fixable)
     button = page.locator("#dl-fixed")
@@ -322,14 +321,14 @@ def test_download_the_fixed_text(page, server, tmp_path):
     with page.expect_download() as info:
         button.click()
     download = info.value
-    assert download.suggested_filename == "fixable-修正.txt"
-    target = tmp_path / "fixed.txt"
+    assert download.suggested_filename == "fixable-修正.docx"
+    target = tmp_path / "fixed.docx"
     download.save_as(target)
-    fixed = target.read_text(encoding="utf-8")
-    from checker.api import check_path, check_text
+    from checker.api import check_path
 
     before = check_path(fixable, discover=False)
-    after = check_text(fixed)
+    after = check_path(target, discover=False)
+    assert after.document.source == "docx"
     assert sum(1 for d in before.diagnostics if d.fix and d.fix.applicability == "safe") > 0
     assert not [d for d in after.diagnostics if d.fix and d.fix.applicability == "safe"]
 

@@ -504,7 +504,7 @@
       if (!state.sent) return;
       const file = state.data.files[state.current];
       download("api/fixed", formFor(state.sent, state.current), file.path.replace(/\.[^.]*$/, "") + "-修正.txt", $("dl-fixed"),
-        (res) => setStatus(`已下载修正后的文本：自动修正 ${res.headers.get("x-fzcheck-applied") || 0} 处，其余问题请按提示手工修改`));
+        (res) => setStatus(`已下载修正后的文件：自动修正 ${res.headers.get("x-fzcheck-applied") || 0} 处，其余问题请按提示手工修改`));
     });
   }
 
