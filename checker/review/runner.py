@@ -81,7 +81,7 @@ class ReviewResult:
 
 def analyse(path: str, job: Job) -> ReportRecord:
     """Check one file and keep only rows (runs in a worker process)."""
-    from ..api import active_rules, check_path, config_for, ruleset_for
+    from ..api import check_path, config_for
 
     config = config_for(path, job.base, job.discover)
     if job.previous:
@@ -92,6 +92,13 @@ def analyse(path: str, job: Job) -> ReportRecord:
         from ..api import Result
 
         result = Result(str(path), error=f"检查时出错（{type(exc).__name__}: {exc}）")
+    return record_of(result, config, job)
+
+
+def record_of(result, config: Config, job: Job) -> ReportRecord:
+    """The compact record of one checked report (the web page builds these from its own results)."""
+    from ..api import active_rules, ruleset_for
+
     checked = {r.code for r in active_rules(ruleset_for(config), config)}
     row = report_row(result, checked)
     paragraphs, mentions, names = extract(result, job.spec) if not result.error else ((), (), ())
@@ -155,13 +162,20 @@ def review(
     previous_files = list(previous_files)
     if previous_files and job.spec.carried:
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
+    return review_records(records, job, previous, len(previous_files))
+
+
+def review_records(
+    records: list[ReportRecord], job: Job, previous: list[ReportRecord] = (), previous_count: int = 0
+) -> ReviewResult:
+    """The cross-report half of the review over records already made (in the order given)."""
     keys = [_key(i, r) for i, r in enumerate(records)]
     old_keys = [_key(i, r) for i, r in enumerate(previous) if not r.error]
     findings = detect([k for k in keys if not records[k.index].error], job.spec, old_keys) if job.spec else []
     attach(records, findings)
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions = (), ()
-    return ReviewResult(records, findings, len(previous_files))
+    return ReviewResult(records, findings, previous_count)
 
 
 _SHARED = ("file", "entity", "code", "name", "severity", "hint", "basis")

@@ -178,10 +178,6 @@ def create_app(
             log.exception("checking %s failed", name)
             return input_failure(name, InputError(name, FILE_ERROR), config)
 
-    def review_items(items) -> web_review.Review:
-        return web_review.review_uploads(
-            [(n, d.encode("utf-8") if isinstance(d, str) else d) for n, d in items], config
-        )
 
     async def submission(request: Request) -> Submission:
         body = await read_body(request, max_upload_bytes)
@@ -225,7 +221,7 @@ def create_app(
         files = [file_payload(r, active) for r in results]
         payload: dict = {"version": 1, "files": files}
         if len(items) > 1 and web_review.available():
-            rev = review_items(items)
+            rev = web_review.review_results(results, config)
             payload["review"] = web_review.table(rev)
             for entry in files:  # copies between the reports, placed in each report's text
                 extra = web_review.cross_diagnostics(rev, entry["path"], entry["text"])
@@ -254,7 +250,9 @@ def create_app(
         if not (web_review.available() and web_review.workbook_available()):
             return _error(501, "此服务器不能导出 XLSX：请安装 fzcheck 的完整版本（pip install 'fzcheck[web]'）")
         items = items_of(await submission(request))
-        data = await run_in_threadpool(lambda: web_review.workbook(review_items(items)))
+        data = await run_in_threadpool(
+            lambda: web_review.workbook(web_review.review_results([check_item(n, d) for n, d in items], config))
+        )
         name = (_stem(items[0][0]) if len(items) == 1 else "fzcheck") + "-检查结果.xlsx"
         return Response(
             data,

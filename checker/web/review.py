@@ -1,22 +1,16 @@
 """Several reports at once: the bulk review of ``fzcheck review`` over the uploaded files.
 
-The review (``checker.review.runner.review``) reads files by path, so the uploads are
-written into a private temporary folder (mode 0700, removed before this returns)
-under neutral names and the review runs in this process (``jobs=1``: a web worker
-must not fork).  Calling the same function as the command is what makes the
-numbers the same; the rows are then relabelled with the uploaded names.
+The page checks each upload once (in memory) and hands those results to the review's
+own record builder and cross-report detection (``checker.review.runner.record_of`` and
+``review_records``), the functions ``fzcheck review`` runs for a folder: that is what
+makes the numbers the same, with nothing written to disk.
 """
 
 from __future__ import annotations
 
-import re
-import tempfile
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 from ..positions import LineIndex
-
-_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
 
 
 @dataclass
@@ -43,36 +37,16 @@ def workbook_available() -> bool:
     return True
 
 
-def review_uploads(items: list[tuple[str, bytes]], config) -> Review:
-    """Review ``(name, data)`` pairs (names unique) exactly as ``fzcheck review`` reviews a folder."""
+def review_results(results: list, config) -> Review:
+    """Review checked uploads (names unique) exactly as ``fzcheck review`` reviews a folder: the
+    same records and the same cross-report detection, from the results the page already has."""
     from ..api import ruleset_for
     from ..review.copies import cross_spec
-    from ..review.runner import Job, review
+    from ..review.runner import Job, record_of, review_records
 
     spec = cross_spec(ruleset_for(config), config)
     job = Job(base=config, discover=False, spec=spec)
-    names: dict[str, str] = {}
-    with tempfile.TemporaryDirectory(prefix="fzcheck-web-") as folder:
-        paths = []
-        for i, (name, data) in enumerate(items):
-            suffix = Path(name).suffix
-            path = Path(folder) / f"{i:04d}{suffix if _SUFFIX.fullmatch(suffix) else ''}"
-            path.write_bytes(data)
-            names[str(path)] = name
-            paths.append(str(path))
-        result = review(paths, job, jobs=1)
-    for record in result.records:
-        shown = names.get(record.file, record.file)
-        record.file = shown
-        record.row["file"] = shown
-        for d in record.diagnostics:
-            d["file"] = names.get(d["file"], shown)
-    for finding in result.findings:
-        for k, place in enumerate(finding.places):
-            if place.file in names:
-                finding.places[k] = replace(place, file=names[place.file])
-    order = {name: i for i, (name, _) in enumerate(items)}
-    result.records.sort(key=lambda r: order.get(r.file, len(order)))
+    result = review_records([record_of(r, config, job) for r in results], job)
     codes = frozenset(r.code for r in (*spec.copied, *spec.foreign, *spec.carried))
     return Review(result, codes)
 

@@ -269,6 +269,8 @@ def test_uploads_never_touch_the_disk(client, monkeypatch, upload):
     res = upload(client, ("大报告.txt", big))
     assert res.status_code == 200
     assert res.json()["files"][0]["entity"] == "湟中区群加藏族乡"
+    several = upload(client, *SEED_FILES[:3])  # the review of several uploads stays in memory too
+    assert several.status_code == 200 and len(several.json()["review"]["rows"]) == 3
 
 
 def test_security_headers_and_no_caching(client):
