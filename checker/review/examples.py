@@ -30,3 +30,22 @@ def split_example(text: str) -> tuple[list[str], list[str]]:
             lines.append(line)
     flush()
     return current, previous
+
+
+def review_texts(texts: list[str], previous: list[str] = (), config=None):
+    """Review report texts in memory exactly as ``fzcheck review`` reviews a folder: this year's
+    reports are named r0.txt, r1.txt …, last year's p0.txt …  (For trying a cross-report rule.)"""
+    from dataclasses import replace
+
+    from ..api import check_text, ruleset_for
+    from ..config import Config
+    from .copies import cross_spec
+    from .runner import NO_RULES, Job, record_of, review_records
+
+    config = config or Config()
+    job = Job(config, False, cross_spec(ruleset_for(config), config))
+    records = [record_of(check_text(t, config, f"r{i}.txt", with_roles=True), config, job) for i, t in enumerate(texts)]
+    old_config = replace(config, select=NO_RULES, ignore=())
+    old_job = replace(job, previous=True)
+    old = [record_of(check_text(t, old_config, f"p{i}.txt"), old_config, old_job) for i, t in enumerate(previous)]
+    return review_records(records, job, [r for r in old if not r.error], len(old))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.api import check_text, ruleset_for
+from checker.api import check_text
 from checker.config import Config
 from checker.errors import ConfigError
 from checker.packs import load_ruleset
-from checker.review.copies import cross_spec
-from checker.review.examples import split_example
-from checker.review.runner import Job, review
+from checker.review.examples import review_texts, split_example
 
 PARAGRAPH = (
     "一是强化组织领导。成立以乡党委书记为组长、乡长为副组长的法治政府建设工作领导小组，"
@@ -18,20 +16,8 @@ PARAGRAPH = (
 )
 
 
-def run_review(tmp_path, texts, previous=(), select=("FZ7",)):
-    folder = tmp_path / "now"
-    folder.mkdir()
-    files = []
-    for i, text in enumerate(texts):
-        (folder / f"r{i}.txt").write_text(text, encoding="utf-8")
-        files.append(str(folder / f"r{i}.txt"))
-    old = []
-    for i, text in enumerate(previous):
-        (tmp_path / f"p{i}.txt").write_text(text, encoding="utf-8")
-        old.append(str(tmp_path / f"p{i}.txt"))
-    config = Config(select=select)
-    job = Job(config, False, cross_spec(ruleset_for(config), config))
-    return review(files, job, jobs=1, previous_files=old)
+def review(texts, previous=(), select=("FZ7",)):
+    return review_texts(texts, previous, Config(select=select))
 
 
 def codes(result):
@@ -42,16 +28,16 @@ def test_rule_examples(tmp_path):
     rule = load_ruleset().rules["FZ701"]
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    fires = run_review(tmp_path / "a", *split_example(rule.example_fires))
+    fires = review(*split_example(rule.example_fires))
     assert [c[3] for c in codes(fires)] == ["FZ701", "FZ701"]
-    passes = run_review(tmp_path / "b", *split_example(rule.example_passes))
+    passes = review(*split_example(rule.example_passes))
     assert codes(passes) == []
 
 
-def test_fires_at_both_places_and_names_the_other(tmp_path):
+def test_fires_at_both_places_and_names_the_other():
     a = f"甲乡2024年法治政府建设年度报告\n一、主要举措和成效\n{PARAGRAPH}\n"
     b = f"乙镇2024年法治政府建设年度报告\n一、主要举措和成效\n（一）组织保障。{PARAGRAPH.replace('2次', '5次')}\n"
-    result = run_review(tmp_path, [a, b])
+    result = review([a, b])
     assert codes(result) == [("r0.txt", 3, 1, "FZ701"), ("r1.txt", 3, 9, "FZ701")]
     first, second = result.diagnostics
     assert first["message"] == f"本段与乙镇（{result.records[1].file} 第3行）的段落几乎相同（相似度100%），疑似照抄"
@@ -60,31 +46,31 @@ def test_fires_at_both_places_and_names_the_other(tmp_path):
     assert result.findings[0].summary == "2 个单位的报告中有几乎相同的段落（相似度100%）"
 
 
-def test_near_miss_same_topic_rewritten(tmp_path):
+def test_near_miss_same_topic_rewritten():
     a = f"甲乡2024年法治政府建设年度报告\n一、主要举措和成效\n{PARAGRAPH}\n"
     b = (
         "乙镇2024年法治政府建设年度报告\n一、主要举措和成效\n"
         "镇党委成立以党委书记为组长的依法治镇领导小组，全年召开两次依法治镇工作推进会，研究解决法治建设中的重大问题。\n"
     )
-    assert codes(run_review(tmp_path, [a, b])) == []
+    assert codes(review([a, b])) == []
 
 
-def test_near_miss_same_entity_twice(tmp_path):
+def test_near_miss_same_entity_twice():
     """Two files of one township (a draft and the final) are not copies of each other."""
     a = f"甲乡2024年法治政府建设年度报告\n一、主要举措和成效\n{PARAGRAPH}\n"
-    assert codes(run_review(tmp_path, [a, a.replace("年度报告", "年度报告（终稿）")])) == []
+    assert codes(review([a, a.replace("年度报告", "年度报告（终稿）")])) == []
 
 
-def test_near_miss_short_paragraph(tmp_path):
+def test_near_miss_short_paragraph():
     short = "一是强化组织领导，压实工作责任。"  # under min_chars: every report has such lines
     a = f"甲乡2024年法治政府建设年度报告\n一、主要举措和成效\n{short}\n"
     b = f"乙镇2024年法治政府建设年度报告\n一、主要举措和成效\n{short}\n"
-    assert codes(run_review(tmp_path, [a, b])) == []
+    assert codes(review([a, b])) == []
 
 
-def test_one_finding_for_a_paragraph_in_many_reports(tmp_path):
+def test_one_finding_for_a_paragraph_in_many_reports():
     texts = [f"{name}2024年法治政府建设年度报告\n一、主要举措和成效\n{PARAGRAPH}\n" for name in ("甲乡", "乙镇", "丙乡", "丁镇")]
-    result = run_review(tmp_path, texts)
+    result = review(texts)
     assert len(result.findings) == 1 and len(result.findings[0].places) == 4
     assert result.diagnostics[0]["message"].startswith("本段与乙镇（") and "等3处" in result.diagnostics[0]["message"]
 
