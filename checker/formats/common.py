@@ -26,21 +26,15 @@ def positions(doc: Document | None, index: LineIndex | None, d: Diagnostic) -> t
     return line, col, end_line, end_col
 
 
+# The fields of a diagnostic in every machine format (DESIGN.md §3), in contract order.
+DIAGNOSTIC_FIELDS = ("code", "name", "severity", "message", "line", "column", "end_line", "end_column", "hint", "basis")
+
+
 def diagnostic_dict(doc: Document | None, index: LineIndex | None, d: Diagnostic) -> dict:
     """The fields every machine format shares: code … basis with 1-based positions, and the location."""
     line, col, end_line, end_col = positions(doc, index, d)
-    item = {
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity,
-        "message": d.message,
-        "line": line,
-        "column": col,
-        "end_line": end_line,
-        "end_column": end_col,
-        "hint": d.hint,
-        "basis": d.basis,
-    }
+    values = (d.code, d.name, d.severity, d.message, line, col, end_line, end_col, d.hint, d.basis)
+    item = dict(zip(DIAGNOSTIC_FIELDS, values))
     where = location(doc, line)
     if where:
         item["location"] = where

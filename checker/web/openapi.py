@@ -8,6 +8,7 @@ against these schemas so the two cannot drift apart.
 from __future__ import annotations
 
 from .. import __version__
+from ..formats.common import DIAGNOSTIC_FIELDS
 
 SEVERITY = {"type": "string", "enum": ["error", "warning", "info"]}
 NULLABLE_STR = {"type": ["string", "null"]}
@@ -40,21 +41,7 @@ SCHEMAS: dict = {
     },
     "Diagnostic": {
         "type": "object",
-        "required": [
-            "code",
-            "name",
-            "severity",
-            "message",
-            "line",
-            "column",
-            "end_line",
-            "end_column",
-            "hint",
-            "basis",
-            "fix",
-            "start",
-            "end",
-        ],
+        "required": [*DIAGNOSTIC_FIELDS, "fix", "start", "end"],
         "properties": {
             "code": {"type": "string", "pattern": "^FZ\\d{3}$"},
             "name": {"type": "string"},

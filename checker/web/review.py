@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..formats.common import DIAGNOSTIC_FIELDS
 from ..positions import LineIndex
 
 
@@ -89,21 +90,7 @@ def cross_diagnostics(rev: Review, name: str, text: str) -> list[dict]:
         end = index.line_start(min(max(d["end_line"], 1), index.line_count)) + d["end_column"] - 1
         out.append(
             {
-                **{
-                    k: d[k]
-                    for k in (
-                        "code",
-                        "name",
-                        "severity",
-                        "message",
-                        "line",
-                        "column",
-                        "end_line",
-                        "end_column",
-                        "hint",
-                        "basis",
-                    )
-                },
+                **{k: d[k] for k in DIAGNOSTIC_FIELDS},
                 "fix": None,
                 "start": max(0, min(start, len(text))),
                 "end": max(0, min(end, len(text))),
