@@ -10,7 +10,7 @@ from .engine import active_rules, analyze, needs_roles, postprocess, run_rules
 from .errors import ConfigError
 from .ingest import InputError, document_from_text, read_bytes, read_path
 from .kinds.base import diagnostic
-from .model import SEVERITY_RANK, Diagnostic, Document, Facts, Outline, Span
+from .model import Diagnostic, Document, Facts, Outline, Span
 from .packs import RuleSet, load_ruleset
 
 
@@ -25,9 +25,6 @@ class Result:
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
-
-    def worst(self) -> int:
-        return max((SEVERITY_RANK[d.severity] for d in self.diagnostics), default=0)
 
 
 _RULESETS: dict[tuple, RuleSet] = {}

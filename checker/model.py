@@ -12,7 +12,6 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
-ROLES = ("measures", "shortcomings", "first_responsible", "plan", "other")
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,17 +100,6 @@ class Report:
             if m.group().strip():
                 yield Segment(segment.line, segment.col + m.start(), m.group())
 
-    def section_at_line(self, number: int) -> Section | None:
-        return self._sections_by_line.get(number)
-
-    @cached_property
-    def _sections_by_line(self) -> dict[int, Section]:
-        found: dict[int, Section] = {}
-        for section in self.outline.walk():  # pre-order: a deeper section overwrites its parent's lines
-            for n in range(section.line, section.end_line + 1):
-                found[n] = section
-        return found
-
     @cached_property
     def title_span(self) -> Span:
         if self.outline.title_lines:

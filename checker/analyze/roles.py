@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Outline, Section
+from ..model import Outline
 from .tokens import Segmenter
 
 
@@ -67,6 +67,3 @@ def _names_next_year_work(heading: str, year: int) -> bool:
     years = [int(y) for y in _YEAR_RE.findall(heading)]
     return bool(years) and all(y == year + 1 for y in years) and any(w in heading for w in ("工作", "任务", "打算", "目标"))
 
-
-def sections_with_role(outline: Outline, role: str) -> list[Section]:
-    return [s for s in outline.walk() if role in s.roles]
