@@ -62,8 +62,9 @@ def check_document(doc: Document, config: Config | None = None, with_roles: bool
     ruleset = ruleset_for(config)
     rules = active_rules(ruleset, config)
     report = analyze(doc, ruleset, config, with_roles=with_roles or needs_roles(rules))
-    found = postprocess(run_rules(report, rules), config)
-    if not any(line.text.strip() for line in doc.lines):
+    if any(line.text.strip() for line in doc.lines):
+        found = postprocess(run_rules(report, rules), config)
+    else:  # nothing to check: one input finding instead of every rule's verdict on nothing
         found = postprocess([_input_diagnostic(ruleset, "FZ902", "只有空白")], config)
     return Result(doc.path, doc, report.outline, report.facts, found)
 
