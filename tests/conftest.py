@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from checker.api import check_text
@@ -37,3 +39,67 @@ REPORT = """示例乡2024年法治政府建设年度报告
 def report():
     """A short complete report that no required-content rule fires on."""
     return REPORT
+
+
+# --- running fzcheck as a user without rights to a file (permission tests that mean something as root) ---
+
+OTHER_UID = 65534  # nobody
+
+
+_DROP = """
+import os, sys
+import checker.atomic, checker.cli, checker.fixmode, checker.api  # imported (and warmed) while still root
+from checker.api import check_text
+from checker.fixes import fix_text
+fix_text(check_text.__doc__ or "示例乡2024年法治政府建设年度报告")
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setgid({uid})
+    os.setuid({uid})
+os.chdir(sys.argv[1])
+"""
+
+
+class OtherUser:
+    """Files in a folder everyone may write, some owned by the test runner ("owner"), some by the
+    user the code runs as ("runner"); ``run`` executes Python code (or the fzcheck command line)
+    as that user: nobody when the tests run as root (as in CI), else the current user."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.is_other = os.geteuid() == 0
+
+    def add(self, name: str, data: bytes, mode: int, owner: str = "runner"):
+        path = self.folder / name
+        path.write_bytes(data)
+        if owner == "runner" and self.is_other:
+            os.chown(path, OTHER_UID, OTHER_UID)
+        path.chmod(mode)
+        return path
+
+    def python(self, code: str):
+        import subprocess
+        import sys
+
+        env = {**os.environ, "FZCHECK_CACHE_DIR": "", "HOME": str(self.folder)}
+        script = _DROP.format(uid=OTHER_UID) + code
+        return subprocess.run(
+            [sys.executable, "-c", script, str(self.folder)], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    def fzcheck(self, *args: str):
+        return self.python(f"import sys\nsys.argv = ['fzcheck', *{list(args)!r}]\nchecker.cli.main()\n")
+
+
+@pytest.fixture
+def other_user():
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix="fzcheck-perm-"))  # not under pytest's 0700 tmp folder
+    folder.chmod(0o777)
+    try:
+        yield OtherUser(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
