@@ -84,11 +84,15 @@ class RuleSet:
     _segmenter: Any = None
 
     def segmenter(self):
-        """The jieba segmenter over the domain dictionary and every role keyword (built once, lazily)."""
+        """The jieba segmenter over the domain dictionary, every role keyword and the words kinds match (built once)."""
         if self._segmenter is None:
             from .analyze.tokens import Segmenter
 
             words = [w for role in self.roles.values() for w in (*role.heading_any, *role.heading_not)]
+            for rule in self.rules.values():  # a kind may need its own words kept whole (role_mentions)
+                extra = getattr(KINDS[rule.kind], "segmenter_words", None)
+                if extra is not None:
+                    words.extend(extra(rule.params))
             self._segmenter = Segmenter(str(default_rules_dir() / "jieba-userdict.txt"), words)
         return self._segmenter
 

@@ -104,7 +104,7 @@ def test_stdin():
 
 def test_statistics():
     result = invoke("check", str(SEEDS), "--statistics", "--select", "FZ103,FZ104", "--no-config", "--no-source")
-    assert "    3  FZ103  [warning]  shortcomings-without-causes" in result.output
+    assert "    4  FZ103  [warning]  shortcomings-without-causes" in result.output  # seed 004 too (issue 11)
     assert "    2  FZ104  [error]  missing-first-responsible" in result.output
 
 

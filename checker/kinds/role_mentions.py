@@ -1,9 +1,13 @@
-"""Role mentions — the part playing ROLE must say one of WORDS (in its heading or body).
+"""Role mentions — the text of the part playing ROLE must say one of WORDS.
 
 ## What it checks
 Taken together, the sections that carry ``role`` mention at least one of
-``words``, token-aligned (jieba), in a heading or in the body.  Nothing fires
-when no section carries the role (a required_role rule reports that).
+``words``, token-aligned (jieba), in their text: the body and the sub-headings.
+The part's own heading is a promise, not evidence: a heading
+“存在的不足和原因” over a body that only lists problems still fires, with
+``message_promised`` when the heading names one of ``promise_words``.
+Nothing fires when no section carries the role (a required_role rule reports
+that).
 
 ## Why it matters
 The regulation asks for the shortcomings *and their causes*; a list of problems
@@ -11,7 +15,9 @@ with no causes is the most common complaint of reviewers.
 
 ## Parameters
 - ``role``: the role whose parts are searched.
-- ``words``: the words that count (原因, 究其原因, 根源 …).
+- ``words``: the words that count in the text (原因, 究其原因, 由于, 根源 …).
+- ``promise_words``: words in the heading that promise what the text must give (原因).
+- ``message_promised``: the message when the heading promises it (default: ``message``).
 
 ## Placeholders
 ``{heading}``: the heading of the part.
@@ -19,7 +25,7 @@ with no causes is the most common complaint of reviewers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..model import Diagnostic
@@ -34,6 +40,8 @@ PLACEHOLDERS = ("heading",)
 class Params:
     role: str
     words: tuple[str, ...]
+    promise_words: tuple[str, ...] = ()
+    message_promised: str = ""
 
 
 def validate(params: Params, ruleset) -> str:
@@ -41,23 +49,33 @@ def validate(params: Params, ruleset) -> str:
         return f"未定义的角色 {params.role}"
     if not params.words:
         return "words 不能为空"
+    if "{" in params.message_promised.replace("{heading}", ""):
+        return "message_promised 只能使用占位符 {heading}"
     return ""
+
+
+def segmenter_words(params: Params) -> tuple[str, ...]:
+    """Words the segmenter must keep whole for token-aligned matching."""
+    return (*params.words, *params.promise_words)
 
 
 def check(report, rule) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
-    sections = [s for s in report.outline.walk() if rule.params.role in s.roles]
+    p = rule.params
+    sections = [s for s in report.outline.walk() if p.role in s.roles]
     if not sections:
         return
     seg = report.segmenter
     for section in sections:
-        if seg.contains_any(section.heading, rule.params.words):
-            return
+        if section.parent is not None and p.role in section.parent.roles:
+            continue  # its text is searched with its parent's
         for segment in report.body_segments(section):
-            if seg.contains_any(segment.text, rule.params.words):
+            if seg.contains_any(segment.text, p.words):
                 return
     # point at the most specific part: the deepest section with the role
     named = [s for s in sections if s.role_evidence == "heading"] or sections
     target = max(named, key=lambda s: s.level)
+    if p.message_promised and any(seg.contains_any(s.heading, p.promise_words) for s in named):
+        rule = replace(rule, message=p.message_promised)
     yield diagnostic(rule, report.heading_segment(target).span(), heading=target.heading)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_NUMERAL = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+# 一 … 九十九, and 一百 … 九百九十九 (一百零五, 一百一十, 一百二十): a part may have a hundred sub-parts
+CN_NUMERAL = (
+    "(?:[一二三四五六七八九]?百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?"
+    "|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
 
 
 def cn_to_int(text: str) -> int:
@@ -28,13 +32,23 @@ def cn_to_int(text: str) -> int:
 
 
 def int_to_cn(value: int) -> str:
-    """1 → 一, 12 → 十二, 23 → 二十三 (up to 99)."""
+    """1 → 一, 12 → 十二, 23 → 二十三, 105 → 一百零五, 120 → 一百二十; Arabic digits from 1000 on."""
     names = "零一二三四五六七八九"
+    if value < 0 or value >= 1000:
+        return str(value)
     if value < 10:
         return names[value]
-    tens, ones = divmod(value, 10)
-    head = "" if tens == 1 else names[tens]
-    return head + "十" + (names[ones] if ones else "")
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        head = "" if tens == 1 else names[tens]
+        return head + "十" + (names[ones] if ones else "")
+    hundreds, rest = divmod(value, 100)
+    head = names[hundreds] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + names[rest]
+    return head + names[rest // 10] + "十" + (names[rest % 10] if rest % 10 else "")
 
 
 def cn_year_to_int(text: str) -> int:

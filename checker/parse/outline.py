@@ -9,11 +9,11 @@ from functools import lru_cache
 
 from ..model import Document, Outline, RunInItem, Section, Span
 from .classify import HeadingMatch, classify
-from .numerals import cn_to_int
+from .numerals import CN_NUMERAL, cn_to_int
 
 # A run-in item 一是/二是… starts the line, or follows a sentence end, a colon or white space (checked in
 # _items: a leading look-behind would make the regex engine try every position of every body line).
-_RUNIN_RE = re.compile(r"(?P<n>(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]))是")
+_RUNIN_RE = re.compile(rf"(?P<n>{CN_NUMERAL})是")
 _RUNIN_AFTER = frozenset("。；;！？!?：:")  # or any white space (str.isspace, i.e. regex \s)
 _RUNIN_AFTER_LATER = frozenset("。；;！？!?：: \t\u3000")  # after the first column only these
 

@@ -3,6 +3,7 @@
 import pytest
 
 from checker.kinds.numbering import scan
+from checker.parse.numerals import cn_to_int, int_to_cn
 
 SECTION = "（一）依法全面履行政府职能。"
 ITEMS = "一是普法形式单一。二是执法力量不足。"
@@ -85,3 +86,20 @@ def test_near_miss_arabic_level_directly_under_level_one(run, report):
 )
 def test_scan(values, restart, expected):
     assert [(f.problem, f.index, f.expected) for f in scan(values, restart)] == expected
+
+
+def test_numbering_to_one_hundred_and_twenty_checks_normally(run, report):
+    text = report.replace(SECTION, "\n".join(f"（{int_to_cn(v)}）第{v}项工作。" for v in range(1, 121)))
+    assert run(text, "FZ3", "FZ9") == []
+
+
+def test_skipped_number_past_one_hundred_is_reported(run, report):
+    values = [v for v in range(1, 122) if v != 105]
+    text = report.replace(SECTION, "\n".join(f"（{int_to_cn(v)}）第{v}项工作。" for v in values))
+    assert run(text, "FZ3", "FZ9") == [(109, 1, "FZ301", "warning", "二级标题序号不连续：“（一百零六）”之前缺少“（一百零五）”")]
+
+
+def test_hundreds_numerals_round_trip():
+    for value in (99, 100, 101, 105, 110, 111, 120, 199, 999):
+        assert cn_to_int(int_to_cn(value)) == value
+    assert [int_to_cn(v) for v in (100, 105, 110, 120)] == ["一百", "一百零五", "一百一十", "一百二十"]

@@ -23,7 +23,7 @@ SEED_CHECKLISTS = {
     "001": {"measures": "ok", "shortcomings": "ok", "causes": "missing", "first_responsible": "warn", "plan": "ok"},
     "002": {"measures": "ok", "shortcomings": "ok", "causes": "missing", "first_responsible": "missing", "plan": "ok"},
     "003": {"measures": "ok", "shortcomings": "ok", "causes": "ok", "first_responsible": "ok", "plan": "ok"},
-    "004": {"measures": "ok", "shortcomings": "ok", "causes": "ok", "first_responsible": "ok", "plan": "ok"},
+    "004": {"measures": "ok", "shortcomings": "ok", "causes": "missing", "first_responsible": "ok", "plan": "ok"},
 }
 
 
