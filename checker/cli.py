@@ -1,8 +1,9 @@
-"""The command line (typer): check / outline / rules.  Files, terminals and exit codes live here only."""
+"""The command line (typer): check / outline / rules / review / serve.  Files, terminals and exit
+codes live here only.  The console script enters through ``checker/console.py``, which runs a
+plain ``fzcheck check …`` without importing typer; this module is the reference for every option."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -10,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from .errors import ConfigError
-from .model import SEVERITY_RANK
+from .run import EXIT_OK, EXIT_USAGE, CheckOptions, UsageError, collect, run_check, supported_suffixes  # noqa: F401  (the review command's, and the tests')
 
 app = typer.Typer(
     add_completion=False,
@@ -20,64 +21,18 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-FAIL_ON = ("error", "warning", "info", "never")
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
 def _fail(message: str) -> None:
     typer.echo(f"fzcheck: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
-def _codes(values: Optional[List[str]]) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in values or []:
-        out.extend(v.strip().upper() for v in value.split(",") if v.strip())
-    return tuple(out)
-
-
-def supported_suffixes() -> tuple[str, ...]:
-    from .ingest import SUPPORTED_SUFFIXES
-
-    return SUPPORTED_SUFFIXES
-
-
-def collect(paths: List[str]) -> list[str]:
-    """Files to check: files as given, folders searched recursively for report files."""
-    suffixes = supported_suffixes()
-    files: list[str] = []
-    for raw in paths:
-        if raw == "-":
-            files.append("-")
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in suffixes
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not f.name.startswith("~$")
-            )
-            files.extend(found)
-        else:
-            files.append(raw)
-    return files
-
-
 def _base_config(select, ignore, rules, year, fail_on):
-    from .config import Config
+    from .run import base_config
 
-    if fail_on is not None and fail_on not in FAIL_ON:
-        _fail(f"--fail-on 只能是 {'、'.join(FAIL_ON)}")
-    return Config(
-        select=_codes(select),
-        ignore=_codes(ignore),
-        packs=tuple(Path(r).resolve() for r in rules or []),
-        year=year,
-        fail_on=fail_on or "error",
-    )
+    try:
+        return base_config(select, ignore, rules, year, fail_on)
+    except UsageError as exc:
+        _fail(str(exc))
 
 
 def _check_one(path: str, base, discover: bool, with_roles: bool):
@@ -93,12 +48,13 @@ def _check_one(path: str, base, discover: bool, with_roles: bool):
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="报告文件或文件夹；文件夹按扩展名递归查找；- 表示标准输入"),
-    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、sarif、junit、github"),
+    format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、jsonl（每个文件一行）、sarif、junit、github"),
     rules: Optional[List[str]] = typer.Option(None, "--rules", help="追加或覆盖规则包（TOML 文件或文件夹），可多次使用"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="只启用这些规则代码或前缀，如 FZ1,FZ203"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="忽略这些规则代码或前缀"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="达到此级别即返回 1：error、warning、info、never"),
     year: Optional[int] = typer.Option(None, "--year", help="报告年度（默认从标题或开头识别）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="并行进程数（默认：可用的 CPU 核数；1 表示不并行）"),
     statistics: bool = typer.Option(False, "--statistics", help="按规则统计问题数量"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="有问题也返回 0（仍在输入错误时返回 2）"),
     no_config: bool = typer.Option(False, "--no-config", help="不读取 fzcheck.toml / pyproject.toml"),
@@ -110,64 +66,17 @@ def check(
     no_backup: bool = typer.Option(False, "--no-backup", help="--fix 时不保留原文件的 .bak 备份"),
 ) -> None:
     """检查报告，列出缺少的部分和不规范之处。"""
-    from .formats import FORMATS, RenderContext, render
-
-    if format not in FORMATS:
-        _fail(f"不支持的输出格式 “{format}”，可用：{'、'.join(FORMATS)}")
-    base = _base_config(select, ignore, rules, year, fail_on)
-    files = collect(paths)
-    if not files:
-        _fail("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
-    results = []
-    fail_levels = []
-    run_rules: dict = {}  # code → Rule of every pack used (county packs included), for SARIF's rule help
-    out = sys.stdout
+    options = CheckOptions(
+        paths=list(paths), format=format, rules=list(rules or []), select=list(select or []),
+        ignore=list(ignore or []), fail_on=fail_on, year=year, statistics=statistics, exit_zero=exit_zero,
+        no_config=no_config, no_source=no_source, color=color, fix=fix, diff=diff, unsafe_fixes=unsafe_fixes,
+        no_backup=no_backup, jobs=jobs,
+    )  # fmt: skip
     try:
-        if fix or diff:  # checker/fixmode.py: fix to a fixed point, then report what remains
-            from .fixmode import run_fixes
-
-            run = run_fixes(files, base, not no_config, format != "text", unsafe_fixes, write=not diff, backup=not no_backup)
-            # what was fixed: before the text report, or on stderr when stdout carries JSON, a diff or fixed text
-            to_stderr = diff or format != "text" or run.stdin_text is not None
-            for message in run.messages:
-                typer.echo(message, err=to_stderr)
-            if diff:
-                sys.stdout.write(run.diff)
-                typer.echo(f"可自动修复 {run.fixes} 处（{run.changed_files} 个文件）；未写入任何文件。", err=True)
-                raise typer.Exit(EXIT_FINDINGS if run.diff and not exit_zero else EXIT_OK)
-            results, fail_levels = run.results, run.fail_levels
-            if run.stdin_text is not None:  # standard input is never written: the fixed text goes to stdout
-                sys.stdout.write(run.stdin_text)
-                out = sys.stderr
-        else:
-            for path in files:
-                result, config = _check_one(path, base, not no_config, with_roles=format != "text")
-                results.append(result)
-                fail_levels.append(config.fail_on)
-                if format == "sarif":
-                    from .api import ruleset_for
-
-                    run_rules.update(ruleset_for(config).rules)
-    except ConfigError as exc:
+        code = run_check(options)
+    except UsageError as exc:
         _fail(str(exc))
-    use_color = color if color is not None else (format == "text" and out.isatty() and "NO_COLOR" not in os.environ)
-    ctx = RenderContext(color=use_color, show_source=not no_source, statistics=statistics, rules=run_rules or None)
-    out.write(render(format, results, ctx))
-    raise typer.Exit(exit_code(results, fail_levels, exit_zero))
-
-
-def exit_code(results, fail_levels, exit_zero: bool) -> int:
-    if results and all(r.error for r in results):
-        return EXIT_USAGE
-    if exit_zero:
-        return EXIT_OK
-    for result, fail_on in zip(results, fail_levels):
-        if fail_on == "never":
-            continue
-        threshold = SEVERITY_RANK[fail_on]
-        if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics):
-            return EXIT_FINDINGS
-    return EXIT_OK
+    raise typer.Exit(code)
 
 
 @app.command()

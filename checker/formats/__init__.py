@@ -1,7 +1,15 @@
-"""Stage 5: formatters.  Each module has ``render(results, ctx) -> str``; nothing here reads files."""
+"""Stage 5: formatters.  Nothing here reads files.
+
+Every format renders a run as a stream: ``piece(name, result, ctx, fail_on)`` turns one checked file
+into its text and a compact :class:`~checker.formats.common.FileRecord` (the part that may run in a
+worker process), and the format's ``Sink`` writes pieces as they arrive, in input order, then its
+ending (the summary).  A run therefore holds one file's full result at a time, whatever the number
+of files.  ``render(name, results, ctx)`` is the same path for results already in memory.
+"""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -17,11 +25,30 @@ class RenderContext:
 FORMATS = {
     "text": "checker.formats.text",
     "json": "checker.formats.json",
+    "jsonl": "checker.formats.jsonl",
     "sarif": "checker.formats.sarif",
     "junit": "checker.formats.junit",
     "github": "checker.formats.github",
 }
 
 
+def piece(name: str, result, ctx: RenderContext, fail_on: str = "error", rules=None):
+    """(text, record) of one file: its rendered output and what the ending needs to know about it."""
+    from .common import record_of
+
+    module = import_module(FORMATS[name])
+    return module.chunk(result, ctx), record_of(result, fail_on, module.extras(result, ctx, rules))
+
+
+def sink(name: str, out, ctx: RenderContext):
+    """The writer of format ``name`` to the text stream ``out``: ``add(piece)`` … ``finish()``."""
+    return import_module(FORMATS[name]).Sink(out, ctx)
+
+
 def render(name: str, results, ctx: RenderContext) -> str:
-    return import_module(FORMATS[name]).render(results, ctx)
+    out = io.StringIO()
+    writer = sink(name, out, ctx)
+    for result in results:
+        writer.add(piece(name, result, ctx))
+    writer.finish()
+    return out.getvalue()

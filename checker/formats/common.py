@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Document
 from ..positions import LineIndex
@@ -50,6 +51,83 @@ def location(doc: Document | None, line: int) -> str:
 
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What a run keeps of one checked file once its output is written: enough for the summary,
+    the statistics and the exit code, nothing of its text."""
+
+    path: str
+    error: str = ""
+    diagnostics: tuple[tuple[str, str, str], ...] = ()  # (code, name, severity), in output order
+    fixable: int = 0  # findings with a safe fix
+    failing: bool = False  # a finding at or above the file's --fail-on level
+    extras: dict = field(default_factory=dict)  # what one format's ending needs (SARIF: rules, artifact)
+
+
+def record_of(result, fail_on: str = "error", extras: dict | None = None) -> FileRecord:
+    from ..model import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK.get(fail_on)
+    return FileRecord(
+        path=result.path,
+        error=result.error,
+        diagnostics=tuple((d.code, d.name, d.severity) for d in result.diagnostics),
+        fixable=sum(1 for d in result.diagnostics if d.fix is not None and d.fix.applicability == "safe"),
+        failing=threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics),
+        extras=extras or {},
+    )
+
+
+def no_extras(result, ctx, rules) -> dict:
+    return {}
+
+
+class Totals:
+    """Counts over the records seen so far: the summary and the per-rule statistics."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.failed = 0  # files that could not be read
+        self.fixable = 0
+        self.severities: Counter = Counter()
+        self.codes: Counter = Counter()
+        self.meta: dict[str, tuple[str, str]] = {}
+
+    def add(self, record: FileRecord) -> None:
+        self.files += 1
+        self.failed += bool(record.error)
+        self.fixable += record.fixable
+        for code, name, severity in record.diagnostics:
+            self.severities[severity] += 1
+            self.codes[code] += 1
+            self.meta[code] = (name, severity)
+
+    def summary(self) -> dict[str, int]:
+        s = self.severities
+        return {"files": self.files, "errors": s["error"], "warnings": s["warning"], "infos": s["info"]}
+
+    def statistics(self) -> list[tuple[str, str, str, int]]:
+        """(code, name, severity, count) per rule, most frequent first."""
+        ranked = sorted(self.codes.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(code, *self.meta[code], n) for code, n in ranked]
+
+
+class LineSink:
+    """A sink that writes each file's text as it comes and nothing at the end."""
+
+    def __init__(self, out, ctx) -> None:
+        self.out, self.ctx, self.totals = out, ctx, Totals()
+
+    def add(self, piece) -> None:
+        text, record = piece
+        self.totals.add(record)
+        if text:
+            self.out.write(text)
+
+    def finish(self) -> None:
+        pass
 
 
 def summary(results) -> dict[str, int]:

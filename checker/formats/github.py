@@ -9,7 +9,7 @@ properties.
 from __future__ import annotations
 
 from ..positions import LineIndex
-from .common import positions
+from .common import LineSink, no_extras, positions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,21 +22,24 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results, ctx) -> str:
+def chunk(result, ctx) -> str:
     out = []
-    for result in results:
-        doc = result.document
-        index = LineIndex(doc.text) if doc is not None else None
-        for d in result.diagnostics:
-            line, col, end_line, end_col = positions(doc, index, d)
-            props = [
-                f"file={escape_property(result.path)}",
-                f"line={line}",
-                f"col={col}",
-                f"endLine={end_line}",
-                f"endColumn={end_col}",
-                f"title={escape_property(f'{d.code} {d.name}')}",
-            ]
-            message = d.message + (f"\n提示：{d.hint}" if d.hint else "")
-            out.append(f"::{COMMANDS[d.severity]} {','.join(props)}::{escape_data(message)}")
-    return "\n".join(out) + ("\n" if out else "")
+    doc = result.document
+    index = LineIndex(doc.text) if doc is not None else None
+    for d in result.diagnostics:
+        line, col, end_line, end_col = positions(doc, index, d)
+        props = [
+            f"file={escape_property(result.path)}",
+            f"line={line}",
+            f"col={col}",
+            f"endLine={end_line}",
+            f"endColumn={end_col}",
+            f"title={escape_property(f'{d.code} {d.name}')}",
+        ]
+        message = d.message + (f"\n提示：{d.hint}" if d.hint else "")
+        out.append(f"::{COMMANDS[d.severity]} {','.join(props)}::{escape_data(message)}\n")
+    return "".join(out)
+
+
+extras = no_extras
+Sink = LineSink

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..positions import LineIndex
-from .common import diagnostic_dict, summary
+from .common import LineSink, diagnostic_dict, no_extras
 
 
 def section_dict(section) -> dict:
@@ -54,6 +54,28 @@ def fix_dict(fix, index) -> dict | None:
     return {"applicability": fix.applicability, "message": fix.title, "edits": edits}
 
 
-def render(results, ctx) -> str:
-    payload = {"version": 1, "files": [file_dict(r) for r in results], "summary": summary(results)}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+def chunk(result, ctx) -> str:
+    """The file's entry as it stands inside ``"files": [ … ]`` of the indented document."""
+    text = json.dumps(file_dict(result), ensure_ascii=False, indent=2)
+    return "    " + text.replace("\n", "\n    ")
+
+
+extras = no_extras
+
+
+class Sink(LineSink):
+    """The document of DESIGN.md §3, written one file at a time: byte for byte what
+    ``json.dumps(payload, ensure_ascii=False, indent=2)`` gives for the whole run."""
+
+    def add(self, piece) -> None:
+        text, record = piece
+        self.out.write(('{\n  "version": 1,\n  "files": [\n' if self.totals.files == 0 else ",\n") + text)
+        self.totals.add(record)
+
+    def finish(self) -> None:
+        if self.totals.files == 0:
+            self.out.write('{\n  "version": 1,\n  "files": [],\n')
+        else:
+            self.out.write("\n  ],\n")
+        summary = json.dumps(self.totals.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.out.write(f'  "summary": {summary}\n}}\n')

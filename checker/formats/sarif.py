@@ -74,7 +74,9 @@ def _descriptor_from_diagnostic(d) -> dict:
     }
 
 
-def _known_rules(ctx) -> dict:
+def _known_rules(ctx, rules=None) -> dict:
+    if rules:
+        return rules
     rules = getattr(ctx, "rules", None)
     if rules:
         return dict(rules)
@@ -84,95 +86,144 @@ def _known_rules(ctx) -> dict:
     return dict(ruleset_for(Config()).rules)
 
 
-def _region(index: LineIndex, start: int, end: int, text: str | None = None) -> dict:
+def _region(index: LineIndex, start: int, end: int, text: str | None = None, lines: list[str] | None = None) -> dict:
     line, col = index.line_col(start)
     end_line, end_col = index.line_col(end)
     region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
     if text is not None:
-        region["snippet"] = {"text": text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""}
+        region["snippet"] = {"text": lines[line - 1] if line <= len(lines) else ""}
     return region
 
 
-def render(results, ctx) -> str:
-    known = _known_rules(ctx)
-    used = sorted({d.code for r in results for d in r.diagnostics})
-    descriptors, rule_index = [], {}
-    for code in used:
-        rule = known.get(code)
-        if rule is None:
-            d = next(d for r in results for d in r.diagnostics if d.code == code)
-            descriptors.append(_descriptor_from_diagnostic(d))
-        else:
-            descriptors.append(rule_descriptor(rule))
-        rule_index[code] = len(descriptors) - 1
+_UNRESOLVED = -1  # a result's artifact index, resolved by the sink (it knows the files before this one)
+_RULE_INDEX = re.compile(r'"ruleIndex": "([^"\\]+)"')  # resolved at the end, when every rule used is known
 
-    artifacts, sarif_results, notifications = [], [], []
-    seen: dict[str, int] = {}  # run.artifacts must be unique: a file given twice is one artifact
-    for result in results:
-        location = artifact_location(result.path)
-        doc = result.document
-        if location["uri"] not in seen:
+
+def chunk(result, ctx) -> str:
+    """The file's results as they stand inside ``"results": [ … ]``; the rule and artifact indexes
+    are left as placeholders that cannot occur inside a JSON string (its quotes are escaped)."""
+    location = artifact_location(result.path)
+    location["index"] = _UNRESOLVED
+    doc = result.document
+    index = LineIndex(doc.text) if doc is not None else None
+    lines = doc.text.split("\n") if doc is not None and result.diagnostics else []
+    items = []
+    for d in result.diagnostics:
+        physical = {"artifactLocation": location}
+        if index is not None:
+            physical["region"] = _region(index, d.span.start, d.span.end, doc.text, lines)
+        else:
+            physical["region"] = {"startLine": 1, "startColumn": 1}
+        item = {
+            "ruleId": d.code,
+            "ruleIndex": d.code,
+            "level": LEVELS[d.severity],
+            "message": {"text": d.message + (f"\n提示：{d.hint}" if d.hint else "")},
+            "locations": [{"physicalLocation": physical}],
+        }
+        if d.fix is not None and index is not None and d.fix.edits:
+            item["fixes"] = [
+                {
+                    "description": {"text": d.fix.title or "自动修复"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": location,
+                            "replacements": [
+                                {"deletedRegion": _region(index, e.start, e.end), "insertedContent": {"text": e.replacement}}
+                                for e in d.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
+            item["properties"] = {"fixApplicability": d.fix.applicability}
+        items.append("        " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n        "))
+    return ",\n".join(items)
+
+
+def extras(result, ctx, rules=None) -> dict:
+    """The file's artifact and the descriptors of the rules it used (True: from a pack)."""
+    known = _known_rules(ctx, rules)
+    used: dict[str, tuple[bool, dict]] = {}
+    for d in result.diagnostics:
+        if d.code not in used:
+            rule = known.get(d.code)
+            used[d.code] = (True, rule_descriptor(rule)) if rule is not None else (False, _descriptor_from_diagnostic(d))
+    doc = result.document
+    return {"encoding": doc.encoding if doc is not None else None, "rules": used}
+
+
+class Sink:
+    """One run; results are kept in a spooled temporary file until the rules used are known."""
+
+    def __init__(self, out, ctx) -> None:
+        import tempfile
+
+        from .common import Totals
+
+        self.out, self.ctx, self.totals = out, ctx, Totals()
+        self.body = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")
+        self.descriptors: dict[str, tuple[bool, dict]] = {}
+        self.artifacts: list[dict] = []
+        self.seen: dict[str, int] = {}  # run.artifacts must be unique: a file given twice is one artifact
+        self.notifications: list[dict] = []
+        self.results = 0
+
+    def add(self, piece) -> None:
+        text, record = piece
+        self.totals.add(record)
+        location = artifact_location(record.path)
+        if location["uri"] not in self.seen:
             artifact = {"location": dict(location)}
-            if doc is not None:
-                artifact["encoding"] = doc.encoding
-            artifacts.append(artifact)
-            seen[location["uri"]] = len(artifacts) - 1
-        location["index"] = seen[location["uri"]]
-        if result.error:
-            notifications.append(
+            if record.extras.get("encoding") is not None:
+                artifact["encoding"] = record.extras["encoding"]
+            self.artifacts.append(artifact)
+            self.seen[location["uri"]] = len(self.artifacts) - 1
+        location["index"] = self.seen[location["uri"]]
+        if record.error:
+            self.notifications.append(
                 {
                     "level": "error",
-                    "message": {"text": f"{result.path}: {result.error}"},
+                    "message": {"text": f"{record.path}: {record.error}"},
                     "locations": [{"physicalLocation": {"artifactLocation": location}}],
                 }
             )
-        index = LineIndex(doc.text) if doc is not None else None
-        for d in result.diagnostics:
-            physical = {"artifactLocation": location}
-            if index is not None:
-                physical["region"] = _region(index, d.span.start, d.span.end, doc.text)
-            else:
-                physical["region"] = {"startLine": 1, "startColumn": 1}
-            item = {
-                "ruleId": d.code,
-                "ruleIndex": rule_index[d.code],
-                "level": LEVELS[d.severity],
-                "message": {"text": d.message + (f"\n提示：{d.hint}" if d.hint else "")},
-                "locations": [{"physicalLocation": physical}],
-            }
-            if d.fix is not None and index is not None and d.fix.edits:
-                item["fixes"] = [
-                    {
-                        "description": {"text": d.fix.title or "自动修复"},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": location,
-                                "replacements": [
-                                    {"deletedRegion": _region(index, e.start, e.end), "insertedContent": {"text": e.replacement}}
-                                    for e in d.fix.edits
-                                ],
-                            }
-                        ],
-                    }
-                ]
-                item["properties"] = {"fixApplicability": d.fix.applicability}
-            sarif_results.append(item)
+        for code, (known, descriptor) in record.extras.get("rules", {}).items():
+            if known or code not in self.descriptors:  # a pack's rule text wins over a diagnostic's
+                self.descriptors[code] = (known, descriptor)
+        if text:
+            text = text.replace(f'"index": {_UNRESOLVED}', f'"index": {location["index"]}')
+            self.body.write(text if self.results == 0 else ",\n" + text)
+            self.results += 1
 
-    from .. import __version__
+    def finish(self) -> None:
+        from .. import __version__
 
-    run = {
-        "tool": {
-            "driver": {
-                "name": "fzcheck",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": descriptors,
-            }
-        },
-        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri() + "/"}},
-        "artifacts": artifacts,
-        "results": sarif_results,
-        "columnKind": "unicodeCodePoints",
-        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
-    }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+        used = sorted(self.descriptors)
+        rule_index = {code: i for i, code in enumerate(used)}
+        run = {
+            "tool": {
+                "driver": {
+                    "name": "fzcheck",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": [self.descriptors[code][1] for code in used],
+                }
+            },
+            "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri() + "/"}},
+            "artifacts": self.artifacts,
+            "results": ["@@RESULTS@@"] if self.results else [],
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": self.notifications}],
+        }
+        document = json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)
+        head, _, tail = document.partition('"results": [\n        "@@RESULTS@@"\n      ]')
+        self.out.write(head)
+        if self.results:
+            self.out.write('"results": [\n')
+            self.body.seek(0)
+            for line in self.body:
+                self.out.write(_RULE_INDEX.sub(lambda m: f'"ruleIndex": {rule_index[m.group(1)]}', line))
+            self.out.write("\n      ]" + tail)
+        self.out.write("\n")
+        self.body.close()

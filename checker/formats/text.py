@@ -4,46 +4,57 @@ span marked, the hint and the basis; a summary at the end."""
 from __future__ import annotations
 
 from ..positions import LineIndex
-from .common import SEVERITY_LABELS, display_width, location, positions, statistics, summary
+from .common import SEVERITY_LABELS, LineSink, Totals, display_width, location, no_extras, positions
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def render(results, ctx) -> str:
+def chunk(result, ctx) -> str:
+    """One file's findings: the location line, the marked source line, the hint and the basis."""
     out: list[str] = []
     paint = (lambda s, c: f"{c}{s}{_RESET}") if ctx.color else (lambda s, c: s)
-    fixable = 0
-    for result in results:
-        doc = result.document
-        index = LineIndex(doc.text) if doc is not None else None
-        for d in result.diagnostics:
-            line, col, end_line, end_col = positions(doc, index, d)
-            where = location(doc, line)
-            where = f" （{where}）" if where else ""
-            out.append(
-                f"{paint(result.path, _BOLD)}:{line}:{col}: {paint(d.code, _COLORS[d.severity] + _BOLD)} "
-                f"[{d.severity}] {d.message}{where}"
-            )
-            if ctx.show_source and doc is not None and d.span.end >= d.span.start and line <= len(doc.text.split("\n")):
-                out.extend(_source(doc.text, index, line, col, end_line, end_col, paint, _COLORS[d.severity]))
-            if d.hint:
-                out.append(f"   = 提示：{d.hint}")
-            if d.basis:
-                out.append(paint(f"   = 依据：{d.basis}", _DIM))
-            if d.fix is not None and d.fix.applicability == "safe":
-                fixable += 1
-            out.append("")
-    s = summary(results)
+    doc = result.document
+    index = LineIndex(doc.text) if doc is not None else None
+    lines = doc.text.split("\n") if doc is not None and ctx.show_source and result.diagnostics else []
+    for d in result.diagnostics:
+        line, col, end_line, end_col = positions(doc, index, d)
+        where = location(doc, line)
+        where = f" （{where}）" if where else ""
+        out.append(
+            f"{paint(result.path, _BOLD)}:{line}:{col}: {paint(d.code, _COLORS[d.severity] + _BOLD)} "
+            f"[{d.severity}] {d.message}{where}"
+        )
+        if ctx.show_source and doc is not None and d.span.end >= d.span.start and line <= len(lines):
+            out.extend(_source(lines[line - 1], line, col, end_line, end_col, paint, _COLORS[d.severity]))
+        if d.hint:
+            out.append(f"   = 提示：{d.hint}")
+        if d.basis:
+            out.append(paint(f"   = 依据：{d.basis}", _DIM))
+        out.append("")
+    return "\n".join(out) + "\n" if out else ""
+
+
+extras = no_extras
+
+
+class Sink(LineSink):
+    def finish(self) -> None:
+        self.out.write(ending(self.totals, self.ctx))
+
+
+def ending(totals: Totals, ctx) -> str:
+    """The statistics (with --statistics) and the one-line summary."""
+    out: list[str] = []
+    s = totals.summary()
     if ctx.statistics:
-        for code, name, severity, n in statistics(results):
+        for code, name, severity, n in totals.statistics():
             out.append(f"{n:>5}  {code}  [{severity}]  {name}")
         out.append("")
     total = s["errors"] + s["warnings"] + s["infos"]
-    failed = sum(1 for r in results if r.error)
     head = f"共检查 {s['files']} 个文件"
-    if failed:
-        head += f"（{failed} 个无法读取）"
+    if totals.failed:
+        head += f"（{totals.failed} 个无法读取）"
     if total == 0:
         out.append(f"{head}，未发现问题。")
     else:
@@ -51,13 +62,12 @@ def render(results, ctx) -> str:
             f"{head}，发现 {total} 个问题：{SEVERITY_LABELS['error']} {s['errors']}，"
             f"{SEVERITY_LABELS['warning']} {s['warnings']}，{SEVERITY_LABELS['info']} {s['infos']}。"
         )
-        if fixable:
-            out.append(f"其中 {fixable} 个可用 --fix 自动修复。")
+        if totals.fixable:
+            out.append(f"其中 {totals.fixable} 个可用 --fix 自动修复。")
     return "\n".join(out) + "\n"
 
 
-def _source(text, index, line, col, end_line, end_col, paint, color):
-    src = text.split("\n", line)[line - 1] if line >= 1 else ""
+def _source(src, line, col, end_line, end_col, paint, color):
     if len(src) > 120:  # keep long paragraphs readable: show a window around the span
         start = max(0, col - 1 - 30)
         prefix = "…" if start else ""

@@ -1,0 +1,96 @@
+"""Check many files, in worker processes when there are several, and yield each file's rendered
+output in input order as soon as it and every file before it are done.
+
+Workers render their file themselves (``formats.piece``): what crosses between processes is the
+file's output text and a compact record, never its document or outline, so the main process holds
+one file's pieces at a time however many files there are.  The first file is checked in the main
+process before the workers start: it fills every lazily built table (compiled regexes, the
+segmenter), which the workers then inherit where processes are forked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+def available_cores() -> int:
+    """The CPUs this process may run on (its affinity mask where the platform has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+class Job:
+    """What every file of a run shares: the command line's configuration and the output format."""
+
+    def __init__(self, base, discover: bool, fmt: str, ctx, with_roles: bool) -> None:
+        self.base, self.discover, self.fmt, self.ctx, self.with_roles = base, discover, fmt, ctx, with_roles
+
+    def piece(self, path: str):
+        """(text, record) of one file; a configuration error comes back as its message."""
+        from .api import check_bytes, check_path, config_for, ruleset_for
+        from .formats import piece
+
+        try:
+            if path == "-":
+                config = config_for(Path.cwd(), self.base, self.discover)
+                result = check_bytes(sys.stdin.buffer.read(), "<stdin>", config, self.with_roles)
+            else:
+                config = config_for(path, self.base, self.discover)
+                result = check_path(path, config, self.with_roles, discover=False)
+            rules = ruleset_for(config).rules if self.fmt == "sarif" else None
+            return piece(self.fmt, result, self.ctx, config.fail_on, rules)
+        except ConfigError as exc:
+            return ConfigError(str(exc))
+
+
+_JOB: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    import signal
+
+    global _JOB
+    _JOB = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
+
+
+def _work(path: str):
+    assert _JOB is not None
+    return _JOB.piece(path)
+
+
+def pieces(files: list[str], job: Job, jobs: int = 0) -> Iterator[tuple[str, object]]:
+    """Each file's (text, record), in the order of ``files``; ``jobs`` 0 means every available core,
+    1 no worker process.  Standard input and a single file are always checked in this process."""
+    jobs = jobs or available_cores()
+    if jobs <= 1 or len(files) < 3 or "-" in files:
+        for path in files:
+            yield _raised(job.piece(path))
+        return
+    yield _raised(job.piece(files[0]))
+    yield from _parallel(files[1:], job, min(jobs, len(files) - 1))
+
+
+def _parallel(files: list[str], job: Job, jobs: int) -> Iterator[tuple[str, object]]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    chunksize = max(1, min(8, len(files) // (jobs * 16)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
+        for result in pool.imap(_work, files, chunksize):
+            yield _raised(result)
+        pool.close()
+        pool.join()
+
+
+def _raised(result):
+    if isinstance(result, ConfigError):
+        raise result
+    return result

@@ -1,0 +1,164 @@
+"""``fzcheck check`` without its argument parser: the options as data and the run itself.
+
+Both the typer command (``checker/cli.py``) and the console script's fast path
+(``checker/console.py``) build :class:`CheckOptions` and call :func:`run_check`, so there is one
+behaviour whichever parsed the command line.  Files are checked in worker processes when there
+are several (``--jobs``) and each file's output is written as soon as it and the files before it
+are done; the run keeps a compact record per file, never its full result.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+FAIL_ON = ("error", "warning", "info", "never")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake on the command line or in the configuration: the message, exit code 2."""
+
+
+@dataclass
+class CheckOptions:
+    paths: list[str]
+    format: str = "text"
+    rules: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    year: int | None = None
+    statistics: bool = False
+    exit_zero: bool = False
+    no_config: bool = False
+    no_source: bool = False
+    color: bool | None = None
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
+    no_backup: bool = False
+    jobs: int = 0
+
+
+def codes(values) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip().upper() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    from .ingest import SUPPORTED_SUFFIXES
+
+    return SUPPORTED_SUFFIXES
+
+
+def collect(paths) -> list[str]:
+    """Files to check: files as given, folders searched recursively for report files."""
+    suffixes = supported_suffixes()
+    files: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith("~$")
+            )
+            files.extend(found)
+        else:
+            files.append(raw)
+    return files
+
+
+def base_config(select, ignore, rules, year, fail_on):
+    from .config import Config
+
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on 只能是 {'、'.join(FAIL_ON)}")
+    return Config(
+        select=codes(select),
+        ignore=codes(ignore),
+        packs=tuple(Path(r).resolve() for r in rules or []),
+        year=year,
+        fail_on=fail_on or "error",
+    )
+
+
+def run_check(o: CheckOptions) -> int:
+    """Check, write the chosen format to standard output as files finish; the exit code."""
+    from .formats import FORMATS, piece, sink
+
+    if o.format not in FORMATS:
+        raise UsageError(f"不支持的输出格式 “{o.format}”，可用：{'、'.join(FORMATS)}")
+    if o.jobs < 0:
+        raise UsageError("--jobs 不能是负数")
+    base = base_config(o.select, o.ignore, o.rules, o.year, o.fail_on)
+    files = collect(o.paths)
+    if not files:
+        raise UsageError("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
+    out = sys.stdout
+    readable = failing = False  # what the exit code needs: every file unreadable? a finding at --fail-on?
+    try:
+        if o.fix or o.diff:  # checker/fixmode.py: fix to a fixed point, then report what remains
+            from .fixmode import run_fixes
+
+            run = run_fixes(
+                files, base, not o.no_config, o.format != "text", o.unsafe_fixes, write=not o.diff, backup=not o.no_backup
+            )
+            # what was fixed: before the text report, or on stderr when stdout carries JSON, a diff or fixed text
+            to_stderr = o.diff or o.format != "text" or run.stdin_text is not None
+            for message in run.messages:
+                print(message, file=sys.stderr if to_stderr else sys.stdout)
+            if o.diff:
+                sys.stdout.write(run.diff)
+                print(f"可自动修复 {run.fixes} 处（{run.changed_files} 个文件）；未写入任何文件。", file=sys.stderr)
+                return EXIT_FINDINGS if run.diff and not o.exit_zero else EXIT_OK
+            if run.stdin_text is not None:  # standard input is never written: the fixed text goes to stdout
+                sys.stdout.write(run.stdin_text)
+                out = sys.stderr
+            ctx = _context(o, out)
+            pieces = (piece(o.format, r, ctx, level) for r, level in zip(run.results, run.fail_levels))
+        else:
+            from .batch import Job
+            from .batch import pieces as checked
+
+            ctx = _context(o, out)
+            job = Job(base, not o.no_config, o.format, ctx, with_roles=o.format != "text")
+            pieces = checked(files, job, o.jobs)
+        writer = sink(o.format, out, ctx)
+        for one in pieces:
+            writer.add(one)
+            readable = readable or not one[1].error
+            failing = failing or one[1].failing
+        writer.finish()
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    return exit_code(readable, failing, o.exit_zero)
+
+
+def _context(o: CheckOptions, out):
+    from .formats import RenderContext
+
+    use_color = o.color if o.color is not None else (o.format == "text" and out.isatty() and "NO_COLOR" not in os.environ)
+    return RenderContext(color=use_color, show_source=not o.no_source, statistics=o.statistics)
+
+
+def exit_code(readable: bool, failing: bool, exit_zero: bool) -> int:
+    """2 when no file could be read, else 1 when a file has a finding at or above its --fail-on."""
+    if not readable:
+        return EXIT_USAGE
+    if exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK

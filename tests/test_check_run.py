@@ -1,0 +1,141 @@
+"""fzcheck check over many files: worker processes (--jobs), output streamed in input order,
+--format jsonl, and the console script's fast path held to the typer command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from checker import batch
+from checker.cli import app
+from checker.console import FLAG_OPTIONS, VALUE_OPTIONS, parse_check
+from checker.run import CheckOptions, run_check
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """Ten seeds, a copy of one under a subfolder, an empty file and a file that is not text."""
+    root = tmp_path_factory.mktemp("many") / "reports"
+    (root / "sub").mkdir(parents=True)
+    for seed in SEEDS[:10]:
+        shutil.copy(seed, root / seed.name)
+    shutil.copy(SEEDS[0], root / "sub" / "copy.txt")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    return root
+
+
+def fzcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The console script's way in (checker/console.py), as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, check=False)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_workers_give_the_same_bytes_as_one_process(folder: Path, fmt: str):
+    one = fzcheck("check", "--no-config", "-f", fmt, "--jobs", "1", folder.name, cwd=folder.parent)
+    two = fzcheck("check", "--no-config", "-f", fmt, "--jobs", "2", folder.name, cwd=folder.parent)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and one.stdout
+    assert two.stderr == b""
+
+
+def test_jsonl_is_one_json_entry_per_file_in_input_order(folder: Path):
+    lines = fzcheck("check", "--no-config", "-f", "jsonl", folder.name, cwd=folder.parent).stdout.decode().splitlines()
+    document = json.loads(fzcheck("check", "--no-config", "-f", "json", folder.name, cwd=folder.parent).stdout)
+    assert [json.loads(line) for line in lines] == document["files"]
+    paths = [json.loads(line)["path"] for line in lines]
+    seeds = [f"reports/{s.name}" for s in SEEDS[:10]]
+    assert paths == [*seeds, "reports/binary.txt", "reports/empty.txt", "reports/sub/copy.txt"]
+    assert json.loads(lines[-3])["error"] and json.loads(lines[-2])["error"]
+    assert all("summary" not in json.loads(line) for line in lines)
+
+
+def test_each_file_is_written_before_the_next_is_checked(folder: Path, monkeypatch, capsys):
+    events: list[str] = []
+    real = batch.Job.piece
+
+    def piece(self, path):
+        events.append("check " + Path(path).name)
+        return real(self, path)
+
+    monkeypatch.setattr(batch.Job, "piece", piece)
+    files = [str(p) for p in sorted(folder.glob("0*.txt"))[:3]]
+
+    class Out:
+        def write(self, text):
+            events.append("write")
+
+        def isatty(self):
+            return False
+
+    monkeypatch.setattr(sys, "stdout", Out())
+    assert run_check(CheckOptions(paths=files, format="jsonl", no_config=True, jobs=1)) == 1
+    names = [Path(f).name for f in files]
+    assert events == [f"check {names[0]}", "write", f"check {names[1]}", "write", f"check {names[2]}", "write"]
+
+
+def test_a_configuration_error_in_a_worker_is_a_usage_error(tmp_path: Path):
+    for k in range(4):
+        shutil.copy(SEEDS[k], tmp_path / f"r{k}.txt")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    shutil.copy(SEEDS[4], bad / "r4.txt")
+    (bad / "fzcheck.toml").write_text('selekt = ["FZ1"]\n', encoding="utf-8")
+    out = fzcheck("check", "--jobs", "2", ".", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "未知的配置项 “selekt”" in out.stderr.decode()
+
+
+def test_negative_jobs_is_refused(folder: Path):
+    out = fzcheck("check", "--jobs", "-1", folder.name, cwd=folder.parent)
+    assert out.returncode == 2 and "--jobs 不能是负数" in out.stderr.decode()
+
+
+def test_fast_parser_knows_exactly_the_typer_commands_options():
+    command = typer.main.get_command(app).commands["check"]
+    typer_names = {name for p in command.params for name in (*p.opts, *p.secondary_opts) if name.startswith("-")}
+    assert typer_names == set(VALUE_OPTIONS) | set(FLAG_OPTIONS)
+
+
+def test_fast_parser_reads_options_like_click():
+    assert parse_check(["a.txt", "--select", "FZ1", "--select=FZ2", "-f", "json", "--jobs=3", "--no-color", "-", "--", "-x.txt"]) == {
+        "paths": ["a.txt", "-", "-x.txt"], "select": ["FZ1", "FZ2"], "format": "json", "jobs": 3, "color": False,
+    }  # fmt: skip
+    assert parse_check(["a.txt", "--help"]) is None  # help and errors: typer says it
+    assert parse_check(["a.txt", "--year", "twenty"]) is None
+    assert parse_check(["a.txt", "--unknown"]) is None
+    assert parse_check(["--select", "FZ1"]) is None  # no path
+    assert parse_check(["a.txt", "--fix=yes"]) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--select", "FZ1,FZ2", "--statistics"),
+        ("-f", "json", "--ignore", "FZ4"),
+        ("--fail-on", "never", "--no-source"),
+        ("--fail-on", "sometimes"),
+        ("-f", "yaml"),
+        ("--year", "2023", "-f", "github"),
+    ],
+)
+def test_fast_path_and_typer_command_agree(folder: Path, args: tuple[str, ...]):
+    paths = [str(p) for p in sorted(folder.glob("0*.txt"))[:2]]
+    fast = fzcheck("check", "--no-config", *args, *paths, cwd=folder)
+    slow = CliRunner().invoke(app, ["check", "--no-config", *args, *paths])
+    assert fast.returncode == slow.exit_code
+    if fast.returncode == 2:
+        assert fast.stderr.decode() in slow.output
+    else:
+        assert fast.stdout.decode() == slow.stdout
