@@ -32,6 +32,7 @@ def rule_dict(rule: Rule) -> dict:
     return {
         "code": rule.code,
         "name": rule.name,
+        "title": rule.title,
         "kind": rule.kind,
         "severity": rule.severity,
         "enabled": rule.enabled,
@@ -64,7 +65,8 @@ def list_text(ruleset: RuleSet) -> str:
 
 
 def explain_text(rule: Rule) -> str:
-    out = [f"{rule.code} {rule.name}  [{rule.severity}]{'' if rule.enabled else '（已关闭）'}", ""]
+    out = [f"{rule.code} {rule.name}  [{rule.severity}]{'' if rule.enabled else '（已关闭）'}"]
+    out += [rule.title, ""] if rule.title else [""]
     out += ["检查什么", f"  {rule.message}", ""]
     what = kind_section(rule.kind, "What it checks")
     if what:

@@ -2,7 +2,7 @@
 
 A pack may hold:
 
-* ``[[rule]]`` tables — a rule: common fields (code, name, kind, severity,
+* ``[[rule]]`` tables — a rule: common fields (code, name, title, kind, severity,
   message, hint, basis, why, example_fires, example_passes, enabled) plus the
   parameters of its kind (validated against the kind's ``Params`` dataclass);
 * ``[roles.<name>]`` — keyword sets for section roles;
@@ -39,6 +39,7 @@ from .kinds import KINDS
 COMMON_FIELDS = {
     "code": str,
     "name": str,
+    "title": str,
     "kind": str,
     "severity": str,
     "message": str,
@@ -65,6 +66,7 @@ class Rule:
     severity: str
     message: str
     params: Any
+    title: str = ""  # a short Chinese name for people (the web page, the workbook); ``name`` stays the stable id
     hint: str = ""
     basis: str = ""
     why: str = ""

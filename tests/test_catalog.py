@@ -55,3 +55,15 @@ def test_kind_is_documented_and_tested(name):
     for heading in ("## What it checks", "## Why it matters", "## Parameters"):
         assert heading in doc, f"kind {name} lacks {heading}"
     assert (TESTS / "kinds" / f"test_{name}.py").exists(), f"kind {name} has no tests/kinds/test_{name}.py"
+
+
+def test_every_shipped_rule_has_a_short_chinese_title():
+    """What the web page and the workbook show a user instead of the English id."""
+    import re
+
+    from checker.packs import load_ruleset
+
+    rules = load_ruleset().rules.values()
+    untitled = [r.code for r in rules if not re.fullmatch(r"[\u4e00-\u9fff“”、（）A-Za-z0-9]{2,14}", r.title)]
+    assert untitled == []
+    assert load_ruleset().rules["FZ104"].title == "缺少第一责任人履职情况"

@@ -154,6 +154,7 @@ def create_app(
     config = config or Config()
     ruleset = ruleset_for(config)
     active = frozenset(r.code for r in active_rules(ruleset, config))
+    titles = {code: rule.title for code, rule in ruleset.rules.items() if rule.title}
 
     def check_one(data: bytes, name: str):
         try:
@@ -218,13 +219,13 @@ def create_app(
 
     def check_payload(items) -> dict:
         results = [check_item(name, data) for name, data in items]
-        files = [file_payload(r, active) for r in results]
+        files = [file_payload(r, active, titles) for r in results]
         payload: dict = {"version": 1, "files": files}
         if len(items) > 1 and web_review.available():
             rev = web_review.review_results(results, config)
             payload["review"] = web_review.table(rev)
             for entry in files:  # copies between the reports, placed in each report's text
-                extra = web_review.cross_diagnostics(rev, entry["path"], entry["text"])
+                extra = web_review.cross_diagnostics(rev, entry["path"], entry["text"], titles)
                 if extra:
                     entry["diagnostics"] = sorted(
                         entry["diagnostics"] + extra, key=lambda d: (d["start"], d["end"], d["code"])

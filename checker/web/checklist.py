@@ -29,6 +29,8 @@ class Item:
     codes: tuple[str, ...]  # the findings behind a warn/missing status
     notes: tuple[str, ...]  # their messages
     sections: tuple[dict, ...]  # where the part is: {"marker", "heading", "line"}
+    # A missing part: the line before which it should stand (line count + 1: at the end), else None.
+    expected_before: int | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -38,7 +40,36 @@ class Item:
             "codes": list(self.codes),
             "notes": list(self.notes),
             "sections": list(self.sections),
+            "expected_before": self.expected_before,
         }
+
+
+# The order the regulation lists the parts in (causes belong at the end of the shortcomings part).
+PART_ORDER = ("measures", "shortcomings", "first_responsible", "plan")
+
+
+def expected_place(result, key: str) -> int:
+    """The line before which a missing part should stand: before the next part that is present
+    (in the regulation's order), else after the last earlier part present, else before the
+    signature, else at the end.  Causes go at the end of the shortcomings part."""
+    tops = result.outline.sections
+    spans: dict[str, tuple[int, int]] = {}
+    for s in tops:
+        for role in s.roles:
+            lo, hi = spans.get(role, (s.line, s.end_line))
+            spans[role] = (min(lo, s.line), max(hi, s.end_line))
+    if key == "causes" and "shortcomings" in spans:
+        return spans["shortcomings"][1] + 1
+    order = PART_ORDER.index("shortcomings" if key == "causes" else key)
+    after_earlier = max((spans[p][1] + 1 for p in PART_ORDER[:order] if p in spans), default=0)
+    later = [spans[p][0] for p in PART_ORDER[order + 1 :] if p in spans]
+    if later:
+        return max(later[0], after_earlier)  # never inside an earlier part (a combined heading)
+    if after_earlier:
+        return after_earlier
+    if result.outline.signature:
+        return min(result.outline.signature)
+    return len(result.outline.lines) + 1
 
 
 def checklist(result, active_codes: frozenset[str] | set[str]) -> list[Item]:
@@ -62,7 +93,15 @@ def checklist(result, active_codes: frozenset[str] | set[str]) -> list[Item]:
         fired = [d for code in missing_codes for d in by_code.get(code, [])]
         if fired:
             items.append(
-                Item(key, label, "missing", tuple(d.code for d in fired), tuple(d.message for d in fired), sections)
+                Item(
+                    key,
+                    label,
+                    "missing",
+                    tuple(d.code for d in fired),
+                    tuple(d.message for d in fired),
+                    sections,
+                    expected_place(result, key),
+                )
             )
             continue
         noted = [d for code in note_codes for d in by_code.get(code, [])]

@@ -55,6 +55,11 @@ SCHEMAS: dict = {
             "basis": {"type": "string"},
             "fix": {"$ref": "#/components/schemas/Fix"},
             "location": {"type": "string", "description": "Word/PDF 中的位置，如“第3段”"},
+            "title": {"type": "string", "description": "规则的中文名称（给用户看）"},
+            "part": {
+                "type": "string",
+                "description": "这条问题说的是缺少某个必备部分：该部分在 checklist 中的 key（页面在该部分应在之处显示提示）",
+            },
             "start": {"type": "integer", "minimum": 0, "description": "在 text 中的起始位置（按 Unicode 字符计）"},
             "end": {"type": "integer", "minimum": 0, "description": "在 text 中的结束位置（不含）"},
         },
@@ -103,6 +108,10 @@ SCHEMAS: dict = {
             },
             "codes": {"type": "array", "items": {"type": "string"}},
             "notes": {"type": "array", "items": {"type": "string"}},
+            "expected_before": {
+                "type": ["integer", "null"],
+                "description": "缺少的部分应在第几行之前（行数加一表示在末尾）；未缺少时为 null",
+            },
             "sections": {
                 "type": "array",
                 "items": {

@@ -75,7 +75,7 @@ def workbook(rev: Review) -> bytes:
     return build_workbook(rr.rows, rr.diagnostics, rr.rule_summary())
 
 
-def cross_diagnostics(rev: Review, name: str, text: str) -> list[dict]:
+def cross_diagnostics(rev: Review, name: str, text: str, titles: dict[str, str] | None = None) -> list[dict]:
     """The cross-report findings placed in report ``name``, with offsets into its ``text``."""
     record = next((r for r in rev.result.records if r.file == name), None)
     if record is None:
@@ -92,6 +92,7 @@ def cross_diagnostics(rev: Review, name: str, text: str) -> list[dict]:
             {
                 **{k: d[k] for k in DIAGNOSTIC_FIELDS},
                 "fix": None,
+                "title": (titles or {}).get(d["code"]) or d["name"],
                 "start": max(0, min(start, len(text))),
                 "end": max(0, min(end, len(text))),
             }

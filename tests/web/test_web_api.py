@@ -23,8 +23,40 @@ def _contract(entry: dict) -> dict:
     """The --format json part of a file entry (what the CLI prints), without the path."""
     keys = ("encoding", "source", "title", "entity", "year", "sections", "diagnostics")
     out = {k: entry[k] for k in keys}
-    out["diagnostics"] = [{k: v for k, v in d.items() if k not in ("start", "end")} for d in entry["diagnostics"]]
+    page_only = ("start", "end", "title", "part")
+    out["diagnostics"] = [{k: v for k, v in d.items() if k not in page_only} for d in entry["diagnostics"]]
     return out
+
+
+def test_findings_carry_the_rules_chinese_title_and_missing_parts_their_place(client, upload):
+    entry = upload(client, SEED_000).json()["files"][0]
+    by_code = {d["code"]: d for d in entry["diagnostics"]}
+    assert by_code["FZ104"]["title"] == "缺少第一责任人履职情况"
+    assert by_code["FZ501"]["title"] == "旧提法"
+    # the two findings that say a part is missing name that part; the others do not
+    assert {d["code"]: d.get("part") for d in entry["diagnostics"] if "part" in d} == {
+        "FZ104": "first_responsible",
+        "FZ103": "causes",
+    }
+    places = {i["key"]: i["expected_before"] for i in entry["checklist"]}
+    # 四、存在的问题及2025年度工作计划 (lines 15–19) holds the shortcomings and the plan: the causes and the
+    # first-responsible part belong after it, not on the title
+    assert places == {
+        "measures": None,
+        "shortcomings": None,
+        "causes": 20,
+        "first_responsible": 20,
+        "plan": None,
+    }
+
+
+def test_a_deleted_part_is_expected_between_its_neighbours(client, upload):
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "cases" / "shortcomings-deleted.txt"
+    entry = upload(client, path).json()["files"][0]
+    lines = entry["text"].split("\n")
+    places = {i["key"]: i["expected_before"] for i in entry["checklist"] if i["status"] == "missing"}
+    assert places == {"shortcomings": 7, "causes": 7}
+    assert lines[6].startswith("二、2024年度党政主要负责人")  # the part that follows the shortcomings
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=[p.name[:3] for p in SEED_FILES])
@@ -66,6 +98,7 @@ def test_seed_000_facts_checklist_offsets_and_counts(client, upload):
         "codes": ["FZ103"],
         "notes": ["“存在的问题及2025年度工作计划”只列问题，未分析原因"],
         "sections": [{"marker": "四、", "heading": "存在的问题及2025年度工作计划", "line": 15}],
+        "expected_before": 20,
     }
     counts = {s: sum(1 for d in entry["diagnostics"] if d["severity"] == s) for s in ("error", "warning", "info")}
     assert entry["counts"] == {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"]}

@@ -161,7 +161,16 @@ def test_seed_shows_facts_checklist_outline_and_every_finding_in_place(page, ser
         marked = page.eval_on_selector_all(
             "#doc mark", f"els => els.filter(m => m.dataset.ids.split(' ').includes('{i}')).map(m => m.textContent)"
         )
-        if d["end"] > d["start"]:
+        if "part" in d:  # a missing part: a banner where it should be, nothing marked on the text
+            assert marked == [], d["code"]
+            banner = page.locator(f"#missing-{d['part']}")
+            assert str(i) in banner.get_attribute("data-ids").split(), d["code"]
+            expected_before = next(c["expected_before"] for c in expected["checklist"] if c["key"] == d["part"])
+            following = banner.evaluate(
+                "b => { let n = b.nextElementSibling; while (n && !n.dataset.n) n = n.nextElementSibling; return n && n.dataset.n; }"
+            )
+            assert following == (str(expected_before) if expected_before <= text.count("\n") + 1 else None)
+        elif d["end"] > d["start"]:
             assert "".join(marked) == text[d["start"] : d["end"]].replace("\n", ""), d["code"]
         else:
             assert marked == ["⚑"], d["code"]
@@ -169,12 +178,12 @@ def test_seed_shows_facts_checklist_outline_and_every_finding_in_place(page, ser
     assert counts == [str(expected["counts"][k]) for k in ("errors", "warnings", "infos")]
 
 
-def test_clicking_a_highlight_shows_message_hint_and_basis(page, server):
+def test_clicking_a_highlight_shows_message_hint_basis_and_the_place_in_words(page, server):
     seed = SEED_FILES[0]
     _check_files(page, seed)
     expected = _api(server, seed)["files"][0]
-    i, d = next((i, d) for i, d in enumerate(expected["diagnostics"]) if d["code"] == "FZ104")
-    mark = page.locator("#doc mark").filter(has_text="湟中区群加藏族乡").first
+    i, d = next((i, d) for i, d in enumerate(expected["diagnostics"]) if d["code"] == "FZ501")
+    mark = page.locator("#doc mark").filter(has_text="法制宣传").first
     assert i in [int(x) for x in mark.get_attribute("data-ids").split()]
     assert d["message"] in mark.get_attribute("title")  # on hover
     mark.click()
@@ -182,9 +191,27 @@ def test_clicking_a_highlight_shows_message_hint_and_basis(page, server):
     assert pop.is_visible()
     body = pop.inner_text()
     assert d["message"] in body and d["hint"] in body and d["basis"] in body
-    assert "FZ104" in body and "第1行第1列" in body
+    assert "旧提法（FZ501）" in body  # the rule's Chinese name, not its English id
+    assert d["name"] not in body
+    assert "位置：第10行第434字" in body
+    assert (d["line"], d["column"]) == (10, 434)
     page.keyboard.press("Escape")
     assert not pop.is_visible()
+
+
+def test_no_english_rule_name_anywhere_a_user_reads(page, server):
+    _check_files(page, *SEED_FILES)
+    names = {d["name"] for f in _api(server, *SEED_FILES)["files"] for d in f["diagnostics"]}
+    for k in range(len(SEED_FILES)):
+        page.locator("#files button").nth(k).click()
+        page.wait_for_function("() => document.querySelectorAll('#doc .line').length > 0")
+        shown = page.inner_text("#result") + " ".join(
+            page.eval_on_selector_all("#doc mark, #doc .missing-part", "els => els.map(e => (e.title || '') + (e.getAttribute('aria-label') || ''))")
+        )
+        page.locator("#findings .finding").first.click()
+        shown += page.inner_text("#pop")
+        page.keyboard.press("Escape")
+        assert not [n for n in names if n in shown]
 
 
 def test_severity_filter_hides_and_restores_findings(page, server):
@@ -202,13 +229,20 @@ def test_severity_filter_hides_and_restores_findings(page, server):
     assert page.locator("#findings li").count() == len(expected)
 
 
-def test_outline_tree_collapses(page):
+def test_outline_tree_collapses_and_its_nodes_lead_to_the_text(page):
     _check_files(page, next(p for p in SEED_FILES if p.name.startswith("003")))
-    details = page.locator("#tree details").first
-    child = details.locator("ul .node").first
+    branch = page.locator("#tree li.branch").first
+    toggle = branch.locator(":scope > button.toggle")
+    child = branch.locator(":scope > ul .node").first
+    assert child.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    toggle.click()
+    assert not child.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    toggle.press("Enter")
     assert child.is_visible()
-    details.locator("summary").click(position={"x": 2, "y": 8})
-    assert not child.is_visible()
+    line = child.get_attribute("data-line")
+    child.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.getElementById('L{line}').classList.contains('flash')")
 
 
 @pytest.mark.parametrize(
@@ -369,14 +403,232 @@ def test_screenshot(page):
     box = page.locator("#result").bounding_box()
     assert box and box["width"] > 900
     assert page.evaluate("() => getComputedStyle(document.querySelector('#result')).display") == "grid"
-    mark = page.locator("#doc mark").filter(has_text="存在的问题及2025年度工作计划").first
-    mark.scroll_into_view_if_needed()
-    mark.click()
+    banner = page.locator("#missing-causes")
+    banner.scroll_into_view_if_needed()
+    banner.click()
     assert "未分析原因" in page.inner_text("#pop")
     target = os.environ.get("FZCHECK_SCREENSHOT")
     if target:
         page.keyboard.press("Escape")
         page.evaluate("() => window.scrollTo(0, 0)")
-        page.locator("#doc mark").first.click()  # the title: FZ104, the missing 第一责任人 part
+        page.locator("#findings .finding").first.click()  # FZ104: the missing 第一责任人 part, shown where it belongs
         page.evaluate("() => window.scrollTo(0, 0)")
         page.screenshot(path=target, full_page=False)
+
+
+# ---------- what a clerk sees: words for positions, missing parts in place, keyboard, phone, axe ----------
+
+WIDTHS = [1366, 390]
+AXE_JS = None
+
+
+def _page_at(browser, server, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda exc: problems.append(str(exc)))
+    pg.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    pg.goto(server)
+    pg.wait_for_function("() => document.getElementById('server-info').textContent.includes('每次最多上传')")
+    pg.problems = problems
+    return context, pg
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def sized(request, browser, server):
+    context, pg = _page_at(browser, server, request.param)
+    pg.width = request.param
+    yield pg
+    context.close()
+    assert [p for p in pg.problems if "status of 422" not in p] == [], pg.problems
+
+
+def _tab_to(page, selector: str, limit: int = 300, back: bool = False) -> None:
+    """Press Tab (Shift+Tab) until the focused element matches ``selector``: the keyboard's only way there."""
+    for _ in range(limit):
+        if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+    raise AssertionError(f"{selector} is not reachable with the Tab key")
+
+
+def _focus_ring(page) -> str:
+    """The focused element's outline (or, for the hidden file input, its drop zone's)."""
+    return page.evaluate(
+        """() => { let e = document.activeElement; if (e.id === 'file-input') e = e.closest('.drop');
+                   const cs = getComputedStyle(e); return cs.outlineStyle + ' ' + cs.outlineWidth; }"""
+    )
+
+
+def test_positions_in_words_and_word_paragraphs_with_their_line(sized, server):
+    docx = ROOT / "fixtures" / "docx" / "seed_000.docx"
+    _check_files(sized, docx)
+    expected = _api(server, docx)["files"][0]
+    shown = sized.eval_on_selector_all("#findings li .pos", "els => els.map(e => e.textContent)")
+    want = ["缺少此部分" if "part" in d else f"{d['location']}（第{d['line']}行）" for d in expected["diagnostics"]]
+    assert shown == want
+    assert "第7段（第10行）" in shown  # paragraph 7 of the Word file is line 10 of the text pane
+    fz501 = next(d for d in expected["diagnostics"] if d["code"] == "FZ501")
+    assert sized.locator("#L10 mark").filter(has_text="法制宣传").count() == 1
+    assert expected["text"][fz501["start"] : fz501["end"]] == "法制宣传"
+    _check_files(sized, SEED_FILES[0])  # plain text: line and character
+    assert "第10行第434字" in sized.eval_on_selector_all("#findings li .pos", "els => els.map(e => e.textContent)")
+
+
+def test_a_missing_part_is_a_banner_where_it_belongs_not_a_red_title(sized, server):
+    _check_files(sized, SEED_FILES[0])
+    title = sized.inner_text("#L1") + sized.inner_text("#L2")
+    assert "湟中区群加藏族乡" in title
+    assert sized.locator("#L1 mark, #L2 mark").count() == 0  # the title is not painted red
+    banner = sized.locator("#missing-first_responsible")
+    assert banner.inner_text() == "此处应有“党政主要负责人履行第一责任人职责情况”部分，报告中没有找到"
+    assert "sev-error" in banner.get_attribute("class")
+    # after 四、存在的问题及2025年度工作计划 (lines 15–19), before line 20
+    assert banner.evaluate("b => b.nextElementSibling.dataset.n") == "20"
+    item = sized.locator("#checklist li[data-key=first_responsible]")
+    assert item.get_attribute("data-status") == "missing" and item.locator(".mark").inner_text() == "✗"
+    item.locator("button", has_text="查看应写的位置").click()
+    assert sized.evaluate("() => document.activeElement.id") == "missing-first_responsible"
+    sized.locator("#findings li[data-code=FZ104] .finding").click()
+    body = sized.inner_text("#pop")
+    assert "缺少第一责任人履职情况（FZ104）" in body and "位置：缺少此部分" in body
+
+
+def test_file_buttons_and_status_give_labelled_counts(sized, server):
+    _check_files(sized, *SEED_FILES[:3])
+    files = _api(server, *SEED_FILES[:3])["files"]
+    labels = sized.eval_on_selector_all("#files button .cnt", "els => els.map(e => e.textContent)")
+    c = [f["counts"] for f in files]
+    assert labels == [f"错误 {x['errors']} · 警告 {x['warnings']} · 提示 {x['infos']}" for x in c]
+    assert labels[0] == "错误 1 · 警告 3 · 提示 1"
+    total = {k: sum(x[k] for x in c) for k in ("errors", "warnings", "infos")}
+    assert sized.inner_text("#status").endswith(
+        f"3 份报告共 错误 {total['errors']} · 警告 {total['warnings']} · 提示 {total['infos']}"
+    )
+    assert sized.get_attribute("#status", "role") == "status"
+
+
+def test_status_stays_true_when_chosen_files_are_removed(sized):
+    sized.set_input_files("#file-input", [str(p) for p in SEED_FILES[:3]])
+    assert sized.inner_text("#status") == "已选择 3 个文件，请按“检查”"
+    sized.locator("#chosen button").first.click()
+    assert sized.inner_text("#status") == "已选择 2 个文件，请按“检查”"
+    assert sized.locator("#chosen li").count() == 2
+    sized.keyboard.press("Enter")  # focus moved to the next remove button
+    sized.keyboard.press("Enter")
+    assert sized.locator("#chosen li").count() == 0
+    assert sized.inner_text("#status") == "未选择文件"
+    sized.click("#check")
+    assert sized.inner_text("#error") == "请先选择或拖入报告文件（.docx、.txt、.md）"
+
+
+def test_keyboard_only_reaches_and_operates_findings_highlights_and_outline(sized, server):
+    sized.set_input_files("#file-input", [str(SEED_FILES[0])])
+    sized.evaluate("() => document.body.focus()")
+    _tab_to(sized, "#file-input")
+    assert _focus_ring(sized).startswith("solid")  # the drop zone shows the focus
+    _tab_to(sized, "#check")
+    sized.keyboard.press("Enter")
+    sized.wait_for_function("() => document.getElementById('status').textContent.startsWith('检查完成')")
+    expected = _api(server, SEED_FILES[0])["files"][0]["diagnostics"]
+
+    # a finding: Enter opens its explanation, Escape closes it and gives the keyboard back
+    _tab_to(sized, "#findings li[data-code=FZ501] .finding")
+    assert _focus_ring(sized).startswith("solid")
+    sized.keyboard.press("Enter")
+    assert sized.locator("#pop").is_visible()
+    assert sized.evaluate("() => document.activeElement.id") == "pop-close"
+    assert next(d["message"] for d in expected if d["code"] == "FZ501") in sized.inner_text("#pop")
+    sized.keyboard.press("Escape")
+    assert not sized.locator("#pop").is_visible()
+    assert sized.evaluate("() => document.activeElement.closest('li').dataset.code") == "FZ501"
+
+    # a highlight in the text
+    _tab_to(sized, "#doc mark")
+    ids = sized.evaluate("() => document.activeElement.dataset.ids").split()
+    assert _focus_ring(sized).startswith("solid")
+    sized.keyboard.press("Enter")
+    assert expected[int(ids[0])]["message"] in sized.inner_text("#pop")
+    sized.keyboard.press("Escape")
+
+    # the banner of a missing part
+    _tab_to(sized, "#doc .missing-part")
+    sized.keyboard.press("Enter")
+    assert "未分析原因" in sized.inner_text("#pop") or "第一责任人" in sized.inner_text("#pop")
+    sized.keyboard.press("Escape")
+
+    # an outline node takes the reader to its line
+    _tab_to(sized, "#tree .node[data-line='9']", back=True)
+    sized.keyboard.press("Enter")
+    sized.wait_for_function("() => document.getElementById('L9').classList.contains('flash')")
+
+
+def test_a_report_with_very_many_findings_is_capped_in_words_and_never_freezes_the_page(sized, server):
+    line = "一是开展普法宣传,发放资料,接受咨询,解答问题,开展活动,覆盖群众,效果良好,持续推进。"
+    text = "某乡2024年法治政府建设年度报告\n一、主要举措和成效\n" + "\n".join([line] * 800) + "\n"
+    sized.evaluate(
+        """() => { window.__longest = 0;
+           new PerformanceObserver(l => { for (const e of l.getEntries()) __longest = Math.max(__longest, e.duration); })
+             .observe({type: 'longtask', buffered: false}); }"""
+    )
+    sized.click("#tab-text")
+    sized.fill("#paste", text)
+    sized.click("#check")
+    sized.wait_for_function(
+        "() => document.getElementById('status').textContent.startsWith('检查完成')", timeout=120_000
+    )
+    total = sum(sized.eval_on_selector_all("#filters b", "els => els.map(e => Number(e.textContent))"))
+    assert total > 5000
+    cap = sized.inner_text("#cap")
+    assert cap == f"共 {total} 处问题，只显示前 500 处，下载清单查看全部"
+    assert sized.locator("#findings li").count() == 500
+    assert sized.locator("#doc .line").count() == text.count("\n") + 1
+    marked = sized.eval_on_selector_all("#doc mark", "els => new Set(els.flatMap(m => m.dataset.ids.split(' '))).size")
+    assert marked <= 500
+    # drawing is split into frames: no single task blocks the page for long (the 100k-finding tab froze 88 s)
+    assert sized.evaluate("() => window.__longest") < 3000
+
+
+def test_on_a_phone_the_checklist_and_findings_come_first_and_nothing_scrolls_sideways(browser, server):
+    context, pg = _page_at(browser, server, 390)
+    try:
+        _check_files(pg, *SEED_FILES)
+        tops = {
+            k: pg.evaluate(f"() => document.getElementById('{k}').getBoundingClientRect().top + window.scrollY")
+            for k in ("card-checklist", "card-findings", "card-doc", "card-facts", "card-tree")
+        }
+        assert tops["card-checklist"] < tops["card-findings"] < tops["card-doc"]
+        assert tops["card-findings"] < tops["card-facts"] and tops["card-findings"] < tops["card-tree"]
+        assert pg.evaluate("() => document.documentElement.scrollWidth") <= 390
+        table = pg.evaluate("() => { const w = document.querySelector('#review .table-wrap'); return [w.scrollWidth, w.clientWidth]; }")
+        assert table[0] <= table[1]  # the summary table does not scroll sideways
+        # the page brought the summary up after the check
+        assert pg.evaluate("() => document.getElementById('review').getBoundingClientRect().top") < 50
+    finally:
+        context.close()
+
+
+def _axe(page) -> list[dict]:
+    global AXE_JS
+    if AXE_JS is None:
+        import axe_playwright_python
+
+        AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    page.evaluate(AXE_JS)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_axe_finds_no_serious_violation(sized):
+    assert _axe(sized) == []  # the empty page
+    _check_files(sized, *SEED_FILES)
+    assert _axe(sized) == []  # summary table, findings, text with highlights and banners, outline
+    sized.locator("#findings .finding").first.click()
+    assert _axe(sized) == []  # with the explanation open
+    sized.keyboard.press("Escape")
+    sized.click("#tab-text")
+    assert _axe(sized) == []

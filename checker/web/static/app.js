@@ -82,7 +82,11 @@
     setMode("file");
     drawChosen();
     showError("");
-    setStatus("已选择 " + list.length + " 个文件，请按“检查”");
+  }
+
+  function chosenStatus() {
+    const n = state.chosen.length;
+    return n ? `已选择 ${n} 个文件，请按“检查”` : "未选择文件";
   }
 
   function drawChosen() {
@@ -94,9 +98,13 @@
           el("button", { type: "button", title: "移除", "aria-label": "移除 " + f.name, onclick: () => {
             state.chosen.splice(i, 1);
             drawChosen();
+            // keep the keyboard where it was: on the next file's remove button, else on the file input
+            const buttons = ul.querySelectorAll("button");
+            (buttons[Math.min(i, buttons.length - 1)] || $("file-input")).focus();
           } }, "×"))
       );
     });
+    setStatus(chosenStatus());
   }
 
   function currentInput() {
@@ -167,10 +175,18 @@
       state.sent = input;
       state.data = data;
       state.current = 0;
-      const secs = ((performance.now() - started) / 1000).toFixed(2);
-      setStatus(`检查完成，用时 ${secs} 秒`);
       if (data.error) showError(data.error);
-      drawAll();
+      setStatus("正在显示结果…");
+      const drawn = await drawAll();
+      if (!drawn) return; // a newer check or a click replaced this drawing
+      const secs = ((performance.now() - started) / 1000).toFixed(2);
+      const s = data.summary || {};
+      const totals = s.files > 1 ? `；${s.files} 份报告共 ${countsText(s)}` : data.files[0].error ? "" : `；${countsText(data.files[0].counts)}`;
+      setStatus(`检查完成，用时 ${secs} 秒${totals}`);
+      // On a phone the results start below the input: bring the summary or the checklist up.
+      if (window.matchMedia("(max-width: 960px)").matches) {
+        $(data.files.length > 1 && data.review ? "review" : "result").scrollIntoView({ block: "start" });
+      }
     } catch (e) {
       setStatus("");
       showError(e.message);
@@ -180,6 +196,25 @@
   }
 
   /* ---------- results ---------- */
+  const LIMIT = 500; // findings listed and highlighted at most; the workbook has them all
+  const CHUNK = 300; // text lines drawn per frame, so a long report never freezes the page
+  let renderToken = 0;
+
+  function countsText(c) {
+    return `错误 ${c.errors} · 警告 ${c.warnings} · 提示 ${c.infos}`;
+  }
+
+  // "第10行第434字"; Word: "第16段（第17行）" (the text pane is numbered by line).
+  function where(d) {
+    if (d.part) return "缺少此部分";
+    if (d.location) return `${d.location}（第${d.line}行）`;
+    return `第${d.line}行第${d.column}字`;
+  }
+
+  function ruleName(d) {
+    return `${d.title || d.name}（${d.code}）`;
+  }
+
   function drawAll() {
     const data = state.data;
     const many = data.files.length > 1;
@@ -189,18 +224,21 @@
     nav.replaceChildren();
     if (many) {
       data.files.forEach((f, i) => {
-        const c = f.counts;
-        nav.append(el("button", { type: "button", class: i === state.current ? "current" : "", onclick: () => pick(i) },
-          f.path, el("span", { class: "cnt muted" }, f.error ? "无法读取" : `${c.errors}/${c.warnings}/${c.infos}`)));
+        const label = f.error ? "无法读取" : countsText(f.counts);
+        nav.append(el("button", { type: "button", class: i === state.current ? "current" : "", "aria-current": i === state.current ? "true" : null,
+          "aria-label": `${f.path}：${label}`, onclick: () => pick(i) }, f.path, el("span", { class: "cnt muted" }, label)));
       });
     }
-    drawFile();
+    return drawFile();
   }
 
   function pick(i) {
     state.current = i;
     drawAll();
     $("result").scrollIntoView({ behavior: "smooth", block: "start" });
+    const title = $("file-title");
+    title.setAttribute("tabindex", "-1");
+    title.focus({ preventScroll: true });
   }
 
   function drawReview(data) {
@@ -208,21 +246,26 @@
     const review = data.review;
     box.classList.toggle("hidden", !(data.files.length > 1 && review));
     if (!review) return;
-    $("review-note").textContent = `（${data.files.length} 份，点击一行查看该报告）`;
+    $("review-note").textContent = `（${data.files.length} 份，选择文件名查看该报告）`;
     const table = $("review-table");
     table.replaceChildren();
-    table.append(el("thead", {}, el("tr", {}, ...review.columns.map((c) => el("th", { text: c.label })))));
+    table.append(el("thead", {}, el("tr", {}, ...review.columns.map((c) => el("th", { scope: "col", text: c.label })))));
     const tbody = el("tbody");
-    const cell = (key, v) => {
-      if (key === "status") return el("td", { class: "st-" + v, text: review.status_labels[v] || v });
-      if (v === true) return el("td", { class: "yes", text: "✓" });
-      if (v === false) return el("td", { class: "no", text: "✗" });
-      return el("td", { text: v === null || v === undefined ? "—" : String(v) });
+    const cell = (c, v, i) => {
+      const label = { "data-label": c.label };
+      if (c.key === "file") {
+        return el("td", label, el("button", { type: "button", class: "linkish", onclick: () => pick(Math.max(0, i)) }, String(v)));
+      }
+      if (c.key === "status") return el("td", { ...label, class: "st-" + v, text: review.status_labels[v] || v });
+      if (v === true) return el("td", { ...label, class: "yes" }, el("span", { "aria-label": "有" }, "✓"));
+      if (v === false) return el("td", { ...label, class: "no" }, el("span", { "aria-label": "无" }, "✗"));
+      return el("td", { ...label, text: v === null || v === undefined || v === "" ? "—" : String(v) });
     };
     for (const row of review.rows) {
       const i = data.files.findIndex((f) => f.path === row.file);
-      tbody.append(el("tr", { class: "pick" + (i === state.current ? " current" : ""), "data-file": row.file, onclick: () => pick(Math.max(0, i)) },
-        ...review.columns.map((c) => cell(c.key, row[c.key]))));
+      tbody.append(el("tr", { class: "pick" + (i === state.current ? " current" : ""), "data-file": row.file,
+        onclick: (ev) => { if (!ev.target.closest("button")) pick(Math.max(0, i)); } },
+        ...review.columns.map((c) => cell(c, row[c.key], i))));
     }
     table.append(tbody);
   }
@@ -234,13 +277,14 @@
     drawFacts(file);
     drawChecklist(file);
     drawTree(file);
-    drawFindings(file);
+    const done = drawFindings(file);
     const features = (state.info && state.info.features) || {};
     $("dl-xlsx").disabled = features.xlsx === false;
     $("dl-xlsx").title = features.xlsx === false ? "此版本尚不能导出 XLSX" : "";
     $("dl-fixed").disabled = !!file.error || features.fixed === false || file.fixable === 0;
     $("dl-fixed").title = file.error ? "文件无法读取" : features.fixed === false ? "此版本尚不能自动修正"
       : file.fixable === 0 ? "没有可以自动修正的问题" : `自动修正 ${file.fixable} 处（只改确定无误的地方）`;
+    return done;
   }
 
   function drawFacts(file) {
@@ -256,16 +300,19 @@
     for (const [k, v] of rows) dl.append(el("dt", { text: k }), el("dd", { text: v }));
   }
 
+  const STATUS_WORDS = { ok: "已写", warn: "已写，有问题", missing: "缺少", unchecked: "未检查", na: "不适用" };
+
   function drawChecklist(file) {
     const ul = $("checklist");
     ul.replaceChildren();
     if (!file.checklist.length) {
-      ul.append(el("li", { class: "na" }, el("span", { class: "mark" }, "—"), el("span", {}, file.error ? "文件无法读取，未检查" : "无")));
+      ul.append(el("li", { class: "na" }, el("span", { class: "mark", "aria-hidden": "true" }, "—"), el("span", {}, file.error ? "文件无法读取，未检查" : "无")));
       return;
     }
     for (const item of file.checklist) {
       const li = el("li", { class: item.status, "data-key": item.key, "data-status": item.status },
-        el("span", { class: "mark", "aria-label": item.status }, MARK[item.status]), el("span", { class: "label" }, item.label));
+        el("span", { class: "mark", "aria-hidden": "true" }, MARK[item.status]),
+        el("span", { class: "label" }, item.label, el("span", { class: "sr-only" }, "：" + STATUS_WORDS[item.status])));
       if (item.status === "missing" || item.status === "warn") {
         for (const note of item.notes) li.append(el("span", { class: "note" }, (item.status === "warn" ? "⚠ " : "") + note));
       } else if (item.status === "unchecked") {
@@ -273,9 +320,18 @@
       } else if (item.status === "na") {
         li.append(el("span", { class: "note" }, "不是法治政府建设年度报告，未逐项检查"));
       }
-      if (item.status !== "missing" && item.sections.length) {
-        const where = item.sections.slice(0, 3).map((s) => `第${s.line}行 ${s.marker}${s.heading}`).join("；");
-        li.append(el("span", { class: "where" }, where + (item.sections.length > 3 ? " 等" : "")));
+      if (item.status === "missing" && item.expected_before) {
+        li.append(el("span", { class: "where" }, el("button", { type: "button", class: "linkish", onclick: () => gotoBanner(item.key) },
+          "查看应写的位置")));
+      } else if (item.status !== "missing" && item.sections.length) {
+        const shown = item.sections.slice(0, 3);
+        const span = el("span", { class: "where" });
+        shown.forEach((s, k) => {
+          if (k) span.append("；");
+          span.append(el("button", { type: "button", class: "linkish", onclick: () => gotoLine(s.line) }, `第${s.line}行 ${s.marker}${s.heading}`));
+        });
+        if (item.sections.length > 3) span.append(" 等");
+        li.append(span);
       }
       ul.append(li);
     }
@@ -290,8 +346,7 @@
     if (o.title_lines.length) top.append(el("li", { class: "leaf special" }, `标题（第${o.title_lines[0]}行）`));
     if (o.preamble_lines.length) top.append(el("li", { class: "leaf special" }, `开头（第${o.preamble_lines[0]}行起）`));
     const node = (s) => {
-      const label = el("span", { class: "node", "data-line": s.line, onclick: (ev) => { ev.preventDefault(); gotoLine(s.line); } },
-        s.marker + s.heading);
+      const label = el("button", { type: "button", class: "node", "data-line": s.line, onclick: () => gotoLine(s.line) }, s.marker + s.heading);
       // Sub-parts that only inherit their parent's role get no badge of their own.
       const roles = s.role_evidence === "parent" ? [] : s.role.filter((r) => r !== "other");
       const extra = roles.map((r) => el("span", { class: "role r-" + r, title: EVIDENCE[s.role_evidence] || "" }, ROLE[r] || r));
@@ -299,7 +354,15 @@
       if (s.items.length) extra.push(el("span", { class: "lines" }, `${s.items.length} 个分项`));
       if (!s.canonical) extra.push(el("span", { class: "bad" }, "⚠ 序号不规范"));
       if (!s.children.length) return el("li", { class: "leaf" }, label, ...extra);
-      return el("li", {}, el("details", { open: true }, el("summary", {}, label, ...extra), el("ul", {}, ...s.children.map(node))));
+      const sub = el("ul", {}, ...s.children.map(node));
+      const toggle = el("button", { type: "button", class: "toggle", "aria-expanded": "true", "aria-label": "收起 " + s.marker + s.heading });
+      toggle.addEventListener("click", () => {
+        const open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        toggle.setAttribute("aria-label", (open ? "收起 " : "展开 ") + s.marker + s.heading);
+        sub.classList.toggle("hidden", !open);
+      });
+      return el("li", { class: "branch" }, toggle, label, ...extra, sub);
     };
     for (const s of o.sections) top.append(node(s));
     if (!o.sections.length) top.append(el("li", { class: "leaf special" }, "未识别到“一、”“（一）”等层次标题"));
@@ -318,120 +381,212 @@
     $("n-info").textContent = c.infos;
     const list = $("findings");
     list.replaceChildren();
-    const shown = visible(file);
+    const all = visible(file);
+    const shown = all.slice(0, LIMIT);
     const prev = list.previousElementSibling;
     if (prev && prev.classList.contains("none")) prev.remove();
     if (!file.diagnostics.length) list.before(el("p", { class: "none" }, "✓ 没有发现问题"));
+    const cap = $("cap");
+    cap.classList.toggle("hidden", all.length <= LIMIT);
+    cap.textContent = all.length > LIMIT ? `共 ${all.length} 处问题，只显示前 ${LIMIT} 处，下载清单查看全部` : "";
+    const frag = document.createDocumentFragment();
     for (const d of shown) {
-      list.append(el("li", { "data-i": d.i, "data-code": d.code, "data-severity": d.severity, onclick: (ev) => focusFinding(d.i, ev) },
-        el("span", { class: "pos" }, d.location || `${d.line}:${d.column}`),
-        el("span", { class: "sev sev-" + d.severity }, SEV[d.severity]),
-        el("span", { class: "msg" }, d.message, el("span", { class: "code" }, d.code))));
+      frag.append(el("li", { "data-i": d.i, "data-code": d.code, "data-severity": d.severity },
+        el("button", { type: "button", class: "finding", "aria-describedby": null, onclick: (ev) => focusFinding(d.i, ev) },
+          el("span", { class: "pos" }, where(d)),
+          el("span", { class: "sev sev-" + d.severity }, SEV[d.severity]),
+          el("span", { class: "msg" }, d.message, el("span", { class: "code" }, ruleName(d))))));
     }
-    drawText(file, shown);
+    list.append(frag);
+    return drawText(file, shown);
   }
 
   function tooltip(d) {
-    return [`${d.code} ${SEV[d.severity]}：${d.message}`, d.hint ? "修改：" + d.hint : "", d.basis ? "依据：" + d.basis : ""]
+    return [`${SEV[d.severity]}：${d.message}（${d.title || d.name}，${d.code}）`, d.hint ? "修改：" + d.hint : "", d.basis ? "依据：" + d.basis : ""]
       .filter(Boolean).join("\n");
   }
 
-  /* The report text, one row per line, every finding highlighted where it is.
-   * Offsets are Unicode code points, so the text is indexed as Array.from(text). */
+  function lineStarts(chars) {
+    const starts = [0];
+    for (let k = 0; k < chars.length; k++) if (chars[k] === "\n") starts.push(k + 1);
+    return starts;
+  }
+
+  function lineOf(starts, offset) { // 0-based index of the line holding offset
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /* The report text, one row per line, every shown finding highlighted where it is, and a banner
+   * where a missing part should stand.  Offsets are Unicode code points (Array.from(text)).
+   * Drawn CHUNK lines per frame; resolves when the last line is drawn. */
   function drawText(file, shown) {
+    const token = ++renderToken;
     const box = $("doc");
     box.replaceChildren();
     const chars = Array.from(file.text || "");
     const n = chars.length;
-    const ranged = [];
-    const points = new Map(); // offset -> [diagnostics with an empty span]
+    const starts = lineStarts(chars);
+    const perLine = new Map(); // line index -> {ranged: [], points: []}
+    const bucket = (k) => perLine.get(k) || perLine.set(k, { ranged: [], points: [] }).get(k);
+    const banners = new Map(); // line number -> [checklist items]
+    const partIds = new Map(); // part key -> [finding ids]
     for (const d of shown) {
+      if (d.part) { (partIds.get(d.part) || partIds.set(d.part, []).get(d.part)).push(d); continue; }
       const s = Math.max(0, Math.min(d.start, n));
       const e = Math.max(s, Math.min(d.end, n));
-      if (e > s) ranged.push({ d, s, e });
-      else (points.get(s) || points.set(s, []).get(s)).push(d);
+      if (e > s) {
+        const last = lineOf(starts, e - 1);
+        for (let k = lineOf(starts, s); k <= last; k++) bucket(k).ranged.push({ d, s, e });
+      } else bucket(lineOf(starts, s)).points.push(d);
     }
-    const cuts = new Set();
-    for (const r of ranged) { cuts.add(r.s); cuts.add(r.e); }
-    const frag = document.createDocumentFragment();
+    for (const item of file.checklist) {
+      if (item.status !== "missing" || !item.expected_before || !partIds.has(item.key)) continue;
+      const at = Math.min(item.expected_before, starts.length + 1);
+      (banners.get(at) || banners.set(at, []).get(at)).push(item);
+    }
+    const banner = (item) => {
+      const ds = partIds.get(item.key);
+      const worst = ds.reduce((w, d) => (SEV_RANK[d.severity] > SEV_RANK[w] ? d.severity : w), "info");
+      return el("div", { class: "missing-part sev-" + worst, id: "missing-" + item.key, tabindex: "0", role: "button",
+        "data-ids": ds.map((d) => d.i).join(" "), "aria-label": `此处缺少：${item.label}。按回车查看说明` },
+        el("span", { class: "missing-label" }, `此处应有“${item.label}”部分，报告中没有找到`));
+    };
     let lineNo = 1;
-    let start = 0;
-    for (let pos = 0; pos <= n; pos++) {
-      if (pos < n && chars[pos] !== "\n") continue;
-      frag.append(drawLine(chars, start, pos, lineNo, ranged, cuts, points));
-      lineNo += 1;
-      start = pos + 1;
-    }
-    box.append(frag);
+    return new Promise((resolve) => {
+      const step = () => {
+        if (token !== renderToken) return resolve(false); // another file or filter took over
+        const frag = document.createDocumentFragment();
+        const stop = Math.min(starts.length, lineNo - 1 + CHUNK);
+        for (; lineNo <= stop; lineNo++) {
+          for (const item of banners.get(lineNo) || []) frag.append(banner(item));
+          const from = starts[lineNo - 1];
+          const to = lineNo < starts.length ? starts[lineNo] - 1 : n;
+          frag.append(drawLine(chars, from, to, lineNo, perLine.get(lineNo - 1)));
+        }
+        box.append(frag);
+        if (lineNo <= starts.length) return requestAnimationFrame(step);
+        for (const [at, items] of banners) if (at > starts.length) for (const item of items) box.append(banner(item));
+        resolve(true);
+      };
+      step();
+    });
   }
 
-  function drawLine(chars, from, to, lineNo, ranged, cuts, points) {
+  function worstOf(ds) {
+    return ds.reduce((w, d) => (SEV_RANK[d.severity] > SEV_RANK[w] ? d.severity : w), "info");
+  }
+
+  function markFor(ds, text, point) {
+    const worst = worstOf(ds);
+    const label = ds.map((d) => `${SEV[d.severity]}：${d.message}`).join("；");
+    return el("mark", { class: (point ? "point " : "") + "sev-" + worst, tabindex: "0", role: "button", "aria-label": (point ? "" : text + "，") + label,
+      "data-ids": ds.map((d) => d.i).join(" "), title: ds.map(tooltip).join("\n\n") }, point ? "⚑" : text);
+  }
+
+  function drawLine(chars, from, to, lineNo, here) {
     const row = el("div", { class: "line", "data-n": lineNo, id: "L" + lineNo });
-    const edges = [from, to, ...Array.from(cuts).filter((c) => c > from && c < to), ...Array.from(points.keys()).filter((p) => p >= from && p <= to)];
-    const sorted = Array.from(new Set(edges)).sort((a, b) => a - b);
+    if (!here) {
+      row.append(from < to ? chars.slice(from, to).join("") : "\u200b");
+      return row;
+    }
+    const edges = new Set([from, to]);
+    for (const r of here.ranged) { if (r.s > from && r.s < to) edges.add(r.s); if (r.e > from && r.e < to) edges.add(r.e); }
+    const points = new Map();
+    for (const d of here.points) { const p = Math.max(from, Math.min(d.start, to)); edges.add(p); (points.get(p) || points.set(p, []).get(p)).push(d); }
+    const sorted = Array.from(edges).sort((a, b) => a - b);
     for (let k = 0; k < sorted.length; k++) {
       const a = sorted[k];
-      const here = points.get(a);
-      if (here) {
-        points.delete(a);
-        const worst = here.reduce((w, d) => (SEV_RANK[d.severity] > SEV_RANK[w] ? d.severity : w), "info");
-        row.append(el("mark", { class: "point sev-" + worst, "data-ids": here.map((d) => d.i).join(" "), title: here.map(tooltip).join("\n\n") }, "⚑"));
-      }
+      if (points.has(a)) row.append(markFor(points.get(a), "", true));
       if (k === sorted.length - 1) break;
       const b = sorted[k + 1];
       if (b <= a) continue;
       const piece = chars.slice(a, b).join("");
-      const over = ranged.filter((r) => r.s <= a && r.e >= b).map((r) => r.d);
-      if (!over.length) { row.append(piece); continue; }
-      const worst = over.reduce((w, d) => (SEV_RANK[d.severity] > SEV_RANK[w] ? d.severity : w), "info");
-      row.append(el("mark", { class: "sev-" + worst, "data-ids": over.map((d) => d.i).join(" "), title: over.map(tooltip).join("\n\n") }, piece));
+      const over = here.ranged.filter((r) => r.s <= a && r.e >= b).map((r) => r.d);
+      row.append(over.length ? markFor(over, piece, false) : piece);
     }
     if (!row.childNodes.length) row.append("\u200b");
     return row;
   }
 
+  function flash(node) {
+    node.scrollIntoView({ behavior: "smooth", block: "center" });
+    node.classList.add("flash");
+    setTimeout(() => node.classList.remove("flash"), 1200);
+  }
+
   function gotoLine(line) {
     const row = $("L" + line);
     if (!row) return;
-    row.scrollIntoView({ behavior: "smooth", block: "center" });
-    row.classList.add("flash");
-    setTimeout(() => row.classList.remove("flash"), 1200);
+    flash(row);
+    const mark = row.querySelector("mark");
+    if (mark) mark.focus({ preventScroll: true });
+  }
+
+  function gotoBanner(key) {
+    const node = $("missing-" + key);
+    if (!node) return;
+    flash(node);
+    node.focus({ preventScroll: true });
   }
 
   function focusFinding(i, ev) {
-    const marks = Array.from(document.querySelectorAll("#doc mark")).filter((m) => m.dataset.ids.split(" ").includes(String(i)));
-    document.querySelectorAll("#doc mark.active").forEach((m) => m.classList.remove("active"));
-    marks.forEach((m) => m.classList.add("active"));
-    if (marks.length) marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
-    openPop([i], ev);
+    const file = state.data.files[state.current];
+    const d = file.diagnostics[i];
+    const targets = d.part ? [$("missing-" + d.part)].filter(Boolean)
+      : Array.from(document.querySelectorAll("#doc mark")).filter((m) => m.dataset.ids.split(" ").includes(String(i)));
+    document.querySelectorAll("#doc .active").forEach((m) => m.classList.remove("active"));
+    targets.forEach((m) => m.classList.add("active"));
+    if (targets.length) targets[0].scrollIntoView({ behavior: "smooth", block: "center" });
+    openPop([i], ev, targets[0], ev && ev.currentTarget);
   }
 
-  function openPop(ids, ev) {
+  let popReturn = null; // where the keyboard goes back to when the popup closes
+
+  function openPop(ids, ev, anchor, returnTo) {
     const file = state.data.files[state.current];
     const body = $("pop-body");
     body.replaceChildren();
     for (const i of ids) {
       const d = file.diagnostics[i];
       const item = el("div", { class: "item" },
-        el("div", { class: "head" }, el("span", { class: "sev-label sev-" + d.severity }, `【${SEV[d.severity]}】`), `${d.code} ${d.name}`),
+        el("div", { class: "head" }, el("span", { class: "sev-label sev-" + d.severity }, `【${SEV[d.severity]}】`), ruleName(d)),
         el("p", {}, d.message),
-        el("p", { class: "where" }, el("span", { class: "k" }, "位置："), d.location || `第${d.line}行第${d.column}列`));
+        el("p", { class: "where" }, el("span", { class: "k" }, "位置："), where(d)));
       if (d.hint) item.append(el("p", { class: "hint" }, el("span", { class: "k" }, "修改："), d.hint));
       if (d.basis) item.append(el("p", { class: "basis" }, el("span", { class: "k" }, "依据："), d.basis));
       body.append(item);
     }
     const pop = $("pop");
     pop.classList.remove("hidden");
-    const x = ev && ev.clientX !== undefined ? ev.clientX : window.innerWidth / 2;
-    const y = ev && ev.clientY !== undefined ? ev.clientY : window.innerHeight / 3;
+    const keyboard = !ev || ev.detail === 0 || ev.clientX === undefined;
+    let x = ev && !keyboard ? ev.clientX : window.innerWidth / 2;
+    let y = ev && !keyboard ? ev.clientY : window.innerHeight / 3;
+    const near = anchor || returnTo;
+    if (keyboard && near && near.getBoundingClientRect) {
+      const r = near.getBoundingClientRect();
+      x = r.left;
+      y = r.bottom;
+    }
     const w = pop.offsetWidth;
     const h = pop.offsetHeight;
     pop.style.left = Math.max(8, Math.min(x + 12, window.innerWidth - w - 12)) + "px";
     pop.style.top = Math.max(8, y + 16 + h > window.innerHeight ? y - h - 12 : y + 16) + "px";
+    popReturn = returnTo || anchor || null;
+    $("pop-close").focus({ preventScroll: true });
   }
 
   function closePop() {
-    $("pop").classList.add("hidden");
+    const pop = $("pop");
+    if (pop.classList.contains("hidden")) return;
+    pop.classList.add("hidden");
+    if (popReturn && document.contains(popReturn)) popReturn.focus({ preventScroll: true });
+    popReturn = null;
   }
 
   /* ---------- downloads ---------- */
@@ -486,15 +641,24 @@
       state.show[sev] = ev.target.checked;
       if (state.data) drawFindings(state.data.files[state.current]);
     });
-    $("doc").addEventListener("click", (ev) => {
-      const mark = ev.target.closest("mark");
+    const openFrom = (ev) => {
+      const mark = ev.target.closest("mark, .missing-part");
       if (!mark) return;
-      openPop(mark.dataset.ids.split(" ").map(Number), ev);
+      document.querySelectorAll("#doc .active").forEach((m) => m.classList.remove("active"));
+      mark.classList.add("active");
+      openPop(mark.dataset.ids.split(" ").map(Number), ev, mark, mark);
+    };
+    $("doc").addEventListener("click", openFrom);
+    $("doc").addEventListener("keydown", (ev) => {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      if (!ev.target.closest("mark, .missing-part")) return;
+      ev.preventDefault();
+      openFrom(ev);
     });
     $("pop-close").addEventListener("click", closePop);
     document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closePop(); });
     document.addEventListener("click", (ev) => {
-      if (!ev.target.closest("#pop, #doc mark, #findings li")) closePop();
+      if (!ev.target.closest("#pop, #doc mark, #doc .missing-part, #findings li")) closePop();
     });
     $("dl-xlsx").addEventListener("click", () => {
       if (!state.sent) return;
