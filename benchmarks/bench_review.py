@@ -136,35 +136,32 @@ def run_review(corpus: Path, jobs: int, out: Path, as_json: bool) -> dict:
 
 def phases(files: list[Path], jobs: int) -> dict:
     sys.path.insert(0, str(ROOT))
-    from checker.api import ruleset_for
     from checker.config import Config
-    from checker.review.copies import cross_spec, detect
+    from checker.engine import run_cross
     from checker.review.csv import render_reports
     from checker.review.html import build_html
     from checker.review.render import finding_dict, render_text
-    from checker.review.runner import Job, _key, run
+    from checker.review.runner import _cross_report, job_for, run
     from checker.review.xlsx import build_workbook
 
-    config = Config()
-    spec = cross_spec(ruleset_for(config), config)
-    job = Job(config, True, spec)
+    job = job_for(Config(), True)
     out: dict = {}
     t = time.perf_counter()
     records = sorted(run([str(f) for f in files], job, jobs), key=lambda r: r.file)
     out["check_and_extract_s"] = round(time.perf_counter() - t, 2)
-    keys = [_key(i, r) for i, r in enumerate(records)]
+    keys = [_cross_report(r) for r in records]
     scaling = {}
     for n in (len(keys) // 4, len(keys) // 2, len(keys)):
         t = time.perf_counter()
-        found = detect(keys[:n], spec)
+        found = run_cross(keys[:n], job.cross)
         elapsed = time.perf_counter() - t
         scaling[n] = {"s": round(elapsed, 3), "ms_per_report": round(1000 * elapsed / n, 3),
                       "findings": len(found), "places": sum(len(f.places) for f in found)}
     out["detect_scaling"] = scaling
     from checker.review.runner import ReviewResult, attach
 
-    attach(records, detect(keys, spec))
-    review = ReviewResult(records, detect(keys, spec))
+    attach(records, run_cross(keys, job.cross))
+    review = ReviewResult(records, run_cross(keys, job.cross))
     rows, diagnostics, rules = review.rows, review.diagnostics, review.rule_summary()
     out["diagnostics"] = len(diagnostics)
     for name, fn in (

@@ -3,12 +3,15 @@ chain (select/ignore → severity overrides → dedupe → sort) so no formatter
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .analyze.facts import derive_facts
 from .analyze.roles import assign_roles
 from .config import Config
-from .kinds import KINDS
+from .kinds import KIND_ORDER, KINDS
+from .kinds._crossreport import CrossReport
+from .kinds.base import is_cross_report
 from .model import Diagnostic, Document
 from .packs import Rule, RuleSet
 from .parse.outline import parse_document
@@ -33,10 +36,32 @@ def analyze(doc: Document, ruleset: RuleSet, config: Config, with_roles: bool = 
 
 
 def run_rules(report: Report, rules: list[Rule]) -> list[Diagnostic]:
+    """The per-report kinds' findings on one report (cross-report kinds are run by :func:`run_cross`)."""
     found: list[Diagnostic] = []
     for rule in rules:
-        found.extend(KINDS[rule.kind].check(report, rule))
+        kind = KINDS[rule.kind]
+        if not is_cross_report(kind):
+            found.extend(kind.check(report, rule))
     return found
+
+
+def cross_rules(ruleset: RuleSet, config: Config) -> tuple[Rule, ...]:
+    """The enabled, selected cross-report rules, with the configuration's severity overrides applied
+    (a review runs them in the parent, after every report's own post-processing)."""
+    out = []
+    for rule in sorted(active_rules(ruleset, config), key=lambda r: r.code):
+        if is_cross_report(KINDS[rule.kind]):
+            severity = config.severity.get(rule.code, rule.severity)
+            out.append(replace(rule, severity=severity) if severity != rule.severity else rule)
+    return tuple(out)
+
+
+def run_cross(reports: Sequence[CrossReport], rules: Sequence[Rule]) -> list[Diagnostic]:
+    """Every cross-report finding over ``reports`` (this year's and, flagged ``previous``, last year's):
+    grouped by kind, then by the file and line they are reported at."""
+    found = [(KIND_ORDER[rule.kind], d) for rule in rules for d in KINDS[rule.kind].check_reports(reports, rule)]
+    found.sort(key=lambda item: (item[0], item[1].location.path, item[1].location.line))
+    return [d for _, d in found]
 
 
 def postprocess(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:

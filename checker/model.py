@@ -91,6 +91,21 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """A place given by file and line rather than by offset: where a cross-report finding is, and the
+    other places it names (SARIF's relatedLocations, ruff's notes)."""
+
+    path: str
+    line: int
+    column: int = 1
+    end_column: int = 1
+    excerpt: str = ""  # the paragraph or text around the place
+    entity: str = ""  # who wrote the report (the township), or ""
+    mark: tuple[int, int] | None = None  # the finding inside ``excerpt``; None: all of it
+    message: str = ""  # what the finding says to this report; "": the place is only named
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str
     name: str
@@ -100,6 +115,18 @@ class Diagnostic:
     hint: str = ""
     basis: str = ""
     fix: Fix | None = None
+    # Cross-report findings: placed by ``location`` (file and line) instead of ``span``, naming the
+    # other places involved in ``related``; ``summary`` says it for the whole group, ``score`` is the
+    # similarity measured (0–1).
+    location: Location | None = None
+    related: tuple[Location, ...] = ()
+    summary: str = ""
+    score: float | None = None
+
+    @property
+    def places(self) -> tuple[Location, ...]:
+        """Every place of a cross-report finding, where it is reported first."""
+        return (self.location, *self.related) if self.location is not None else self.related
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, Generic, TypeVar, get_type_hints
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,14 +58,19 @@ ROLE_FIELDS = {f.name for f in dataclasses.fields(RoleDef)} - {"name"}
 _CODE_RE = re.compile(r"^FZ\d{3}$")
 
 
+P = TypeVar("P")
+
+
 @dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Generic[P]):
+    """One rule of a pack; ``params`` is its kind's ``Params`` dataclass (``Rule[required_role.Params]``)."""
+
     code: str
     name: str
     kind: str
     severity: str
     message: str
-    params: Any
+    params: P
     title: str = ""  # a short Chinese name for people (the web page, the workbook); ``name`` stays the stable id
     hint: str = ""
     basis: str = ""

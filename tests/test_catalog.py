@@ -15,6 +15,7 @@ import pytest
 from checker.api import check_text
 from checker.config import Config
 from checker.kinds import KINDS
+from checker.kinds.base import is_cross_report
 from checker.packs import load_ruleset
 
 RULESET = load_ruleset()
@@ -22,7 +23,7 @@ RULES = sorted(RULESET.rules.values(), key=lambda r: r.code)
 TESTS = Path(__file__).resolve().parent
 EXAMPLE_FREE_KINDS = {"input_error"}  # raised by readers, not by text
 # cross-report kinds compare several reports: their examples are run by tests/kinds/test_<kind>.py
-EXAMPLE_FREE_KINDS |= {name for name, kind in KINDS.items() if getattr(kind, "CROSS_REPORT", False)}
+EXAMPLE_FREE_KINDS |= {name for name, kind in KINDS.items() if is_cross_report(kind)}
 
 
 def test_codes_and_names_are_unique_and_well_formed():

@@ -7,15 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Document
+from ..parts import ROLE_LABELS  # noqa: F401  (the formatters' name for the short part labels)
 from ..positions import LineIndex
 
-ROLE_LABELS = {
-    "measures": "举措成效",
-    "shortcomings": "不足原因",
-    "first_responsible": "第一责任人",
-    "plan": "下年安排",
-    "other": "其他",
-}
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 

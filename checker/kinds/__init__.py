@@ -27,4 +27,5 @@ _MODULES = (
 )
 
 KINDS = {name: import_module(f"{__name__}.{name}") for name in _MODULES}
+KIND_ORDER = {name: i for i, name in enumerate(_MODULES)}
 assert all(module.KIND == name for name, module in KINDS.items()), "a kind's module name must be its KIND"

@@ -1,13 +1,44 @@
-"""What every rule kind shares: building a Diagnostic from a rule and a span."""
+"""What every rule kind shares: the two kind protocols, and building a Diagnostic from a rule and a span.
+
+A kind is a module (yamllint's shape) with ``KIND``, a ``Params`` dataclass that
+packs.py validates a rule's parameters into, and one of two functions:
+
+* a per-report kind (:class:`ReportKind`): ``check(report, rule) -> Iterable[Diagnostic]``,
+  run on one analysed report at a time (``fzcheck check``, the web page, each report of a review);
+* a cross-report kind (:class:`CrossReportKind`): ``check_reports(reports, rule) -> Iterable[Diagnostic]``,
+  run by a review over what it kept of every report (:class:`~checker.kinds._crossreport.CrossReport`);
+  its Diagnostics are placed by file and line (``location``) and name the other places in ``related``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from ..model import Diagnostic, Fix, Span
 
 if TYPE_CHECKING:
     from ..packs import Rule
+    from ..report import Report
+    from ._crossreport import CrossReport
+
+
+class ReportKind(Protocol):
+    KIND: str
+    Params: type
+
+    def check(self, report: Report, rule: Rule) -> Iterable[Diagnostic]: ...
+
+
+class CrossReportKind(Protocol):
+    KIND: str
+    Params: type
+
+    def check_reports(self, reports: Sequence[CrossReport], rule: Rule) -> Iterable[Diagnostic]: ...
+
+
+def is_cross_report(kind: object) -> bool:
+    return hasattr(kind, "check_reports")
 
 
 class _Default(dict):

@@ -27,14 +27,20 @@ plan copied from last year is no plan.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
+from ..parts import PLACE_LABELS
+from . import _minhash
+from ._crossreport import CrossReport, Paragraph, current, finding, fmt, pct, place, previous
 from .copied_paragraph import validate_shingles
 
+if TYPE_CHECKING:
+    from ..packs import Rule
+
 KIND = "carried_over"
-CROSS_REPORT = True
 PLACEHOLDERS = ("other", "similarity", "part")
 PARTS = ("measures", "shortcomings", "first_responsible", "plan", "other", "preamble")
 
@@ -56,6 +62,50 @@ def validate(params: Params, ruleset) -> str:
     return validate_shingles(params)
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
-    """Nothing per report: ``checker.review.copies`` compares with last year's folder."""
-    return iter(())
+
+def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
+    """Paragraphs of this year's reports unchanged from last year's report of the same entity."""
+    last: dict[str, list[CrossReport]] = {}
+    for r in previous(reports):
+        last.setdefault(r.key, []).append(r)
+    findings = []
+    for r in current(reports):
+        olds = last.get(r.key)
+        if olds:
+            findings.extend(_carried(r, _index(olds, rule.params), rule))
+    return findings
+
+
+_Index = dict[int, list[tuple[CrossReport, Paragraph]]]
+
+
+def _index(olds: list[CrossReport], p: Params) -> _Index:
+    index: _Index = {}
+    for old in olds:
+        for para in old.paragraphs:
+            if para.length >= p.min_chars:
+                for key in _minhash.band_keys(para.sigs[p.shingle_size]):
+                    index.setdefault(key, []).append((old, para))
+    return index
+
+
+def _carried(r: CrossReport, index: _Index, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    p = rule.params
+    for para in r.paragraphs:
+        if para.role not in p.roles or para.length < p.min_chars:
+            continue
+        sig = para.sigs[p.shingle_size]
+        match, score = None, 0.0
+        for key in _minhash.band_keys(sig):
+            for old, opara in index.get(key, ()):
+                sim = _minhash.similarity(sig, opara.sigs[p.shingle_size])
+                if sim > score:
+                    match, score = (old, opara), sim
+        if match is None or score < p.threshold:
+            continue
+        old, opara = match
+        part = PLACE_LABELS.get(para.role, para.role)
+        message = fmt(rule.message, other=f"{old.file} 第{opara.line}行", similarity=pct(score), part=part)
+        here = place(r, para.line, para.column, para.end_column, para.excerpt, message=message)
+        there = place(old, opara.line, opara.column, opara.end_column, opara.excerpt)
+        yield finding(rule, [here, there], score=score)

@@ -35,13 +35,18 @@ describe this township's year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from ..model import Diagnostic
+from ..model import Diagnostic, Location
+from . import _minhash
+from ._crossreport import CrossReport, Paragraph, current, finding, fmt, label, pct, place
+
+if TYPE_CHECKING:
+    from ..packs import Rule
 
 KIND = "copied_paragraph"
-CROSS_REPORT = True
 PLACEHOLDERS = ("other", "similarity", "count")
 
 
@@ -66,6 +71,76 @@ def validate_shingles(params) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
-    """Nothing per report: ``checker.review.copies`` compares the reports of a folder."""
-    return iter(())
+
+def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
+    """Groups of near-identical paragraphs written by different entities, one finding per group."""
+    reports = current(reports)
+    flat = [(r, para) for r in reports for para in r.paragraphs if para.length >= rule.params.min_chars]
+    best, uf = _similar_pairs(flat, rule.params)
+    groups: dict[int, list[int]] = {}
+    for pid in best:
+        groups.setdefault(uf.find(pid), []).append(pid)
+    findings = []
+    for members in groups.values():
+        members.sort(key=lambda m: (flat[m][0].file, flat[m][1].line))
+        if len({flat[m][0].key for m in members}) >= 2:
+            findings.append(_group_finding(rule, [flat[m] for m in members], min(best[m] for m in members)))
+    findings.sort(key=lambda f: (f.location.path, f.location.line))
+    return findings
+
+
+def _similar_pairs(flat: list[tuple[CrossReport, Paragraph]], params: Params):
+    """Pairs of paragraphs of different entities at or above the threshold, joined into groups through
+    the band index; the best similarity each paragraph reached."""
+    size = params.shingle_size
+    uf = _minhash.UnionFind()
+    best: dict[int, float] = {}
+    index: dict[int, int] = {}  # band key → first paragraph seen with it
+    for pid, (report, para) in enumerate(flat):
+        sig = para.sigs[size]
+        tried: set[int] = set()
+        for key in _minhash.band_keys(sig):
+            other = index.setdefault(key, pid)
+            if other == pid or other in tried:
+                continue
+            tried.add(other)
+            oreport, opara = flat[other]
+            if oreport.key == report.key:
+                continue
+            sim = _minhash.similarity(sig, opara.sigs[size])
+            if sim >= params.threshold:
+                uf.union(pid, other)
+                best[pid] = max(best.get(pid, 0.0), sim)
+                best[other] = max(best.get(other, 0.0), sim)
+    return best, uf
+
+
+def _group_finding(rule: Rule[Params], members: list[tuple[CrossReport, Paragraph]], sim: float) -> Diagnostic:
+    """The finding of one group: every place is told which other place (and how many more) it shares
+    the paragraph with."""
+    places = [place(r, para.line, para.column, para.end_column, para.excerpt) for r, para in members]
+    keys = [r.key for r, _ in members]
+    # per key: its first place and how many places and reports it has (linear in the group)
+    first: dict[str, int] = {}
+    places_of: dict[str, int] = {}
+    files_of: dict[str, set[str]] = {}
+    for j, key in enumerate(keys):
+        first.setdefault(key, j)
+        places_of[key] = places_of.get(key, 0) + 1
+        files_of.setdefault(key, set()).add(places[j].path)
+    order = sorted(first.values())
+    all_files = len({p.path for p in places})
+    told: list[Location] = []
+    for i, mine in enumerate(keys):
+        j = next(j for j in order if keys[j] != mine)  # at most two steps: keys are distinct
+        n_other = len(places) - places_of[mine]
+        other = label(places[j]) + (f"等{n_other}处" if n_other > 1 else "")
+        count = all_files - len(files_of[mine])
+        message = fmt(rule.message, other=other, similarity=pct(sim), count=count)
+        told.append(_with_message(places[i], message))
+    summary = f"{len(first)} 个单位的报告中有几乎相同的段落（相似度{pct(sim)}）"
+    return finding(rule, told, summary, sim)
+
+
+def _with_message(location: Location, message: str) -> Location:
+    return replace(location, message=message)

@@ -25,13 +25,17 @@ this township.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING
 
-from ..model import Diagnostic
+from ..model import Diagnostic, Location
+from ._crossreport import CrossReport, Mention, current, finding, fmt, place
+
+if TYPE_CHECKING:
+    from ..packs import Rule
 
 KIND = "foreign_entity"
-CROSS_REPORT = True
 PLACEHOLDERS = ("name", "other")
 
 
@@ -47,6 +51,52 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
-    """Nothing per report: ``checker.review.copies`` knows the other entities of the folder."""
-    return iter(())
+
+def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
+    """A report that writes the name of another township of the folder, at the first place it does."""
+    reports = current(reports)
+    owners: dict[str, CrossReport] = {}
+    for r in reports:
+        for name in r.names:
+            owners.setdefault(name, r)
+    if not owners:
+        return []
+    findings = []
+    for r in reports:
+        if r.names:  # not known as a township: its own name could be any of them
+            findings.extend(_foreign_names(r, owners, rule))
+    findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column))
+    return findings
+
+
+def _foreign_names(r: CrossReport, owners: dict[str, CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
+    longest = max(len(name) for name in owners)
+    reported: set[str] = set()
+    out = []
+    for mention in sorted(r.mentions, key=lambda m: (m.line, m.end_column)):
+        name = "" if mention.related else _known_name(mention, owners, longest)
+        if not name or name in reported or _is_own(r, owners[name], name):
+            continue
+        reported.add(name)
+        owner = owners[name]
+        message = fmt(rule.message, name=name, other=f"{owner.file} 的单位")
+        out.append(finding(rule, [_here(r, mention, name, message), place(owner, 1, 1, 1, owner.entity)], score=1.0))
+    return out
+
+
+def _known_name(mention: Mention, owners: dict[str, CrossReport], longest: int) -> str:
+    """The longest known name the window ends with (a dict lookup per length, not a scan of all names)."""
+    window = mention.window
+    return next((window[-k:] for k in range(min(longest, len(window)), 1, -1) if window[-k:] in owners), "")
+
+
+def _is_own(r: CrossReport, owner: CrossReport, name: str) -> bool:
+    if owner.key == r.key or any(name in own or own in name for own in r.names):
+        return True
+    return bool(r.entity) and name in r.entity
+
+
+def _here(r: CrossReport, mention: Mention, name: str, message: str) -> Location:
+    at = len(mention.window) - len(name)
+    start = mention.end_column - len(name)
+    return place(r, mention.line, start, mention.end_column, mention.window, mark=(at, at + len(name)), message=message)

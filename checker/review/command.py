@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, List, Optional
 
@@ -69,9 +70,9 @@ def review(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="彩色输出（默认：终端上开启）"),
 ) -> None:
     """审查一个文件夹中的全部报告：逐份检查、跨报告查找雷同段落和他单位名称，输出汇总表、工作簿和网页。"""
-    from ..cli import _base_config, collect, supported_suffixes
     from ..errors import ConfigError
     from ..model import SEVERITY_RANK
+    from ..run import UsageError, base_config, collect, supported_suffixes
 
     if format not in ("text", "json"):
         _fail(f"不支持的输出格式 “{format}”，可用：text、json")
@@ -85,21 +86,22 @@ def review(
     for target in (xlsx, html, csv):
         if target:
             _check_target(target)
-    base = _base_config(select, ignore, rules, year, fail_on)
+    try:
+        base = base_config(select, ignore, rules, year, fail_on)
+    except UsageError as exc:
+        _fail(str(exc))
     files = collect(paths)
     if not files:
         _fail("没有找到可审查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
     previous_files = collect([previous]) if previous else []
 
-    from ..api import config_for, ruleset_for
-    from .copies import cross_spec
-    from .runner import Job
+    from ..api import config_for
+    from .runner import job_for
     from .runner import review as run_review
 
     try:
         folder_config = config_for(Path(paths[0]), base, not no_config)
-        spec = cross_spec(ruleset_for(folder_config), folder_config)
-        job = Job(base, not no_config, spec)
+        job = replace(job_for(folder_config, not no_config), base=base)
         show = progress if progress is not None else (sys.stderr.isatty() and sys.stdout.isatty())
         if show:
             result = _with_progress(files, job, jobs, previous_files)

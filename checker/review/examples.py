@@ -37,13 +37,12 @@ def review_texts(texts: list[str], previous: list[str] = (), config=None):
     reports are named r0.txt, r1.txt …, last year's p0.txt …  (For trying a cross-report rule.)"""
     from dataclasses import replace
 
-    from ..api import check_text, ruleset_for
+    from ..api import check_text
     from ..config import Config
-    from .copies import cross_spec
-    from .runner import NO_RULES, Job, record_of, review_records
+    from .runner import NO_RULES, job_for, record_of, review_records
 
     config = config or Config()
-    job = Job(config, False, cross_spec(ruleset_for(config), config))
+    job = job_for(config, False)
     records = [record_of(check_text(t, config, f"r{i}.txt", with_roles=True), config, job) for i, t in enumerate(texts)]
     old_config = replace(config, select=NO_RULES, ignore=())
     old_job = replace(job, previous=True)

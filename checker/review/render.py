@@ -6,23 +6,24 @@ from __future__ import annotations
 import json
 
 from ..formats.common import display_width
-from .copies import CrossFinding
+from ..model import Diagnostic
 from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS
 
 MARK = {True: "✓", False: "✗", None: "—"}
 
 
-def finding_dict(f: CrossFinding) -> dict:
+def finding_dict(f: Diagnostic) -> dict:
+    """A cross-report finding with every place it names."""
     return {
         "code": f.code,
         "name": f.name,
         "severity": f.severity,
         "message": f.summary or f.message,
-        "similarity": round(f.similarity, 3),
+        "similarity": round(f.score if f.score is not None else 1.0, 3),
         "hint": f.hint,
         "basis": f.basis,
         "places": [
-            {"file": p.file, "entity": p.entity, "line": p.line, "column": p.column, "end_column": p.end_column,
+            {"file": p.path, "entity": p.entity, "line": p.line, "column": p.column, "end_column": p.end_column,
              "excerpt": p.excerpt}
             for p in f.places
         ],
@@ -70,7 +71,7 @@ def render_text(review, color: bool = False) -> str:
         out.append(f"{f.code} [{f.severity}] {f.name}：{f.summary or f.message}")
         for p in f.places:
             who = f"{p.entity}，" if p.entity else ""
-            out.append(f"    {p.file}:{p.line}:{p.column}  {who}“{p.excerpt}”")
+            out.append(f"    {p.path}:{p.line}:{p.column}  {who}“{p.excerpt}”")
     s = review.summary()
     out += [
         "",

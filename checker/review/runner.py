@@ -17,7 +17,9 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from ..config import Config
-from .copies import CrossFinding, CrossSpec, Mention, Paragraph, ReportKey, detect, entity_key, extract
+from ..kinds._crossreport import CrossReport, DigestSpec, Mention, Paragraph, digest, entity_key
+from ..model import Diagnostic
+from ..packs import Rule
 from .summary import add_findings, diagnostic_rows, outline_rows, report_row, rule_summary
 
 NO_RULES = ("FZ0",)  # a select prefix no rule has: read and parse only (last year's reports)
@@ -29,8 +31,20 @@ class Job:
 
     base: Config = field(default_factory=Config)
     discover: bool = True
-    spec: CrossSpec = field(default_factory=CrossSpec)
+    cross: tuple[Rule, ...] = ()  # the cross-report rules that are on (``engine.cross_rules``)
     previous: bool = False  # last year's folder: no rules, only what copy detection needs
+
+    @property
+    def spec(self) -> DigestSpec:
+        return DigestSpec.of(self.cross)
+
+
+def job_for(config: Config, discover: bool = True) -> Job:
+    """The job of a review under ``config`` (the folder's configuration): its cross-report rules."""
+    from ..api import ruleset_for
+    from ..engine import cross_rules
+
+    return Job(config, discover, cross_rules(ruleset_for(config), config))
 
 
 @dataclass
@@ -51,7 +65,7 @@ class ReportRecord:
 @dataclass
 class ReviewResult:
     records: list[ReportRecord]  # sorted by file; diagnostics include the cross-report ones
-    findings: list[CrossFinding]
+    findings: list[Diagnostic]  # the cross-report findings, one per group of places
     previous_count: int = 0
 
     @property
@@ -101,7 +115,7 @@ def record_of(result, config: Config, job: Job) -> ReportRecord:
 
     checked = {r.code for r in active_rules(ruleset_for(config), config)}
     row = report_row(result, checked)
-    paragraphs, mentions, names = extract(result, job.spec) if not result.error else ((), (), ())
+    paragraphs, mentions, names = digest(result, job.spec) if not result.error else ((), (), ())
     if job.previous:
         return ReportRecord(result.path, row, [], [], paragraphs, (), names)
     return ReportRecord(result.path, row, diagnostic_rows(result), outline_rows(result), paragraphs, mentions, names)
@@ -160,7 +174,7 @@ def review(
     records.sort(key=lambda r: r.file)
     previous: list[ReportRecord] = []
     previous_files = list(previous_files)
-    if previous_files and job.spec.carried:
+    if previous_files and any(r.kind == "carried_over" for r in job.cross):
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
     return review_records(records, job, previous, len(previous_files))
 
@@ -169,9 +183,11 @@ def review_records(
     records: list[ReportRecord], job: Job, previous: list[ReportRecord] = (), previous_count: int = 0
 ) -> ReviewResult:
     """The cross-report half of the review over records already made (in the order given)."""
-    keys = [_key(i, r) for i, r in enumerate(records)]
-    old_keys = [_key(i, r) for i, r in enumerate(previous) if not r.error]
-    findings = detect([k for k in keys if not records[k.index].error], job.spec, old_keys) if job.spec else []
+    from ..engine import run_cross
+
+    reports = [_cross_report(r) for r in records if not r.error]
+    reports += [_cross_report(r, previous=True) for r in previous if not r.error]
+    findings = run_cross(reports, job.cross) if job.cross else []
     attach(records, findings)
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions = (), ()
@@ -190,33 +206,30 @@ def _intern(record: ReportRecord) -> None:
                 d[key] = sys.intern(value)
 
 
-def _key(index: int, record: ReportRecord) -> ReportKey:
+def _cross_report(record: ReportRecord, previous: bool = False) -> CrossReport:
     entity = record.row.get("entity", "")
-    return ReportKey(
-        index, record.file, entity, entity_key(entity, record.names, record.file), record.names,
-        record.paragraphs, record.mentions,
-    )
+    key = entity_key(entity, record.names, record.file)
+    return CrossReport(record.file, entity, key, record.names, record.paragraphs, record.mentions, previous)
 
 
-def attach(records: list[ReportRecord], findings: list[CrossFinding]) -> None:
-    """Give every place a finding is reported at a diagnostic row in its report."""
+def attach(records: list[ReportRecord], findings: list[Diagnostic]) -> None:
+    """Give every place a finding is reported at (a place with a message) a diagnostic row in its report."""
     by_file = {r.file: r for r in records}
     touched = set()
     for f in findings:
-        for place_index, message in f.notes:
-            place = f.places[place_index]
-            record = by_file.get(place.file)
-            if record is None:
+        for place in f.places:
+            record = by_file.get(place.path)
+            if record is None or not place.message:
                 continue
             mark = place.mark or (0, len(place.excerpt))
             record.diagnostics.append(
                 {
-                    "file": place.file,
+                    "file": place.path,
                     "entity": place.entity,
                     "code": f.code,
                     "name": f.name,
                     "severity": f.severity,
-                    "message": message,
+                    "message": place.message,
                     "line": place.line,
                     "column": place.column,
                     "end_line": place.line,
@@ -229,6 +242,6 @@ def attach(records: list[ReportRecord], findings: list[CrossFinding]) -> None:
                 }
             )
             add_findings(record.row, (f.severity,))
-            touched.add(place.file)
+            touched.add(place.path)
     for file in touched:
         by_file[file].diagnostics.sort(key=lambda d: (d["line"], d["column"], d["code"]))

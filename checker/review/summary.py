@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Collection, Iterable
 
-from ..formats.common import ROLE_LABELS as COMMON_ROLE_LABELS
 from ..formats.common import SEVERITY_LABELS, diagnostic_dict  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
 from ..model import SEVERITY_RANK
+from ..parts import PLACE_LABELS as ROLE_LABELS  # noqa: F401  (the writers label outline roles with it)
 from ..positions import LineIndex
 
 # (row key, role, code whose finding says the part is missing, column label)
@@ -39,7 +39,7 @@ BURIED_FIRST_RESPONSIBLE = "FZ105"  # content present, only not a part of its ow
 
 STATUSES = ("pass", "warn", "fail", "unreadable")
 STATUS_LABELS = {"pass": "通过", "warn": "有警告", "fail": "有错误", "unreadable": "无法读取"}
-ROLE_LABELS = {**COMMON_ROLE_LABELS, "preamble": "开头"}
+
 QUOTE_WIDTH = 120
 
 

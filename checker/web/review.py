@@ -41,14 +41,11 @@ def workbook_available() -> bool:
 def review_results(results: list, config) -> Review:
     """Review checked uploads (names unique) exactly as ``fzcheck review`` reviews a folder: the
     same records and the same cross-report detection, from the results the page already has."""
-    from ..api import ruleset_for
-    from ..review.copies import cross_spec
-    from ..review.runner import Job, record_of, review_records
+    from ..review.runner import job_for, record_of, review_records
 
-    spec = cross_spec(ruleset_for(config), config)
-    job = Job(base=config, discover=False, spec=spec)
+    job = job_for(config, discover=False)
     result = review_records([record_of(r, config, job) for r in results], job)
-    codes = frozenset(r.code for r in (*spec.copied, *spec.foreign, *spec.carried))
+    codes = frozenset(r.code for r in job.cross)
     return Review(result, codes)
 
 

@@ -49,7 +49,7 @@ def test_shortcomings_and_plan_carried_over():
         "不足原因中的这一段与上一年度报告（p0.txt 第5行）几乎相同（相似度100%），照搬了上年内容"
     )
     assert result.diagnostics[1]["message"].startswith("下年安排中的这一段与上一年度报告（")
-    assert [p.file for p in result.findings[0].places] == ["r0.txt", "p0.txt"]
+    assert [p.path for p in result.findings[0].places] == ["r0.txt", "p0.txt"]
 
 
 def test_near_miss_rewritten_shortcomings():

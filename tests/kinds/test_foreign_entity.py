@@ -6,8 +6,8 @@ import pytest
 
 from checker.config import Config
 from checker.errors import ConfigError
+from checker.kinds._crossreport import entity_names
 from checker.packs import load_ruleset
-from checker.review.copies import entity_names
 from checker.review.examples import review_texts, split_example
 
 XINJI = "辛集乡人民政府\n关于2024年法治政府建设情况的报告\n一、主要举措和成效\n{body}\n"
@@ -38,7 +38,7 @@ def test_fires_at_the_name_and_names_its_report():
     assert d["message"] == f"报告中出现另一单位的名称“多玛乡”（{result.records[1].file} 的单位），像是把它当成了本单位"
     assert d["quote"][d["mark_start"] : d["mark_end"]] == "多玛乡"
     places = result.findings[0].places
-    assert [(p.file.rsplit("/", 1)[-1], p.line) for p in places] == [("r0.txt", 4), ("r1.txt", 1)]
+    assert [(p.path.rsplit("/", 1)[-1], p.line) for p in places] == [("r0.txt", 4), ("r1.txt", 1)]
 
 
 def test_reported_once_per_name():

@@ -4,11 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.api import ruleset_for
-from checker.cli import collect
 from checker.config import Config
-from checker.review.copies import cross_spec
-from checker.review.runner import Job, review
+from checker.review.runner import job_for, review
+from checker.run import collect
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 COUNTY = ROOT / "fixtures" / "review" / "county"
@@ -19,5 +17,5 @@ PREVIOUS = ROOT / "fixtures" / "review" / "previous"
 def county_review():
     """The review of fixtures/review/county (rules FZ1, FZ7, FZ9) with last year's folder."""
     config = Config(select=("FZ1", "FZ7", "FZ9"))
-    job = Job(config, False, cross_spec(ruleset_for(config), config))
+    job = job_for(config, False)
     return review(collect([str(COUNTY)]), job, jobs=1, previous_files=collect([str(PREVIOUS)]))

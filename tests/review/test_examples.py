@@ -2,11 +2,9 @@
 
 from pathlib import Path
 
-from checker.api import ruleset_for
 from checker.config import Config
-from checker.review.copies import cross_spec
 from checker.review.examples import review_texts
-from checker.review.runner import Job, review
+from checker.review.runner import job_for, review
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "seeds").glob("*.txt"))
 
@@ -27,7 +25,7 @@ def test_in_memory_review_equals_the_folder_review(tmp_path):
         (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
         files.append(str(tmp_path / f"r{i}.txt"))
     config = Config()
-    on_disk = review(files, Job(config, False, cross_spec(ruleset_for(config), config)), jobs=1)
+    on_disk = review(files, job_for(config, False), jobs=1)
     in_memory = review_texts(texts, config=config)
     assert _rows(in_memory) == _rows(on_disk, f"{tmp_path}/")
     assert {d["code"] for d in in_memory.diagnostics} >= {"FZ104", "FZ701"}

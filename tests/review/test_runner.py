@@ -5,18 +5,16 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from checker.api import ruleset_for
-from checker.cli import collect
 from checker.config import Config
-from checker.review.copies import cross_spec
-from checker.review.runner import Job, ReportRecord, analyse, review, run
+from checker.review.runner import ReportRecord, analyse, job_for, review, run
+from checker.run import collect
 
 COUNTY = Path(__file__).resolve().parent.parent.parent / "fixtures" / "review" / "county"
 
 
 def job():
     config = Config(select=("FZ1", "FZ7", "FZ9"))
-    return Job(config, False, cross_spec(ruleset_for(config), config))
+    return job_for(config, False)
 
 
 def test_records_are_compact_rows():

@@ -1,12 +1,14 @@
-"""Signatures, similarity and the index: copy detection is not quadratic."""
+"""Signatures, similarity and the band index: copy detection (copied_paragraph) is not quadratic."""
 
 from __future__ import annotations
 
 import random
 
+from checker.kinds import _minhash, copied_paragraph
+from checker.kinds._crossreport import CrossReport, Paragraph
+from checker.kinds._minhash import normalise, signature, similarity
 from checker.kinds.copied_paragraph import Params
-from checker.review import copies
-from checker.review.copies import CrossRule, Paragraph, ReportKey, detect_copies, normalise, signature, similarity
+from checker.packs import Rule
 
 CHARS = "法治政府建设工作依法行政执法监督普法宣传调解纠纷矛盾排查干部学习制度落实推进组织领导责任清单服务群众乡镇村社区"
 
@@ -32,21 +34,21 @@ def test_similarity_estimates_jaccard():
 def test_signature_is_stable_across_processes():
     """CRC-32, not hash(): a signature made in a worker matches one made in the parent."""
     assert signature("法治政府建设工作领导小组", 5)[:8].hex() == signature("法治政府建设工作领导小组", 5)[:8].hex()
-    assert len(signature("法治政府建设工作领导小组", 5)) == 4 * copies.BINS
+    assert len(signature("法治政府建设工作领导小组", 5)) == 4 * _minhash.BINS
 
 
-def keys(paragraphs_per_report: list[list[str]]) -> list[ReportKey]:
+def keys(paragraphs_per_report: list[list[str]]) -> list[CrossReport]:
     out = []
     for i, texts in enumerate(paragraphs_per_report):
         paras = tuple(
-            Paragraph(n + 1, 1, len(t) + 1, "measures", t[:10], (signature(normalise(t), 5),), len(t))
+            Paragraph(n + 1, 1, len(t) + 1, "measures", t[:10], {5: signature(normalise(t), 5)}, len(t))
             for n, t in enumerate(texts)
         )
-        out.append(ReportKey(i, f"r{i}.txt", f"单位{i}", f"单位{i}", (), paras, ()))
+        out.append(CrossReport(f"r{i}.txt", f"单位{i}", f"单位{i}", (), paras, ()))
     return out
 
 
-RULE = CrossRule("FZ701", "copied-paragraph", "warning", "与{other}相同（{similarity}）", "", "", Params())
+RULE = Rule("FZ701", "copied-paragraph", "copied_paragraph", "warning", "与{other}相同（{similarity}）", Params())
 
 
 def test_not_quadratic(monkeypatch):
@@ -55,16 +57,16 @@ def test_not_quadratic(monkeypatch):
     reports = [[paragraph(rng) for _ in range(20)] for _ in range(100)]
     reports[42][3] = reports[7][11]
     calls = 0
-    real = copies.similarity
+    real = _minhash.similarity
 
     def counting(a, b):
         nonlocal calls
         calls += 1
         return real(a, b)
 
-    monkeypatch.setattr(copies, "similarity", counting)
-    findings = detect_copies(keys(reports), RULE, 0)
-    assert [[(p.file, p.line) for p in f.places] for f in findings] == [[("r42.txt", 4), ("r7.txt", 12)]]
+    monkeypatch.setattr(_minhash, "similarity", counting)
+    findings = copied_paragraph.check_reports(keys(reports), RULE)
+    assert [[(p.path, p.line) for p in f.places] for f in findings] == [[("r42.txt", 4), ("r7.txt", 12)]]
     pairs = 2000 * 1999 // 2
     assert calls < 2000, (calls, pairs)  # each paragraph meets at most a handful of candidates
 
@@ -73,6 +75,6 @@ def test_a_cluster_is_linear():
     """The same paragraph in 300 reports: one finding, 300 places, not 45,000 pairs."""
     rng = random.Random(3)
     shared = paragraph(rng)
-    findings = detect_copies(keys([[shared, paragraph(rng)] for _ in range(300)]), RULE, 0)
+    findings = copied_paragraph.check_reports(keys([[shared, paragraph(rng)] for _ in range(300)]), RULE)
     assert len(findings) == 1 and len(findings[0].places) == 300
-    assert len(findings[0].notes) == 300
+    assert sum(1 for p in findings[0].places if p.message) == 300  # each report is told where the others are

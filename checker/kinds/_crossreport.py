@@ -1,0 +1,255 @@
+"""What the cross-report kinds know of one report, and how they build their findings.
+
+A review checks each report on its own (in a worker process) and keeps only a
+:class:`CrossReport`: compact :class:`Paragraph` records (a MinHash signature
+per shingle size, place, role, a short excerpt) and :class:`Mention` records
+(where a township-like name ends), so that the parent never holds a Document.
+The cross-report kinds' ``check_reports(reports, rule)`` compare these and
+return Diagnostics placed by :class:`~checker.model.Location` (file and line),
+each naming the other places involved in ``related``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import Diagnostic, Location, Span
+from ._minhash import normalise, signature
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+
+EXCERPT = 36
+DEFAULT_SUFFIXES = ("乡", "镇", "街道", "苏木")
+
+_SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_OFFICE_TAIL = re.compile(r"(?:人民政府|党委|政府|办事处|党政办公室|党政办)$")
+_COUNTY_CHARS = "省州盟市县区旗"
+_ETHNIC = re.compile(
+    r"(?:(?:藏|回|蒙古|土|撒拉|东乡|保安|彝|苗|瑶|壮|侗|布依|土家|满|朝鲜|哈萨克|维吾尔|柯尔克孜|锡伯|达斡尔|鄂温克|"
+    r"鄂伦春|白|傣|哈尼|傈僳|纳西|羌|仡佬|畲|水|黎|佤|拉祜|景颇|毛南|仫佬|京|裕固)族)+(?=乡$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    line: int
+    column: int
+    end_column: int
+    role: str
+    excerpt: str
+    sigs: dict[int, bytes]  # shingle size → MinHash signature
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a township-like name ends: the ``window`` of text before and including the suffix."""
+
+    line: int
+    end_column: int  # 1-based column just after the suffix
+    window: str
+    related: bool  # the sentence names a relation (与、同、交流 …)
+
+
+@dataclass
+class CrossReport:
+    """What the cross-report kinds need of one report (kept instead of its Document)."""
+
+    file: str
+    entity: str
+    key: str  # who wrote it: the township name, or the file when unknown
+    names: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    previous: bool = False  # one of last year's reports (only ``carried_over`` reads these)
+
+
+@dataclass(frozen=True)
+class DigestSpec:
+    """What to keep of each report for the cross-report rules that are on (picklable)."""
+
+    shingle_sizes: tuple[int, ...] = ()
+    min_chars: int = 0
+    suffixes: tuple[str, ...] = ()
+    allow_words: tuple[str, ...] = ()
+    mentions: bool = False
+    active: bool = False
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule]) -> DigestSpec:
+        compared = [r.params for r in rules if hasattr(r.params, "shingle_size")]
+        named = [r.params for r in rules if hasattr(r.params, "suffixes")]
+        return cls(
+            shingle_sizes=tuple(sorted({p.shingle_size for p in compared})),
+            min_chars=min((p.min_chars for p in compared), default=0),
+            suffixes=tuple(sorted({s for p in named for s in p.suffixes}, key=len, reverse=True)),
+            allow_words=tuple(sorted({w for p in named for w in p.allow_words})),
+            mentions=bool(named),
+            active=bool(compared or named),
+        )
+
+
+# ---------------------------------------------------------------- one report
+
+
+def entity_names(entity: str, suffixes: Iterable[str] = DEFAULT_SUFFIXES) -> tuple[str, ...]:
+    """Names a report may use for its township: 安多县多玛乡 → (多玛乡,); 湟中区群加藏族乡 →
+    (群加藏族乡, 群加乡); empty when the entity is not township-level."""
+    name = _OFFICE_TAIL.sub("", entity.strip())
+    suffix = next((s for s in sorted(suffixes, key=len, reverse=True) if name.endswith(s)), "")
+    if not suffix or len(name) - len(suffix) < 2:
+        return ()
+    # drop the county prefix: cut after the rightmost county-level character that still
+    # leaves at least two characters before the suffix (安多县|多玛乡, but 新市镇 stays whole)
+    core = name
+    for i in range(len(name) - len(suffix) - 2, 0, -1):
+        if name[i - 1] in _COUNTY_CHARS:
+            core = name[i:]
+            break
+    names = [core]
+    plain = _ETHNIC.sub("", core)
+    if plain != core and len(plain) > len(suffix) + 1:
+        names.append(plain)
+    return tuple(names)
+
+
+def entity_key(entity: str, names: tuple[str, ...], file: str) -> str:
+    if names:
+        return names[-1]  # the plainest form: 群加乡 for 群加藏族乡
+    if entity:
+        return _OFFICE_TAIL.sub("", entity)
+    stem = re.sub(r"[\d\s_\-—年度]+", "", Path(file).stem)
+    return stem or file
+
+
+def digest(result, spec: DigestSpec) -> tuple[tuple[Paragraph, ...], tuple[Mention, ...], tuple[str, ...]]:
+    """Paragraph signatures, name mentions and own names of one checked report."""
+    doc, outline = result.document, result.outline
+    if doc is None or outline is None or not spec.active:
+        return (), (), ()
+    entity = result.facts.entity if result.facts else ""
+    own = entity_names(entity, spec.suffixes or DEFAULT_SUFFIXES)
+    paragraphs = _paragraphs(doc, outline, spec, (*own, entity)) if spec.shingle_sizes else []
+    mentions = _mentions(doc, outline, spec) if spec.mentions else []
+    return tuple(paragraphs), tuple(mentions), own
+
+
+def _role_by_line(outline) -> list[str]:
+    roles = ["preamble"] * (len(outline.lines) + 2)
+    for section in outline.walk():  # pre-order: deeper sections overwrite their parents
+        main = next((r for r in section.roles if r != "other"), section.roles[0] if section.roles else "other")
+        for n in range(section.line, section.end_line + 1):
+            roles[n] = main
+    return roles
+
+
+def _paragraphs(doc, outline, spec: DigestSpec, own: tuple[str, ...]) -> list[Paragraph]:
+    roles = _role_by_line(outline)
+    body_cols: dict[int, int] = {s.line: s.body_start_col for s in outline.walk() if s.body_start_col >= 0}
+    skip = set(outline.title_lines) | set(outline.signature)
+    out = []
+    for line, kind in zip(doc.lines, outline.kinds):
+        n = line.number
+        if n in skip:
+            continue
+        if kind == "BODY":
+            col = 0
+        elif n in body_cols:
+            col = body_cols[n]
+        else:
+            continue
+        text = line.text[col:].strip()
+        norm = normalise(text, own)
+        if len(norm) < spec.min_chars:
+            continue
+        lead = len(line.text[col:]) - len(line.text[col:].lstrip())
+        start = line.offset(col + lead) - line.start + 1
+        end = line.offset(col + lead + len(text)) - line.start + 1
+        excerpt = text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
+        sigs = {size: signature(norm, size) for size in spec.shingle_sizes}
+        out.append(Paragraph(n, start, end, roles[n], excerpt, sigs, len(norm)))
+    return out
+
+
+def _mentions(doc, outline, spec: DigestSpec) -> list[Mention]:
+    pattern = re.compile("|".join(re.escape(s) for s in spec.suffixes))
+    title = set(outline.title_lines)
+    seen: dict[tuple[str, bool], Mention] = {}
+    for line in doc.lines:
+        if line.number in title or not line.text:
+            continue
+        text = line.text
+        for m in pattern.finditer(text):
+            if m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+                continue
+            related = any(w in _sentence_at(text, m.start()) for w in spec.allow_words)
+            window = text[max(0, m.start() - 14) : m.end()]
+            key = (window, related)
+            if key not in seen:
+                end = line.offset(m.end()) - line.start + 1
+                seen[key] = Mention(line.number, end, window, related)
+    return list(seen.values())
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.group()
+    return text
+
+
+# ---------------------------------------------------------------- findings
+
+
+def place(report: CrossReport, line: int, column: int, end_column: int, excerpt: str, **extra) -> Location:
+    return Location(report.file, line, column, end_column, excerpt, report.entity, **extra)
+
+
+def label(location: Location) -> str:
+    """How a message names a place: 安多县多玛乡（county/多玛乡.txt 第5行）."""
+    who = location.entity or Path(location.path).name
+    return f"{who}（{location.path} 第{location.line}行）"
+
+
+def finding(rule: Rule, places: Sequence[Location], summary: str = "", score: float | None = None) -> Diagnostic:
+    """One cross-report Diagnostic: reported at ``places[0]``, naming the others; a place with a
+    ``message`` is one where the finding is also reported to that report."""
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,  # type: ignore[arg-type]
+        message=places[0].message,
+        span=Span(0, 0),
+        hint=rule.hint,
+        basis=rule.basis,
+        location=places[0],
+        related=tuple(places[1:]),
+        summary=summary,
+        score=score,
+    )
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fmt(template: str, **values) -> str:
+    return template.format_map(_Keep(values))
+
+
+def pct(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def current(reports: Sequence[CrossReport]) -> list[CrossReport]:
+    return [r for r in reports if not r.previous]
+
+
+def previous(reports: Sequence[CrossReport]) -> list[CrossReport]:
+    return [r for r in reports if r.previous]
