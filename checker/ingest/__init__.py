@@ -15,7 +15,7 @@ from .errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024
 # What a folder search picks up; readers for other formats add their suffixes here.
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".docm", ".pdf", ".doc", ".wps")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".docm", ".pdf", ".doc", ".wps", ".rtf", ".odt")
 
 __all__ = ["SUPPORTED_SUFFIXES", "InputError", "document_from_text", "read_bytes", "read_path"]
 
@@ -30,6 +30,11 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise InputError(path, "文件为空，没有可检查的内容")
     if len(data) > MAX_BYTES:
         raise InputError(path, f"文件过大（{len(data) // (1024 * 1024)} MB），上限为 {MAX_BYTES // (1024 * 1024)} MB")
+    if data[30:38] == b"mimetype" and data[:4] == b"PK\x03\x04":
+        from .legacy import is_odt, read_legacy
+
+        if is_odt(data):
+            return read_legacy(data, path)
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         from .docx import read_docx  # optional reader, imported only when needed
 
