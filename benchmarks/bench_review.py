@@ -138,11 +138,11 @@ def phases(files: list[Path], jobs: int) -> dict:
     sys.path.insert(0, str(ROOT))
     from checker.config import Config
     from checker.engine import run_cross
-    from checker.review.csv import render_reports
-    from checker.review.html import build_html
-    from checker.review.render import finding_dict, render_text
+    from checker.formats.csv import render_reports
+    from checker.formats.html import build_html
+    from checker.formats.review import finding_dict, render_text
+    from checker.formats.xlsx import build_workbook
     from checker.review.runner import _cross_report, job_for, run
-    from checker.review.xlsx import build_workbook
 
     job = job_for(Config(), True)
     out: dict = {}

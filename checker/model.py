@@ -93,7 +93,8 @@ class Fix:
 @dataclass(frozen=True, slots=True)
 class Location:
     """A place given by file and line rather than by offset: where a cross-report finding is, and the
-    other places it names (SARIF's relatedLocations, ruff's notes)."""
+    other places it names (SARIF's relatedLocations, ruff's notes); also where a review's diagnostic
+    is once its report's text is gone (the review keeps located Diagnostics, not Documents)."""
 
     path: str
     line: int
@@ -103,6 +104,12 @@ class Location:
     entity: str = ""  # who wrote the report (the township), or ""
     mark: tuple[int, int] | None = None  # the finding inside ``excerpt``; None: all of it
     message: str = ""  # what the finding says to this report; "": the place is only named
+    end_line: int = 0  # 0: the same line
+    where: str = ""  # a human location for non-text sources (第3段, 第2页)
+
+    @property
+    def last_line(self) -> int:
+        return self.end_line or self.line
 
 
 @dataclass(frozen=True, slots=True)

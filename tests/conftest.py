@@ -103,3 +103,16 @@ def other_user():
         yield OtherUser(folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def county_review():
+    """The review of fixtures/review/county (rules FZ1, FZ7, FZ9) with last year's folder."""
+    from pathlib import Path
+
+    from checker.review.runner import job_for, review
+    from checker.run import collect
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "review"
+    job = job_for(Config(select=("FZ1", "FZ7", "FZ9")), False)
+    return review(collect([str(fixtures / "county")]), job, jobs=1, previous_files=collect([str(fixtures / "previous")]))

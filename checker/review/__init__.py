@@ -1,8 +1,8 @@
-"""County bulk review (``fzcheck review DIR``): parallel checking, copy detection across
-reports, and the review outputs (text, JSON, CSV, XLSX workbook, HTML dashboard).
+"""County bulk review (``fzcheck review DIR``): a front end like cli.py.
 
-For other front ends (the local web page): :func:`checker.review.summary.report_row`
-turns a checked :class:`~checker.api.Result` into a table row, and the writers
-``checker.review.xlsx.build_workbook`` and ``checker.review.html.build_html`` turn
-rows into bytes/str.  Nothing here is imported by ``fzcheck check``.
+``command.py`` is the typer command (inputs, terminal, exit codes); ``runner.py`` checks the
+files in parallel, keeps each report's located Diagnostics and what the cross-report kinds need
+(``kinds/_crossreport.py``), then runs the cross-report kinds (``engine.run_cross``).  Every
+output (text, JSON, CSV, XLSX, HTML dashboard) is rendered by ``checker/formats/``.  Nothing
+here is imported by ``fzcheck check``.
 """

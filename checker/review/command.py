@@ -114,7 +114,7 @@ def review(
     rule_summary = result.rule_summary()
     workbook = None
     if xlsx:
-        from .xlsx import build_workbook
+        from ..formats.xlsx import build_workbook
 
         if jobs == 1:
             write_atomic(xlsx, build_workbook(result.rows, result.diagnostics, rule_summary))
@@ -124,8 +124,8 @@ def review(
             side = ProcessPoolExecutor(max_workers=1)
             workbook = side.submit(build_workbook, result.rows, result.diagnostics, rule_summary)
     if html:
-        from .html import iter_html
-        from .render import finding_dict
+        from ..formats.html import iter_html
+        from ..formats.review import finding_dict
 
         title = "法治政府建设年度报告审查结果"
         subtitle = f"{', '.join(paths)}：{len(files)} 份报告" + (f"；对照上一年度 {previous}" if previous else "")
@@ -135,14 +135,14 @@ def review(
         )
         write_atomic(html, pieces)
     if csv:
-        from .csv import render_reports
+        from ..formats.csv import render_reports
 
         write_atomic(csv, render_reports(result.rows).encode("utf-8"))
     if workbook is not None:
         write_atomic(xlsx, workbook.result())
         side.shutdown()
 
-    from .render import render_text, write_json
+    from ..formats.review import render_text, write_json
 
     if format == "json":
         write_json(result, sys.stdout)

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from ..config import Config
+from ..formats.summary import add_findings, located, outline_rows, report_row, rule_summary
 from ..kinds._crossreport import CrossReport, DigestSpec, Mention, Paragraph, digest, entity_key
 from ..model import Diagnostic
 from ..packs import Rule
-from .summary import add_findings, diagnostic_rows, outline_rows, report_row, rule_summary
 
 NO_RULES = ("FZ0",)  # a select prefix no rule has: read and parse only (last year's reports)
 
@@ -51,7 +51,7 @@ def job_for(config: Config, discover: bool = True) -> Job:
 class ReportRecord:
     file: str
     row: dict
-    diagnostics: list[dict]
+    diagnostics: list[Diagnostic]  # placed by ``location`` (formats.summary.located): no Document needed
     outline: list[dict]
     paragraphs: tuple[Paragraph, ...] = ()
     mentions: tuple[Mention, ...] = ()
@@ -73,8 +73,14 @@ class ReviewResult:
         return [r.row for r in self.records]
 
     @property
-    def diagnostics(self) -> list[dict]:
+    def diagnostics(self) -> list[Diagnostic]:
         return [d for r in self.records for d in r.diagnostics]
+
+    def diagnostic_rows(self) -> list[dict]:
+        """Every diagnostic as the flat dict of the review's JSON."""
+        from ..formats.summary import diagnostic_row
+
+        return [diagnostic_row(d) for d in self.diagnostics]
 
     def rule_summary(self) -> list[dict]:
         return rule_summary(self.rows, self.diagnostics)
@@ -118,7 +124,7 @@ def record_of(result, config: Config, job: Job) -> ReportRecord:
     paragraphs, mentions, names = digest(result, job.spec) if not result.error else ((), (), ())
     if job.previous:
         return ReportRecord(result.path, row, [], [], paragraphs, (), names)
-    return ReportRecord(result.path, row, diagnostic_rows(result), outline_rows(result), paragraphs, mentions, names)
+    return ReportRecord(result.path, row, located(result), outline_rows(result), paragraphs, mentions, names)
 
 
 def analyse_batch(paths: list[str], job: Job) -> list[ReportRecord]:
@@ -194,16 +200,18 @@ def review_records(
     return ReviewResult(records, findings, previous_count)
 
 
-_SHARED = ("file", "entity", "code", "name", "severity", "hint", "basis")
+_SHARED = ("code", "name", "severity", "hint", "basis")
 
 
 def _intern(record: ReportRecord) -> None:
-    """Records come back pickled, each with its own copy of every hint and basis: share them."""
+    """Records come back pickled, each with its own copy of every hint and basis: share them.
+    (The frozen Diagnostics are updated in place: the strings are equal, only their copies go.)"""
     for d in record.diagnostics:
         for key in _SHARED:
-            value = d.get(key)
-            if value.__class__ is str:
-                d[key] = sys.intern(value)
+            object.__setattr__(d, key, sys.intern(getattr(d, key)))
+        if d.location is not None:
+            object.__setattr__(d.location, "path", sys.intern(d.location.path))
+            object.__setattr__(d.location, "entity", sys.intern(d.location.entity))
 
 
 def _cross_report(record: ReportRecord, previous: bool = False) -> CrossReport:
@@ -213,35 +221,19 @@ def _cross_report(record: ReportRecord, previous: bool = False) -> CrossReport:
 
 
 def attach(records: list[ReportRecord], findings: list[Diagnostic]) -> None:
-    """Give every place a finding is reported at (a place with a message) a diagnostic row in its report."""
+    """Give every place a finding is reported at (a place with a message) a Diagnostic in its report,
+    placed there and naming the other places."""
     by_file = {r.file: r for r in records}
     touched = set()
     for f in findings:
-        for place in f.places:
+        places = f.places
+        for i, place in enumerate(places):
             record = by_file.get(place.path)
             if record is None or not place.message:
                 continue
-            mark = place.mark or (0, len(place.excerpt))
-            record.diagnostics.append(
-                {
-                    "file": place.path,
-                    "entity": place.entity,
-                    "code": f.code,
-                    "name": f.name,
-                    "severity": f.severity,
-                    "message": place.message,
-                    "line": place.line,
-                    "column": place.column,
-                    "end_line": place.line,
-                    "end_column": place.end_column,
-                    "hint": f.hint,
-                    "basis": f.basis,
-                    "quote": place.excerpt,
-                    "mark_start": mark[0],
-                    "mark_end": mark[1],
-                }
-            )
+            others = places[:i] + places[i + 1 :]
+            record.diagnostics.append(replace(f, message=place.message, location=place, related=others))
             add_findings(record.row, (f.severity,))
             touched.add(place.path)
     for file in touched:
-        by_file[file].diagnostics.sort(key=lambda d: (d["line"], d["column"], d["code"]))
+        by_file[file].diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))

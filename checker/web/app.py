@@ -25,9 +25,9 @@ from starlette.staticfiles import StaticFiles
 from ..api import check_bytes, check_text, input_failure, ruleset_for
 from ..config import Config
 from ..engine import active_rules
+from ..formats.payload import check_payload as payload_of
 from ..ingest import InputError
 from . import review as web_review
-from .payload import file_payload
 from .uploads import MB, Submission, UploadError, parse_submission, read_body
 
 log = logging.getLogger("fzcheck.web")
@@ -219,26 +219,8 @@ def create_app(
 
     def check_payload(items) -> dict:
         results = [check_item(name, data) for name, data in items]
-        files = [file_payload(r, active, titles) for r in results]
-        payload: dict = {"version": 1, "files": files}
-        if len(items) > 1 and web_review.available():
-            rev = web_review.review_results(results, config)
-            payload["review"] = web_review.table(rev)
-            for entry in files:  # copies between the reports, placed in each report's text
-                extra = web_review.cross_diagnostics(rev, entry["path"], entry["text"], titles)
-                if extra:
-                    entry["diagnostics"] = sorted(
-                        entry["diagnostics"] + extra, key=lambda d: (d["start"], d["end"], d["code"])
-                    )
-                    for d in extra:
-                        entry["counts"][{"error": "errors", "warning": "warnings", "info": "infos"}[d["severity"]]] += 1
-        payload["summary"] = {
-            "files": len(files),
-            **{k: sum(f["counts"][k] for f in files) for k in ("errors", "warnings", "infos")},
-        }
-        if results and all(r.error for r in results):
-            payload["error"] = "；".join(f"{r.path}：{r.error}" for r in results)
-        return payload
+        review = web_review.review_results(results, config) if len(items) > 1 and web_review.available() else None
+        return payload_of(results, active, titles, review)
 
     async def api_check(request: Request) -> Response:
         sub = await submission(request)

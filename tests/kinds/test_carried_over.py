@@ -18,7 +18,7 @@ def review(texts, previous=(), select=("FZ7",)):
 
 
 def codes(result):
-    return [(d["file"].rsplit("/", 1)[-1], d["line"], d["column"], d["code"]) for d in result.diagnostics]
+    return [(d["file"].rsplit("/", 1)[-1], d["line"], d["column"], d["code"]) for d in result.diagnostic_rows()]
 
 
 def report(year: int, problem: str, plan: str, entity: str = "安多县多玛乡") -> str:
@@ -44,11 +44,11 @@ def test_shortcomings_and_plan_carried_over():
     plan = PLAN.replace("一是", "一是2024年")
     result = review([report(2024, PROBLEM, plan)], previous=[report(2023, PROBLEM, plan)])
     assert codes(result) == [("r0.txt", 5, 1, "FZ703"), ("r0.txt", 7, 1, "FZ703")]
-    first = result.diagnostics[0]
+    first = result.diagnostic_rows()[0]
     assert first["message"] == (
         "不足原因中的这一段与上一年度报告（p0.txt 第5行）几乎相同（相似度100%），照搬了上年内容"
     )
-    assert result.diagnostics[1]["message"].startswith("下年安排中的这一段与上一年度报告（")
+    assert result.diagnostic_rows()[1]["message"].startswith("下年安排中的这一段与上一年度报告（")
     assert [p.path for p in result.findings[0].places] == ["r0.txt", "p0.txt"]
 
 

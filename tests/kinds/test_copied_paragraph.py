@@ -21,7 +21,7 @@ def review(texts, previous=(), select=("FZ7",)):
 
 
 def codes(result):
-    return [(d["file"].rsplit("/", 1)[-1], d["line"], d["column"], d["code"]) for d in result.diagnostics]
+    return [(d["file"].rsplit("/", 1)[-1], d["line"], d["column"], d["code"]) for d in result.diagnostic_rows()]
 
 
 def test_rule_examples(tmp_path):
@@ -39,7 +39,7 @@ def test_fires_at_both_places_and_names_the_other():
     b = f"乙镇2024年法治政府建设年度报告\n一、主要举措和成效\n（一）组织保障。{PARAGRAPH.replace('2次', '5次')}\n"
     result = review([a, b])
     assert codes(result) == [("r0.txt", 3, 1, "FZ701"), ("r1.txt", 3, 9, "FZ701")]
-    first, second = result.diagnostics
+    first, second = result.diagnostic_rows()
     assert first["message"] == f"本段与乙镇（{result.records[1].file} 第3行）的段落几乎相同（相似度100%），疑似照抄"
     assert second["message"] == f"本段与甲乡（{result.records[0].file} 第3行）的段落几乎相同（相似度100%），疑似照抄"
     assert [len(f.places) for f in result.findings] == [2]
@@ -72,7 +72,7 @@ def test_one_finding_for_a_paragraph_in_many_reports():
     texts = [f"{name}2024年法治政府建设年度报告\n一、主要举措和成效\n{PARAGRAPH}\n" for name in ("甲乡", "乙镇", "丙乡", "丁镇")]
     result = review(texts)
     assert len(result.findings) == 1 and len(result.findings[0].places) == 4
-    assert result.diagnostics[0]["message"].startswith("本段与乙镇（") and "等3处" in result.diagnostics[0]["message"]
+    assert result.diagnostic_rows()[0]["message"].startswith("本段与乙镇（") and "等3处" in result.diagnostic_rows()[0]["message"]
 
 
 def test_check_of_one_report_finds_nothing():

@@ -19,7 +19,7 @@ def review(texts, previous=(), select=("FZ7",)):
 
 
 def codes(result):
-    return [(d["file"].rsplit("/", 1)[-1], d["line"], d["column"], d["code"]) for d in result.diagnostics]
+    return [(d["file"].rsplit("/", 1)[-1], d["line"], d["column"], d["code"]) for d in result.diagnostic_rows()]
 
 
 def test_rule_examples(tmp_path):
@@ -34,7 +34,7 @@ def test_fires_at_the_name_and_names_its_report():
     body = "我乡扎实推进依法行政。全年为多玛乡群众办理法律援助12件。"
     result = review([XINJI.format(body=body), DUOMA])
     assert codes(result) == [("r0.txt", 4, 15, "FZ702")]
-    d = result.diagnostics[0]
+    d = result.diagnostic_rows()[0]
     assert d["message"] == f"报告中出现另一单位的名称“多玛乡”（{result.records[1].file} 的单位），像是把它当成了本单位"
     assert d["quote"][d["mark_start"] : d["mark_end"]] == "多玛乡"
     places = result.findings[0].places

@@ -13,7 +13,7 @@ def _rows(result, folder=""):
     """Findings with the folder taken out of file names and messages (the reports' names are the same)."""
     return [
         (d["file"].rsplit("/", 1)[-1], d["line"], d["column"], d["code"], d["message"].replace(folder, ""))
-        for d in result.diagnostics
+        for d in result.diagnostic_rows()
     ]
 
 
@@ -28,4 +28,4 @@ def test_in_memory_review_equals_the_folder_review(tmp_path):
     on_disk = review(files, job_for(config, False), jobs=1)
     in_memory = review_texts(texts, config=config)
     assert _rows(in_memory) == _rows(on_disk, f"{tmp_path}/")
-    assert {d["code"] for d in in_memory.diagnostics} >= {"FZ104", "FZ701"}
+    assert {d["code"] for d in in_memory.diagnostic_rows()} >= {"FZ104", "FZ701"}

@@ -234,7 +234,7 @@ def test_a_reader_crash_is_a_chinese_message_not_a_stack_trace(client, monkeypat
 def test_an_unexpected_server_error_is_a_chinese_message(client, monkeypatch, upload):
     import checker.web.app as web_app
 
-    monkeypatch.setattr(web_app, "file_payload", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(web_app, "payload_of", lambda *a, **k: 1 / 0)
     res = upload(client, SEED_000)
     assert res.status_code == 500
     assert res.json() == {"error": INTERNAL_ERROR}

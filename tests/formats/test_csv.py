@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from checker.review.csv import render_diagnostics, render_reports
+from checker.formats.csv import render_diagnostics, render_reports
 
 
 def test_reports_csv(county_review):
@@ -22,4 +22,4 @@ def test_reports_csv(county_review):
 def test_diagnostics_csv(county_review):
     rows = list(csv.reader(io.StringIO(render_diagnostics(county_review.diagnostics)[1:])))
     assert len(rows) == 1 + len(county_review.diagnostics)
-    assert rows[1][6] == county_review.diagnostics[0]["code"]
+    assert rows[1][6] == county_review.diagnostics[0].code

@@ -7,8 +7,8 @@ import io
 import openpyxl
 import pytest
 
+from checker.formats.xlsx import build_workbook
 from checker.packs import load_ruleset
-from checker.review.xlsx import build_workbook
 
 RED, GREEN, AMBER, GREY = "00FFC7CE", "00C6EFCE", "00FFEB9C", "00E7E6E6"
 
@@ -63,7 +63,7 @@ def test_diagnostic_sheet_has_every_diagnostic(workbook, county_review):
     expected = [
         [d["file"], d["entity"] or None, d["line"], d["column"], d["code"], {"error": "错误", "warning": "警告", "info": "提示"}[d["severity"]],
          d["message"], d["quote"] or None, d["hint"] or None]
-        for d in county_review.diagnostics
+        for d in county_review.diagnostic_rows()
     ]
     assert rows[1:] == expected
     assert [r[4] for r in rows[1:]] == ["FZ701", "FZ701", "FZ901", "FZ701", "FZ701", "FZ704", "FZ703", "FZ702"]

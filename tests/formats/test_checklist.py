@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.api import check_text
 from checker.config import Config
-from checker.web.checklist import checklist
+from checker.formats.checklist import checklist
 
 ALL = frozenset({"FZ101", "FZ102", "FZ103", "FZ104", "FZ105", "FZ106", "FZ107"})
 

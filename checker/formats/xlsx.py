@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+from ..model import Diagnostic
 from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS
 
 RED, GREEN, AMBER, GREY, HEAD = "FFC7CE", "C6EFCE", "FFEB9C", "E7E6E6", "DDEBF7"
@@ -86,7 +87,7 @@ def _finish(ws, columns, count: int) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, count) + 1}"
 
 
-def build_workbook(rows: list[dict], diagnostics: list[dict], rules: list[dict]) -> bytes:
+def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[dict]) -> bytes:
     """The three-sheet workbook as the bytes of an .xlsx file."""
     from openpyxl import Workbook
 
@@ -112,25 +113,26 @@ def build_workbook(rows: list[dict], diagnostics: list[dict], rules: list[dict])
     ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in DIAGNOSTIC_COLUMNS])
     labels = SEVERITY_LABELS
     for d in diagnostics:
-        severity = d["severity"]
+        severity = d.severity
         fill = {"error": RED, "warning": AMBER}.get(severity)
+        p = d.location
         ws.append(
             [
-                d["file"],
-                d.get("entity") or None,
-                d["line"],
-                d["column"],
-                d["code"],
+                p.path,
+                p.entity or None,
+                p.line,
+                p.column,
+                d.code,
                 _cell(ws, labels[severity], fill) if fill else labels[severity],
-                _cell(ws, d["message"], wrap=True),
-                d.get("quote") or None,
-                d.get("hint") or None,
+                _cell(ws, d.message, wrap=True),
+                p.excerpt or None,
+                d.hint or None,
             ]
         )
 
     basis = {}
     for d in diagnostics:
-        basis.setdefault(d["code"], d.get("basis") or None)
+        basis.setdefault(d.code, d.basis or None)
     ws = _sheet(wb, "规则统计", RULE_COLUMNS)
     _finish(ws, RULE_COLUMNS, len(rules))
     ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in RULE_COLUMNS])

@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv as _csv
 import io
 
-from .summary import PART_KEYS, PART_LABELS, STATUS_LABELS
+from ..model import Diagnostic
+from .summary import PART_KEYS, PART_LABELS, STATUS_LABELS, diagnostic_row
 
 REPORT_FIELDS = ("file", "entity", "year", *PART_KEYS, "errors", "warnings", "infos", "status", "error")
 DIAGNOSTIC_FIELDS = (
@@ -35,10 +36,12 @@ def render_reports(rows: list[dict]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def render_diagnostics(diagnostics: list[dict]) -> str:
+def render_diagnostics(diagnostics: list[Diagnostic]) -> str:
+    """One row per located diagnostic (a review's)."""
     out = io.StringIO()
     writer = _csv.writer(out, lineterminator="\r\n")
     writer.writerow(DIAGNOSTIC_FIELDS)
     for d in diagnostics:
-        writer.writerow(["" if d.get(k) is None else d.get(k) for k in DIAGNOSTIC_FIELDS])
+        row = diagnostic_row(d)
+        writer.writerow(["" if row.get(k) is None else row.get(k) for k in DIAGNOSTIC_FIELDS])
     return "\ufeff" + out.getvalue()

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from checker.review.html import build_html
-from checker.review.render import finding_dict
+from checker.formats.html import build_html
+from checker.formats.review import finding_dict
 
 
 class Page(HTMLParser):
@@ -78,9 +78,9 @@ def page(html):
 def test_every_report_and_every_diagnostic(page, county_review):
     assert list(page.diagnostics) == [r["file"] for r in county_review.rows]
     for record in county_review.records:
-        assert page.diagnostics[record.file] == [d["code"] for d in record.diagnostics]
+        assert page.diagnostics[record.file] == [d.code for d in record.diagnostics]
     text = "".join(page.text)
-    for d in county_review.diagnostics:
+    for d in county_review.diagnostic_rows():
         assert d["message"] in text
         assert d["quote"] in text
 

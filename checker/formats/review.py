@@ -7,7 +7,7 @@ import json
 
 from ..formats.common import display_width
 from ..model import Diagnostic
-from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS
+from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS, diagnostic_row
 
 MARK = {True: "✓", False: "✗", None: "—"}
 
@@ -91,7 +91,7 @@ def review_dict(review) -> dict:
     for record in review.records:
         entry = dict(record.row)
         entry["outline"] = record.outline
-        entry["diagnostics"] = record.diagnostics
+        entry["diagnostics"] = [diagnostic_row(d) for d in record.diagnostics]
         reports.append(entry)
     return {
         "version": 1,

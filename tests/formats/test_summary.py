@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.api import Result, check_text
 from checker.config import Config
-from checker.review.summary import add_findings, diagnostic_rows, quote_window, report_row
+from checker.formats.summary import add_findings, diagnostic_row, located, quote_window, report_row
 
 FULL = """示例乡2024年法治政府建设年度报告
 一、2024年度推进法治政府建设的主要举措和成效
@@ -75,7 +75,7 @@ def test_add_findings_settles_status():
 def test_diagnostic_rows_quote_and_mark():
     text = FULL.replace("三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况\n", "")
     result = check_text(text, Config(select=("FZ105",)), with_roles=True)
-    [d] = diagnostic_rows(result)
+    [d] = [diagnostic_row(d) for d in located(result)]
     assert (d["code"], d["line"], d["column"], d["end_line"]) == ("FZ105", 6, 1, 6)
     assert d["quote"][d["mark_start"] : d["mark_end"]] == "乡党委书记认真履行推进法治建设第一责任人职责，亲自部署重大法治工作。"
     assert d["entity"] == "示例乡"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..model import Diagnostic
 from .summary import PART_KEYS, PART_LABELS, ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 
 CHART_BARS = 10
@@ -109,11 +110,11 @@ def _anchor(index: int) -> str:
     return f"r{index}"
 
 
-def _quote(d: dict) -> str:
-    quote = d.get("quote") or ""
+def _quote(d: Diagnostic) -> str:
+    quote = d.location.excerpt
     if not quote:
         return ""
-    a, b = d.get("mark_start", 0), d.get("mark_end", 0)
+    a, b = d.location.mark or (0, len(quote))
     a, b = max(0, min(a, len(quote))), max(0, min(b, len(quote)))
     if b > a:
         inner = f"{_e(quote[:a])}<mark>{_e(quote[a:b])}</mark>{_e(quote[b:])}"
@@ -213,17 +214,18 @@ def _outline(outline: list[dict]) -> str:
     return f'<ul>{"".join(items)}</ul>'
 
 
-def _diagnostics(diags: list[dict]) -> str:
+def _diagnostics(diags: list[Diagnostic]) -> str:
     if not diags:
         return '<p class="muted">未发现问题。</p>'
     items = []
     for d in diags:
-        where = f'第{d["line"]}行第{d["column"]}列' + (f'（{_e(d["location"])}）' if d.get("location") else "")
-        hint = f'<div class="hint">修改建议：{_e(d["hint"])}</div>' if d.get("hint") else ""
-        basis = f'<div class="basis">依据：{_e(d["basis"])}</div>' if d.get("basis") else ""
+        p = d.location
+        where = f"第{p.line}行第{p.column}列" + (f"（{_e(p.where)}）" if p.where else "")
+        hint = f'<div class="hint">修改建议：{_e(d.hint)}</div>' if d.hint else ""
+        basis = f'<div class="basis">依据：{_e(d.basis)}</div>' if d.basis else ""
         items.append(
-            f'<li class="diag sev-{_e(d["severity"])}" data-code="{_e(d["code"])}"><div class="diag-head">'
-            f'<span class="code">{_e(d["code"])}</span> [{_e(SEVERITY_LABELS[d["severity"]])}] {_e(d["message"])} '
+            f'<li class="diag sev-{_e(d.severity)}" data-code="{_e(d.code)}"><div class="diag-head">'
+            f'<span class="code">{_e(d.code)}</span> [{_e(SEVERITY_LABELS[d.severity])}] {_e(d.message)} '
             f'<span class="where">{where}</span></div>{_quote(d)}{hint}{basis}</li>'
         )
     return f'<ol>{"".join(items)}</ol>'
@@ -231,7 +233,7 @@ def _diagnostics(diags: list[dict]) -> str:
 
 def build_html(
     rows: list[dict],
-    diagnostics: list[dict],
+    diagnostics: list[Diagnostic],
     rules: list[dict],
     outlines: dict[str, list[dict]] | None = None,
     findings: list[dict] | None = None,
@@ -245,7 +247,7 @@ def build_html(
 
 def iter_html(
     rows: list[dict],
-    diagnostics: list[dict],
+    diagnostics: list[Diagnostic],
     rules: list[dict],
     outlines: dict[str, list[dict]] | None = None,
     findings: list[dict] | None = None,
@@ -258,7 +260,7 @@ def iter_html(
     anchors = {row["file"]: _anchor(i) for i, row in enumerate(rows)}
     by_file: dict[str, list[dict]] = {}
     for d in diagnostics:
-        by_file.setdefault(d["file"], []).append(d)
+        by_file.setdefault(d.location.path, []).append(d)
     options = "".join(f'<option value="{s}">{_e(label)}</option>' for s, label in STATUS_LABELS.items())
     yield (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'

@@ -11,20 +11,21 @@ required part (``measures``, ``shortcomings``, ``first_responsible``,
 ``warnings``, ``infos``, ``status`` (one of :data:`STATUSES`) and ``error``
 (the reader's message, or "").
 
-A *diagnostic row* (``diagnostic_rows``) adds the file and entity to the
-machine fields of the JSON contract, plus ``quote``: the line around the
-finding, with ``mark_start``/``mark_end`` marking the finding inside it.
+A review keeps every diagnostic as a Diagnostic placed by a Location (``located``):
+the file, entity, line and column, and the quoted line around the finding with the
+finding marked.  ``diagnostic_row`` flattens one for the review's JSON and CSV.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Collection, Iterable
 
-from ..formats.common import SEVERITY_LABELS, diagnostic_dict  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
-from ..model import SEVERITY_RANK
+from ..model import SEVERITY_RANK, Diagnostic, Location
 from ..parts import PLACE_LABELS as ROLE_LABELS  # noqa: F401  (the writers label outline roles with it)
 from ..positions import LineIndex
+from .common import SEVERITY_LABELS, location, positions  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
 
 # (row key, role, code whose finding says the part is missing, column label)
 PARTS: tuple[tuple[str, str, str], ...] = (
@@ -100,21 +101,40 @@ def add_findings(row: dict, severities: Iterable[str]) -> dict:
     return row
 
 
-def diagnostic_rows(result) -> list[dict]:
-    """Every diagnostic of ``result`` as a flat dict with the quoted text around it."""
+def located(result) -> list[Diagnostic]:
+    """Every diagnostic of ``result`` placed by a :class:`Location` (file, line and column, the quoted
+    text around it with the finding marked): what a review keeps once the report's text is gone."""
     doc = result.document
     index = LineIndex(doc.text) if doc is not None else None
     lines = doc.text.split("\n") if doc is not None else []
     entity = result.facts.entity if result.facts else ""
-    rows = []
+    out = []
     for d in result.diagnostics:
-        row = {"file": result.path, "entity": entity, **diagnostic_dict(doc, index, d)}
-        line, col, end_line, end_col = row["line"], row["column"], row["end_line"], row["end_column"]
+        line, col, end_line, end_col = positions(doc, index, d)
         source = lines[line - 1] if 1 <= line <= len(lines) else ""
         last = end_col if end_line == line else len(source) + 1
-        row["quote"], row["mark_start"], row["mark_end"] = quote_window(source, col - 1, max(col - 1, last - 1))
-        rows.append(row)
-    return rows
+        quote, a, b = quote_window(source, col - 1, max(col - 1, last - 1))
+        where = Location(
+            result.path, line, col, end_col, quote, entity, (a, b), end_line=end_line, where=location(doc, line)
+        )
+        out.append(replace(d, location=where))
+    return out
+
+
+def diagnostic_row(d: Diagnostic) -> dict:
+    """A located diagnostic as the flat dict of the review's JSON (and CSV): the machine fields of the
+    JSON contract plus the file, the entity and the quoted text with the finding marked."""
+    p = d.location
+    row = {
+        "file": p.path, "entity": p.entity, "code": d.code, "name": d.name, "severity": d.severity,
+        "message": d.message, "line": p.line, "column": p.column, "end_line": p.last_line, "end_column": p.end_column,
+        "hint": d.hint, "basis": d.basis,
+    }
+    if p.where:
+        row["location"] = p.where
+    mark = p.mark or (0, len(p.excerpt))
+    row["quote"], row["mark_start"], row["mark_end"] = p.excerpt, mark[0], mark[1]
+    return row
 
 
 def quote_window(source: str, start: int, end: int, width: int = QUOTE_WIDTH) -> tuple[str, int, int]:
@@ -150,15 +170,15 @@ def outline_rows(result) -> list[dict]:
     ]
 
 
-def rule_summary(rows: list[dict], diagnostics: Iterable[dict]) -> list[dict]:
+def rule_summary(rows: list[dict], diagnostics: Iterable[Diagnostic]) -> list[dict]:
     """Per rule: how many reports break it, how many findings, and the share of reports."""
     reports: dict[str, set[str]] = {}
     findings: Counter = Counter()
     meta: dict[str, tuple[str, str]] = {}
     for d in diagnostics:
-        reports.setdefault(d["code"], set()).add(d["file"])
-        findings[d["code"]] += 1
-        meta.setdefault(d["code"], (d["name"], d["severity"]))
+        reports.setdefault(d.code, set()).add(d.location.path)
+        findings[d.code] += 1
+        meta.setdefault(d.code, (d.name, d.severity))
     total = len(rows) or 1
     out = [
         {
