@@ -180,6 +180,7 @@ class Outline:
     title_lines: tuple[int, ...] = ()  # 1-based line numbers
     preamble: tuple[int, ...] = ()
     sections: list[Section] = field(default_factory=list)
+    attachments: tuple[int, ...] = ()  # 附件：1.… 2.… (GB/T 9704-2012 7.3.4): no section's lines
     signature: tuple[int, ...] = ()
     preamble_items: list[RunInItem] = field(default_factory=list)
 

@@ -37,5 +37,5 @@ def check(report, rule) -> Iterator[Diagnostic]:
     for section in report.outline.sections:
         combined = [r for r in section.roles if r in rule.params.roles]
         if len(combined) >= 2 and section.role_evidence == "heading":
-            labels = "与".join(report.roles[r].label for r in combined if r in report.roles)
+            labels = "与".join(f"“{report.roles[r].label}”" for r in combined if r in report.roles)
             yield diagnostic(rule, report.heading_segment(section).span(), heading=section.heading, labels=labels)

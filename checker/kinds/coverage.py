@@ -2,7 +2,8 @@
 
 ## What it checks
 Each area is a name and a set of keywords.  An area is covered when one of its
-keywords occurs in the parts carrying ``role`` (headings and text).  Fires once,
+keywords occurs in the parts carrying ``role`` (headings and text), once the phrases of
+``ignore_words`` are taken out (谁执法谁普法 is about 普法, not law enforcement).  Fires once,
 at the first such part, when fewer than ``min_areas`` areas are covered.
 Nothing fires when no part carries the role.
 
@@ -17,6 +18,7 @@ routine activities, not as a year of building rule-of-law government.
 - ``role`` (default ``measures``).
 - ``areas``: tables with ``name`` and ``words``.
 - ``min_areas`` (default 3).
+- ``ignore_words``: phrases removed before matching (default none).
 
 ## Placeholders
 ``{heading}`` the part's heading, ``{count}`` the number of areas covered,
@@ -42,6 +44,7 @@ class Params:
     areas: tuple[dict, ...]
     role: str = "measures"
     min_areas: int = 3
+    ignore_words: tuple[str, ...] = ()
 
 
 def validate(params: Params, ruleset) -> str:
@@ -62,7 +65,9 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def covered(text: str, areas: tuple[dict, ...]) -> list[str]:
+def covered(text: str, areas: tuple[dict, ...], ignore_words: tuple[str, ...] = ()) -> list[str]:
+    for phrase in ignore_words:
+        text = text.replace(phrase, "\n")
     return [a["name"] for a in areas if any(w in text for w in a["words"])]
 
 
@@ -73,7 +78,7 @@ def check(report, rule) -> Iterator[Diagnostic]:
     if not sections:
         return
     text = "\n".join(report.section_text(s) for s in sections)
-    names = covered(text, rule.params.areas)
+    names = covered(text, rule.params.areas, rule.params.ignore_words)
     if len(names) >= rule.params.min_areas:
         return
     missing = [a["name"] for a in rule.params.areas if a["name"] not in names][:3]

@@ -3,8 +3,9 @@
 ## What it checks
 Every match of ``pattern`` in the text of the lines in ``scope`` (a heading is read from its
 text, after its number).  Matches inside the pairs of ``skip_inside`` (by default 《…》, where a
-title is quoted as published) and, with ``skip_urls``, inside web addresses and e-mail
-addresses are ignored.  The pattern may use ``{han}`` (Chinese characters) and ``{zhpunct}``
+title is quoted as published), inside a match of one of ``skip_patterns`` (a convention the
+rule must respect, such as the space between joint issuers in 中共中央 国务院) and, with
+``skip_urls``, inside web addresses and e-mail addresses are ignored.  The pattern may use ``{han}`` (Chinese characters) and ``{zhpunct}``
 (Chinese punctuation), inside or outside a character class.
 
 A match is replaced by ``table[match]`` when ``table`` lists it, else by ``replacement``
@@ -21,12 +22,15 @@ proofreaders mark first (GB/T 15834-2011); they are mechanical and safe to corre
 - ``replacement``: replacement template, or absent for no fix.
 - ``table``: ``[[match, replacement], …]`` pairs, for one rule covering several marks.
 - ``skip_inside``: two-character pairs whose contents are not checked (default ``["《》"]``).
+- ``skip_patterns``: regular expressions (same macros); a match inside one of their matches
+  is not reported (default none).
 - ``skip_urls``: skip web and e-mail addresses (default true).
 - ``scope``: line kinds to read (TITLE, SALUTATION, BODY, H, SIGN, DATE, META).
 - ``ignore_case``: match case-insensitively.
 
 ## Placeholders
-``{match}``: the text matched; ``{expected}``: its replacement.
+``{match}``: the text matched; ``{expected}``: its replacement; ``{between}``: what the match
+stands between, from the characters either side (汉字之间, 汉字与数字之间, 数字与标点之间 …).
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ from functools import lru_cache
 from ..model import Diagnostic, Fix, Span
 from ._textscan import (
     DEFAULT_SCOPE,
+    HAN,
+    ZH_PUNCT,
     clean_text,
     enclosed_ranges,
     expand_macros,
@@ -51,8 +57,8 @@ from ._textscan import (
 from .base import diagnostic
 
 KIND = "pattern"
-PLACEHOLDERS = ("match", "expected")
-LINE_KINDS = ("TITLE", "META", "SALUTATION", "BODY", "H", "SIGN", "DATE")
+PLACEHOLDERS = ("match", "expected", "between")
+LINE_KINDS = ("TITLE", "META", "SALUTATION", "BODY", "H", "ATTACH", "SIGN", "DATE")
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class Params:
     replacement: str | None = None
     table: tuple[tuple[str, str], ...] = ()
     skip_inside: tuple[str, ...] = ("《》",)
+    skip_patterns: tuple[str, ...] = ()
     skip_urls: bool = True
     scope: tuple[str, ...] = DEFAULT_SCOPE
     ignore_case: bool = False
@@ -88,6 +95,11 @@ def validate(params: Params, ruleset) -> str:
     for row in params.table:
         if not (isinstance(row, tuple) and len(row) == 2 and all(isinstance(x, str) for x in row)):
             return "table 的每一项应为 [原文, 替换] 两个字符串"
+    for skip in params.skip_patterns:
+        try:
+            _compile(skip, params.ignore_case)
+        except re.error as exc:
+            return f"skip_patterns 中的“{skip}”不是有效的正则表达式（{exc}）"
     bad = [p for p in params.skip_inside if len(p) != 2]
     if bad:
         return f"skip_inside 的每一项应为一对符号，如 “《》”（不是：{'、'.join(bad)}）"
@@ -110,6 +122,8 @@ def check(report, rule) -> Iterator[Diagnostic]:
         if regex.search(text, region.col) is None:
             continue
         skip = enclosed_ranges(text, params.skip_inside)
+        for skip_pattern in params.skip_patterns:
+            skip += [m.span() for m in _compile(skip_pattern, params.ignore_case).finditer(text)]
         if params.skip_urls:
             skip += url_ranges(text)
         for m in regex.finditer(text, region.col):
@@ -124,4 +138,27 @@ def check(report, rule) -> Iterator[Diagnostic]:
                 expected = table[m.group()] if m.group() in table else (m.expand(params.replacement) if params.replacement is not None else m.group())
                 if expected != m.group() and span_is_plain(line, start, end):
                     fix = Fix(minimal_edits(span.start, m.group(), expected), applicability, f"改为“{expected}”" if expected else "删除")
-            yield diagnostic(rule, span, fix=fix, match=m.group(), expected=expected)
+            yield diagnostic(rule, span, fix=fix, match=m.group(), expected=expected, between=between(text, start, end))
+
+
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+def _char_name(ch: str) -> str:
+    if _HAN_RE.match(ch):
+        return "汉字"
+    if ch.isdigit():
+        return "数字"
+    if ch in ZH_PUNCT:
+        return "标点"
+    return "字母" if ch.isalpha() else "符号"
+
+
+def between(text: str, start: int, end: int) -> str:
+    """汉字之间 / 汉字与数字之间 …: what a match stands between, for a message that says where it is."""
+    before = _char_name(text[start - 1]) if start > 0 else ""
+    after = _char_name(text[end]) if end < len(text) else ""
+    if not before or not after:
+        return f"{before or after}旁"
+    return f"{before}之间" if before == after else f"{before}与{after}之间"
+

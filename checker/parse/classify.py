@@ -1,7 +1,8 @@
 """Line classification: decide each line's kind before the grammar assembles the tree.
 
 Kinds: TITLE, META (web-page metadata before the title), SALUTATION, BLANK,
-H (a numbered heading; level 1–4 by its number form), BODY, SIGN, DATE.
+H (a numbered heading; level 1–4 by its number form), BODY, ATTACH (the attachment list
+附件：1.… 2.… and what follows it, up to the signature), SIGN, DATE.
 Headings are recognised even when malformed (一) 、（一 、一．、(一) …) so that
 rules can report the form; ``HeadingMatch.canonical`` says whether the number is
 written the GB/T 9704 way.
@@ -51,6 +52,8 @@ _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is 
 _DATE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 _META_RE = re.compile(r"^(?:索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|主题分类|文\s*号|发文字号|来源|浏览次数|信息来源|时效)[：:\s|]")
 _SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，（）()]{2,40}[：:]$")
+# 附件：1.×× / 附件1：×× / 附件 (GB/T 9704-2012 7.3.4): the attachment list starts the closing matter
+_ATTACH_RE = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[：:]|$)")
 _SIGN_TAIL = re.compile(r"(?:人民政府|政府|委员会|党委|党工委|办事处|办公室|管委会|局|乡|镇|街道|司法所|部)$")
 _SENTENCE_END = "。；;！!？?"
 TITLE_WORDS = ("报告", "总结", "情况", "法治", "建设", "工作", "汇报", "依法行政")
@@ -176,7 +179,30 @@ def classify(
     if style_levels:
         _mark_styled_headings(lines, kinds, headings, style_levels)
     _mark_signature(lines, kinds, headings)
+    _mark_attachments(lines, kinds, headings)
     return kinds, headings
+
+
+def _mark_attachments(lines: tuple[Line, ...], kinds: list[str], headings: dict[int, HeadingMatch]) -> None:
+    """From the first 附件 line after the body has begun up to the signature: attachments, not headings
+    (their 1. 2. number the attachments) and not part of the last section."""
+    started = False
+    for i, line in enumerate(lines):
+        kind = kinds[i]
+        if kind not in ("H", "BODY"):
+            continue
+        if not started:  # the first heading or paragraph opens the body
+            started = True
+            continue
+        if _ATTACH_RE.match(strip_ws(line.text)) is None:
+            continue
+        for j in range(i, len(lines)):
+            if kinds[j] in ("SIGN", "DATE"):
+                break
+            if kinds[j] != "BLANK":
+                kinds[j] = "ATTACH"
+                headings.pop(j, None)
+        return
 
 
 def _mark_styled_headings(lines, kinds, headings, style_levels) -> None:

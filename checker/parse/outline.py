@@ -56,7 +56,7 @@ def _tokens(kinds: list[str], headings: dict[int, HeadingMatch]):
             stack.append(level)
             yield "HEAD", i
             continue
-        if kind in ("SIGN", "DATE"):
+        if kind in ("ATTACH", "SIGN", "DATE"):
             while stack:
                 stack.pop()
                 yield "CLOSE", i
@@ -125,6 +125,8 @@ def parse_document(doc: Document) -> Outline:
                 outline.preamble_items.extend(_items(doc, n - 1, 0))
         elif child.data == "section":
             outline.sections.append(build(child, None))
+        elif child.data == "attachments":
+            outline.attachments = indices(child)
         elif child.data == "signature":
             outline.signature = indices(child)
     return outline

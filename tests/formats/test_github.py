@@ -25,7 +25,7 @@ def test_one_annotation_per_diagnostic():
     assert lines[0] == (
         f"::error file={SEED_000},line=1,col=1,endLine=2,endColumn=16,title=FZ104 missing-first-responsible::"
         "未报告党政主要负责人履行推进法治建设第一责任人职责的情况%0A提示：单列一部分，写明党政主要负责人亲自部署、亲自过问、"
-        "亲自协调、亲自督办法治建设，主持专题会议、带头学法述法等具体履职情况"
+        "亲自协调、亲自督办法治建设，主持专题会议、带头学法述法等具体履职情况（乡镇按本省实施办法参照第一责任人职责规定执行）"
     )
     assert lines[1].startswith(f"::warning file={SEED_000},line=15,col=3,")
     assert len(lines) == 2
@@ -38,7 +38,7 @@ def test_info_is_a_notice_and_properties_are_escaped(tmp_path):
     escaped = str(report).replace(",", "%2C").replace(":", "%3A")
     assert lines == [
         f"::notice file={escaped},line=2,col=3,endLine=2,endColumn=19,title=FZ108 combined-required-parts::"
-        "“存在的问题及2025年度工作计划”把存在的不足和原因与下一年度推进法治政府建设的主要安排合在一个标题下"
+        "“存在的问题及2025年度工作计划”把“存在的不足和原因”与“下一年度推进法治政府建设的主要安排”合并在一个标题下"
         "%0A提示：按规定所列事项分列标题，例如分为“存在的不足和原因”与“下一年度主要安排”两部分"
     ]
 

@@ -25,9 +25,9 @@ def test_statistics_counts_per_rule_most_frequent_first():
     assert table == [
         "    4  FZ103  [warning]  shortcomings-without-causes",  # seed 004 too (issue 11)
         "    2  FZ104  [error]  missing-first-responsible",
-        "    1  FZ105  [warning]  first-responsible-not-own-part",
+        "    1  FZ105  [info]  first-responsible-not-own-part",
     ]
-    assert lines[-1] == "共检查 5 个文件，发现 7 个问题：错误 2，警告 5，提示 0。"
+    assert lines[-1] == "共检查 5 个文件，发现 7 个问题：错误 2，警告 4，提示 1。"
 
 
 def test_without_statistics_no_table():

@@ -45,7 +45,7 @@ def test_first_responsible_written_inside_another_part_counts():
     text = FULL.replace("三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况\n", "")
     row = row_for(text)
     assert row["first_responsible"] is True  # FZ105 found it buried: present, not a part of its own
-    assert row["warnings"] == 1 and row["status"] == "warn"
+    assert row["warnings"] == 0 and row["infos"] == 1 and row["status"] == "pass"  # FZ105 is info (issue 12)
 
 
 def test_first_responsible_missing():

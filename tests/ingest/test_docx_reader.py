@@ -121,10 +121,12 @@ def test_features_outline_nests_numbered_headings_and_keeps_bullets_in_the_body(
         (3, "1.", "逐项落实", 14, 15),
         (4, "（1）", "细化责任", 15, 15),
         (1, "二、", "存在的不足和原因", 16, 29),
-        (1, "三、", "党政主要负责人履行推进法治建设第一责任人职责情况", 30, 32),
-        (3, "", "带头学法述法", 31, 32),  # styled Heading 3 without a number: still a heading
-        (1, "一、", "重新开始编号的清单", 33, 35),
+        (1, "三、", "党政主要负责人履行推进法治建设第一责任人职责情况", 30, 31),
+        (3, "", "带头学法述法", 31, 31),  # styled Heading 3 without a number: still a heading
     ]
+    # 附件：有关材料 and the restarted list after it are the attachment (GB/T 9704-2012 7.3.4), not sections
+    assert result.outline.attachments == (32, 33, 34, 35)
+    assert result.document.lines[32].text == "一、重新开始编号的清单"  # Word's restarted numbering, read as text
 
 
 def test_near_miss_a_bulleted_list_in_the_body_is_not_a_section():
@@ -140,7 +142,7 @@ def test_text_formatter_shows_the_word_location(tmp_path):
     result = check_path(DOCX / "seed_001.docx", discover=False)
     out = render("text", [result], RenderContext(color=False, show_source=False, statistics=False))
     assert (
-        "seed_001.docx:6:1: FZ105 [warning] 第一责任人履职情况只写在“强化组织领导，抓好法治政府责任落实”之中，未单列为一部分 （第5段）"
+        "seed_001.docx:6:1: FZ105 [info] 第一责任人履职情况只写在“强化组织领导，抓好法治政府责任落实”之中，未单列为一部分 （第5段）"
         in out
     )
     payload = __import__("json").loads(

@@ -8,7 +8,7 @@ B = "办件量3100件。"
 
 def test_minority_form_fires(run, report):
     text = report.replace(B, "办结率100%，满意率99％，覆盖率98%。")
-    assert run(text, "FZ407") == [(5, 50, "FZ407", "warning", "百分号写法不统一：此处为“％”，全文多用“%”（“%”2处，“％”1处）")]
+    assert run(text, "FZ407") == [(5, 50, "FZ407", "info", "百分号写法不统一：此处为“％”，全文多用“%”（“%”2处，“％”1处）")]
 
 
 def test_tie_goes_to_the_first_listed_form(run, report):

@@ -32,8 +32,8 @@ def test_malformed_numbers_fire(run, report, old, new, line, message, fix):
 def test_nonstandard_form_for_a_whole_level_is_info(run, report):
     text = report.replace(SECTION, "1、依法全面履行政府职能。\n2、推进依法行政。")
     assert run(text, "FZ3") == [
-        (5, 1, "FZ307", "info", "标题序号“1、”不合公文格式：阿拉伯数字序号后应使用下脚点“.”"),
-        (6, 1, "FZ307", "info", "标题序号“2、”不合公文格式：阿拉伯数字序号后应使用下脚点“.”"),
+        (5, 1, "FZ307", "info", "标题序号“1、”写法不规范：阿拉伯数字序号后应使用下脚点“.”"),
+        (6, 1, "FZ307", "info", "标题序号“2、”写法不规范：阿拉伯数字序号后应使用下脚点“.”"),
     ]
 
 

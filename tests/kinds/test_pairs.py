@@ -30,7 +30,7 @@ def test_crossed_marks_report_the_inner_opener(run, report):
 
 def test_mismatched_width_in_seed_004_style(run, report):
     text = report.replace(B, "办件量3100件，覆盖各村(社区）。")
-    assert run(text, "FZ403", "FZ404") == [(5, 50, "FZ404", "warning", "括号前后宽度不一致：“(社区）”应为“（社区）”")]
+    assert run(text, "FZ403", "FZ404") == [(5, 50, "FZ404", "warning", "全角、半角括号混用：“(社区）”应为“（社区）”")]
     assert fix_text(text, Config(select=("FZ404",))).document.text == report.replace(B, "办件量3100件，覆盖各村（社区）。")
 
 

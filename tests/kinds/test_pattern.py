@@ -24,8 +24,9 @@ def fixed(text, code):
         ("办件量3100件(含网上办理)。", "FZ402", 45, "中文括注使用了半角括号“(含网上办理)”，应为“（含网上办理）”"),
         ("办件量3100件。。", "FZ405", 45, "标点重复：“。。”"),
         ("办件量3100件，，办结率高。", "FZ405", 45, "标点重复：“，，”"),
-        ("办件量3100件，力争实现 “矛盾不上交”。", "FZ406", 50, "汉字之间有多余的空格"),
-        ("办件量 3100件。", "FZ406", 40, "汉字之间有多余的空格"),
+        ("办件量3100件，力争实现 “矛盾不上交”。", "FZ406", 50, "汉字与标点之间有多余的空格"),
+        ("办件量3100件，组织 学法。", "FZ406", 48, "汉字之间有多余的空格"),
+        ("办件量 3100件。", "FZ406", 40, "汉字与数字之间有多余的空格"),
     ],
 )
 def test_fires_with_position(run, report, body, code, col, message):
@@ -101,3 +102,26 @@ def test_a_pattern_rule_without_fix_safe_only_suggests(report, tmp_path):
 )
 def test_validate(params, problem):
     assert validate(params, None).startswith(problem)
+
+
+JOINT = (
+    "中共某乡委员会 某乡人民政府关于2024年法治政府建设情况的报告\n\n"
+    "认真贯彻中共中央 国务院印发的《法治政府建设实施纲要（2021—2025年）》和中共中央办公厅 国务院办公厅印发的文件，"
+    "学习《宪法》第一章 总则和第二十四条 规定。\n"
+)
+
+
+def test_joint_issuers_and_chapter_labels_keep_their_space(run):
+    # the space between joint issuers is the 公文 convention; GB/T 15834-2011 B.3.6 expects it after 第一章
+    assert run(JOINT, "FZ406") == []
+
+
+def test_fix_never_removes_the_joint_issuer_space():
+    assert fixed("中共中央 国务院\n", "FZ406") == "中共中央 国务院\n"
+    assert fixed(JOINT, "FZ406") == JOINT
+
+
+def test_a_space_after_an_issuer_before_other_words_still_fires(run):
+    # 某乡人民政府 关于…: the words after the space are not a second issuer
+    text = "某乡人民政府 关于法治政府建设情况的报告\n\n我乡坚持依法行政。\n"
+    assert run(text, "FZ406") == [(1, 7, "FZ406", "warning", "汉字之间有多余的空格")]

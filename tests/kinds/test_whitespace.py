@@ -10,7 +10,7 @@ from checker.fixes import fix_text
 
 def test_trailing_space_after_a_heading(run, report):
     text = report.replace("四、2025年度推进法治政府建设的主要安排", "四、2025年度推进法治政府建设的主要安排 \u00a0")
-    assert run(text, "FZ470") == [(10, 22, "FZ470", "info", "行尾有多余的空白（半角空格×1、不间断空格（NBSP）×1）")]
+    assert run(text, "FZ470") == [(10, 22, "FZ470", "info", "行尾有多余的空白：半角空格×1、不间断空格（NBSP）×1")]
 
 
 def test_trailing_fix_is_a_safe_deletion(report):
@@ -26,7 +26,7 @@ def test_near_miss_whitespace_only_lines_by_default(run, report):
 
 def test_leading_spaces_on_a_few_lines(run, report):
     text = report.replace("一是普法形式单一。", "    一是普法形式单一。")
-    assert run(text, "FZ471") == [(7, 1, "FZ471", "info", "行首有多余的空白（半角空格×4）")]
+    assert run(text, "FZ471") == [(7, 1, "FZ471", "info", "行首有多余的空白：半角空格×4")]
 
 
 def test_near_miss_fullwidth_indent_and_consistent_indentation(run, report):
@@ -37,7 +37,7 @@ def test_near_miss_fullwidth_indent_and_consistent_indentation(run, report):
 
 def test_nbsp_inside_latin_text(run, report):
     text = report.replace("办件量3100件。", "办件量3100件，详见www.example.gov.cn\u00a0/fzzf。")
-    assert run(text, "FZ472") == [(5, 66, "FZ472", "info", "文中有特殊空白字符（不间断空格（NBSP）×1）")]
+    assert run(text, "FZ472") == [(5, 66, "FZ472", "info", "文中有特殊空白字符：不间断空格（NBSP）×1")]
 
 
 def test_en_space_between_latin_letters_becomes_a_space(report):

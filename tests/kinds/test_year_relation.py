@@ -5,14 +5,14 @@ def test_next_year_near_miss(run, report):
 def test_heading_with_report_year_fires_at_the_year(run, report):
     text = report.replace("四、2025年度推进", "四、2024年度推进")
     assert run(text, "FZ107") == [
-        (10, 3, "FZ107", "error", "工作安排写的是2024年，应为2025年（报告年度 2024 年的下一年）")
+        (10, 3, "FZ107", "error", "工作安排写的是2024年，应为2025年（报告年度2024年的下一年）")
     ]
 
 
 def test_body_sentence_setting_out_report_year_work(run, report):
     text = report.replace("四、2025年度推进法治政府建设的主要安排\n一是", "四、下一步工作计划\n2024年，我乡将做好以下工作：一是")
     assert run(text, "FZ107") == [
-        (11, 1, "FZ107", "error", "工作安排写的是2024年，应为2025年（报告年度 2024 年的下一年）")
+        (11, 1, "FZ107", "error", "工作安排写的是2024年，应为2025年（报告年度2024年的下一年）")
     ]
 
 

@@ -171,3 +171,23 @@ def test_leftover_in_front_of_a_heading_is_stripped_before_classification():
     found, heads = classify(doc.lines)
     assert found == ["TITLE", "H", "BODY", "BLANK"]
     assert heads[1].heading == "主要举措"
+
+
+def test_attachment_list_is_not_headings():
+    # GB/T 9704-2012 7.3.4: 附件：1.×× then 2.×× — attachments, not a 1./2. heading level
+    text = "标题报告\n一、主要举措\n正文。\n附件：1.2024年度工作台账\n2.责任清单\n\n某某镇人民政府\n2025年1月15日\n"
+    assert kinds(text) == ["TITLE", "H", "BODY", "ATTACH", "ATTACH", "BLANK", "SIGN", "DATE", "BLANK"]
+
+
+@pytest.mark.parametrize("line", ["附件：2024年度工作台账", "附件1：工作台账", "附件", "附 件：1.台账"])
+def test_attachment_line_forms(line):
+    assert kinds(f"标题报告\n一、主要举措\n正文。\n{line}\n")[3] == "ATTACH"
+
+
+@pytest.mark.parametrize("line", ["附件材料已按要求报送。", "1.附件：台账"])
+def test_attachment_near_misses_stay_body_or_heading(line):
+    assert kinds(f"标题报告\n一、主要举措\n正文。\n{line}\n")[3] in ("BODY", "H")
+
+
+def test_attachment_before_the_body_is_not_an_attachment_list():
+    assert kinds("附件：某某\n标题报告\n一、主要举措\n正文。\n")[0] != "ATTACH"

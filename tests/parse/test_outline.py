@@ -244,3 +244,14 @@ def test_a_fresh_process_writes_and_then_uses_the_parser_cache(tmp_path):
     cached = list(tmp_path.iterdir())
     assert [p.name for p in cached] == [CACHE_NAME]
     assert cached[0].stat().st_size > 1000
+
+
+def test_the_plan_part_ends_where_the_attachment_list_begins():
+    outline = parse(
+        "示例乡2024年法治政府建设年度报告\n一、主要举措和成效\n正文。\n四、2025年度工作安排\n一是开展培训。\n"
+        "附件：1.2024年度工作台账\n2.责任清单\n\n示例乡人民政府\n2025年1月10日\n"
+    )
+    assert tree(outline.sections) == tree(parse("示例乡2024年法治政府建设年度报告\n一、主要举措和成效\n正文。\n四、2025年度工作安排\n一是开展培训。\n").sections)
+    assert outline.sections[-1].end_line == 5
+    assert outline.attachments == (6, 7)
+    assert outline.signature == (9, 10)
