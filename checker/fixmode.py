@@ -1,9 +1,15 @@
 """``fzcheck check --fix / --diff``: the file side of fixing (reading, diffing, writing).
 
 The fixing itself is pure (:mod:`checker.fixes`); this module is an edge, like the CLI:
-- text files (.txt/.md) are rewritten atomically — a temporary file in the same folder,
-  then ``os.replace`` — in their own encoding, BOM and newline style; the original is kept
-  as ``<name>.bak`` unless ``backup`` is false;
+- text files (.txt/.md) are rewritten through :mod:`checker.atomic` (a temporary file in the
+  same folder, fsync, ``os.replace``), holding the folder's lock from reading the file to
+  writing it, so two runs on one file take turns.  Only the fixed spans change: every other
+  byte (encoding quirks, BOM, each line's own ending) is copied from the original
+  (:mod:`checker.fixbytes`).  The original is kept as ``<name>.bak`` — or, when that exists,
+  ``<name>.1.bak``, ``<name>.2.bak`` …: a backup is never overwritten — unless ``backup`` is false;
+- a symbolic link is kept: the file it points to is fixed;
+- a read-only file, a file in a read-only folder, a file of another user, or a fix the
+  file's encoding cannot hold is not written: the file gets an FZ960 finding saying why;
 - Word files are never touched: the fixed copy is written beside them as ``<stem>.fixed.docx``;
 - standard input is never written: the fixed text goes to standard output;
 - other formats (PDF, .doc) cannot be written back: their fixes are reported, not applied.
@@ -11,18 +17,16 @@ The fixing itself is pure (:mod:`checker.fixes`); this module is an edge, like t
 
 from __future__ import annotations
 
-import codecs
 import difflib
-import os
-import shutil
 import sys
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .fixes import FixOutcome, fix_document, rebuild_text
+from .atomic import WriteRefused, folder_lock, keep_backup, real_target, write_atomic, write_problem
+from .fixbytes import CannotSplice, EditLog, Unencodable, splice
+from .fixes import FixOutcome, fix_document, rebuild_text, select_fixes
 from .ingest import InputError, read_bytes
-from .model import Document
+from .model import Document, Span
 
 WRITABLE_TEXT = ("text", "markdown")
 
@@ -37,43 +41,8 @@ class FileFix:
     note: str = ""  # why nothing was written, in Chinese
     fixed_text: str | None = None  # for standard input: the fixed text, in its newline style
     notes: list[str] = field(default_factory=list)
-
-
-def encode_text(doc: Document, text: str, original: bytes = b"") -> bytes:
-    """``text`` (newlines ``\\n``) encoded like ``doc`` was read: encoding, BOM and newline style."""
-    if doc.newline != "\n":
-        text = text.replace("\n", doc.newline)
-    encoding = doc.encoding
-    if encoding == "utf-16":  # keep the original byte order; the codec would pick the machine's
-        big = original.startswith(codecs.BOM_UTF16_BE)
-        return (codecs.BOM_UTF16_BE if big else codecs.BOM_UTF16_LE) + text.encode("utf-16-be" if big else "utf-16-le")
-    if encoding == "utf-32":
-        big = original.startswith(codecs.BOM_UTF32_BE)
-        return (codecs.BOM_UTF32_BE if big else codecs.BOM_UTF32_LE) + text.encode("utf-32-be" if big else "utf-32-le")
-    data = text.encode(encoding)
-    if doc.bom and encoding in ("utf-8", "utf8"):
-        data = codecs.BOM_UTF8 + data
-    return data
-
-
-def write_atomic(path: Path, data: bytes, backup: bool) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``;
-    keep the old file as ``<name>.bak`` first when ``backup``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            shutil.copymode(path, tmp)
-            if backup:
-                shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    refused: bool = False  # there were fixes (or fixes were asked for) but nothing could be written
+    backup: str = ""  # where the original was kept
 
 
 def fixed_docx_path(path: Path) -> Path:
@@ -111,8 +80,45 @@ def fix_docx_bytes(data: bytes, doc: Document, check, unsafe: bool = False):
     return state["data"], outcome
 
 
+def fix_text_bytes(data: bytes, doc: Document, check, unsafe: bool = False):
+    """(fixed bytes, outcome) for a text file read from ``data``: only the fixed spans differ
+    from ``data``.  Raises :class:`~checker.fixbytes.Unencodable` when a fix cannot be saved
+    in the file's encoding (or :class:`~checker.fixbytes.CannotSplice`)."""
+    log = EditLog(doc.text)
+
+    def rebuild(current: Document, edits):
+        log.add(current.text, edits)
+        return rebuild_text(current, edits)
+
+    outcome = fix_document(doc, check, rebuild, unsafe=unsafe)
+    if not outcome.changed:
+        return data, outcome
+    return splice(data, doc.text, log.changes, doc.encoding, doc.bom), outcome
+
+
+def not_written(result, detail: str, config, offset: int = 0):
+    """``result`` with an FZ960 finding: the fix was not written, and why."""
+    from .api import _input_diagnostic, ruleset_for
+    from .engine import postprocess
+
+    found = _input_diagnostic(ruleset_for(config), "FZ960", detail)
+    found = replace(found, span=Span(offset, offset))
+    return replace(result, diagnostics=postprocess([*result.diagnostics, found], config))
+
+
 def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, backup: bool) -> FileFix:
     """Fix one file (``-``: standard input).  With ``write`` false nothing is written (``--diff``)."""
+    if path == "-" or not write:
+        return _fix_file(path, config, with_roles, unsafe, write, backup)
+    try:
+        target = real_target(path)
+    except WriteRefused:
+        target = Path(path)  # a dangling link or a loop: reading it says so
+    with folder_lock(target.parent if str(target.parent) else Path(".")):
+        return _fix_file(path, config, with_roles, unsafe, write, backup)
+
+
+def _fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, backup: bool) -> FileFix:
     from .api import check_document, input_failure
 
     if path == "-":
@@ -134,18 +140,41 @@ def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, bac
     def check(d: Document):
         return check_document(d, config, with_roles)
 
+    first = check(doc)
+
+    def check_once(d: Document):  # fix_document checks the document as read first: that is ``first``
+        return first if d is doc else check(d)
+
+    def refused(detail: str, offset: int = 0) -> FileFix:
+        return FileFix(path, not_written(first, detail, config, offset), note=detail, refused=True)
+
+    if write and path != "-" and doc.source in (*WRITABLE_TEXT, "docx") and select_fixes(first.diagnostics, unsafe):
+        target = real_target(path) if doc.source in WRITABLE_TEXT else fixed_docx_path(Path(path))
+        problem = write_problem(target)
+        if problem:  # before any fixing: a read-only file or folder is refused at once
+            return refused(f"{target}: {problem}" if target != Path(path) else problem)
+    fixed = data
     if doc.source in WRITABLE_TEXT:
-        outcome = fix_document(doc, check, rebuild_text, unsafe=unsafe)
+        try:
+            fixed, outcome = fix_text_bytes(data, doc, check_once, unsafe=unsafe)
+        except Unencodable as exc:
+            return refused(
+                f"修复后的文字“{exc.text}”无法按原编码 {exc.encoding} 保存，整个文件未修改；请手工修改或另存为 UTF-8",
+                exc.offset,
+            )
+        except CannotSplice:
+            return refused("无法在不改动其余内容的前提下写回（文件内容与检查的文字不一致），未修改")
     elif doc.source == "docx":
         try:
-            fixed_docx, outcome = fix_docx_bytes(data, doc, check, unsafe=unsafe)
+            fixed, outcome = fix_docx_bytes(data, doc, check_once, unsafe=unsafe)
         except ImportError:
-            return FileFix(path, check(doc), note="此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果")
+            return FileFix(path, first, note="此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果")
         except InputError as exc:  # the Word file could not be patched safely: nothing is written
-            return FileFix(path, check(doc), note=f"{exc.message}（未写入修复结果）")
+            return FileFix(path, first, note=f"{exc.message}（未写入修复结果）")
     else:
-        return FileFix(path, check(doc), note=f"无法自动修复 {doc.source} 文件（只能修复文本文件和 .docx），请按提示手工修改")
-    fix = FileFix(path, outcome.result, outcome, diff=unified_diff(name, doc.text, outcome.document.text))
+        return FileFix(path, first, note=f"无法自动修复 {doc.source} 文件（只能修复文本文件和 .docx），请按提示手工修改")
+    diff = "" if write else unified_diff(name, doc.text, outcome.document.text)  # only --diff shows (and pays for) it
+    fix = FileFix(path, outcome.result, outcome, diff=diff)
     if outcome.blocked:
         blocked = "，".join(f"{code}×{n}" for code, n in sorted(outcome.blocked.items()))
         fix.notes.append(f"{blocked} 的修复落在 Word 自动生成的文字（如自动编号）上，无法写入，请在 Word 中手工修改")
@@ -154,23 +183,30 @@ def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, bac
     if not write or not outcome.changed:
         return fix
     if path == "-":
-        fix.fixed_text = outcome.document.text.replace("\n", doc.newline) if doc.newline != "\n" else outcome.document.text
+        fix.fixed_text = _as_text(fixed, doc) if doc.source in WRITABLE_TEXT else outcome.document.text
         return fix
-    target = Path(path)
     try:
         if doc.source == "docx":
-            target = fixed_docx_path(target)
-            write_atomic(target, fixed_docx, backup=False)
+            target = write_atomic(fixed_docx_path(Path(path)), fixed)
         else:
-            write_atomic(target, encode_text(doc, outcome.document.text, data), backup)
-    except UnicodeEncodeError as exc:
-        fix.note = f"修复后的文字无法按原编码 {doc.encoding} 保存（{exc.reason}），未写入"
-        return fix
+            target = real_target(path)
+            if backup:
+                fix.backup = str(keep_backup(target, data))
+            target = write_atomic(target, fixed)
+    except WriteRefused as exc:
+        return refused(exc.message)
     except OSError as exc:
-        fix.note = f"无法写入 {target}（{exc.strerror or exc}），未修改原文件"
-        return fix
+        return refused(f"无法写入（{exc.strerror or exc}），原文件未修改")
     fix.written = str(target)
     return fix
+
+
+def _as_text(data: bytes, doc: Document) -> str:
+    """The fixed bytes of standard input as text for standard output (each line's ending kept)."""
+    from .ingest.decode import codec_of
+
+    codec, bom_len = codec_of(doc.encoding, data, doc.bom)
+    return data[bom_len:].decode(codec)
 
 
 def report_line(fix: FileFix) -> str:
@@ -183,7 +219,8 @@ def report_line(fix: FileFix) -> str:
     if not fix.outcome.changed:
         return ""
     where = f"，已写入 {fix.written}" if fix.written and fix.written != fix.path else ""
-    return f"{shown}: {fix.outcome.summary()}{where}"
+    kept = f"，原文件保存为 {Path(fix.backup).name}" if fix.backup else ""
+    return f"{shown}: {fix.outcome.summary()}{where}{kept}"
 
 
 @dataclass
@@ -195,6 +232,14 @@ class FixRun:
     stdin_text: str | None = None  # the fixed standard input, for standard output
     fixes: int = 0  # fixes applied (or, with --diff, that would be applied)
     changed_files: int = 0
+    written_files: int = 0
+    refused_files: int = 0  # files whose fixes could not be written (FZ960)
+
+    def exit_floor(self) -> int:
+        """The least exit code: 2 when no fix could be written at all, 1 when some could not."""
+        if not self.refused_files:
+            return 0
+        return 2 if not self.written_files else 1
 
 
 def run_fixes(files: list[str], base, discover: bool, with_roles: bool, unsafe: bool, write: bool, backup: bool) -> FixRun:
@@ -210,9 +255,11 @@ def run_fixes(files: list[str], base, discover: bool, with_roles: bool, unsafe: 
         run.results.append(fix.result)
         run.fail_levels.append(config.fail_on)
         run.diff += fix.diff
-        if fix.outcome is not None and fix.outcome.changed:
+        if fix.outcome is not None and fix.outcome.changed and not fix.refused:
             run.changed_files += 1
             run.fixes += sum(fix.outcome.applied.values())
+        run.written_files += bool(fix.written)
+        run.refused_files += fix.refused
         line = report_line(fix) if write else (f"{fix.path}: {fix.note}" if fix.note else "")
         if line:
             run.messages.append(line)

@@ -110,6 +110,7 @@ def run_check(o: CheckOptions) -> int:
         raise UsageError("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
     out = sys.stdout
     readable = failing = False  # what the exit code needs: every file unreadable? a finding at --fail-on?
+    least = EXIT_OK  # a fix that could not be written is never an exit 0, even with --exit-zero
     try:
         if o.fix or o.diff:  # checker/fixmode.py: fix to a fixed point, then report what remains
             from .fixmode import run_fixes
@@ -125,6 +126,7 @@ def run_check(o: CheckOptions) -> int:
                 sys.stdout.write(run.diff)
                 print(f"可自动修复 {run.fixes} 处（{run.changed_files} 个文件）；未写入任何文件。", file=sys.stderr)
                 return EXIT_FINDINGS if run.diff and not o.exit_zero else EXIT_OK
+            least = run.exit_floor()
             if run.stdin_text is not None:  # standard input is never written: the fixed text goes to stdout
                 sys.stdout.write(run.stdin_text)
                 out = sys.stderr
@@ -145,7 +147,7 @@ def run_check(o: CheckOptions) -> int:
         writer.finish()
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    return exit_code(readable, failing, o.exit_zero)
+    return max(exit_code(readable, failing, o.exit_zero), least)
 
 
 def _context(o: CheckOptions, out):

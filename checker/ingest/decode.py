@@ -115,18 +115,34 @@ def _legacy_chinese(data: bytes, path: str) -> tuple[str, str]:
     if big5 is not None and gb is None:
         return big5, "big5"
     if big5 is not None and gb is not None:
-        # GB18030 maps nearly every byte pair, so Big5 text also "decodes" as GB18030
-        if _normalizer_guess(data, ("gb18030", "big5")) == "big5":
+        # GB18030 maps nearly every byte pair, so Big5 text also "decodes" as GB18030;
+        # cp950, not Python's "big5", is asked: only cp950 has 裏, 碁, 銹 and €
+        if _normalizer_guess(data, ("gb18030", "cp950")) == "big5" or not _looks_like_text(gb):
             return big5, "big5"
         return gb, gb_name
     guess = _normalizer_guess(data, ())
     if guess:
-        text = _decodes(data, guess)
+        text = _decodes(data, codec_of(guess, data, False)[0])  # the codec that will write it back
         if text is not None and _looks_like_text(text):
             return text, guess
     raise InputError(
         path, "无法识别文件编码（不是 UTF-8、GBK/GB18030 或 Big5），请用记事本或 WPS 另存为 UTF-8 文本或 .docx 后再检查"
     )
+
+
+def codec_of(encoding: str, data: bytes, bom: bool) -> tuple[str, int]:
+    """(the codec that decoded ``data``'s text, the length of its byte-order mark): the exact
+    codec to write the text back with.  "big5" is read (and so written) as cp950, Microsoft's
+    Big5, which has 裏, 碁, 銹 and €; UTF-16/32 keep the byte order of their mark."""
+    if encoding == "big5":
+        return "cp950", 0
+    if encoding in ("utf-8-sig", "utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if encoding == "utf-32":
+        return ("utf-32-be" if data.startswith(codecs.BOM_UTF32_BE) else "utf-32-le"), 4
+    if encoding == "utf-16":
+        return ("utf-16-be" if data.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"), 2
+    return encoding, 0
 
 
 def _normalizer_guess(data: bytes, candidates: tuple[str, ...]) -> str:
