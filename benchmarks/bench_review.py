@@ -161,14 +161,14 @@ def phases(files: list[Path], jobs: int) -> dict:
     from checker.review.runner import ReviewResult, attach
 
     attach(records, run_cross(keys, job.cross))
-    review = ReviewResult(records, run_cross(keys, job.cross))
+    review = ReviewResult(records, run_cross(keys, job.cross), parts=job.parts)
     rows, diagnostics, rules = review.rows, review.diagnostics, review.rule_summary()
     out["diagnostics"] = len(diagnostics)
     for name, fn in (
-        ("xlsx_s", lambda: build_workbook(rows, diagnostics, rules)),
+        ("xlsx_s", lambda: build_workbook(rows, diagnostics, rules, parts=job.parts)),
         ("html_s", lambda: build_html(rows, diagnostics, rules, {r.file: r.outline for r in records},
-                                      [finding_dict(f) for f in review.findings])),
-        ("csv_and_text_s", lambda: (render_reports(rows), render_text(review))),
+                                      [finding_dict(f) for f in review.findings], parts=job.parts)),
+        ("csv_and_text_s", lambda: (render_reports(rows, job.parts), render_text(review))),
     ):
         t = time.perf_counter()
         fn()

@@ -1,9 +1,18 @@
-"""The parts of a report as the outputs name them: short labels of the section roles."""
+"""The required parts of a report, read from the packs in use: which roles must have a part, which
+rules say a part is missing or present with a note, and how the outputs name each part.
+
+A role is a required part when a rule of kind ``required_role`` (or ``content_evidence`` in mode
+``missing``) asks for it; its names come from its ``[roles.*]`` table (``short_label`` for a table
+column, ``checklist_label`` for the checklist, ``label`` otherwise).  A ``role_mentions`` rule with
+a ``part`` adds a checklist line of its own (不足的原因).  So a county pack that adds a role and a
+required_role rule gets a review column, a workbook column and a checklist line, with no code.
+"""
 
 from __future__ import annotations
 
-# Short labels of the section roles (table columns, the outline, messages); the packs' [roles.*]
-# ``label`` is the long name a report's heading uses.
+from dataclasses import dataclass
+
+# Short labels of the section roles for outputs that have no rule set at hand (the outline text).
 ROLE_LABELS = {
     "measures": "举措成效",
     "shortcomings": "不足原因",
@@ -12,3 +21,59 @@ ROLE_LABELS = {
     "other": "其他",
 }
 PLACE_LABELS = {**ROLE_LABELS, "preamble": "开头"}  # also the text before the first heading
+
+NOTE_KINDS = ("year_relation",)  # a finding of these on a present part is a note, not "missing"
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str  # the review row's and the checklist's key: the role, or a checklist-only line's own key
+    role: str  # the section role that shows where the part is
+    label: str  # the checklist line
+    column: str  # the table column
+    missing: tuple[str, ...]  # codes whose finding says the part is missing
+    notes: tuple[str, ...] = ()  # codes whose finding says: present, but see the note
+    buried: tuple[str, ...] = ()  # codes whose finding says: written, but not as a part of its own
+    by_content: bool = False  # missing is judged on the content anywhere (the part may stand inside another)
+    column_shown: bool = True  # False: a checklist line only (不足的原因 is judged inside 不足)
+
+
+def _missing_rule(rule) -> bool:
+    if rule.kind == "required_role":
+        return True
+    return rule.kind == "content_evidence" and getattr(rule.params, "mode", "missing") == "missing"
+
+
+def _buried_rule(rule) -> bool:
+    return rule.kind == "content_evidence" and getattr(rule.params, "mode", "") == "buried"
+
+
+def parts_of(ruleset) -> tuple[Part, ...]:
+    """The required parts of ``ruleset``, in the order its ``[roles.*]`` tables are defined."""
+    rules = sorted(ruleset.rules.values(), key=lambda r: r.code)
+    by_role: dict[str, list] = {}
+    for rule in rules:
+        role = getattr(rule.params, "role", None)
+        if isinstance(role, str):
+            by_role.setdefault(role, []).append(rule)
+    out: list[Part] = []
+    for name, role in ruleset.roles.items():
+        own = by_role.get(name, [])
+        missing = tuple(r.code for r in own if _missing_rule(r))
+        if not missing:
+            continue
+        buried = tuple(r.code for r in own if _buried_rule(r))
+        notes = (*buried, *(r.code for r in own if r.kind in NOTE_KINDS))
+        by_content = any(r.kind == "content_evidence" and r.code in missing for r in own)
+        column = role.short_label or role.label
+        out.append(Part(name, name, role.checklist_label or role.label, column, missing, notes, buried, by_content))
+        for r in own:
+            if r.kind == "role_mentions" and getattr(r.params, "part", ""):
+                label = r.params.part_label or r.title or r.name
+                out.append(Part(r.params.part, name, label, label, (*missing, r.code), column_shown=False))
+    return tuple(out)
+
+
+def columns(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """The parts that are table columns (the review table, the workbook, the CSV)."""
+    return tuple(p for p in parts if p.column_shown)

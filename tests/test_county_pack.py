@@ -44,3 +44,58 @@ def test_readme_shows_this_pack():
     readme = (COUNTY.parent.parent.parent / "README.md").read_text(encoding="utf-8")
     pack = (COUNTY / "本县规则" / "county.toml").read_text(encoding="utf-8")
     assert pack.split("\n", 1)[1] in readme
+
+
+def test_county_role_is_a_column_of_the_review_and_the_workbook(tmp_path):
+    """The pack's [roles.enforcement] and its required_role rule FZ801 give a review column, with no code."""
+    import io
+
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    out = tmp_path / "审查.xlsx"
+    csv_out = tmp_path / "审查.csv"
+    html_out = tmp_path / "审查.html"
+    res = CliRunner().invoke(
+        app,
+        ["review", "--no-progress", "-j", "1", "--xlsx", str(out), "--csv", str(csv_out), "--html", str(html_out), str(COUNTY)],
+    )
+    assert res.exit_code == 1, res.output  # 不合要求.txt misses the county's part: an error
+    head = res.stdout.splitlines()[0].split()
+    assert head[3:8] == ["举措成效", "不足原因", "第一责任人", "下年安排", "行政执法工作情况"]
+    rows = {line.split()[0].rsplit("/", 1)[-1]: line.split() for line in res.stdout.splitlines()[1:3]}
+    assert rows["不合要求.txt"][7] == "✗" and rows["符合要求.txt"][7] == "✓"
+    sheet = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))["报告一览"]
+    values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert values[0][3:8] == ["举措成效", "不足原因", "第一责任人", "下年安排", "行政执法工作情况"]
+    assert [r[7] for r in values[1:]] == ["✗", "✓"]  # 不合要求.txt, 符合要求.txt
+    assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[3:8] == [
+        "measures", "shortcomings", "first_responsible", "plan", "enforcement",
+    ]
+    assert "<th>下年安排</th><th>行政执法工作情况</th><th>错误</th>" in html_out.read_text(encoding="utf-8")
+
+
+def test_county_role_is_a_line_of_the_web_checklist():
+    from starlette.testclient import TestClient
+
+    from checker.api import config_for
+    from checker.web import create_app
+
+    with TestClient(create_app(config_for(COUNTY / "不合要求.txt"), warm_up=False)) as client:
+        files = [("file", (p.name, p.read_bytes(), "text/plain")) for p in sorted(COUNTY.glob("*.txt"))]
+        payload = client.post("/api/check", files=files).json()
+    by_name = {f["path"]: {i["key"]: (i["label"], i["status"]) for i in f["checklist"]} for f in payload["files"]}
+    assert by_name["不合要求.txt"]["enforcement"] == ("行政执法工作情况", "missing")
+    assert by_name["符合要求.txt"]["enforcement"] == ("行政执法工作情况", "ok")
+    assert list(by_name["符合要求.txt"]) == ["measures", "shortcomings", "causes", "first_responsible", "plan", "enforcement"]
+    columns = [c["label"] for c in payload["review"]["columns"]]
+    assert "行政执法工作情况" in columns
+
+
+def test_default_packs_have_no_county_column():
+    """Near miss: without the county pack there is no such column or line."""
+    from checker.parts import columns, parts_of
+
+    assert [p.key for p in columns(parts_of(load_ruleset()))] == ["measures", "shortcomings", "first_responsible", "plan"]

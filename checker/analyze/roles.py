@@ -27,6 +27,8 @@ class RoleDef:
     content_all: tuple[tuple[str, ...], ...] = ()  # any inner tuple fully present in one sentence
     content_not: tuple[str, ...] = ()  # sentences containing one of these are not evidence
     ignore_inside: tuple[str, ...] = ()  # bracket pairs whose content is no evidence, e.g. "《》"
+    short_label: str = ""  # the part's name in a table column (举措成效); default: label
+    checklist_label: str = ""  # the part's line in the web page's checklist; default: label
 
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年")

@@ -1,4 +1,5 @@
-"""The ✓/✗ checklist of the parts 《法治政府建设与责任落实督察工作规定》 requires in a report.
+"""The ✓/✗ checklist of the parts 《法治政府建设与责任落实督察工作规定》 requires in a report (and a
+county's own required parts): one line per part of ``parts.parts_of`` the packs in use.
 
 Derived from the same Result the CLI prints: a part is missing when its rule
 fired, present otherwise, and "not checked" when the configuration switched its
@@ -8,17 +9,10 @@ silent for them, so a ✓ would mislead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-# key, label, the rule whose finding means "missing", the section role that shows where it is,
-# rules whose findings mean "present, but see the note".
-PARTS: tuple[tuple[str, str, tuple[str, ...], str, tuple[str, ...]], ...] = (
-    ("measures", "主要举措和成效", ("FZ101",), "measures", ()),
-    ("shortcomings", "存在的不足", ("FZ102",), "shortcomings", ()),
-    ("causes", "不足的原因", ("FZ102", "FZ103"), "shortcomings", ()),
-    ("first_responsible", "党政主要负责人履行第一责任人职责情况", ("FZ104",), "first_responsible", ("FZ105",)),
-    ("plan", "下一年度主要安排", ("FZ106",), "plan", ("FZ107",)),
-)
+from ..parts import Part, columns
 
 
 @dataclass(frozen=True)
@@ -44,25 +38,23 @@ class Item:
         }
 
 
-# The order the regulation lists the parts in (causes belong at the end of the shortcomings part).
-PART_ORDER = ("measures", "shortcomings", "first_responsible", "plan")
-
-
-def expected_place(result, key: str) -> int:
+def expected_place(result, part: Part, parts: Sequence[Part]) -> int:
     """The line before which a missing part should stand: before the next part that is present
-    (in the regulation's order), else after the last earlier part present, else before the
-    signature, else at the end.  Causes go at the end of the shortcomings part."""
+    (in the packs' order of the parts, the regulation's), else after the last earlier part present,
+    else before the signature, else at the end.  A checklist-only line (causes) goes at the end of
+    its role's part."""
     tops = result.outline.sections
     spans: dict[str, tuple[int, int]] = {}
     for s in tops:
         for role in s.roles:
             lo, hi = spans.get(role, (s.line, s.end_line))
             spans[role] = (min(lo, s.line), max(hi, s.end_line))
-    if key == "causes" and "shortcomings" in spans:
-        return spans["shortcomings"][1] + 1
-    order = PART_ORDER.index("shortcomings" if key == "causes" else key)
-    after_earlier = max((spans[p][1] + 1 for p in PART_ORDER[:order] if p in spans), default=0)
-    later = [spans[p][0] for p in PART_ORDER[order + 1 :] if p in spans]
+    if not part.column_shown and part.role in spans:
+        return spans[part.role][1] + 1
+    part_order = [p.role for p in columns(parts)]
+    order = part_order.index(part.role) if part.role in part_order else len(part_order)
+    after_earlier = max((spans[p][1] + 1 for p in part_order[:order] if p in spans), default=0)
+    later = [spans[p][0] for p in part_order[order + 1 :] if p in spans]
     if later:
         return max(later[0], after_earlier)  # never inside an earlier part (a combined heading)
     if after_earlier:
@@ -72,15 +64,17 @@ def expected_place(result, key: str) -> int:
     return len(result.outline.lines) + 1
 
 
-def checklist(result, active_codes: frozenset[str] | set[str]) -> list[Item]:
-    """One item per required part, for a checked Result (empty when the file could not be read)."""
+def checklist(result, active_codes: frozenset[str] | set[str], parts: Sequence[Part]) -> list[Item]:
+    """One item per required part of the packs (``parts.parts_of``), for a checked Result (empty when
+    the file could not be read)."""
     if result.error or result.facts is None or result.outline is None:
         return []
     by_code: dict[str, list] = {}
     for d in result.diagnostics:
         by_code.setdefault(d.code, []).append(d)
     items = []
-    for key, label, missing_codes, role, note_codes in PARTS:
+    for part in parts:
+        key, label, missing_codes, role, note_codes = part.key, part.label, part.missing, part.role, part.notes
         sections = tuple(
             {"marker": s.marker, "heading": s.heading, "line": s.line} for s in result.outline.walk() if role in s.roles
         )
@@ -100,7 +94,7 @@ def checklist(result, active_codes: frozenset[str] | set[str]) -> list[Item]:
                     tuple(d.code for d in fired),
                     tuple(d.message for d in fired),
                     sections,
-                    expected_place(result, key),
+                    expected_place(result, part, parts),
                 )
             )
             continue

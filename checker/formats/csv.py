@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import csv as _csv
 import io
+from collections.abc import Sequence
 
 from ..model import Diagnostic
-from .summary import PART_KEYS, PART_LABELS, STATUS_LABELS, diagnostic_row
+from ..parts import Part, columns
+from .summary import STATUS_LABELS, diagnostic_row
 
-REPORT_FIELDS = ("file", "entity", "year", *PART_KEYS, "errors", "warnings", "infos", "status", "error")
 DIAGNOSTIC_FIELDS = (
     "file", "entity", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "quote",
     "hint", "basis",
@@ -17,17 +18,23 @@ DIAGNOSTIC_FIELDS = (
 MARK = {True: "✓", False: "✗", None: ""}
 
 
-def render_reports(rows: list[dict]) -> str:
-    """One row per report; the header names the columns in English (stable for tools),
-    the parts are ✓/✗ and the status is the Chinese label."""
+def report_fields(parts: Sequence[Part]) -> tuple[str, ...]:
+    return ("file", "entity", "year", *(p.key for p in columns(parts)), "errors", "warnings", "infos", "status", "error")
+
+
+def render_reports(rows: list[dict], parts: Sequence[Part]) -> str:
+    """One row per report; the header names the columns in English (stable for tools; a part by its
+    role's name), the parts are ✓/✗ and the status is the Chinese label."""
+    fields = report_fields(parts)
+    part_keys = {p.key for p in columns(parts)}
     out = io.StringIO()
     writer = _csv.writer(out, lineterminator="\r\n")
-    writer.writerow(REPORT_FIELDS)
+    writer.writerow(fields)
     for row in rows:
         values = []
-        for key in REPORT_FIELDS:
+        for key in fields:
             value = row.get(key)
-            if key in PART_LABELS:
+            if key in part_keys:
                 value = MARK[value]
             elif key == "status":
                 value = STATUS_LABELS[value]

@@ -10,10 +10,12 @@ and opens a report.  ``build_html(...) -> str`` is pure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from ..model import Diagnostic
-from .summary import PART_KEYS, PART_LABELS, ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS
+from ..parts import Part, columns
+from .summary import ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS
 
 CHART_BARS = 10
 
@@ -159,8 +161,8 @@ def _summary_cards(rows: list[dict], findings: list[dict]) -> str:
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
-def _table(rows: list[dict], anchors: dict[str, str]) -> str:
-    heads = ["文件", "单位", "年度", *(PART_LABELS[k] for k in PART_KEYS), "错误", "警告", "提示", "结论"]
+def _table(rows: list[dict], anchors: dict[str, str], parts: Sequence[Part]) -> str:
+    heads = ["文件", "单位", "年度", *(p.column for p in columns(parts)), "错误", "警告", "提示", "结论"]
     out = ['<table id="reports"><thead><tr>', "".join(f"<th>{_e(h)}</th>" for h in heads), "</tr></thead><tbody>"]
     for row in rows:
         cells = [
@@ -168,8 +170,8 @@ def _table(rows: list[dict], anchors: dict[str, str]) -> str:
             f'<td>{_e(row["entity"])}</td>',
             f'<td class="num">{_e(row["year"])}</td>',
         ]
-        for key in PART_KEYS:
-            mark, cls = MARK[row[key]]
+        for part in columns(parts):
+            mark, cls = MARK[row[part.key]]
             cells.append(f'<td class="{cls}">{mark}</td>')
         for key in ("errors", "warnings", "infos"):
             cells.append(f'<td class="num">{row[key]}</td>')
@@ -239,10 +241,13 @@ def build_html(
     findings: list[dict] | None = None,
     title: str = "法治政府建设年度报告审查结果",
     subtitle: str = "",
+    *,
+    parts: Sequence[Part],
 ) -> str:
     """The dashboard as one HTML document.  ``outlines`` maps a file to its ``outline_rows``;
-    ``findings`` are cross-report findings as dicts (``finding_dict``)."""
-    return "".join(iter_html(rows, diagnostics, rules, outlines, findings, title, subtitle))
+    ``findings`` are cross-report findings as dicts (``finding_dict``); ``parts`` the required parts
+    of the packs in use (``parts.parts_of``), one table column each."""
+    return "".join(iter_html(rows, diagnostics, rules, outlines, findings, title, subtitle, parts=parts))
 
 
 def iter_html(
@@ -253,6 +258,8 @@ def iter_html(
     findings: list[dict] | None = None,
     title: str = "法治政府建设年度报告审查结果",
     subtitle: str = "",
+    *,
+    parts: Sequence[Part],
 ):
     """``build_html`` in pieces, so that a thousand reports can be written without one huge string."""
     outlines = outlines or {}
@@ -274,7 +281,7 @@ def iter_html(
         f'<select id="status-filter" aria-label="结论"><option value="">全部结论</option>{options}</select>'
         f'<span class="muted">显示 <span id="shown">{len(rows)}</span> / {len(rows)} 份</span></div>'
     )
-    yield _table(rows, anchors)
+    yield _table(rows, anchors, parts)
     yield f'</section><section id="cross-report"><h2>跨报告发现</h2>{_cross(findings, anchors)}</section>'
     yield '<section id="reports-detail"><h2>逐份报告</h2>'
     for row in rows:

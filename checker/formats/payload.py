@@ -14,7 +14,7 @@ from .outline import outline_dict
 from .summary import diagnostic_row
 
 
-def file_payload(result, active_codes, titles: dict[str, str] | None = None) -> dict:
+def file_payload(result, active_codes, titles: dict[str, str] | None = None, *, parts) -> dict:
     """``titles``: code → the rule's Chinese title (what the page shows instead of the English id)."""
     titles = titles or {}
     entry = file_dict(result)
@@ -34,7 +34,7 @@ def file_payload(result, active_codes, titles: dict[str, str] | None = None) -> 
     else:
         entry["facts"] = None
         entry["outline"] = None
-    items = checklist(result, active_codes)
+    items = checklist(result, active_codes, parts)
     entry["checklist"] = [item.as_dict() for item in items]
     # A finding that says a part is missing is shown where the part should be, not on the text it points at.
     missing = {code: item.key for item in items if item.status == "missing" for code in item.codes}
@@ -44,10 +44,11 @@ def file_payload(result, active_codes, titles: dict[str, str] | None = None) -> 
     return entry
 
 
-def check_payload(results, active_codes, titles: dict[str, str] | None = None, review=None) -> dict:
-    """The answer to ``POST /api/check``: one entry per result; with ``review`` (the review of these
-    results, several reports) the review table and each report's cross-report findings."""
-    files = [file_payload(r, active_codes, titles) for r in results]
+def check_payload(results, active_codes, titles: dict[str, str] | None = None, review=None, *, parts) -> dict:
+    """The answer to ``POST /api/check``: one entry per result (``parts``: the required parts of the
+    packs, for the checklist); with ``review`` (the review of these results, several reports) the
+    review table and each report's cross-report findings."""
+    files = [file_payload(r, active_codes, titles, parts=parts) for r in results]
     payload: dict = {"version": 1, "files": files}
     if review is not None:
         payload["review"] = review_table(review)
@@ -68,10 +69,11 @@ def check_payload(results, active_codes, titles: dict[str, str] | None = None, r
 
 def review_table(review) -> dict:
     """The review table as JSON: the columns of the workbook's 报告一览 sheet, one row per report."""
-    from .summary import PART_KEYS, PART_LABELS, STATUS_LABELS
+    from ..parts import columns as part_columns
+    from .summary import STATUS_LABELS
 
     columns = [("file", "文件"), ("entity", "单位"), ("year", "年度")]
-    columns += [(k, PART_LABELS[k]) for k in PART_KEYS]
+    columns += [(p.key, p.column) for p in part_columns(review.parts)]
     columns += [("errors", "错误"), ("warnings", "警告"), ("infos", "提示"), ("status", "结论"), ("error", "说明")]
     return {
         "columns": [{"key": k, "label": label} for k, label in columns],

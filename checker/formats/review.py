@@ -7,7 +7,8 @@ import json
 
 from ..formats.common import display_width
 from ..model import Diagnostic
-from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS, diagnostic_row
+from ..parts import columns
+from .summary import SEVERITY_LABELS, STATUS_LABELS, diagnostic_row
 
 MARK = {True: "✓", False: "✗", None: "—"}
 
@@ -36,7 +37,8 @@ def _pad(text: str, width: int) -> str:
 
 def render_text(review, color: bool = False) -> str:
     rows = review.rows
-    heads = ["文件", "单位", "年度", *(PART_LABELS[k] for k in PART_KEYS), "错误", "警告", "提示", "结论"]
+    shown = columns(review.parts)
+    heads = ["文件", "单位", "年度", *(p.column for p in shown), "错误", "警告", "提示", "结论"]
     table = []
     for row in rows:
         table.append(
@@ -44,7 +46,7 @@ def render_text(review, color: bool = False) -> str:
                 row["file"],
                 row["entity"] or "—",
                 str(row["year"] or "—"),
-                *(MARK[row[k]] for k in PART_KEYS),
+                *(MARK[row[p.key]] for p in shown),
                 str(row["errors"]),
                 str(row["warnings"]),
                 str(row["infos"]),

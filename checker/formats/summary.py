@@ -6,8 +6,9 @@ Pure functions over :class:`checker.api.Result`; the web page (issue 6) imports
 A *report row* (``report_row``) is a flat dict:
 
 ``file``, ``entity``, ``year``, ``title``, one ``True``/``False``/``None`` per
-required part (``measures``, ``shortcomings``, ``first_responsible``,
-``plan``; ``None`` when the file could not be read), ``errors``,
+required part of the packs (keyed by role: ``measures``, ``shortcomings``,
+``first_responsible``, ``plan`` and a county's own; ``None`` when the file
+could not be read), ``errors``,
 ``warnings``, ``infos``, ``status`` (one of :data:`STATUSES`) and ``error``
 (the reader's message, or "").
 
@@ -20,23 +21,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Collection, Iterable
+from typing import Collection, Iterable, Sequence
 
 from ..model import SEVERITY_RANK, Diagnostic, Location
 from ..parts import PLACE_LABELS as ROLE_LABELS  # noqa: F401  (the writers label outline roles with it)
+from ..parts import Part, columns
 from ..positions import LineIndex
 from .common import SEVERITY_LABELS, location, positions  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
-
-# (row key, role, code whose finding says the part is missing, column label)
-PARTS: tuple[tuple[str, str, str], ...] = (
-    ("measures", "FZ101", "举措成效"),
-    ("shortcomings", "FZ102", "不足原因"),
-    ("first_responsible", "FZ104", "第一责任人"),
-    ("plan", "FZ106", "下年安排"),
-)
-PART_KEYS = tuple(p[0] for p in PARTS)
-PART_LABELS = {key: label for key, _, label in PARTS}
-BURIED_FIRST_RESPONSIBLE = "FZ105"  # content present, only not a part of its own
 
 STATUSES = ("pass", "warn", "fail", "unreadable")
 STATUS_LABELS = {"pass": "通过", "warn": "有警告", "fail": "有错误", "unreadable": "无法读取"}
@@ -44,12 +35,12 @@ STATUS_LABELS = {"pass": "通过", "warn": "有警告", "fail": "有错误", "un
 QUOTE_WIDTH = 120
 
 
-def report_row(result, checked: Collection[str] | None = None) -> dict:
-    """One row of the review table for ``result``.
+def report_row(result, parts: Sequence[Part], checked: Collection[str] | None = None) -> dict:
+    """One row of the review table for ``result``: one ✓/✗ per required part (``parts_of`` the packs).
 
-    ``checked``: the rule codes that ran (``None``: all).  A part is ✓ when a
-    section carries its role, or (for the 第一责任人 part, which may be written
-    inside another part) when its missing-part rule ran and did not fire.
+    ``checked``: the rule codes that ran (``None``: all).  A part is ✓ when a section carries its
+    role, or (for a part judged by its content, which may be written inside another part, such as
+    第一责任人) when its missing-part rule ran and did not fire.
     """
     facts = result.facts
     row = {
@@ -63,24 +54,27 @@ def report_row(result, checked: Collection[str] | None = None) -> dict:
     if result.outline is not None:
         for section in result.outline.walk():
             roles.update(section.roles)
-    for key, code, _ in PARTS:
-        if result.error or result.outline is None:
-            row[key] = None
-        elif code in codes:
-            row[key] = False
-        elif key in roles:
-            row[key] = True
-        elif key == "first_responsible":
-            ran = checked is None or code in checked
-            looked = not (facts and facts.lookalike)
-            row[key] = BURIED_FIRST_RESPONSIBLE in codes or (ran and looked)
-        else:
-            row[key] = False
+    for part in columns(parts):
+        row[part.key] = _present(part, result, codes, roles, checked)
     row["error"] = result.error or ""
     counts = Counter(d.severity for d in result.diagnostics)
     row["errors"], row["warnings"], row["infos"] = counts["error"], counts["warning"], counts["info"]
     row["status"] = status_of(row)
     return row
+
+
+def _present(part: Part, result, codes: set[str], roles: set[str], checked) -> bool | None:
+    if result.error or result.outline is None:
+        return None
+    if any(code in codes for code in part.missing):
+        return False
+    if part.role in roles:
+        return True
+    if part.by_content:
+        ran = checked is None or all(code in checked for code in part.missing)
+        looked = not (result.facts and result.facts.lookalike)
+        return any(code in codes for code in part.buried) or (ran and looked)
+    return False
 
 
 def status_of(row: dict) -> str:

@@ -11,22 +11,30 @@ is pure: no file is written here.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from ..model import Diagnostic
-from .summary import PART_KEYS, PART_LABELS, SEVERITY_LABELS, STATUS_LABELS
+from ..parts import Part, columns
+from .summary import SEVERITY_LABELS, STATUS_LABELS
 
 RED, GREEN, AMBER, GREY, HEAD = "FFC7CE", "C6EFCE", "FFEB9C", "E7E6E6", "DDEBF7"
-REPORT_COLUMNS = (
-    ("文件", 36),
-    ("单位", 18),
-    ("年度", 7),
-    *((PART_LABELS[k], 11) for k in PART_KEYS),
-    ("错误", 7),
-    ("警告", 7),
-    ("提示", 7),
-    ("结论", 10),
-    ("说明", 40),
-)
+
+
+def report_columns(parts: Sequence[Part]) -> tuple[tuple[str, int], ...]:
+    """The 报告一览 sheet's columns: one per required part of the packs in use."""
+    return (
+        ("文件", 36),
+        ("单位", 18),
+        ("年度", 7),
+        *((p.column, max(11, 2 * len(p.column) + 2)) for p in columns(parts)),
+        ("错误", 7),
+        ("警告", 7),
+        ("提示", 7),
+        ("结论", 10),
+        ("说明", 40),
+    )
+
+
 DIAGNOSTIC_COLUMNS = (
     ("文件", 36),
     ("单位", 18),
@@ -87,7 +95,7 @@ def _finish(ws, columns, count: int) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, count) + 1}"
 
 
-def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[dict]) -> bytes:
+def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[dict], *, parts: Sequence[Part]) -> bytes:
     """The three-sheet workbook as the bytes of an .xlsx file."""
     from openpyxl import Workbook
 
@@ -95,13 +103,14 @@ def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[
     styles = _Styles()
     _cell = styles.cell
 
-    ws = _sheet(wb, "报告一览", REPORT_COLUMNS)
-    _finish(ws, REPORT_COLUMNS, len(rows))
-    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in REPORT_COLUMNS])
+    report_cols = report_columns(parts)
+    ws = _sheet(wb, "报告一览", report_cols)
+    _finish(ws, report_cols, len(rows))
+    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in report_cols])
     for row in rows:
         cells = [row["file"], row["entity"] or None, row["year"]]
-        for key in PART_KEYS:
-            value = row[key]
+        for part in columns(parts):
+            value = row[part.key]
             cells.append(_cell(ws, MARK[value], GREEN if value else RED if value is False else GREY))
         cells += [row["errors"], row["warnings"], row["infos"]]
         cells.append(_cell(ws, STATUS_LABELS[row["status"]], STATUS_FILLS[row["status"]], bold=True))

@@ -18,6 +18,9 @@ with no causes is the most common complaint of reviewers.
 - ``words``: the words that count in the text (原因, 究其原因, 由于, 根源 …).
 - ``promise_words``: words in the heading that promise what the text must give (原因).
 - ``message_promised``: the message when the heading promises it (default: ``message``).
+- ``part``, ``part_label``: when given, the web checklist shows what this rule asks for as a line
+  of its own (key ``part``, label ``part_label``), missing when the role's part is missing or this
+  rule fires.
 
 ## Placeholders
 ``{heading}``: the heading of the part.
@@ -42,6 +45,8 @@ class Params:
     words: tuple[str, ...]
     promise_words: tuple[str, ...] = ()
     message_promised: str = ""
+    part: str = ""  # a line of its own in the checklist under this key (causes), after its role's part
+    part_label: str = ""  # that line's label (不足的原因)
 
 
 def validate(params: Params, ruleset) -> str:

@@ -117,12 +117,12 @@ def review(
         from ..formats.xlsx import build_workbook
 
         if jobs == 1:
-            write_atomic(xlsx, build_workbook(result.rows, result.diagnostics, rule_summary))
+            write_atomic(xlsx, build_workbook(result.rows, result.diagnostics, rule_summary, parts=result.parts))
         else:  # the workbook is the slowest writer: build it on the other core while this one writes the rest
             from concurrent.futures import ProcessPoolExecutor
 
             side = ProcessPoolExecutor(max_workers=1)
-            workbook = side.submit(build_workbook, result.rows, result.diagnostics, rule_summary)
+            workbook = side.submit(build_workbook, result.rows, result.diagnostics, rule_summary, parts=result.parts)
     if html:
         from ..formats.html import iter_html
         from ..formats.review import finding_dict
@@ -131,13 +131,13 @@ def review(
         subtitle = f"{', '.join(paths)}：{len(files)} 份报告" + (f"；对照上一年度 {previous}" if previous else "")
         pieces = iter_html(
             result.rows, result.diagnostics, rule_summary, outlines,
-            [finding_dict(f) for f in result.findings], title, subtitle,
+            [finding_dict(f) for f in result.findings], title, subtitle, parts=result.parts,
         )
         write_atomic(html, pieces)
     if csv:
         from ..formats.csv import render_reports
 
-        write_atomic(csv, render_reports(result.rows).encode("utf-8"))
+        write_atomic(csv, render_reports(result.rows, result.parts).encode("utf-8"))
     if workbook is not None:
         write_atomic(xlsx, workbook.result())
         side.shutdown()

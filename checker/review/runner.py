@@ -21,6 +21,7 @@ from ..formats.summary import add_findings, located, outline_rows, report_row, r
 from ..kinds._crossreport import CrossReport, DigestSpec, Mention, Paragraph, digest, entity_key
 from ..model import Diagnostic
 from ..packs import Rule
+from ..parts import Part, parts_of
 
 NO_RULES = ("FZ0",)  # a select prefix no rule has: read and parse only (last year's reports)
 
@@ -32,6 +33,7 @@ class Job:
     base: Config = field(default_factory=Config)
     discover: bool = True
     cross: tuple[Rule, ...] = ()  # the cross-report rules that are on (``engine.cross_rules``)
+    parts: tuple[Part, ...] = ()  # the required parts of the packs: the review table's columns
     previous: bool = False  # last year's folder: no rules, only what copy detection needs
 
     @property
@@ -44,7 +46,8 @@ def job_for(config: Config, discover: bool = True) -> Job:
     from ..api import ruleset_for
     from ..engine import cross_rules
 
-    return Job(config, discover, cross_rules(ruleset_for(config), config))
+    ruleset = ruleset_for(config)
+    return Job(config, discover, cross_rules(ruleset, config), parts_of(ruleset))
 
 
 @dataclass
@@ -67,6 +70,7 @@ class ReviewResult:
     records: list[ReportRecord]  # sorted by file; diagnostics include the cross-report ones
     findings: list[Diagnostic]  # the cross-report findings, one per group of places
     previous_count: int = 0
+    parts: tuple[Part, ...] = ()  # the required parts of the packs: a column each
 
     @property
     def rows(self) -> list[dict]:
@@ -120,7 +124,7 @@ def record_of(result, config: Config, job: Job) -> ReportRecord:
     from ..api import active_rules, ruleset_for
 
     checked = {r.code for r in active_rules(ruleset_for(config), config)}
-    row = report_row(result, checked)
+    row = report_row(result, job.parts, checked)
     paragraphs, mentions, names = digest(result, job.spec) if not result.error else ((), (), ())
     if job.previous:
         return ReportRecord(result.path, row, [], [], paragraphs, (), names)
@@ -197,7 +201,7 @@ def review_records(
     attach(records, findings)
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions = (), ()
-    return ReviewResult(records, findings, previous_count)
+    return ReviewResult(records, findings, previous_count, job.parts)
 
 
 _SHARED = ("code", "name", "severity", "hint", "basis")

@@ -27,6 +27,7 @@ from ..config import Config
 from ..engine import active_rules
 from ..formats.payload import check_payload as payload_of
 from ..ingest import InputError
+from ..parts import parts_of
 from . import review as web_review
 from .uploads import MB, Submission, UploadError, parse_submission, read_body
 
@@ -155,6 +156,7 @@ def create_app(
     ruleset = ruleset_for(config)
     active = frozenset(r.code for r in active_rules(ruleset, config))
     titles = {code: rule.title for code, rule in ruleset.rules.items() if rule.title}
+    parts = parts_of(ruleset)
 
     def check_one(data: bytes, name: str):
         try:
@@ -220,7 +222,7 @@ def create_app(
     def check_payload(items) -> dict:
         results = [check_item(name, data) for name, data in items]
         review = web_review.review_results(results, config) if len(items) > 1 and web_review.available() else None
-        return payload_of(results, active, titles, review)
+        return payload_of(results, active, titles, review, parts=parts)
 
     async def api_check(request: Request) -> Response:
         sub = await submission(request)

@@ -40,4 +40,4 @@ def workbook(review) -> bytes:
     """The review workbook of ``fzcheck review --xlsx`` for these reports."""
     from ..formats.xlsx import build_workbook
 
-    return build_workbook(review.rows, review.diagnostics, review.rule_summary())
+    return build_workbook(review.rows, review.diagnostics, review.rule_summary(), parts=review.parts)

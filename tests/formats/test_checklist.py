@@ -5,16 +5,19 @@ from __future__ import annotations
 from checker.api import check_text
 from checker.config import Config
 from checker.formats.checklist import checklist
+from checker.packs import load_ruleset
+from checker.parts import parts_of
 
 ALL = frozenset({"FZ101", "FZ102", "FZ103", "FZ104", "FZ105", "FZ106", "FZ107"})
+PARTS = parts_of(load_ruleset())
 
 
 def statuses(result, active=ALL) -> dict[str, str]:
-    return {item.key: item.status for item in checklist(result, active)}
+    return {item.key: item.status for item in checklist(result, active, PARTS)}
 
 
 def test_complete_report_is_all_ticked_with_where_each_part_is(report):
-    items = checklist(check_text(report, with_roles=True), ALL)
+    items = checklist(check_text(report, with_roles=True), ALL, PARTS)
     assert [(i.key, i.status) for i in items] == [
         ("measures", "ok"),
         ("shortcomings", "ok"),
@@ -31,7 +34,7 @@ def test_missing_part_is_crossed_with_the_rules_message(report):
         "三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况\n乡党委书记认真履行推进法治建设第一责任人职责，亲自部署重大法治工作。\n",
         "",
     )
-    items = {i.key: i for i in checklist(check_text(text, with_roles=True), ALL)}
+    items = {i.key: i for i in checklist(check_text(text, with_roles=True), ALL, PARTS)}
     assert items["first_responsible"].status == "missing"
     assert items["first_responsible"].codes == ("FZ104",)
     assert items["first_responsible"].notes == ("未报告党政主要负责人履行推进法治建设第一责任人职责的情况",)
@@ -69,4 +72,4 @@ def test_lookalike_document_gets_no_verdicts():
 def test_unreadable_file_has_no_checklist():
     from checker.api import check_bytes
 
-    assert checklist(check_bytes(b"\x00\x01" * 50, "x.txt"), ALL) == []
+    assert checklist(check_bytes(b"\x00\x01" * 50, "x.txt"), ALL, PARTS) == []

@@ -9,7 +9,7 @@ from checker.formats.csv import render_diagnostics, render_reports
 
 
 def test_reports_csv(county_review):
-    text = render_reports(county_review.rows)
+    text = render_reports(county_review.rows, county_review.parts)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0] == ["file", "entity", "year", "measures", "shortcomings", "first_responsible", "plan",

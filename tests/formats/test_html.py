@@ -63,7 +63,7 @@ def html(county_review):
     outlines = {r.file: r.outline for r in county_review.records}
     return build_html(
         county_review.rows, county_review.diagnostics, county_review.rule_summary(), outlines,
-        [finding_dict(f) for f in county_review.findings], subtitle="测试",
+        [finding_dict(f) for f in county_review.findings], subtitle="测试", parts=county_review.parts,
     )
 
 
@@ -119,7 +119,7 @@ def test_drill_down_has_outline_and_marked_quote(html, county_review):
 
 def test_markup_in_data_is_escaped(county_review):
     row = dict(county_review.rows[0], file="<script>alert(1)</script>.txt", entity="a&b")
-    out = build_html([row], [], [])
+    out = build_html([row], [], [], parts=county_review.parts)
     assert "<script>alert(1)" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;.txt" in out
     assert "a&amp;b" in out
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from checker.api import Result, check_text
 from checker.config import Config
 from checker.formats.summary import add_findings, diagnostic_row, located, quote_window, report_row
+from checker.packs import load_ruleset
+from checker.parts import parts_of
 
 FULL = """示例乡2024年法治政府建设年度报告
 一、2024年度推进法治政府建设的主要举措和成效
@@ -16,12 +18,13 @@ FULL = """示例乡2024年法治政府建设年度报告
 四、2025年度推进法治政府建设的主要安排
 一是持续深化依法行政。
 """
+PARTS = parts_of(load_ruleset())
 CORE = ("FZ101", "FZ102", "FZ104", "FZ105", "FZ106")
 
 
 def row_for(text: str, select=CORE):
     result = check_text(text, Config(select=select), with_roles=True)
-    return report_row(result, checked=set(select))
+    return report_row(result, PARTS, checked=set(select))
 
 
 def parts(row):
@@ -59,7 +62,7 @@ def test_first_responsible_unknown_when_its_rule_did_not_run():
 
 
 def test_unreadable():
-    row = report_row(Result("坏.docx", error="文件已损坏"))
+    row = report_row(Result("坏.docx", error="文件已损坏"), PARTS)
     assert parts(row) == [None, None, None, None]
     assert (row["status"], row["error"], row["entity"], row["year"]) == ("unreadable", "文件已损坏", "", None)
 

@@ -15,7 +15,7 @@ RED, GREEN, AMBER, GREY = "00FFC7CE", "00C6EFCE", "00FFEB9C", "00E7E6E6"
 
 @pytest.fixture(scope="module")
 def workbook(county_review):
-    data = build_workbook(county_review.rows, county_review.diagnostics, county_review.rule_summary())
+    data = build_workbook(county_review.rows, county_review.diagnostics, county_review.rule_summary(), parts=county_review.parts)
     assert data[:4] == b"PK\x03\x04"
     return openpyxl.load_workbook(io.BytesIO(data))
 
@@ -51,7 +51,7 @@ def test_report_sheet_cells(workbook, county_review):
 
 def test_missing_part_is_red(county_review):
     rows = [dict(county_review.rows[0], plan=False, errors=1, status="fail")]
-    ws = openpyxl.load_workbook(io.BytesIO(build_workbook(rows, [], [])))["报告一览"]
+    ws = openpyxl.load_workbook(io.BytesIO(build_workbook(rows, [], [], parts=county_review.parts)))["报告一览"]
     assert ws["G2"].value == "✗" and ws["G2"].fill.start_color.rgb == RED
     assert ws["K2"].value == "有错误" and ws["K2"].fill.start_color.rgb == RED
 
