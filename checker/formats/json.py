@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _string
 
 from ..positions import LineIndex
 from .common import LineSink, diagnostic_dict, no_extras
@@ -56,8 +57,52 @@ def fix_dict(fix, index) -> dict | None:
 
 def chunk(result, ctx) -> str:
     """The file's entry as it stands inside ``"files": [ … ]`` of the indented document."""
-    text = json.dumps(file_dict(result), ensure_ascii=False, indent=2)
-    return "    " + text.replace("\n", "\n    ")
+    return "    " + indented(file_dict(result), level=2)
+
+
+def indented(obj, level: int = 0) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte, at twice the speed: the
+    standard library encodes indented JSON in Python generators, this builds one list of pieces
+    (strings are escaped by the same C function).  ``level``: the indentation it stands at."""
+    out: list[str] = []
+    _emit(obj, out, "\n" + "  " * level)
+    return "".join(out)
+
+
+def _emit(obj, out: list[str], nl: str) -> None:
+    kind = type(obj)
+    if kind is str:
+        out.append(_string(obj))
+    elif kind is dict:
+        if not obj:
+            out.append("{}")
+            return
+        inner, opening = nl + "  ", "{"
+        for key, value in obj.items():
+            out.append(opening + inner + _string(key if type(key) is str else json.dumps(key).strip('"')) + ": ")
+            opening = ","
+            _emit(value, out, inner)
+        out.append(nl + "}")
+    elif kind is list or kind is tuple:
+        if not obj:
+            out.append("[]")
+            return
+        inner, opening = nl + "  ", "["
+        for value in obj:
+            out.append(opening + inner)
+            opening = ","
+            _emit(value, out, inner)
+        out.append(nl + "]")
+    elif obj is None:
+        out.append("null")
+    elif obj is True:
+        out.append("true")
+    elif obj is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(obj))
+    else:  # floats and anything else: as the standard library writes them
+        out.append(json.dumps(obj, ensure_ascii=False))
 
 
 extras = no_extras

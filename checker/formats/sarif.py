@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..positions import LineIndex
+from .json import indented
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -137,7 +138,7 @@ def chunk(result, ctx) -> str:
                 }
             ]
             item["properties"] = {"fixApplicability": d.fix.applicability}
-        items.append("        " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n        "))
+        items.append("        " + indented(item, level=4))
     return ",\n".join(items)
 
 
