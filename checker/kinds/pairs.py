@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._textscan import regions, shorten, span_is_plain
@@ -63,17 +64,17 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple: a report has thousands of marks, and a tuple is the cheapest to make
     col: int
     char: str
     kind: str  # the full-width pair this mark belongs to
 
 
-def _marks(params: Params) -> tuple[dict[str, str], dict[str, str]]:
-    openers = {p[0]: p for p in params.pairs}
-    closers = {p[1]: p for p in params.pairs}
-    if "（）" in params.pairs:
+@lru_cache(maxsize=32)
+def _marks(pairs: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    openers = {p[0]: p for p in pairs}
+    closers = {p[1]: p for p in pairs}
+    if "（）" in pairs:
         openers["("] = "（）"
         closers[")"] = "（）"
     return openers, closers
@@ -88,7 +89,7 @@ def _watch_re(pairs: tuple[str, ...]) -> re.Pattern:
 
 def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], list[Mark]]:
     """(matched pairs, unpaired marks) of one line from column ``col``."""
-    openers, closers = _marks(params)
+    openers, closers = _marks(params.pairs)
     stack: list[Mark] = []
     matched: list[tuple[Mark, Mark]] = []
     unpaired: list[Mark] = []
@@ -117,11 +118,20 @@ def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], 
 def check(report, rule) -> Iterator[Diagnostic]:
     params = rule.params
     watch = _watch_re(params.pairs)
+    # the unpaired and the mismatched rule read the same marks: scan each line once per report
+    scans = report.__dict__.setdefault("_pair_scans", {}).setdefault(params.pairs, {})
     for region in regions(report):
         text, line = region.text, region.line
-        if watch.search(text, region.col) is None:
+        key = (line.number, region.col)
+        found = scans.get(key)
+        if found is None:
+            if watch.search(text, region.col) is None:
+                found = scans[key] = ([], [])
+            else:
+                found = scans[key] = scan(text, region.col, params)
+        matched, unpaired = found
+        if not matched and not unpaired:
             continue
-        matched, unpaired = scan(text, region.col, params)
         if params.report == "unpaired":
             for mark in unpaired:
                 is_opener = mark.char in ("(", mark.kind[0])
