@@ -14,11 +14,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from .errors import ConfigError
 from .packs import SEVERITIES, _line_of
 
@@ -50,6 +45,15 @@ class Config:
         return not self.select or any(code.startswith(p) for p in self.select)
 
 
+def _toml():
+    """tomllib, imported when a configuration file is read (a run without one does not need it)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def find_config(start: Path) -> Path | None:
     return _find_config(start.resolve() if start.is_dir() else start.resolve().parent)
 
@@ -63,6 +67,7 @@ def _find_config(directory: Path) -> Path | None:
                 return candidate
         pyproject = parent / "pyproject.toml"
         if pyproject.is_file():
+            tomllib = _toml()
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -74,6 +79,7 @@ def _find_config(directory: Path) -> Path | None:
 
 @lru_cache(maxsize=64)
 def load_config(path: Path) -> Config:
+    tomllib = _toml()
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
+import pickle
 import re
 import string
 import sys
@@ -26,11 +28,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_type_hints
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 from .analyze.roles import RoleDef
 from .errors import ConfigError
@@ -124,21 +121,102 @@ def pack_files(path: Path) -> list[Path]:
 
 
 def load_ruleset(extra: list[Path] | tuple[Path, ...] = ()) -> RuleSet:
+    """The default packs, then ``extra`` ones, validated.  A validated set is kept in the per-user
+    cache folder under a key made of the packs' paths and contents and the versions of Python and
+    of fzcheck's code, so an unchanged set loads without parsing and validating it again."""
+    texts = [(file, _read(file)) for base in [default_rules_dir(), *extra] for file in pack_files(Path(base))]
+    key = _cache_key(texts)
+    ruleset = _cached(key)
+    if ruleset is not None:
+        return ruleset
     ruleset = RuleSet()
     raw_rules: dict[str, tuple[dict, str, str]] = {}
-    for base in [default_rules_dir(), *extra]:
-        for file in pack_files(Path(base)):
-            _load_file(file, ruleset, raw_rules)
+    for file, text in texts:
+        _load_file(file, text, ruleset, raw_rules)
     for code, (table, file, text) in raw_rules.items():
         ruleset.rules[code] = _build_rule(table, file, text, ruleset)
+    _store(key, ruleset)
     return ruleset
 
 
-def _load_file(file: Path, ruleset: RuleSet, raw_rules: dict[str, tuple[dict, str, str]]) -> None:
+def _read(file: Path) -> str:
     try:
-        text = file.read_text(encoding="utf-8")
+        return file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{file}: 无法读取规则包（{exc}）") from None
+
+
+def _cache_key(texts: list[tuple[Path, str]]) -> str:
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{_code_stamp()}".encode())
+    for file, text in texts:
+        digest.update(f"\0{file}\0{text}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _code_stamp() -> str:
+    """Sizes and modification times of the code that builds a RuleSet (an edited kind in a checkout
+    changes the key even when the version does not)."""
+    here = Path(__file__).parent
+    files = [here / "packs.py", here / "analyze" / "roles.py"]
+    try:
+        files += [Path(e.path) for e in os.scandir(here / "kinds") if e.name.endswith(".py")]
+        stats = [(f.name, f.stat()) for f in sorted(files)]
+    except OSError:
+        return "?"
+    return ";".join(f"{name}:{st.st_size}:{st.st_mtime_ns}" for name, st in stats)
+
+
+_CACHE_FILES_KEPT = 8
+
+
+def _cached(key: str) -> RuleSet | None:
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(os.path.join(folder, f"packs-{key}.pickle"), "rb") as fh:
+            ruleset = pickle.load(fh)
+    except Exception:  # noqa: BLE001 — missing, stale or damaged: validate the packs again
+        return None
+    return ruleset if isinstance(ruleset, RuleSet) else None
+
+
+def _store(key: str, ruleset: RuleSet) -> None:
+    import tempfile
+
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        segmenter, ruleset._segmenter = ruleset._segmenter, None  # built from the rules on demand
+        fd, tmp = tempfile.mkstemp(prefix=".packs-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            ruleset._segmenter = segmenter
+        os.replace(tmp, os.path.join(folder, f"packs-{key}.pickle"))
+        old = sorted(Path(folder).glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[_CACHE_FILES_KEPT:]:  # packs being edited leave one file per version
+            stale.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 — not cached: the next run validates again
+        return
+
+
+def _load_file(file: Path, text: str, ruleset: RuleSet, raw_rules: dict[str, tuple[dict, str, str]]) -> None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

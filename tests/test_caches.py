@@ -1,0 +1,87 @@
+"""The per-user caches of a cold start: compiled regular expressions and validated rule packs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import packs, regex_cache
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = sorted((ROOT / "fixtures" / "seeds").glob("004_*.txt"))[0]
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("FZCHECK_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_stored_patterns_come_back_equal_to_what_re_compiles(cache_folder: Path, monkeypatch):
+    monkeypatch.setattr(regex_cache, "_known", set())
+    monkeypatch.setattr(regex_cache, "_entries", [])
+    patterns = [r"(?<=[\u4e00-\u9fff])[ \u3000](?P<after>[0-9]+)", r"[,;:?!](?:(?<=[一-龥].)|(?=[ \t]*[一-龥]))", r"(?i)abc|d(e)f"]
+    compiled = [re.compile(p) for p in patterns]
+    regex_cache.save()
+    (stored,) = cache_folder.glob("regex-*.json")
+    re.purge()
+    regex_cache._known.clear()
+    regex_cache.preload()
+    for pattern, original in zip(patterns, compiled):
+        again = re.compile(pattern)  # from re's cache, filled by preload
+        assert again is not original and again == original
+        assert again.groupindex == original.groupindex and again.groups == original.groups
+        assert [m.span() for m in again.finditer("汉 12 abc, 汉")] == [m.span() for m in original.finditer("汉 12 abc, 汉")]
+    assert stored.stat().st_size > 0
+
+
+def test_a_damaged_regex_cache_is_ignored(cache_folder: Path, monkeypatch):
+    monkeypatch.setattr(regex_cache, "_known", set())
+    monkeypatch.setattr(regex_cache, "_entries", [])
+    (cache_folder / Path(regex_cache._path()).name).write_text('[["x", 0, 32, [1, 2, 3], 0, {}, []]]', encoding="utf-8")
+    regex_cache.preload()  # the engine refuses the code: nothing is preloaded, nothing raised
+    assert regex_cache._known == set()
+    assert re.compile("x").match("x")
+
+
+def test_a_pack_set_is_validated_once_then_loaded_from_the_cache(cache_folder: Path, tmp_path: Path, monkeypatch):
+    county = tmp_path / "county.toml"
+    county.write_text('[[rule]]\ncode = "FZ105"\nenabled = false\n', encoding="utf-8")
+    first = packs.load_ruleset((county,))
+    assert len(list(cache_folder.glob("packs-*.pickle"))) == 1
+    monkeypatch.setattr(packs, "_build_rule", lambda *a: pytest.fail("validated again"))
+    again = packs.load_ruleset((county,))
+    assert again.rules == first.rules and again.roles == first.roles and again.lookalikes == first.lookalikes
+    assert again.rules["FZ105"].enabled is False
+
+
+def test_a_changed_pack_is_validated_again(cache_folder: Path, tmp_path: Path):
+    county = tmp_path / "county.toml"
+    county.write_text('[[rule]]\ncode = "FZ105"\nenabled = false\n', encoding="utf-8")
+    assert packs.load_ruleset((county,)).rules["FZ105"].enabled is False
+    county.write_text('[[rule]]\ncode = "FZ105"\nseverity = "info"\n', encoding="utf-8")
+    changed = packs.load_ruleset((county,))
+    assert changed.rules["FZ105"].enabled is True and changed.rules["FZ105"].severity == "info"
+    county.write_text('[[rule]]\ncode = "FZ105"\nseverity = "loud"\n', encoding="utf-8")
+    with pytest.raises(packs.ConfigError, match="severity 只能是"):
+        packs.load_ruleset((county,))
+
+
+def test_cold_runs_with_and_without_caches_agree(tmp_path: Path):
+    """The console script's output is the same on a first run (caches written), a second (caches
+    read) and with caching off."""
+
+    def run(cache: str) -> bytes:
+        env = {"FZCHECK_CACHE_DIR": cache, "PATH": "/usr/bin:/bin"}
+        out = subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "-f", "json", str(SEED)], env=env, capture_output=True, check=False)
+        assert out.returncode in (0, 1), out.stderr
+        return out.stdout
+
+    folder = tmp_path / "cache"
+    first, second, none = run(str(folder)), run(str(folder)), run("")
+    assert first == second == none
+    assert list(folder.glob("regex-*.json")) and list(folder.glob("packs-*.pickle"))
