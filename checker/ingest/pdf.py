@@ -13,8 +13,12 @@ space that text extraction puts between Chinese and Latin text (Word's
 autospace gap) is removed, since a PDF cannot tell it from a typed space.
 Locations: ``第3页`` (the page where the paragraph starts).
 
-A PDF whose pages carry no text (a scan) is refused with an explanation; so
-is an encrypted or broken one.
+Pages without a text layer (a scan) are read by OCR when the ``[ocr]`` extra
+and tesseract are installed (:mod:`checker.ingest.ocr`): their lines join the
+same paragraph logic, and their locations say so: ``第3页第5行，文字识别``.
+OCR runs whenever it is installed, for those pages only: a scan has nothing
+else to check.  Without it, a PDF with no text layer at all is refused (FZ901,
+saying what to install); an encrypted or broken PDF is refused too.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class _Line:
     x1: float
     size: float  # glyph height: the width of one CJK character
     page: int
+    ocr_line: int = 0  # line on the page for a recognised (OCR) line, 0 for a text layer's line
 
 
 def read_pdf(data: bytes, path: str) -> Document:
@@ -81,17 +86,41 @@ def read_pdf(data: bytes, path: str) -> Document:
                 path, "PDF 设置了打开密码（已加密），无法读取；请提供未加密的 PDF 或报告的 .docx 文件"
             ) from None
         raise InputError(path, "PDF 文件已损坏或格式无法识别；请重新导出 PDF，或提供报告的 .docx 文件") from None
+    scanned = sorted(set(range(1, pages + 1)) - {ln.page for ln in lines})
+    recognised = False
+    if scanned:
+        lines, recognised = _with_recognised_pages(data, path, lines, scanned, pages)
     lines = _drop_furniture([ln for ln in lines if not _PAGE_NUMBER.match(ln.text.strip())], pages)
     body = "".join(ln.text for ln in lines)
     if not body.strip():
         raise InputError(
             path,
-            f"PDF 共 {pages} 页，但没有可提取的文字（可能是扫描件或图片），无法检查；请提供报告的 .docx 或文字版 PDF，或先做文字识别（OCR）",
+            f"PDF 共 {pages} 页，文字识别后仍没有可检查的文字（可能只有图片），无法检查；请提供报告的 .docx 或文字版 PDF",
         )
     if len(_CID.findall(body)) * 8 > len(body):
         raise InputError(path, "PDF 中的文字无法还原（字体缺少编码信息），无法检查；请提供报告的 .docx 或 .txt 文件")
     texts, locations = _paragraphs(lines)
-    return build_document("\n".join(texts), path=path, encoding="pdf", source="pdf", locations=tuple(locations))
+    encoding = "pdf-ocr" if recognised else "pdf"
+    return build_document("\n".join(texts), path=path, encoding=encoding, source="pdf", locations=tuple(locations))
+
+
+def _with_recognised_pages(
+    data: bytes, path: str, lines: list[_Line], scanned: list[int], pages: int
+) -> tuple[list[_Line], bool]:
+    """Add the OCR lines of the pages without text, in page order; refuse a whole scan when OCR is missing."""
+    from . import ocr
+
+    missing = ocr.missing()
+    if missing:
+        if len(scanned) == pages:
+            raise InputError(
+                path, f"PDF 共 {pages} 页，都是扫描图像（不含文字层），读取它{missing}；或提供报告的 .docx 或文字版 PDF"
+            )
+        return lines, False  # a seal page or an attachment scanned into a text PDF: the text layer is the report
+    found = [
+        _Line(ln.text, ln.x0, ln.x1, ln.size, ln.page, ocr_line=ln.line) for ln in ocr.recognise(data, scanned, path)
+    ]
+    return sorted(lines + found, key=lambda ln: ln.page), True
 
 
 def _drop_furniture(lines: list[_Line], pages: int) -> list[_Line]:
@@ -139,7 +168,12 @@ def _paragraphs(lines: list[_Line]) -> tuple[list[str], list[str]]:
             shifted = abs(ln.x0 - prev.x0) > ln.size * 0.9
             resized = abs(ln.size - prev.size) > 0.15 * prev.size
             new = not full or resized or (shifted and not prev_first)
-        if new:
+        if new and ln.ocr_line:
+            from .ocr import repair_marker
+
+            texts.append(repair_marker(_CJK_SPACE.sub("", ln.text.strip())))
+            locations.append(f"第{ln.page}页第{ln.ocr_line}行，文字识别")
+        elif new:
             texts.append(_CJK_SPACE.sub("", ln.text.strip()))
             locations.append(f"第{ln.page}页")
         else:

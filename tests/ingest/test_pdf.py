@@ -55,13 +55,16 @@ def test_running_footer_and_page_numbers_are_dropped():
     assert doc.lines[0].text == "措美县哲古镇2024年法治政府建设年度报告"  # no space left between 镇 and 2024
 
 
-def test_scanned_pdf_is_refused_with_an_explanation():
+def test_scanned_pdf_without_ocr_is_refused_saying_what_to_install(monkeypatch):
+    from checker.ingest import ocr
+
+    monkeypatch.setattr(ocr, "missing", lambda: ocr.INSTALL)
     result = check_path(PDF / "scanned.pdf", discover=False)
     assert (
         result.error
-        == "PDF 共 2 页，但没有可提取的文字（可能是扫描件或图片），无法检查；请提供报告的 .docx 或文字版 PDF，或先做文字识别（OCR）"
+        == "PDF 共 2 页，都是扫描图像（不含文字层），读取它" + ocr.INSTALL + "；或提供报告的 .docx 或文字版 PDF"
     )
-    assert result.diagnostics[0].code == "FZ902"
+    assert [d.code for d in result.diagnostics] == ["FZ901"]
 
 
 def test_password_and_truncated_pdf_are_refused():
