@@ -38,7 +38,12 @@ class Job:
         from .formats import piece
 
         try:
-            if path == "-":
+            from .run import SkippedLink, skipped_link_result
+
+            if isinstance(path, SkippedLink):  # a link out of the searched folder: never read
+                config = config_for(Path(path).parent, self.base, self.discover)
+                result = skipped_link_result(path, config)
+            elif path == "-":
                 config = config_for(Path.cwd(), self.base, self.discover)
                 result = check_bytes(sys.stdin.buffer.read(), "<stdin>", config, self.with_roles)
             else:

@@ -64,13 +64,16 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="只显示 --fix 将做的修改（统一差异格式），不写任何文件"),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="同时应用只作建议的修复（请先用 --diff 查看）"),
     no_backup: bool = typer.Option(False, "--no-backup", help="--fix 时不保留原文件的 .bak 备份"),
+    follow_links: bool = typer.Option(
+        False, "--follow-links", help="检查文件夹时跟随指向该文件夹内的符号链接（指向文件夹外的链接从不跟随）"
+    ),
 ) -> None:
     """检查报告，列出缺少的部分和不规范之处。"""
     options = CheckOptions(
         paths=list(paths), format=format, rules=list(rules or []), select=list(select or []),
         ignore=list(ignore or []), fail_on=fail_on, year=year, statistics=statistics, exit_zero=exit_zero,
         no_config=no_config, no_source=no_source, color=color, fix=fix, diff=diff, unsafe_fixes=unsafe_fixes,
-        no_backup=no_backup, jobs=jobs,
+        no_backup=no_backup, jobs=jobs, follow_links=follow_links,
     )  # fmt: skip
     try:
         code = run_check(options)

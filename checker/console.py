@@ -39,6 +39,7 @@ FLAG_OPTIONS = {
     "--diff": ("diff", True),
     "--unsafe-fixes": ("unsafe_fixes", True),
     "--no-backup": ("no_backup", True),
+    "--follow-links": ("follow_links", True),
 }
 
 

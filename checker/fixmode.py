@@ -245,13 +245,17 @@ class FixRun:
 def run_fixes(files: list[str], base, discover: bool, with_roles: bool, unsafe: bool, write: bool, backup: bool) -> FixRun:
     """Fix (``write``) or preview every file; the CLI prints what this returns."""
     from .api import config_for
+    from .run import SkippedLink, skipped_link_result
 
     run = FixRun()
     for path in files:
         if path.endswith(".fixed.docx") and path[: -len(".fixed.docx")] + ".docx" in files:
             continue  # our own output beside its original: fixing it would write 报告.fixed.fixed.docx
         config = config_for(Path.cwd() if path == "-" else path, base, discover)
-        fix = fix_file(path, config, with_roles, unsafe, write, backup)
+        if isinstance(path, SkippedLink):  # a link the folder search did not follow: never read or written
+            fix = FileFix(path, skipped_link_result(path, config))
+        else:
+            fix = fix_file(path, config, with_roles, unsafe, write, backup)
         run.results.append(fix.result)
         run.fail_levels.append(config.fail_on)
         run.diff += fix.diff

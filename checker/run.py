@@ -43,6 +43,7 @@ class CheckOptions:
     unsafe_fixes: bool = False
     no_backup: bool = False
     jobs: int = 0
+    follow_links: bool = False
 
 
 def codes(values) -> tuple[str, ...]:
@@ -58,8 +59,27 @@ def supported_suffixes() -> tuple[str, ...]:
     return SUPPORTED_SUFFIXES
 
 
-def collect(paths) -> list[str]:
-    """Files to check: files as given, folders searched recursively for report files."""
+class SkippedLink(str):
+    """A symbolic link met while searching a folder and not followed: the path, with ``reason``.
+    Checking it gives one FZ961 finding instead of reading the file it points to."""
+
+    reason: str = ""
+
+    def __new__(cls, path: str, reason: str):
+        self = super().__new__(cls, path)
+        self.reason = reason
+        return self
+
+    def __reduce__(self):  # crosses to worker processes with its reason
+        return (SkippedLink, (str(self), self.reason))
+
+
+def collect(paths, follow_links: bool = False) -> list[str]:
+    """Files to check: files as given, folders searched recursively for report files.
+
+    A search never leaves the folder it was given: symbolic links inside it are not followed
+    (each is listed as a :class:`SkippedLink`); with ``follow_links`` links whose target lies
+    inside the folder are followed (each folder once, so a loop ends), links out of it never."""
     suffixes = supported_suffixes()
     files: list[str] = []
     for raw in paths:
@@ -68,18 +88,69 @@ def collect(paths) -> list[str]:
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in suffixes
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not f.name.startswith("~$")
-            )
-            files.extend(found)
+            files.extend(sorted(_search(raw, suffixes, follow_links), key=str))
         else:
             files.append(raw)
     return files
+
+
+def _search(root: str, suffixes: tuple[str, ...], follow_links: bool) -> list[str]:
+    root_real = os.path.realpath(root)
+    seen = {root_real}
+    found: list[str] = []
+
+    def wanted(name: str) -> bool:
+        return os.path.splitext(name)[1].lower() in suffixes and not name.startswith("~$")
+
+    def walk(folder: str, shown: str) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(shown, entry.name)
+            try:
+                if entry.is_symlink():
+                    _link(entry, path)
+                elif entry.is_dir(follow_symlinks=False):
+                    real = os.path.realpath(entry.path)
+                    if real not in seen:
+                        seen.add(real)
+                        walk(entry.path, path)
+                elif entry.is_file(follow_symlinks=False) and wanted(entry.name):
+                    found.append(path)
+            except OSError:
+                continue
+
+    def _link(entry, path: str) -> None:
+        target = os.path.realpath(entry.path)
+        is_dir = os.path.isdir(target)
+        if not is_dir and not wanted(entry.name):
+            return  # not something the search would check anyway
+        inside = target == root_real or target.startswith(root_real.rstrip(os.sep) + os.sep)
+        if not inside:
+            found.append(SkippedLink(path, f"是指向所查文件夹以外（{target}）的符号链接，未跟随"))
+        elif not follow_links:
+            found.append(SkippedLink(path, f"是符号链接（指向 {target}），未跟随；如需检查，请加 --follow-links"))
+        elif is_dir:
+            if target not in seen:
+                seen.add(target)
+                walk(target, path)
+        elif os.path.isfile(target):
+            found.append(path)
+
+    walk(root, root)
+    return found
+
+
+def skipped_link_result(path: SkippedLink, config):
+    """The result for a link the folder search did not follow: one FZ961 finding."""
+    from .api import Result, _input_diagnostic, ruleset_for
+    from .engine import postprocess
+
+    return Result(str(path), diagnostics=postprocess([_input_diagnostic(ruleset_for(config), "FZ961", path.reason)], config))
 
 
 def base_config(select, ignore, rules, year, fail_on):
@@ -105,7 +176,7 @@ def run_check(o: CheckOptions) -> int:
     if o.jobs < 0:
         raise UsageError("--jobs 不能是负数")
     base = base_config(o.select, o.ignore, o.rules, o.year, o.fail_on)
-    files = collect(o.paths)
+    files = collect(o.paths, o.follow_links)
     if not files:
         raise UsageError("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
     out = sys.stdout

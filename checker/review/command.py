@@ -90,10 +90,17 @@ def review(
         base = base_config(select, ignore, rules, year, fail_on)
     except UsageError as exc:
         _fail(str(exc))
-    files = collect(paths)
+    from ..run import SkippedLink
+
+    files = []
+    for path in collect(paths):  # links out of the reviewed folders are never read: said, not reviewed
+        if isinstance(path, SkippedLink):
+            typer.echo(f"{path}: {path.reason}", err=True)
+        else:
+            files.append(path)
     if not files:
         _fail("没有找到可审查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
-    previous_files = collect([previous]) if previous else []
+    previous_files = [f for f in collect([previous]) if not isinstance(f, SkippedLink)] if previous else []
 
     from ..api import config_for
     from .runner import job_for
