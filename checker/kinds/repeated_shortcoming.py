@@ -1,0 +1,91 @@
+"""Repeated shortcoming — a problem listed again, word for word, in this year's 不足 part.
+
+## What it checks
+Cross-report: ``fzcheck review DIR --previous LAST_YEAR_DIR`` and ``fzcheck check
+THIS --previous LAST``.  Reports are paired by entity.  The sub-items of both
+years' 存在的不足和原因 parts (一是、二是… or sub-headings, up to the first 。) are
+compared after punctuation, spaces and figures are made equal; an item of this
+year whose character-pair overlap (Dice) with one of last year's items is at
+least ``threshold`` is reported at its place, quoting last year's line.
+
+Item by item, not paragraph by paragraph: a 不足 paragraph with one new problem
+and two old ones escapes ``carried_over`` (FZ703), which compares whole
+paragraphs; items already inside a paragraph reported by FZ703 are not reported
+again.
+
+## Why it matters
+A shortcoming reported again without a word about progress means either that
+nothing was done about it or that the part was copied; both are what a county
+reviewer sends a report back for.
+
+## Parameters
+- ``threshold``: Dice similarity (0–1) of the items' character pairs from which they count as the same (default 0.9).
+- ``min_chars``: shortest item compared, in characters after normalising (default 8).
+
+## Placeholders
+``{item}``: the repeated problem (shortened); ``{other}``: last year's report and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Diagnostic
+
+KIND = "repeated_shortcoming"
+CROSS_REPORT = True
+PLACEHOLDERS = ("item", "other")
+
+_DROP = re.compile(r"[^\w]|_|\d+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Params:
+    threshold: float = 0.9
+    min_chars: int = 8
+
+
+def validate(params: Params, ruleset) -> str:
+    if not isinstance(params.threshold, (int, float)) or not 0 < params.threshold <= 1:
+        return "threshold 应在 0 到 1 之间"
+    if params.min_chars < 2:
+        return "min_chars 至少为 2"
+    return ""
+
+
+def check(report, rule) -> Iterator[Diagnostic]:
+    """Nothing per report: the review pairs this year's report with last year's."""
+    return iter(())
+
+
+def normalised(text: str, own_names: tuple[str, ...] = ()) -> str:
+    for name in own_names:
+        if name:
+            text = text.replace(name, "〇")
+    return _DROP.sub("", text)
+
+
+def dice(a: str, b: str) -> float:
+    """Dice coefficient of the character-pair multisets of two normalised texts."""
+    if a == b:
+        return 1.0
+    pa, pb = Counter(a[i : i + 2] for i in range(len(a) - 1)), Counter(b[i : i + 2] for i in range(len(b) - 1))
+    total = sum(pa.values()) + sum(pb.values())
+    return 2 * sum((pa & pb).values()) / total if total else 0.0
+
+
+def repeated(new: list[str], old: list[str], params: Params) -> list[int | None]:
+    """For each of this year's (normalised) items: the index of the same item last year, or None."""
+    out: list[int | None] = []
+    for text in new:
+        match = None
+        if len(text) >= params.min_chars:
+            scores = [(dice(text, o), k) for k, o in enumerate(old) if len(o) >= params.min_chars]
+            best = max(scores, default=(0.0, None))
+            if best[0] >= params.threshold:
+                match = best[1]
+        out.append(match)
+    return out
