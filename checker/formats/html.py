@@ -125,28 +125,38 @@ def _quote(d: Diagnostic) -> str:
     return f"<blockquote>{inner}</blockquote>"
 
 
+def _text_width(text: str, size: int = 12) -> int:
+    """Pixels a label needs at ``size`` px: a Chinese character is one em, ASCII about half."""
+    return sum(size if ord(ch) > 0x2E7F else round(size * 0.6) for ch in text)
+
+
 def chart_svg(rules: list[dict], total_reports: int, bars: int = CHART_BARS) -> str:
-    """A horizontal bar chart: how many reports break each of the most common rules."""
+    """A horizontal bar chart: how many reports break each of the most common rules.  Every label
+    is measured, so neither the rule names on the left nor the counts on the right are cut off."""
     top = rules[:bars]
     if not top:
         return '<p class="muted">没有发现问题。</p>'
-    label_w, bar_w, row_h = 330, 420, 26
-    height = row_h * len(top) + 10
+    labels = [f'{r["code"]} {r.get("title") or r["name"]}' for r in top]
+    counts = [f'{r["reports"]} 份（{round(100 * r["reports"] / max(1, total_reports))}%）' for r in top]
+    label_w = max(_text_width(label) for label in labels) + 14
+    count_w = max(_text_width(c) for c in counts) + 12
+    bar_w, row_h, pad = 420, 26, 8
+    width = label_w + bar_w + count_w
+    height = row_h * len(top) + 2 * pad
     most = max(r["reports"] for r in top) or 1
     parts = [
         f'<svg role="img" aria-label="最常见的问题" '
-        f'width="{label_w + bar_w + 80}" height="{height}" viewBox="0 0 {label_w + bar_w + 80} {height}">'
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-size="12" style="max-width:100%;height:auto">'
     ]
     colors = {"error": "#c0392b", "warning": "#d39e00", "info": "#1f4e79"}
     for i, r in enumerate(top):
-        y = 5 + i * row_h
+        y = pad + i * row_h
         w = max(2, round(bar_w * r["reports"] / most))
-        label = f'{r["code"]} {r["name"]}'
         parts.append(
-            f'<g class="bar" data-code="{_e(r["code"])}"><title>{_e(label)}：{r["reports"]} 份报告</title>'
-            f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end">{_e(label)}</text>'
+            f'<g class="bar" data-code="{_e(r["code"])}"><title>{_e(labels[i])}：{r["reports"]} 份报告</title>'
+            f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end">{_e(labels[i])}</text>'
             f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 8}" fill="{colors.get(r["severity"], "#666")}"/>'
-            f'<text x="{label_w + w + 6}" y="{y + 17}">{r["reports"]} 份（{round(100 * r["reports"] / max(1, total_reports))}%）</text></g>'
+            f'<text x="{label_w + w + 6}" y="{y + 17}">{_e(counts[i])}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
