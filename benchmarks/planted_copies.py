@@ -19,14 +19,10 @@ import make_planted  # noqa: E402
 
 def main() -> None:
     from checker.config import Config
-    from checker.review.runner import Job, review
-    from checker.api import ruleset_for
-    from checker.review.copies import cross_spec
+    from checker.review.runner import job_for, review
 
-    config = Config()
-    spec = cross_spec(ruleset_for(config), config)
     files = sorted(str(p) for p in (ROOT / "fixtures" / "review" / "planted").glob("*.txt"))
-    result = review(files, Job(base=config, discover=False, spec=spec), jobs=1)
+    result = review(files, job_for(Config(), discover=False), jobs=1)
     for code, s in make_planted.score(result.diagnostics).items():
         print(
             f"{code}: reported {s['reported']}, correct {s['correct']}, planted {s['planted']}, "

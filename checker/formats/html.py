@@ -212,6 +212,26 @@ def _cross(findings: list[dict], anchors: dict[str, str]) -> str:
     return f'<ol class="cross">{"".join(items)}</ol>'
 
 
+def _shared(shared: list[dict], anchors: dict[str, str]) -> str:
+    """The shared formulas: paragraphs most units write alike, listed so a reviewer sees why they are not copies."""
+    if not shared:
+        return ""
+    items = []
+    for f in shared:
+        files = "、".join(
+            f'<a class="open" href="#{anchors[p["file"]]}">{_e(p["entity"] or p["file"])}</a>' if p["file"] in anchors
+            else _e(p["entity"] or p["file"])
+            for p in f["places"][:12]
+        )
+        more = f"等 {len(f['places'])} 处" if len(f["places"]) > 12 else ""
+        items.append(f'<li>“{_e(f["excerpt"])}”<div class="muted">{f["units"]} 个单位：{files}{more}</div></li>')
+    return (
+        '<section id="shared"><h2>共用套话（不算照抄）</h2><p class="muted">多数单位都这样写的段落（如开头的'
+        '“现将……报告如下”、结尾的表态）：从本次审查的报告中学得，不报告为照抄。</p>'
+        f'<ol class="cross">{"".join(items)}</ol></section>'
+    )
+
+
 def _outline(outline: list[dict]) -> str:
     if not outline:
         return '<p class="muted">未识别到层次标题。</p>'
@@ -253,11 +273,13 @@ def build_html(
     subtitle: str = "",
     *,
     parts: Sequence[Part],
+    shared: list[dict] | None = None,
 ) -> str:
     """The dashboard as one HTML document.  ``outlines`` maps a file to its ``outline_rows``;
     ``findings`` are cross-report findings as dicts (``finding_dict``); ``parts`` the required parts
-    of the packs in use (``parts.parts_of``), one table column each."""
-    return "".join(iter_html(rows, diagnostics, rules, outlines, findings, title, subtitle, parts=parts))
+    of the packs in use (``parts.parts_of``), one table column each; ``shared`` the shared formulas
+    (``shared_dict``)."""
+    return "".join(iter_html(rows, diagnostics, rules, outlines, findings, title, subtitle, parts=parts, shared=shared))
 
 
 def iter_html(
@@ -270,6 +292,7 @@ def iter_html(
     subtitle: str = "",
     *,
     parts: Sequence[Part],
+    shared: list[dict] | None = None,
 ):
     """``build_html`` in pieces, so that a thousand reports can be written without one huge string."""
     outlines = outlines or {}
@@ -293,6 +316,7 @@ def iter_html(
     )
     yield _table(rows, anchors, parts)
     yield f'</section><section id="cross-report"><h2>跨报告发现</h2>{_cross(findings, anchors)}</section>'
+    yield _shared(shared or [], anchors)
     yield '<section id="reports-detail"><h2>逐份报告</h2>'
     for row in rows:
         status = row["status"]

@@ -31,6 +31,16 @@ def finding_dict(f: Diagnostic) -> dict:
     }
 
 
+def shared_dict(f) -> dict:
+    """A shared formula (``copied_paragraph.SharedFormula``): how widely it is used and where."""
+    return {
+        "excerpt": f.excerpt,
+        "units": f.units,
+        "reports": f.reports,
+        "places": [{"file": p.path, "entity": p.entity, "line": p.line} for p in f.places],
+    }
+
+
 def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
@@ -74,6 +84,10 @@ def render_text(review, color: bool = False) -> str:
         for p in f.places:
             who = f"{p.entity}，" if p.entity else ""
             out.append(f"    {p.path}:{p.line}:{p.column}  {who}“{p.excerpt}”")
+    shared = getattr(review, "shared", [])
+    if shared:
+        out += ["", f"共用套话（多数单位都写的段落，不算照抄）：{len(shared)} 段"]
+        out += [f"    {f.units} 个单位：“{f.excerpt}”" for f in shared]
     s = review.summary()
     out += [
         "",
@@ -99,6 +113,7 @@ def review_dict(review) -> dict:
         "version": 1,
         "reports": reports,
         "cross_report": [finding_dict(f) for f in review.findings],
+        "shared_formulas": [shared_dict(f) for f in getattr(review, "shared", [])],
         "rules": review.rule_summary(),
         "summary": review.summary(),
     }

@@ -44,6 +44,7 @@ class Paragraph:
     excerpt: str
     sigs: dict[int, bytes]  # shingle size → MinHash signature
     length: int
+    norm: str = ""  # the normalised text: exact similarity of the candidates the index finds
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ class DigestSpec:
     min_chars: int = 0
     suffixes: tuple[str, ...] = ()
     allow_words: tuple[str, ...] = ()
+    event_before: tuple[str, ...] = ()
+    event_after: tuple[str, ...] = ()
     mentions: bool = False
     active: bool = False
 
@@ -89,6 +92,8 @@ class DigestSpec:
             min_chars=min((p.min_chars for p in compared), default=0),
             suffixes=tuple(sorted({s for p in named for s in p.suffixes}, key=len, reverse=True)),
             allow_words=tuple(sorted({w for p in named for w in p.allow_words})),
+            event_before=tuple(sorted({w for p in named for w in getattr(p, "event_before", ())})),
+            event_after=tuple(sorted({w for p in named for w in getattr(p, "event_after", ())})),
             mentions=bool(named),
             active=bool(compared or named),
         )
@@ -149,8 +154,13 @@ def _role_by_line(outline) -> list[str]:
 
 
 def _paragraphs(doc, outline, spec: DigestSpec, own: tuple[str, ...]) -> list[Paragraph]:
+    """Every line long enough to compare, by its text whatever its role: a body line whole, a heading
+    line from its text after the number (a bare “（一）” with one sentence is parsed as a heading, and
+    is as much a copied paragraph as any)."""
     roles = _role_by_line(outline)
-    body_cols: dict[int, int] = {s.line: s.body_start_col for s in outline.walk() if s.body_start_col >= 0}
+    text_cols: dict[int, int] = {}
+    for s in outline.walk():
+        text_cols[s.line] = s.body_start_col if s.body_start_col >= 0 else s.heading_col
     skip = set(outline.title_lines) | set(outline.signature)
     out = []
     for line, kind in zip(doc.lines, outline.kinds):
@@ -159,8 +169,8 @@ def _paragraphs(doc, outline, spec: DigestSpec, own: tuple[str, ...]) -> list[Pa
             continue
         if kind == "BODY":
             col = 0
-        elif n in body_cols:
-            col = body_cols[n]
+        elif n in text_cols:
+            col = text_cols[n]
         else:
             continue
         text = line.text[col:].strip()
@@ -172,7 +182,7 @@ def _paragraphs(doc, outline, spec: DigestSpec, own: tuple[str, ...]) -> list[Pa
         end = line.offset(col + lead + len(text)) - line.start + 1
         excerpt = text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
         sigs = {size: signature(norm, size) for size in spec.shingle_sizes}
-        out.append(Paragraph(n, start, end, roles[n], excerpt, sigs, len(norm)))
+        out.append(Paragraph(n, start, end, roles[n], excerpt, sigs, len(norm), norm))
     return out
 
 
@@ -187,13 +197,30 @@ def _mentions(doc, outline, spec: DigestSpec) -> list[Mention]:
         for m in pattern.finditer(text):
             if m.start() == 0 or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
                 continue
-            related = any(w in _sentence_at(text, m.start()) for w in spec.allow_words)
+            related = any(w in _sentence_at(text, m.start()) for w in spec.allow_words) or _event_place(
+                text, m.start(), m.end(), spec
+            )
             window = text[max(0, m.start() - 14) : m.end()]
             key = (window, related)
             if key not in seen:
                 end = line.offset(m.end()) - line.start + 1
                 seen[key] = Mention(line.number, end, window, related)
     return list(seen.values())
+
+
+def _event_place(text: str, start: int, end: int, spec: DigestSpec) -> bool:
+    """The name is where an event took place (“推进会在某某镇召开”, “赴某某镇学习”): in its clause, a
+    place word stands right before the name (``event_before``: 在、赴 …) and an event word after it
+    (``event_after``: 召开、举行、学习 …).  Both are needed: “在某某镇党委的领导下” is no event."""
+    if not spec.event_before or not spec.event_after:
+        return False
+    cuts = "，。；、,;！？"
+    clause_start = max(text.rfind(c, 0, start) for c in cuts) + 1
+    ends = [i for i in (text.find(c, end) for c in cuts) if i != -1]
+    rest = text[end : min(ends) if ends else len(text)]
+    before = text[clause_start:start]  # ends with the name, less its suffix
+    near = before[-6:]  # the place word, then at most a few characters of the name
+    return any(w in near for w in spec.event_before) and any(w in rest for w in spec.event_after)
 
 
 def _sentence_at(text: str, pos: int) -> str:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Location
@@ -55,9 +56,21 @@ class Params:
     threshold: float = 0.8
     shingle_size: int = 5
     min_chars: int = 40
+    measure: str = "jaccard"  # jaccard | overlap
+    boilerplate_share: float = 1.0  # a paragraph in more than this share of the units is a shared formula
+    boilerplate_min_units: int = 4  # … and in at least this many units
+
+
+MEASURES = ("jaccard", "overlap")
 
 
 def validate(params: Params, ruleset) -> str:
+    if params.measure not in MEASURES:
+        return f"measure 只能是 {'、'.join(MEASURES)}"
+    if not 0 < params.boilerplate_share <= 1:
+        return "boilerplate_share 必须是 0 到 1 之间的小数，如 0.5"
+    if params.boilerplate_min_units < 2:
+        return "boilerplate_min_units 至少为 2"
     return validate_shingles(params)
 
 
@@ -73,20 +86,92 @@ def validate_shingles(params) -> str:
 
 
 def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
-    """Groups of near-identical paragraphs written by different entities, one finding per group."""
+    """Groups of near-identical paragraphs written by different entities, one finding per group;
+    groups shared by so many units that they are the county's common formulas are left out."""
+    findings = [
+        _group_finding(rule, members, sim)
+        for members, sim in _groups(current(reports), rule.params)
+        if not _is_boilerplate(members, current(reports), rule.params)
+    ]
+    findings.sort(key=lambda f: (f.location.path, f.location.line))
+    return findings
+
+
+@dataclass(frozen=True)
+class SharedFormula:
+    """A paragraph that many units write alike: the county's boilerplate, not copying."""
+
+    excerpt: str
+    units: int  # how many different units use it
+    reports: int  # how many reports
+    places: tuple[Location, ...]
+
+
+def shared_formulas(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[SharedFormula]:
+    """The groups ``check_reports`` leaves out as boilerplate, most widely shared first (the dashboard lists them)."""
     reports = current(reports)
-    flat = [(r, para) for r in reports for para in r.paragraphs if para.length >= rule.params.min_chars]
-    best, uf = _similar_pairs(flat, rule.params)
+    out = []
+    for members, _ in _groups(reports, rule.params):
+        if _is_boilerplate(members, reports, rule.params):
+            places = tuple(place(r, para.line, para.column, para.end_column, para.excerpt) for r, para in members)
+            out.append(
+                SharedFormula(members[0][1].excerpt, len({r.key for r, _ in members}), len({p.path for p in places}), places)
+            )
+    out.sort(key=lambda f: (-f.units, f.excerpt))
+    return out
+
+
+def _is_boilerplate(members: list[tuple[CrossReport, Paragraph]], reports: Sequence[CrossReport], p: Params) -> bool:
+    """Learnt from the folder itself: a paragraph that more than ``boilerplate_share`` of the units
+    (and at least ``boilerplate_min_units``) write alike is a shared formula (现将……报告如下, a closing
+    pledge), not one unit copying another."""
+    units = len({r.key for r, _ in members})
+    total = len({r.key for r in reports})
+    return units >= p.boilerplate_min_units and units > p.boilerplate_share * total
+
+
+_GROUPS: dict[tuple, list] = {}  # the last folder's groups: check_reports and shared_formulas share them
+
+
+def _groups(reports: Sequence[CrossReport], params: Params) -> list[tuple[list[tuple[CrossReport, Paragraph]], float]]:
+    """Groups of similar paragraphs (members sorted by file and line) of two or more entities, with
+    the lowest similarity that joined them."""
+    key = (tuple(id(r) for r in reports), params)
+    if key in _GROUPS:
+        return _GROUPS[key]
+    flat = [(r, para) for r in reports for para in r.paragraphs if para.length >= params.min_chars]
+    best, uf = _similar_pairs(flat, params)
     groups: dict[int, list[int]] = {}
     for pid in best:
         groups.setdefault(uf.find(pid), []).append(pid)
-    findings = []
+    out = []
     for members in groups.values():
         members.sort(key=lambda m: (flat[m][0].file, flat[m][1].line))
         if len({flat[m][0].key for m in members}) >= 2:
-            findings.append(_group_finding(rule, [flat[m] for m in members], min(best[m] for m in members)))
-    findings.sort(key=lambda f: (f.location.path, f.location.line))
-    return findings
+            out.append(([flat[m] for m in members], min(best[m] for m in members)))
+    _GROUPS.clear()
+    _GROUPS[key] = out
+    return out
+
+
+def paragraph_similarity(a: Paragraph, b: Paragraph, params: Params) -> float:
+    """Estimated Jaccard similarity of the two paragraphs' shingles; or (``measure = "overlap"``) the
+    exact share of the shorter paragraph's shingles found in the other, when the longer is at most
+    half as long again: a copy with a clause inserted or words swapped keeps nearly all of its
+    shingles, while a short formula inside a long paragraph does not count."""
+    size = params.shingle_size
+    if params.measure != "overlap" or not a.norm or not b.norm:
+        return _minhash.similarity(a.sigs[size], b.sigs[size])
+    sa, sb = _shingles(a.norm, size), _shingles(b.norm, size)
+    common = len(sa & sb)
+    if min(len(a.norm), len(b.norm)) * 3 < max(len(a.norm), len(b.norm)) * 2:
+        return common / len(sa | sb)
+    return common / min(len(sa), len(sb))
+
+
+@lru_cache(maxsize=4096)
+def _shingles(norm: str, size: int) -> frozenset[str]:
+    return frozenset(norm[i : i + size] for i in range(max(0, len(norm) - size) + 1))
 
 
 def _similar_pairs(flat: list[tuple[CrossReport, Paragraph]], params: Params):
@@ -107,7 +192,7 @@ def _similar_pairs(flat: list[tuple[CrossReport, Paragraph]], params: Params):
             oreport, opara = flat[other]
             if oreport.key == report.key:
                 continue
-            sim = _minhash.similarity(sig, opara.sigs[size])
+            sim = paragraph_similarity(para, opara, params)
             if sim >= params.threshold:
                 uf.union(pid, other)
                 best[pid] = max(best.get(pid, 0.0), sim)

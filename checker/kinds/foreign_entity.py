@@ -7,7 +7,10 @@ township in the folder is taken from its report (多玛乡 from 安多县多玛�
 report that writes the short name of another township of the folder is
 reported at the first place it does, unless the sentence names a relation
 between the two (one of ``allow_words``: 与、同、交流、毗邻 …), as in
-“与多玛乡签订平安边界合作协议”.  Only names ending in one of ``suffixes``
+“与多玛乡签订平安边界合作协议”, or unless the name is where an event took place:
+a place word right before it (``event_before``: 在、赴 …) and an event word after it
+in the same clause (``event_after``: 召开、举行、学习 …), as in “全县推进会在多玛乡召开”
+or “赴多玛乡学习调解经验”.  Only names ending in one of ``suffixes``
 count, so departments (局、办) that legitimately name each other are left alone.
 
 ## Why it matters
@@ -18,6 +21,8 @@ this township.
 ## Parameters
 - ``suffixes``: endings of a township-level name (乡、镇、街道、苏木).
 - ``allow_words``: words that, in the same sentence, make the mention a relation, not a slip.
+- ``event_before``, ``event_after``: the words around a name that make it the place of an event
+  (both needed in one clause: “在某某镇党委的领导下” is still reported).
 
 ## Placeholders
 ``{name}``: the other entity's name as written; ``{other}``: the file of that entity's report.
@@ -43,6 +48,8 @@ PLACEHOLDERS = ("name", "other")
 class Params:
     suffixes: tuple[str, ...] = ("乡", "镇", "街道", "苏木")
     allow_words: tuple[str, ...] = ()
+    event_before: tuple[str, ...] = ()
+    event_after: tuple[str, ...] = ()
 
 
 def validate(params: Params, ruleset) -> str:

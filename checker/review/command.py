@@ -132,13 +132,14 @@ def review(
             workbook = side.submit(build_workbook, result.rows, result.diagnostics, rule_summary, parts=result.parts)
     if html:
         from ..formats.html import iter_html
-        from ..formats.review import finding_dict
+        from ..formats.review import finding_dict, shared_dict
 
         title = "法治政府建设年度报告审查结果"
         subtitle = f"{', '.join(paths)}：{len(files)} 份报告" + (f"；对照上一年度 {previous}" if previous else "")
         pieces = iter_html(
             result.rows, result.diagnostics, rule_summary, outlines,
             [finding_dict(f) for f in result.findings], title, subtitle, parts=result.parts,
+            shared=[shared_dict(f) for f in result.shared],
         )
         write_atomic(html, pieces)
     if csv:

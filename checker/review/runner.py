@@ -71,6 +71,7 @@ class ReviewResult:
     findings: list[Diagnostic]  # the cross-report findings, one per group of places
     previous_count: int = 0
     parts: tuple[Part, ...] = ()  # the required parts of the packs: a column each
+    shared: list = field(default_factory=list)  # copied_paragraph.SharedFormula: the county's common formulas
 
     @property
     def rows(self) -> list[dict]:
@@ -199,9 +200,12 @@ def review_records(
     reports += [_cross_report(r, previous=True) for r in previous if not r.error]
     findings = run_cross(reports, job.cross) if job.cross else []
     attach(records, findings)
+    from ..kinds import copied_paragraph
+
+    shared = [f for rule in job.cross if rule.kind == "copied_paragraph" for f in copied_paragraph.shared_formulas(reports, rule)]
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions = (), ()
-    return ReviewResult(records, findings, previous_count, job.parts)
+    return ReviewResult(records, findings, previous_count, job.parts, shared)
 
 
 _SHARED = ("code", "name", "severity", "hint", "basis")

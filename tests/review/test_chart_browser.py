@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.review.html import chart_svg
+from checker.formats.html import chart_svg
 
 CHROMIUM = os.environ.get("FZCHECK_CHROMIUM", "/usr/bin/chromium")
 if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
