@@ -23,7 +23,7 @@ def main() -> None:
 
     files = sorted(str(p) for p in (ROOT / "fixtures" / "review" / "planted").glob("*.txt"))
     result = review(files, job_for(Config(), discover=False), jobs=1)
-    for code, s in make_planted.score(result.diagnostics).items():
+    for code, s in make_planted.score(result.diagnostic_rows()).items():
         print(
             f"{code}: reported {s['reported']}, correct {s['correct']}, planted {s['planted']}, "
             f"precision {s['precision']:.2f}, recall {s['recall']:.2f}"

@@ -32,7 +32,7 @@ def test_the_committed_folder_is_what_the_generator_writes():
 
 
 def test_copies_caught_with_no_false_report(result):
-    score = make_planted.score(result.diagnostics)["FZ701"]
+    score = make_planted.score(result.diagnostic_rows())["FZ701"]
     assert score["false"] == []  # precision 1.00: no shared formula, no unrelated paragraph
     assert score["precision"] == 1.0
     # 7 of the 8 planted copies, both sides; the one missed renames two villages and swaps two words
@@ -43,15 +43,15 @@ def test_copies_caught_with_no_false_report(result):
 def test_shared_formulas_are_listed_not_reported(result):
     shared = [(f.units, f.excerpt[:12]) for f in result.shared]
     assert shared == [(8, "2024年，东坝乡在县委"), (7, "下一步，北川乡将继续坚持")]
-    lines = {(Path(d["file"]).name, d["line"]) for d in result.diagnostics if d["code"] == "FZ701"}
+    lines = {(Path(d["file"]).name, d["line"]) for d in result.diagnostic_rows() if d["code"] == "FZ701"}
     opening = {(f"{u}.txt", 3) for u in make_planted.OPENING_UNITS}
     assert not lines & opening
 
 
 def test_event_places_are_not_other_units_names_but_the_slip_is(result):
-    score = make_planted.score(result.diagnostics)["FZ702"]
+    score = make_planted.score(result.diagnostic_rows())["FZ702"]
     assert (score["precision"], score["recall"], score["false"]) == (1.0, 1.0, [])
-    fz702 = [d for d in result.diagnostics if d["code"] == "FZ702"]
+    fz702 = [d for d in result.diagnostic_rows() if d["code"] == "FZ702"]
     assert [(Path(d["file"]).name, d["quote"][d["mark_start"] : d["mark_end"]]) for d in fz702] == [("白沙乡.txt", "石门乡")]
 
 
