@@ -52,7 +52,7 @@ def config_for(path: str | Path | None, base: Config | None = None, discover: bo
         severity={**found.severity, **base.severity},
         packs=(*found.packs, *base.packs),
         year=base.year or found.year,
-        fail_on=base.fail_on if base.fail_on != "error" else found.fail_on,
+        fail_on=base.fail_on if base.fail_on_given or base.fail_on != "error" else found.fail_on,
         source=found.source,
     )
 

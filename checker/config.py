@@ -9,13 +9,14 @@ Keys: ``select``, ``ignore`` (codes or prefixes), ``severity`` (code → level),
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ConfigError
-from .packs import SEVERITIES, _line_of
+from .errors import ConfigError, line_of
+from .packs import SEVERITIES
 
 CONFIG_NAMES = ("fzcheck.toml", ".fzcheck.toml")
 KEYS = ("select", "ignore", "severity", "rules", "year", "fail-on")
@@ -31,6 +32,7 @@ class Config:
     year: int | None = None
     fail_on: str = "error"
     source: str = ""
+    fail_on_given: bool = False  # the command line gave --fail-on (it wins over the file, even "error")
 
     def merged(self, **overrides) -> "Config":
         values = {k: v for k, v in overrides.items() if v not in (None, (), [])}
@@ -67,14 +69,24 @@ def _find_config(directory: Path) -> Path | None:
                 return candidate
         pyproject = parent / "pyproject.toml"
         if pyproject.is_file():
-            tomllib = _toml()
-            try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if "fzcheck" in data.get("tool", {}):
+            if _holds_fzcheck_table(pyproject):
                 return pyproject
     return None
+
+
+def _holds_fzcheck_table(pyproject: Path) -> bool:
+    """Whether ``pyproject`` has a [tool.fzcheck] table; one that does but is not valid TOML counts
+    (load_config then reports the syntax error) rather than being skipped in silence."""
+    tomllib = _toml()
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return re.search(r"^\s*\[\s*tool\s*\.\s*fzcheck\b", text, re.M) is not None
+    return "fzcheck" in data.get("tool", {})
 
 
 @lru_cache(maxsize=64)
@@ -94,30 +106,30 @@ def load_config(path: Path) -> Config:
         if key not in KEYS:
             close = difflib.get_close_matches(key, KEYS, n=1)
             tip = f"（是否应为 “{close[0]}”？）" if close else ""
-            raise ConfigError(f"{name}:{_line_of(text, key)}: 未知的配置项 “{key}”{tip}")
+            raise ConfigError(f"{name}:{line_of(text, key)}: 未知的配置项 “{key}”{tip}")
     config = Config(source=name)
     for key in ("select", "ignore"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{name}:{_line_of(text, key)}: {key} 必须是规则代码列表，如 [\"FZ1\", \"FZ203\"]")
+            raise ConfigError(f"{name}:{line_of(text, key)}: {key} 必须是规则代码列表，如 [\"FZ1\", \"FZ203\"]")
         config = replace(config, **{key: tuple(v.strip().upper() for v in value)})
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
-        raise ConfigError(f"{name}:{_line_of(text, 'severity')}: severity 必须是表，如 severity = {{ FZ105 = \"info\" }}")
+        raise ConfigError(f"{name}:{line_of(text, 'severity')}: severity 必须是表，如 severity = {{ FZ105 = \"info\" }}")
     for code, level in severity.items():
         if level not in SEVERITIES:
-            raise ConfigError(f"{name}:{_line_of(text, code)}: {code} 的级别只能是 error、warning 或 info")
+            raise ConfigError(f"{name}:{line_of(text, code)}: {code} 的级别只能是 error、warning 或 info")
     packs = data.get("rules", [])
     if isinstance(packs, str):
         packs = [packs]
     if not isinstance(packs, list):
-        raise ConfigError(f"{name}:{_line_of(text, 'rules')}: rules 必须是规则包路径列表")
+        raise ConfigError(f"{name}:{line_of(text, 'rules')}: rules 必须是规则包路径列表")
     year = data.get("year")
     if year is not None and (not isinstance(year, int) or not 1990 <= year <= 2100):
-        raise ConfigError(f"{name}:{_line_of(text, 'year')}: year 必须是四位年份，如 2024")
+        raise ConfigError(f"{name}:{line_of(text, 'year')}: year 必须是四位年份，如 2024")
     fail_on = data.get("fail-on", "error")
     if fail_on not in FAIL_ON:
-        raise ConfigError(f"{name}:{_line_of(text, 'fail-on')}: fail-on 只能是 {'、'.join(FAIL_ON)}")
+        raise ConfigError(f"{name}:{line_of(text, 'fail-on')}: fail-on 只能是 {'、'.join(FAIL_ON)}")
     return replace(
         config,
         severity={k.upper(): v for k, v in severity.items()},

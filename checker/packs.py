@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, get_type_hints
 
 from .analyze.roles import RoleDef
-from .errors import ConfigError
+from .errors import ConfigError, line_of
 from .kinds import KINDS
 
 COMMON_FIELDS = {
@@ -267,49 +267,49 @@ def _tupled(value: Any, file: str, text: str, key: str) -> Any:
 def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
     code = table["code"]
     if "kind" not in table:
-        raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少必填字段 kind")
+        raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code} 缺少必填字段 kind")
     kind_name = table["kind"]
     kind = KINDS.get(kind_name)
     if kind is None:
-        _unknown(file, text, kind_name, KINDS, f"规则 {code} 的 kind")
+        _unknown(file, text, kind_name, KINDS, f"规则 {code} 的 kind", code)
     common: dict[str, Any] = {}
     params: dict[str, Any] = {}
     param_fields = {f.name: f for f in dataclasses.fields(kind.Params)}
     for key, value in table.items():
         if key in COMMON_FIELDS:
             if not isinstance(value, COMMON_FIELDS[key]):
-                raise ConfigError(f"{file}:{_line_of(text, key)}: 规则 {code} 的 {key} 类型应为 {COMMON_FIELDS[key].__name__}")
+                raise ConfigError(f"{file}:{_line_of(text, key, code)}: 规则 {code} 的 {key} 类型应为 {COMMON_FIELDS[key].__name__}")
             common[key] = value
         elif key in param_fields:
             params[key] = _tupled(value, file, text, key)
         else:
-            _unknown(file, text, key, [*COMMON_FIELDS, *param_fields], f"规则 {code}（{kind_name}）的键")
+            _unknown(file, text, key, [*COMMON_FIELDS, *param_fields], f"规则 {code}（{kind_name}）的键", code)
     for key in REQUIRED_FIELDS:
         if key not in table:
-            raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少必填字段 {key}")
+            raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code} 缺少必填字段 {key}")
     if common.get("fix", "safe") not in FIX_LEVELS:
-        raise ConfigError(f"{file}:{_line_of(text, 'fix')}: 规则 {code} 的 fix 只能是 safe、unsafe 或 none")
+        raise ConfigError(f"{file}:{_line_of(text, 'fix', code)}: 规则 {code} 的 fix 只能是 safe、unsafe 或 none")
     if common["severity"] not in SEVERITIES:
         raise ConfigError(
-            f"{file}:{_line_of(text, common['severity'])}: 规则 {code} 的 severity 只能是 error、warning 或 info"
+            f"{file}:{_line_of(text, common['severity'], code)}: 规则 {code} 的 severity 只能是 error、warning 或 info"
         )
     try:
         param_obj = kind.Params(**params)
     except TypeError as exc:
         missing = [f.name for f in param_fields.values() if f.name not in params and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
-        raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code} 缺少 {kind_name} 的参数 {', '.join(missing) or exc}") from None
+        raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code} 缺少 {kind_name} 的参数 {', '.join(missing) or exc}") from None
     _check_param_types(param_obj, kind.Params, file, text, code)
     validate = getattr(kind, "validate", None)
     if validate is not None:
         problem = validate(param_obj, ruleset)
         if problem:
-            raise ConfigError(f"{file}:{_line_of(text, code)}: 规则 {code}：{problem}")
+            raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code}：{problem}")
     allowed = set(getattr(kind, "PLACEHOLDERS", ()))
     for key in ("message", "hint"):
         for _, fname, _, _ in string.Formatter().parse(common.get(key, "")):
             if fname is not None and fname not in allowed:
                 raise ConfigError(
-                    f"{file}:{_line_of(text, '{' + fname + '}')}: 规则 {code} 的 {key} 使用了未知占位符 {{{fname}}}，"
+                    f"{file}:{_line_of(text, '{' + fname + '}', code)}: 规则 {code} 的 {key} 使用了未知占位符 {{{fname}}}，"
                     f"{kind_name} 可用：{', '.join(sorted(allowed)) or '无'}"
                 )
     return Rule(params=param_obj, source=file, **common)
@@ -328,18 +328,16 @@ def _check_param_types(obj: Any, cls: type, file: str, text: str, code: str) -> 
         expected = hints.get(f.name)
         origin = getattr(expected, "__origin__", expected)
         if origin is tuple and not isinstance(value, tuple):
-            raise ConfigError(f"{file}:{_line_of(text, f.name)}: 规则 {code} 的参数 {f.name} 应为列表")
+            raise ConfigError(f"{file}:{_line_of(text, f.name, code)}: 规则 {code} 的参数 {f.name} 应为列表")
         if expected in (str, int, bool) and not isinstance(value, expected):
-            raise ConfigError(f"{file}:{_line_of(text, f.name)}: 规则 {code} 的参数 {f.name} 类型应为 {expected.__name__}")
+            raise ConfigError(f"{file}:{_line_of(text, f.name, code)}: 规则 {code} 的参数 {f.name} 类型应为 {expected.__name__}")
 
 
-def _line_of(text: str, needle: str) -> int:
-    pattern = re.compile(rf"^\s*{re.escape(needle)}\s*=", re.M)
-    m = pattern.search(text) or re.search(re.escape(needle), text)
-    return text.count("\n", 0, m.start()) + 1 if m else 1
+def _line_of(text: str, needle: str, rule: str | None = None) -> int:
+    return line_of(text, needle, rule)
 
 
-def _unknown(file: str, text: str, key: str, valid, what: str) -> None:
+def _unknown(file: str, text: str, key: str, valid, what: str, rule: str | None = None) -> None:
     close = difflib.get_close_matches(key, list(valid), n=1)
     suggestion = f"（是否应为 “{close[0]}”？）" if close else ""
-    raise ConfigError(f"{file}:{_line_of(text, key)}: 未知的{what} “{key}”{suggestion}")
+    raise ConfigError(f"{file}:{_line_of(text, key, rule)}: 未知的{what} “{key}”{suggestion}")

@@ -164,6 +164,7 @@ def base_config(select, ignore, rules, year, fail_on):
         packs=tuple(Path(r).resolve() for r in rules or []),
         year=year,
         fail_on=fail_on or "error",
+        fail_on_given=fail_on is not None,
     )
 
 

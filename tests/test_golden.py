@@ -63,6 +63,8 @@ def _outputs(tmp: Path) -> dict[str, str]:
 
     def run(name: str, *args: str) -> None:
         res = runner.invoke(app, list(args))
+        # a crash is an output too (CliRunner would turn it into exit 1, the same as findings)
+        assert res.exception is None or isinstance(res.exception, SystemExit), (name, repr(res.exception))
         outputs[name] = f"exit {res.exit_code}\n" + res.stdout
 
     for fmt in CHECK_FORMATS:

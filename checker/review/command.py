@@ -164,10 +164,10 @@ def review(
     rows = result.rows
     if rows and all(r["status"] == "unreadable" for r in rows):
         raise typer.Exit(2)
-    level = base.fail_on
+    level = folder_config.fail_on  # the command line's --fail-on, else the folder's fzcheck.toml
     if level != "never":
         threshold = SEVERITY_RANK[level]
-        if any(SEVERITY_RANK[d["severity"]] >= threshold for d in result.diagnostics):
+        if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics):
             raise typer.Exit(1)
 
 
