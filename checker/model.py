@@ -162,7 +162,8 @@ class Section:
     heading_col: int = 0  # column (0-based, cleaned) where the heading text starts
     body_start_col: int = -1  # column (0-based, cleaned) where run-in body text starts, -1 if none
     roles: tuple[str, ...] = ()
-    role_evidence: str = ""  # heading | content | ""
+    role_evidence: str = ""  # heading | content | position | parent | ""
+    role_words: tuple[tuple[str, int], ...] = ()  # (word, line) that decided the role
     children: list["Section"] = field(default_factory=list)
     items: list[RunInItem] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False, compare=False)

@@ -120,10 +120,19 @@ def test_outline_text_and_json():
     text = invoke("outline", SEED_000, "--no-config")
     assert text.exit_code == 0
     assert "标题：湟中区群加藏族乡2024年法治政府建设情况报告（第1–2行）" in text.output
-    assert "└─ 四、存在的问题及2025年度工作计划  [不足原因、下年安排] 第15–19行" in text.output
+    assert (
+        "└─ 四、存在的问题及2025年度工作计划  [不足原因、下年安排（依据：“存在的问题”第15行、“工作计划”第15行、“2025年”第15行）] 第15–19行"
+        in text.output
+    )
+    assert "├─ 一、学习宣传贯彻习近平法治思想情况  [举措成效（按位置推断）]" in text.output
     data = json.loads(invoke("outline", SEED_000, "--format", "json", "--no-config").output)
     assert data["year"] == 2024 and data["title_lines"] == [1, 2]
     assert [s["number"] for s in data["sections"]] == ["一", "二", "三", "四"]
+    last = data["sections"][3]
+    assert (last["role"], last["role_evidence"]) == (["shortcomings", "plan"], "heading")
+    assert last["role_words"] == [
+        {"word": "存在的问题", "line": 15}, {"word": "工作计划", "line": 15}, {"word": "2025年", "line": 15}
+    ]
 
 
 def test_outline_of_unreadable_file(tmp_path):

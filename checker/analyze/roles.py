@@ -1,12 +1,30 @@
-"""Section roles: measures, shortcomings, first_responsible, plan, other.
+"""Section roles: measures, shortcomings, first_responsible, plan, other — from position and content.
 
 A heading is segmented with jieba and matched, token-aligned, against the
 keyword sets of ``[roles.*]`` in the packs.  A heading may carry two roles
-(存在的问题及2025年度工作计划).  When no heading names the measures, the
-untitled top-level parts before the shortcomings/plan parts are taken as the
-measures (evidence "position"): many reports open with thematic headings such
-as 强化组织保障，夯实法治建设根基.  A sub-part whose heading names no role
-belongs to its parent's part (evidence "parent").
+(存在的问题及2025年度工作计划).  The words of a heading are a claim that the
+position and the text must bear out:
+
+- a **sub-heading** keeps a role only when it fits its parent's role (a
+  “（二）存在问题” inside “主要做法和存在问题”), or when its own text evidences
+  the role; otherwise it belongs to its parent's part (evidence "parent").  A
+  “（五）2025年工作思路” inside the measures never makes a plan part;
+- the **plan** role needs next-year evidence (下一年度, 明年, 下一步, the year
+  after the report's year … in its heading or text, or the place of the closing
+  part) and a place after the measures;
+- a heading that speaks of the principal's duty in other words (主体责任,
+  关键少数 … ``heading_maybe``) makes a first-responsible part only when its
+  text reports the principal's own acts (evidence "content"): a principal
+  (``principals``) doing something (``acts``) in one sentence, not the words
+  side by side (组织各村书记述法 is someone else's act);
+- a top-level heading that names no part gets its role from the weight of its
+  text (sentences with the role's ``body_any`` words, or the principal's acts),
+  and the untitled parts before the shortcomings and plan are the measures
+  (evidence "position"): many reports open with thematic headings such as
+  强化组织保障，夯实法治建设根基.
+
+Each section records how its role was decided (``role_evidence``) and the words
+and lines that decided it (``role_words``), shown by ``fzcheck outline``.
 """
 
 from __future__ import annotations
@@ -14,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Outline
+from ..model import Outline, Section
 from .tokens import Segmenter
 
 
@@ -24,48 +42,271 @@ class RoleDef:
     label: str
     heading_any: tuple[str, ...] = ()
     heading_not: tuple[str, ...] = ()
+    heading_maybe: tuple[str, ...] = ()  # heading words that give the role only with evidence in the text
     content_all: tuple[tuple[str, ...], ...] = ()  # any inner tuple fully present in one sentence
     content_not: tuple[str, ...] = ()  # sentences containing one of these are not evidence
     ignore_inside: tuple[str, ...] = ()  # bracket pairs whose content is no evidence, e.g. "《》"
     short_label: str = ""  # the part's name in a table column (举措成效); default: label
     checklist_label: str = ""  # the part's line in the web page's checklist; default: label
+    principals: tuple[str, ...] = ()  # who must act (党政主要负责人, 党委书记, 镇长 …)
+    principal_not_before: tuple[str, ...] = ()  # just before a principal: someone else's (各村, 组织, 督促 …)
+    principal_not_after: tuple[str, ...] = ()  # right after a principal: a post, not an act (为组长 …)
+    acts: tuple[str, ...] = ()  # what the principal does (主持, 部署, 带头学法 …), soon after the principal
+    next_year: tuple[str, ...] = ()  # words that place the text in the next year (下一步, 明年 …)
+    body_any: tuple[str, ...] = ()  # words whose sentences weigh toward the role for an untitled part
 
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
+_SENTENCE_RE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+_NO_ROLE = ((), ("other",))
+ACT_WINDOW = 16  # characters after a principal where the act must stand
+MIN_WEIGHT = 2  # sentences of evidence an untitled top-level part needs to take a role from its text
 
 
 def assign_roles(outline: Outline, roles: dict[str, RoleDef], segmenter: Segmenter, year: int | None) -> None:
-    """Set ``Section.roles`` and ``Section.role_evidence`` in place."""
-    for section in outline.walk():
+    """Set ``Section.roles``, ``Section.role_evidence`` and ``Section.role_words`` in place."""
+    judge = _Judge(outline, roles, segmenter, year)
+    for section in outline.sections:
+        judge.heading_roles(section)
+    judge.untitled_top_level()
+    for section in outline.sections:
+        for child in section.children:
+            judge.sub_sections(child)
+
+
+class _Judge:
+    def __init__(self, outline: Outline, roles: dict[str, RoleDef], segmenter: Segmenter, year: int | None) -> None:
+        self.outline = outline
+        self.roles = roles
+        self.seg = segmenter
+        self.year = year
+        self._texts: dict[int, list[tuple[int, str]]] = {}
+
+    # --- evidence in the text -------------------------------------------------------------
+    def sentences(self, section: Section) -> list[tuple[int, str]]:
+        """(line, sentence) of the section's run-in text and body lines, sub-parts included."""
+        found = self._texts.get(id(section))
+        if found is None:
+            found = []
+            lines, kinds = self.outline.lines, self.outline.kinds
+            first = lines[section.line - 1].text
+            if section.body_start_col >= 0:
+                found.extend((section.line, s) for s in _split(first[section.body_start_col :]))
+            for n in range(section.line + 1, section.end_line + 1):
+                if kinds[n - 1] in ("BODY", "H"):
+                    found.extend((n, s) for s in _split(lines[n - 1].text))
+            self._texts[id(section)] = found
+        return found
+
+    def next_year_words(self, text: str) -> str:
+        plan = self.roles.get("plan")
+        words = plan.next_year if plan else ()
+        for word in words:
+            if word in text:
+                return word
+        if self.year is not None:
+            years = [int(y) for y in _YEAR_RE.findall(text)]
+            if years and self.year + 1 in years:
+                return f"{self.year + 1}年"
+        return ""
+
+    def evidence(self, role_name: str, section: Section, with_heading: bool = True) -> list[tuple[str, int]]:
+        """(word, line) pairs in the section's text that evidence ``role_name``."""
+        role = self.roles.get(role_name)
+        if role is None:
+            return []
+        found: list[tuple[str, int]] = []
+        texts = ([(section.line, section.heading)] if with_heading else []) + self.sentences(section)
+        for line, sentence in texts:
+            if role_name == "plan":
+                word = self.next_year_words(sentence)
+            elif role.principals:
+                word = principal_act(sentence, role)
+            else:
+                word = next((w for w in role.body_any if w in sentence), "")
+            if word:
+                found.append((word, line))
+        return found
+
+    # --- headings -------------------------------------------------------------------------
+    def words_of_heading(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
         found: list[str] = []
+        words: list[tuple[str, int]] = []
         heading = section.heading
-        for role in roles.values():
+        for role in self.roles.values():
             if not role.heading_any:
                 continue
-            if segmenter.contains_any(heading, role.heading_any) and not segmenter.contains_any(heading, role.heading_not):
+            word = self.seg.contains_any(heading, role.heading_any)
+            if word and not self.seg.contains_any(heading, role.heading_not):
                 found.append(role.name)
-        if "plan" in roles and "plan" not in found and year is not None and _names_next_year_work(heading, year):
+                words.append((word, section.line))
+        if "plan" in self.roles and "plan" not in found and self.year is not None and _names_next_year_work(heading, self.year):
             found.append("plan")
+            words.append((f"{self.year + 1}年", section.line))
+        return found, words
+
+    def heading_roles(self, section: Section) -> None:
+        """A top-level part: the roles its heading names, the plan only where the text bears it out."""
+        found, words = self.words_of_heading(section)
         if found:
-            section.roles = tuple(found)
-            section.role_evidence = "heading"
-    if "measures" in roles and not any("measures" in s.roles for s in outline.walk()):
-        for section in outline.sections:
+            self._settle(section, found, words, "heading")
+        else:
+            self._maybe_first_responsible(section)
+
+    def _maybe_first_responsible(self, section: Section) -> bool:
+        role = self.roles.get("first_responsible")
+        if role is None or not role.heading_maybe:
+            return False
+        word = self.seg.contains_any(section.heading, role.heading_maybe) or next(
+            (w for w in role.heading_maybe if w in section.heading), ""
+        )
+        if not word:
+            return False
+        acts = self.evidence("first_responsible", section, with_heading=False)
+        if not acts:
+            return False
+        section.roles = ("first_responsible",)
+        section.role_evidence = "content"
+        section.role_words = ((word, section.line), *acts[:3])
+        return True
+
+    def _settle(self, section: Section, found: list[str], words: list[tuple[str, int]], how: str) -> None:
+        if "plan" in found and not self._plan_holds(section, found):
+            keep = [i for i, r in enumerate(found) if r != "plan"]
+            found = [found[i] for i in keep]
+            words = [words[i] for i in keep]
+        if not found:
+            return
+        section.roles = tuple(found)
+        section.role_evidence = how
+        extra: list[tuple[str, int]] = []
+        if "plan" in found:
+            extra = [w for w in self.evidence("plan", section) if w[0] not in {x[0] for x in words}][:1]
+        section.role_words = tuple(dict.fromkeys([*words, *extra]))
+
+    def _plan_holds(self, section: Section, found: list[str]) -> bool:
+        """Next-year evidence and a place after the measures."""
+        if any(section.line <= s.end_line and section.line >= s.line for s in self._measures_parts() if s is not section):
+            return False  # inside a measures part
+        if self.evidence("plan", section):
+            return True
+        if section.parent is None and _YEAR_RE.search(section.heading):
+            return True  # “二、2024年重点工作” in a 2024 report: a plan with the wrong year, for FZ107 to judge
+        # no next-year words: a closing top-level part (no measures or shortcomings part after it) still is the plan
+        if section.parent is None:
+            later = [s for s in self.outline.sections if s.line > section.line]
+            return not any(set(self.words_of_heading(s)[0]) & {"measures", "shortcomings"} for s in later)
+        return False
+
+    def _measures_parts(self) -> list[Section]:
+        return [s for s in self.outline.sections if "measures" in s.roles]
+
+    # --- untitled top-level parts ---------------------------------------------------------
+    def untitled_top_level(self) -> None:
+        sections = self.outline.sections
+        untitled = [s for s in sections if not s.roles]
+        for section in untitled:
+            weights = {}
+            for name in ("shortcomings", "plan", "first_responsible"):
+                ev = self.evidence(name, section, with_heading=False)
+                if name == "plan" and ev and not self._after_measures(section):
+                    ev = []
+                weights[name] = ev
+            best = max(weights, key=lambda n: len(weights[n]))
+            count = len(weights[best])
+            others = sorted((len(v) for n, v in weights.items() if n != best), reverse=True)
+            measures = len(self.evidence("measures", section, with_heading=False))
+            if count >= MIN_WEIGHT and count > 2 * others[0] and count * 2 > measures:
+                section.roles = (best,)
+                section.role_evidence = "content"
+                section.role_words = tuple(weights[best][:3])
+        if "measures" not in self.roles:
+            return
+        for section in sections:
             if set(section.roles) & {"shortcomings", "plan"}:
                 break
             if not section.roles and (section.children or section.end_line > section.line or section.body_start_col >= 0):
                 section.roles = ("measures",)
                 section.role_evidence = "position"
-    for section in outline.walk():  # pre-order: a parent is settled before its children
-        if not section.roles:
-            if section.parent is not None and section.parent.roles != ("other",):
-                section.roles = section.parent.roles
-                section.role_evidence = "parent"
-            else:
+        for section in sections:
+            if not section.roles:
                 section.roles = ("other",)
+
+    def _after_measures(self, section: Section) -> bool:
+        parts = self._measures_parts()
+        return not parts or section.line > min(s.line for s in parts)
+
+    # --- sub-headings ---------------------------------------------------------------------
+    def sub_sections(self, section: Section) -> None:
+        parent = section.parent
+        assert parent is not None
+        found, words = self.words_of_heading(section)
+        kept: list[str] = []
+        kept_words: list[tuple[str, int]] = []
+        for role, word in zip(found, words):
+            if self._fits(role, parent) or self._evidenced(role, section):
+                kept.append(role)
+                kept_words.append(word)
+        if kept:
+            self._settle(section, kept, kept_words, "heading")
+        if not section.roles and parent.roles not in _NO_ROLE:
+            section.roles = parent.roles
+            section.role_evidence = "parent"
+        elif not section.roles:
+            section.roles = ("other",)
+        for child in section.children:
+            self.sub_sections(child)
+
+    def _fits(self, role: str, parent: Section) -> bool:
+        return role in parent.roles or parent.roles in _NO_ROLE
+
+    def _evidenced(self, role: str, section: Section) -> bool:
+        if role == "plan":
+            return bool(self.evidence("plan", section))  # the place is checked when it is settled
+        if role == "measures":
+            return False  # a sub-part of another part is that part's own work, not the year's measures
+        return bool(self.evidence(role, section, with_heading=False))
+
+
+def _split(text: str) -> list[str]:
+    return [m.group() for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
+
+
+def principal_act(sentence: str, role: RoleDef) -> str:
+    """The principal and the act (“镇党委书记…主持”) when the principal acts in ``sentence``, else ''."""
+    text = _mask(sentence, role.ignore_inside)
+    if any(word in text for word in role.content_not):
+        return ""
+    for principal in role.principals:
+        start = text.find(principal)
+        while start != -1:
+            before = text[max(0, start - 6) : start]
+            after = text[start + len(principal) : start + len(principal) + ACT_WINDOW]
+            if not any(word in before for word in role.principal_not_before) and not after.startswith(
+                role.principal_not_after
+            ):
+                act = next((a for a in role.acts if a in after), "")
+                if act:
+                    return f"{principal}…{act}"
+            start = text.find(principal, start + 1)
+    return ""
+
+
+_MASKS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _mask(text: str, pairs: tuple[str, ...]) -> str:
+    if not pairs:
+        return text
+    regex = _MASKS.get(pairs)
+    if regex is None:
+        alternatives = "|".join(
+            f"{re.escape(p[0])}[^{re.escape(p[0])}{re.escape(p[1])}]*{re.escape(p[1])}" for p in pairs if len(p) == 2
+        )
+        regex = _MASKS[pairs] = re.compile(alternatives)
+    return regex.sub(lambda m: "□" * len(m.group()), text)
 
 
 def _names_next_year_work(heading: str, year: int) -> bool:
     years = [int(y) for y in _YEAR_RE.findall(heading)]
     return bool(years) and all(y == year + 1 for y in years) and any(w in heading for w in ("工作", "任务", "打算", "目标"))
-

@@ -14,6 +14,7 @@ def outline_dict(result) -> dict:
     def node(section) -> dict:
         d = section_dict(section)
         d["role_evidence"] = section.role_evidence
+        d["role_words"] = [{"word": w, "line": n} for w, n in section.role_words]
         d["canonical"] = section.canonical
         d["items"] = [{"number": i.number, "line": i.line} for i in section.items]
         d["children"] = [node(c) for c in section.children]
@@ -60,6 +61,9 @@ def render_text(result) -> str:
             last = i == len(sections) - 1
             roles = "、".join(ROLE_LABELS.get(r, r) for r in s.roles)
             evidence = {"position": "（按位置推断）", "content": "（按内容推断）", "parent": "（随上级）"}.get(s.role_evidence, "")
+            if s.role_words and s.role_evidence != "parent":
+                words = "、".join(f"“{w}”第{n}行" for w, n in s.role_words[:3])
+                evidence += f"（依据：{words}）"
             items = f"，{len(s.items)} 个“X是”分项" if s.items else ""
             flag = "" if s.canonical else "  ⚠ 序号不规范"
             lines.append(

@@ -1,12 +1,17 @@
 """Content evidence — content of ROLE must be reported, and as a part of its own.
 
 ## What it checks
-Evidence is a sentence that contains every word of one of the role's
-``content_all`` groups, after removing text inside the ``ignore_inside``
-brackets (a citation of 《党政主要负责人履行推进法治建设第一责任人职责规定》 is
-not a report of the duty), outside the parts whose roles are in
-``exclude_roles`` (a plan to strengthen the duty is not a report of it), and not
-a sentence of the opening that only announces the parts (…报告如下).
+Evidence is a sentence in which a principal of the role's ``principals``
+(党政主要负责人, 党委书记, 镇长 …) does one of its ``acts`` (主持, 部署, 带头学法,
+述法 …): the act after the principal, the principal not someone else's (组织各村
+党支部书记述法 is not; ``principal_not_before``).  Roles without principals use
+``content_all``: every word of one group in the sentence.  Text inside the
+``ignore_inside`` brackets is no evidence (a citation of
+《党政主要负责人履行推进法治建设第一责任人职责规定》 is not a report of the duty),
+nor are sentences with ``content_not`` words (履职不到位, 自评得分), nor the parts
+whose roles are in ``exclude_roles`` (a plan to strengthen the duty is not a
+report of it), nor a sentence of the opening that only announces the parts
+(…报告如下).
 
 - ``mode = "missing"`` fires when no section heading carries the role and no
   evidence sentence exists anywhere.
@@ -30,6 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..analyze.roles import principal_act
 from ..model import Diagnostic
 from .base import diagnostic
 
@@ -49,8 +55,9 @@ class Params:
 def validate(params: Params, ruleset) -> str:
     if params.role not in ruleset.roles:
         return f"未定义的角色 {params.role}"
-    if not ruleset.roles[params.role].content_all:
-        return f"角色 {params.role} 没有 content_all，无法查找内容证据"
+    role = ruleset.roles[params.role]
+    if not role.content_all and not (role.principals and role.acts):
+        return f"角色 {params.role} 既没有 content_all，也没有 principals 和 acts，无法查找内容证据"
     if params.mode not in ("missing", "buried"):
         return "mode 只能是 missing 或 buried"
     return ""
@@ -67,11 +74,20 @@ def _masker(pairs: tuple[str, ...]):
 
 
 def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
-    """Yield (segment, section) for every sentence that evidences ``role_name``."""
+    """Yield (segment, section) for every sentence that evidences ``role_name``.
+
+    With ``principals`` and ``acts`` in the role's table, evidence is a principal doing
+    something (the act after the principal, the principal not someone else's); otherwise
+    every word of one ``content_all`` group in the sentence.
+    """
     role = report.roles[role_name]
     mask = _masker(role.ignore_inside)
     for segment, section in _candidate_segments(report, exclude_roles):
         for sentence in report.sentences(segment):
+            if role.principals:
+                if principal_act(sentence.text, role):
+                    yield sentence, section
+                continue
             text = mask(sentence.text)
             if any(word in text for word in role.content_not):
                 continue
@@ -95,7 +111,7 @@ def check(report, rule) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     p = rule.params
-    with_role = [s for s in report.outline.walk() if p.role in s.roles and s.role_evidence == "heading"]
+    with_role = [s for s in report.outline.walk() if p.role in s.roles and s.role_evidence in ("heading", "content")]
     if p.mode == "missing":
         if with_role:
             return

@@ -1,8 +1,11 @@
 """Role order — the top-level parts follow the order of the regulation.
 
 ## What it checks
-Taking each required role at its first top-level part, the roles appear in the
-order of ``order``.  Fires once, at the first part that comes too early.
+No top-level part plays a role that ``order`` puts after the role of a later
+part (a 存在的问题 part before one of several measures parts fires; a part that
+plays both roles, 主要做法和存在问题, does not; nor does a later part that also
+plays a role outside ``order``, such as a part a county pack asks for).  Fires once, at the first part
+that comes too early.
 
 ## Why it matters
 Reviewers read reports against the regulation's list; a report in that order is
@@ -36,21 +39,22 @@ class Params:
 def check(report, rule) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
-    first: dict[str, object] = {}
-    for section in report.outline.sections:
-        for role in section.roles:
-            if role in rule.params.order and role not in first:
-                first[role] = section
-    present = [r for r in rule.params.order if r in first]
-    sections = [first[r] for r in present]
-    for i in range(len(present) - 1):
-        a, b = sections[i], sections[i + 1]
-        if b.line < a.line:  # b's role should come after a's
-            yield diagnostic(
-                rule,
-                report.heading_segment(b).span(),
-                heading=b.heading,
-                label=report.roles[present[i + 1]].label,
-                before=report.roles[present[i]].label,
-            )
-            return
+    rank = {role: i for i, role in enumerate(rule.params.order)}
+    parts = [(s, [r for r in s.roles if r in rank]) for s in report.outline.sections]
+    parts = [(s, roles) for s, roles in parts if roles]
+    for i, (b, b_roles) in enumerate(parts):
+        for role_b in b_roles:
+            for a, a_roles in parts[i + 1 :]:
+                if any(r not in rank and r != "other" for r in a.roles):
+                    continue  # a part a county pack asks for (行政执法工作情况) may stand anywhere
+                # a later part plays a role that the order puts before this one (and this part does not play it)
+                earlier = [r for r in a_roles if rank[r] < rank[role_b] and r not in b_roles]
+                if earlier:
+                    yield diagnostic(
+                        rule,
+                        report.heading_segment(b).span(),
+                        heading=b.heading,
+                        label=report.roles[role_b].label,
+                        before=report.roles[earlier[0]].label,
+                    )
+                    return

@@ -83,6 +83,14 @@ SCHEMAS: dict = {
         "required": ["role_evidence", "canonical", "items", "children"],
         "properties": {
             "role_evidence": {"type": "string"},
+            "role_words": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["word", "line"],
+                    "properties": {"word": {"type": "string"}, "line": {"type": "integer"}},
+                },
+            },
             "canonical": {"type": "boolean"},
             "items": {
                 "type": "array",
