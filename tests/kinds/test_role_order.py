@@ -15,7 +15,7 @@ def test_first_responsible_before_shortcomings_fires(run, report):
 def test_a_second_measures_part_after_the_shortcomings_fires(run, report):
     text = report.replace("四、2025年度", "四、普法工作开展情况\n全年开展普法活动12场。\n五、2025年度")
     assert run(text, "FZ109") == [
-        (6, 3, "FZ109", "info", "“2024年度推进法治政府建设存在的不足和原因”（存在的不足和原因）排在主要举措和成效之前，与规定所列顺序不一致")
+        (6, 3, "FZ109", "info", "“2024年度推进法治政府建设存在的不足和原因”（“存在的不足和原因”部分）排在“主要举措和成效”部分之前，与规定所列顺序不一致")
     ]
 
 
