@@ -11,6 +11,7 @@ skipped for overlapping are simply found again in the next round.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -51,22 +52,36 @@ def _clash(a: Edit, b: Edit) -> bool:
 
 
 def select_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
-    """The applicable fixes whose edits overlap neither each other nor an earlier fix's edits."""
+    """The applicable fixes whose edits overlap neither each other nor an earlier fix's edits.
+    O(n log n): the edits taken so far are kept sorted and only their neighbours are compared."""
     candidates = sorted(
         (d for d in diagnostics if applicable(d, unsafe)),
         key=lambda d: (min(e.start for e in d.fix.edits), d.code),
     )
+    starts: list[int] = []  # the taken edits never clash, so sorted by start they are sorted by end too
     taken: list[Edit] = []
     chosen: list[Diagnostic] = []
     for d in candidates:
         edits = d.fix.edits
-        if any(_clash(e, t) for e in edits for t in taken) or any(
+        if any(_clashes_taken(e, starts, taken) for e in edits) or any(
             _clash(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]
         ):
             continue
-        taken.extend(edits)
+        for e in edits:
+            i = bisect_right(starts, e.start)
+            starts.insert(i, e.start)
+            taken.insert(i, e)
         chosen.append(d)
     return chosen
+
+
+def _clashes_taken(e: Edit, starts: list[int], taken: list[Edit]) -> bool:
+    j = bisect_right(starts, e.end) - 1  # the taken edits starting at or before e's end, latest first
+    while j >= 0 and taken[j].end >= e.start:
+        if _clash(e, taken[j]):
+            return True
+        j -= 1
+    return False
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

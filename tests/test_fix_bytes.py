@@ -300,3 +300,34 @@ def test_edit_log_composes_rounds_like_applying_them_in_turn():
             current = apply_edits(current, edits)
             assert log.apply() == current
             assert all(a.end <= b.start for a, b in zip(log.changes, log.changes[1:]))
+
+
+def test_select_fixes_matches_the_pairwise_rule():
+    """The sorted selection takes exactly what comparing every pair would take."""
+    import random
+
+    from checker.fixes import _clash, applicable, select_fixes
+    from checker.model import Diagnostic, Edit, Fix, Span
+
+    def pairwise(diags):
+        taken, chosen = [], []
+        for d in sorted((d for d in diags if applicable(d)), key=lambda d: (min(e.start for e in d.fix.edits), d.code)):
+            edits = d.fix.edits
+            if any(_clash(e, t) for e in edits for t in taken) or any(
+                _clash(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]
+            ):
+                continue
+            taken.extend(edits)
+            chosen.append(d)
+        return chosen
+
+    rng = random.Random(7)
+    for _ in range(500):
+        diags = []
+        for k in range(rng.randint(0, 12)):
+            edits = []
+            for _ in range(rng.randint(1, 3)):
+                a = rng.randint(0, 30)
+                edits.append(Edit(a, a + rng.choice([0, 0, 1, 2, 5]), "x"))
+            diags.append(Diagnostic(f"FZ4{k:02}", "x", "warning", "m", Span(edits[0].start, edits[0].end), fix=Fix(tuple(edits), "safe")))
+        assert select_fixes(diags) == pairwise(diags)
