@@ -331,3 +331,34 @@ def test_select_fixes_matches_the_pairwise_rule():
                 edits.append(Edit(a, a + rng.choice([0, 0, 1, 2, 5]), "x"))
             diags.append(Diagnostic(f"FZ4{k:02}", "x", "warning", "m", Span(edits[0].start, edits[0].end), fix=Fix(tuple(edits), "safe")))
         assert select_fixes(diags) == pairwise(diags)
+
+
+def test_docs_list_every_fix_with_its_safety_class():
+    """docs/fixes.md has a row for every rule whose example gets a fix, naming its class:
+    "安全" when a safe fix is given, "建议" when a suggestion (unsafe) is."""
+    from checker.api import check_text
+    from checker.config import Config
+    from checker.packs import load_ruleset
+
+    rows = {}
+    for line in (ROOT / "docs" / "fixes.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("FZ"):
+            rows[cells[0]] = cells
+    seen = {}
+    rules = load_ruleset().rules
+    for code, rule in rules.items():
+        if not rule.example_fires or rule.example_fires.startswith("（"):
+            continue
+        found = check_text(rule.example_fires, Config(select=(code,))).diagnostics
+        classes = {d.fix.applicability for d in found if d.fix is not None and d.fix.edits}
+        if classes:
+            seen[code] = classes
+    assert sorted(seen) == sorted(rows)  # every fixing rule listed, and nothing listed that does not fix
+    for code, classes in seen.items():
+        _, name, _, level = rows[code]
+        assert name == rules[code].name
+        if "safe" in classes:
+            assert level.startswith("安全") or "安全" in level, (code, level)
+        if "unsafe" in classes:
+            assert "建议" in level, (code, level)

@@ -51,3 +51,16 @@ def test_markup_in_messages_is_escaped(tmp_path):
     report.write_text("甲乡2024年法治政府建设年度报告\n一、主要举措和成效\n全年办件3100件。\n", encoding="utf-8")
     _, root = junit(str(report), "--select", "FZ104")
     assert root.find("testsuite").get("name") == str(report)
+
+
+def test_info_findings_are_failing_test_cases_as_the_readme_says(tmp_path):
+    """README: every finding, info included, is one failing test case whose type is its severity;
+    the exit code (--fail-on), not the failure count, decides whether CI fails."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**每个问题一个失败的测试用例**" in readme and "提示级的问题也记为失败" in readme
+    report = tmp_path / "r.txt"
+    report.write_text("全年办结案件3件，办结率100%，满意度98％。\n", encoding="utf-8")  # FZ407: % and ％ mixed (info)
+    code, root = junit(str(report), "--select", "FZ407")
+    [failure] = root.findall("testsuite/testcase/failure")
+    assert failure.get("type") == "info" and root.get("failures") == "1"
+    assert code == 0  # --fail-on error: an info finding fails no build
