@@ -24,6 +24,7 @@ parallel across files (``fzcheck review``), never inside one.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -35,6 +36,8 @@ from dataclasses import dataclass
 from .errors import InputError
 
 DPI = 200
+MAX_PIXELS = 16_000_000  # per rendered page (A4 at 200 dpi is 3.9 million): a huge page is rendered coarser
+MAX_PAGES = 50  # scanned pages recognised in one file (a report has fewer than 20): each takes seconds
 PAGE_TIMEOUT = 120  # seconds of tesseract per page
 MAX_SKEW = 3.0  # degrees
 MIN_CONFIDENCE = 60  # tesseract's mean word confidence (0–100) for a line to be kept
@@ -59,8 +62,9 @@ class OcrLine:
     line: int
 
 
+@functools.cache
 def missing() -> str:
-    """What is missing for OCR ('' when everything is there)."""
+    """What is missing for OCR ('' when everything is there); asked once per process."""
     try:
         import numpy  # noqa: F401
         import pypdfium2  # noqa: F401
@@ -85,6 +89,11 @@ def recognise(
     """Recognise the given 1-based pages of a PDF, in order; raise InputError for what cannot be done."""
     import pypdfium2 as pdfium
 
+    if len(pages) > MAX_PAGES:
+        raise InputError(
+            path,
+            f"PDF 有 {len(pages)} 页扫描图像，超过文字识别的上限 {MAX_PAGES} 页；请只提供报告本身，或提供 .docx 或文字版 PDF",
+        )
     try:
         pdf = pdfium.PdfDocument(data)
     except Exception:  # noqa: BLE001 - pdfium raises its own PdfiumError for every kind of broken file
@@ -92,13 +101,21 @@ def recognise(
     lines: list[OcrLine] = []
     try:
         for done, number in enumerate(pages, start=1):
-            image = pdf[number - 1].render(scale=DPI / 72).to_pil()
+            page = pdf[number - 1]
+            image = page.render(scale=render_scale(*page.get_size())).to_pil()
             lines.extend(recognise_image(image, number, path))
             if progress is not None:
                 progress(done, len(pages))
     finally:
         pdf.close()
     return lines
+
+
+def render_scale(width: float, height: float) -> float:
+    """Pixels per PDF point: ``DPI``, or less for a page so large that it would exceed ``MAX_PIXELS``."""
+    scale = DPI / 72
+    area = max(width, 1.0) * max(height, 1.0) * scale * scale
+    return scale if area <= MAX_PIXELS else scale * (MAX_PIXELS / area) ** 0.5
 
 
 def recognise_image(image, page: int, path: str) -> list[OcrLine]:

@@ -175,3 +175,19 @@ def test_odt_is_recognised_by_its_mimetype_not_its_name():
     data = (LEGACY / "seed_003.odt").read_bytes()
     assert legacy.is_odt(data) and legacy.describe(data, "报告.docx") == "odt"
     assert not legacy.is_odt(DOCX.read_bytes())
+
+
+def test_conversion_runs_without_network(monkeypatch, tmp_path):
+    if not legacy.offline_prefix():
+        if os.environ.get("CI"):
+            pytest.fail("CI runs as root: unshare -rn must work there")
+        pytest.skip("this system allows no unprivileged network namespace (unshare -rn)")
+    seen = tmp_path / "net.txt"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\ncat /proc/net/dev > {seen}\n")  # the interfaces this process can reach
+    fake.chmod(0o755)
+    monkeypatch.setattr(legacy, "find_soffice", lambda: str(fake))
+    with pytest.raises(InputError):  # the fake converts nothing
+        read_bytes(DOC.read_bytes(), "x.doc")
+    interfaces = [line.split(":")[0].strip() for line in seen.read_text().splitlines()[2:]]
+    assert interfaces == ["lo"]

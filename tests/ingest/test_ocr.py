@@ -161,3 +161,15 @@ def test_a_scan_of_drawings_only_has_nothing_to_check():
         == "PDF 共 2 页，文字识别后仍没有可检查的文字（可能只有图片），无法检查；请提供报告的 .docx 或文字版 PDF"
     )
     assert [d.code for d in result.diagnostics] == ["FZ902"]
+
+
+def test_work_is_bounded_by_pages_and_pixels(monkeypatch):
+    monkeypatch.setattr(ocr, "MAX_PAGES", 3)
+    with pytest.raises(InputError) as err:
+        ocr.recognise((SCANS / "seed_000.scan.pdf").read_bytes(), [1, 2, 3, 4], "扫描.pdf")
+    assert (
+        err.value.message == "PDF 有 4 页扫描图像，超过文字识别的上限 3 页；请只提供报告本身，或提供 .docx 或文字版 PDF"
+    )
+    assert ocr.render_scale(595, 842) == pytest.approx(200 / 72)  # A4 at 200 dpi
+    huge = ocr.render_scale(14400, 14400)  # 200 × 200 inches
+    assert (14400 * huge) ** 2 == pytest.approx(ocr.MAX_PIXELS)
