@@ -38,7 +38,7 @@ class Job:
         from .formats import piece
 
         try:
-            from .run import SkippedLink, skipped_link_result
+            from .links import SkippedLink, skipped_link_result
 
             if isinstance(path, SkippedLink):  # a link out of the searched folder: never read
                 config = config_for(Path(path).parent, self.base, self.discover)

@@ -10,6 +10,7 @@ from typing import List, Optional
 
 import typer
 
+from . import options as opt
 from .errors import ConfigError
 from .run import EXIT_OK, EXIT_USAGE, CheckOptions, UsageError, collect, run_check, supported_suffixes  # noqa: F401  (the review command's, and the tests')
 
@@ -49,24 +50,22 @@ def _check_one(path: str, base, discover: bool, with_roles: bool):
 def check(
     paths: List[str] = typer.Argument(..., help="报告文件或文件夹；文件夹按扩展名递归查找；- 表示标准输入"),
     format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、jsonl（每个文件一行）、sarif、junit、github"),
-    rules: Optional[List[str]] = typer.Option(None, "--rules", help="追加或覆盖规则包（TOML 文件或文件夹），可多次使用"),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="只启用这些规则代码或前缀，如 FZ1,FZ203"),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="忽略这些规则代码或前缀"),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="达到此级别即返回 1：error、warning、info、never"),
-    year: Optional[int] = typer.Option(None, "--year", help="报告年度（默认从标题或开头识别）"),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="并行进程数（默认：可用的 CPU 核数；1 表示不并行）"),
+    rules: opt.Rules = None,
+    select: opt.Select = None,
+    ignore: opt.Ignore = None,
+    fail_on: opt.FailOn = None,
+    year: opt.Year = None,
+    jobs: opt.Jobs = 0,
     statistics: bool = typer.Option(False, "--statistics", help="按规则统计问题数量"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="有问题也返回 0（仍在输入错误时返回 2）"),
-    no_config: bool = typer.Option(False, "--no-config", help="不读取 fzcheck.toml / pyproject.toml"),
+    no_config: opt.NoConfig = False,
     no_source: bool = typer.Option(False, "--no-source", help="文本输出中不显示原文行"),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="彩色输出（默认：终端上开启）"),
+    color: opt.Color = None,
     fix: bool = typer.Option(False, "--fix", help="自动修复标为安全的问题并写回文件（.docx 另存为 *.fixed.docx），再报告其余问题"),
     diff: bool = typer.Option(False, "--diff", help="只显示 --fix 将做的修改（统一差异格式），不写任何文件"),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="同时应用只作建议的修复（请先用 --diff 查看）"),
     no_backup: bool = typer.Option(False, "--no-backup", help="--fix 时不保留原文件的 .bak 备份"),
-    follow_links: bool = typer.Option(
-        False, "--follow-links", help="检查文件夹时跟随指向该文件夹内的符号链接（指向文件夹外的链接从不跟随）"
-    ),
+    follow_links: opt.FollowLinks = False,
 ) -> None:
     """检查报告，列出缺少的部分和不规范之处。"""
     options = CheckOptions(
@@ -86,9 +85,9 @@ def check(
 def outline(
     path: str = typer.Argument(..., help="报告文件；- 表示标准输入"),
     format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json"),
-    rules: Optional[List[str]] = typer.Option(None, "--rules", help="追加或覆盖规则包（影响部分的识别）"),
-    year: Optional[int] = typer.Option(None, "--year", help="报告年度"),
-    no_config: bool = typer.Option(False, "--no-config", help="不读取 fzcheck.toml / pyproject.toml"),
+    rules: opt.Rules = None,
+    year: opt.Year = None,
+    no_config: opt.NoConfig = False,
 ) -> None:
     """显示检查器看到的报告结构：标题、年度、单位、各级标题及其所属部分。"""
     from .formats.outline import render_json, render_text
@@ -108,7 +107,7 @@ def outline(
 @app.command("rules")
 def rules_command(
     code: Optional[str] = typer.Argument(None, help="规则代码或名称，如 FZ104 或 missing-first-responsible"),
-    rules: Optional[List[str]] = typer.Option(None, "--rules", help="同时载入这些规则包"),
+    rules: opt.Rules = None,
     format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json"),
 ) -> None:
     """列出全部规则；给出代码时说明该规则检查什么、为什么、怎样修改。"""

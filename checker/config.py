@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ConfigError, line_of
-from .packs import SEVERITIES
+from .model import SEVERITIES
 
 CONFIG_NAMES = ("fzcheck.toml", ".fzcheck.toml")
 KEYS = ("select", "ignore", "severity", "rules", "year", "fail-on")

@@ -245,7 +245,7 @@ class FixRun:
 def run_fixes(files: list[str], base, discover: bool, with_roles: bool, unsafe: bool, write: bool, backup: bool) -> FixRun:
     """Fix (``write``) or preview every file; the CLI prints what this returns."""
     from .api import config_for
-    from .run import SkippedLink, skipped_link_result
+    from .links import SkippedLink, skipped_link_result
 
     run = FixRun()
     for path in files:

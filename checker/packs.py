@@ -32,6 +32,8 @@ from typing import Any, Generic, TypeVar, get_type_hints
 from .analyze.roles import RoleDef
 from .errors import ConfigError, line_of
 from .kinds import KINDS
+from .model import SEVERITIES
+from .resources import default_rules_dir  # noqa: F401  (where ingest/script.py still finds it)
 
 COMMON_FIELDS = {
     "code": str,
@@ -50,7 +52,6 @@ COMMON_FIELDS = {
 }
 FIX_LEVELS = ("safe", "unsafe", "none")  # a rule's ``fix``: how far its kind's fixes may be applied
 REQUIRED_FIELDS = ("code", "name", "kind", "severity", "message")
-SEVERITIES = ("error", "warning", "info")
 ROLE_FIELDS = {f.name for f in dataclasses.fields(RoleDef)} - {"name"}
 _CODE_RE = re.compile(r"^FZ\d{3}$")
 
@@ -102,14 +103,6 @@ class RuleSet:
 
     def enabled(self) -> list[Rule]:
         return [r for r in self.rules.values() if r.enabled]
-
-
-def default_rules_dir() -> Path:
-    """The packs shipped with the package (``checker/rules`` in a wheel, ``rules/`` in a checkout)."""
-    packaged = Path(__file__).parent / "rules"  # what importlib.resources.files("checker") gives, without its imports
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def pack_files(path: Path) -> list[Path]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .links import SkippedLink, skipped_link_result  # noqa: F401  (re-exported: the commands' and the tests')
 
 FAIL_ON = ("error", "warning", "info", "never")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -57,21 +58,6 @@ def supported_suffixes() -> tuple[str, ...]:
     from .ingest import SUPPORTED_SUFFIXES
 
     return SUPPORTED_SUFFIXES
-
-
-class SkippedLink(str):
-    """A symbolic link met while searching a folder and not followed: the path, with ``reason``.
-    Checking it gives one FZ961 finding instead of reading the file it points to."""
-
-    reason: str = ""
-
-    def __new__(cls, path: str, reason: str):
-        self = super().__new__(cls, path)
-        self.reason = reason
-        return self
-
-    def __reduce__(self):  # crosses to worker processes with its reason
-        return (SkippedLink, (str(self), self.reason))
 
 
 def collect(paths, follow_links: bool = False) -> list[str]:
@@ -143,14 +129,6 @@ def _search(root: str, suffixes: tuple[str, ...], follow_links: bool) -> list[st
 
     walk(root, root)
     return found
-
-
-def skipped_link_result(path: SkippedLink, config):
-    """The result for a link the folder search did not follow: one FZ961 finding."""
-    from .api import Result, _input_diagnostic, ruleset_for
-    from .engine import postprocess
-
-    return Result(str(path), diagnostics=postprocess([_input_diagnostic(ruleset_for(config), "FZ961", path.reason)], config))
 
 
 def base_config(select, ignore, rules, year, fail_on):

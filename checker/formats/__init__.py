@@ -45,10 +45,11 @@ def sink(name: str, out, ctx: RenderContext):
     return import_module(FORMATS[name]).Sink(out, ctx)
 
 
-def render(name: str, results, ctx: RenderContext) -> str:
+def render(name: str, results, ctx: RenderContext, rules=None) -> str:
+    """The whole output for ``results`` in memory (``rules``: code → Rule of the loaded RuleSet, for SARIF)."""
     out = io.StringIO()
     writer = sink(name, out, ctx)
     for result in results:
-        writer.add(piece(name, result, ctx))
+        writer.add(piece(name, result, ctx, rules=rules))
     writer.finish()
     return out.getvalue()

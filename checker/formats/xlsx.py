@@ -96,68 +96,56 @@ def _finish(ws, columns, count: int) -> None:
 
 
 def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[dict], *, parts: Sequence[Part]) -> bytes:
-    """The three-sheet workbook as the bytes of an .xlsx file."""
+    """The three-sheet workbook as the bytes of an .xlsx file (``parts``: the packs' required parts,
+    a column each on the first sheet)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     styles = _Styles()
-    _cell = styles.cell
+    _report_sheet(wb, styles, rows, parts)
+    _diagnostic_sheet(wb, styles, diagnostics)
+    _rule_sheet(wb, styles, rules, diagnostics)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
 
-    report_cols = report_columns(parts)
-    ws = _sheet(wb, "报告一览", report_cols)
-    _finish(ws, report_cols, len(rows))
-    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in report_cols])
+
+def _new_sheet(wb, styles: _Styles, title: str, cols, count: int):
+    ws = _sheet(wb, title, cols)
+    _finish(ws, cols, count)
+    ws.append([styles.cell(ws, name, HEAD, bold=True) for name, _ in cols])
+    return ws
+
+
+def _report_sheet(wb, styles: _Styles, rows: list[dict], parts: Sequence[Part]) -> None:
+    ws = _new_sheet(wb, styles, "报告一览", report_columns(parts), len(rows))
     for row in rows:
         cells = [row["file"], row["entity"] or None, row["year"]]
         for part in columns(parts):
             value = row[part.key]
-            cells.append(_cell(ws, MARK[value], GREEN if value else RED if value is False else GREY))
+            cells.append(styles.cell(ws, MARK[value], GREEN if value else RED if value is False else GREY))
         cells += [row["errors"], row["warnings"], row["infos"]]
-        cells.append(_cell(ws, STATUS_LABELS[row["status"]], STATUS_FILLS[row["status"]], bold=True))
+        cells.append(styles.cell(ws, STATUS_LABELS[row["status"]], STATUS_FILLS[row["status"]], bold=True))
         cells.append(row.get("error") or None)
         ws.append(cells)
 
-    ws = _sheet(wb, "全部问题", DIAGNOSTIC_COLUMNS)
-    _finish(ws, DIAGNOSTIC_COLUMNS, len(diagnostics))
-    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in DIAGNOSTIC_COLUMNS])
+
+def _diagnostic_sheet(wb, styles: _Styles, diagnostics: list[Diagnostic]) -> None:
+    ws = _new_sheet(wb, styles, "全部问题", DIAGNOSTIC_COLUMNS, len(diagnostics))
     labels = SEVERITY_LABELS
     for d in diagnostics:
-        severity = d.severity
-        fill = {"error": RED, "warning": AMBER}.get(severity)
+        fill = {"error": RED, "warning": AMBER}.get(d.severity)
+        label = styles.cell(ws, labels[d.severity], fill) if fill else labels[d.severity]
         p = d.location
-        ws.append(
-            [
-                p.path,
-                p.entity or None,
-                p.line,
-                p.column,
-                d.code,
-                _cell(ws, labels[severity], fill) if fill else labels[severity],
-                _cell(ws, d.message, wrap=True),
-                p.excerpt or None,
-                d.hint or None,
-            ]
-        )
+        message = styles.cell(ws, d.message, wrap=True)
+        ws.append([p.path, p.entity or None, p.line, p.column, d.code, label, message, p.excerpt or None, d.hint or None])
 
-    basis = {}
+
+def _rule_sheet(wb, styles: _Styles, rules: list[dict], diagnostics: list[Diagnostic]) -> None:
+    basis: dict[str, str | None] = {}
     for d in diagnostics:
         basis.setdefault(d.code, d.basis or None)
-    ws = _sheet(wb, "规则统计", RULE_COLUMNS)
-    _finish(ws, RULE_COLUMNS, len(rules))
-    ws.append([_cell(ws, name, HEAD, bold=True) for name, _ in RULE_COLUMNS])
+    ws = _new_sheet(wb, styles, "规则统计", RULE_COLUMNS, len(rules))
     for r in rules:
-        ws.append(
-            [
-                r["code"],
-                r["name"],
-                SEVERITY_LABELS[r["severity"]],
-                r["reports"],
-                r["findings"],
-                _cell(ws, r["share"], fmt="0%"),
-                basis.get(r["code"]),
-            ]
-        )
-
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+        share = styles.cell(ws, r["share"], fmt="0%")
+        ws.append([r["code"], r["name"], SEVERITY_LABELS[r["severity"]], r["reports"], r["findings"], share, basis.get(r["code"])])

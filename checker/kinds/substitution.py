@@ -140,7 +140,7 @@ class _Compiled:
     def segmenter(self):
         if self._segmenter is None:
             from ..analyze.tokens import Segmenter
-            from ..packs import default_rules_dir
+            from ..resources import default_rules_dir
 
             self._segmenter = Segmenter(str(default_rules_dir() / "jieba-userdict.txt"), self.words)
         return self._segmenter

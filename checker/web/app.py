@@ -141,6 +141,142 @@ def unique_names(names: list[str]) -> list[str]:
     return out
 
 
+class _Server:
+    """What every request of one app needs: the server's configuration, what it derived from its rule
+    packs once (the rules that are on, their Chinese titles, the required parts), and the limits."""
+
+    def __init__(self, config: Config, max_upload_bytes: int, max_files: int) -> None:
+        self.config = config
+        ruleset = ruleset_for(config)
+        self.active = frozenset(r.code for r in active_rules(ruleset, config))
+        self.titles = {code: rule.title for code, rule in ruleset.rules.items() if rule.title}
+        self.parts = parts_of(ruleset)
+        self.max_upload_bytes = max_upload_bytes
+        self.max_files = max_files
+
+    # ---------------------------------------------------------------- checking
+
+    def check_item(self, name: str, data: bytes | str):
+        try:
+            if isinstance(data, str):
+                return check_text(data, self.config, path=name, with_roles=True)
+            return check_bytes(data, name, self.config, with_roles=True)
+        except Exception:  # a reader or rule bug must not reach the user as a stack trace
+            log.exception("checking %s failed", name)
+            return input_failure(name, InputError(name, FILE_ERROR), self.config)
+
+    def check_payload(self, items) -> dict:
+        results = [self.check_item(name, data) for name, data in items]
+        several = len(items) > 1 and web_review.available()
+        review = web_review.review_results(results, self.config) if several else None
+        return payload_of(results, self.active, self.titles, review, parts=self.parts)
+
+    async def submission(self, request: Request) -> Submission:
+        body = await read_body(request, self.max_upload_bytes)
+        return parse_submission(body, request.headers.get("content-type", ""), self.max_upload_bytes, self.max_files)
+
+    # ---------------------------------------------------------------- endpoints
+
+    async def index(self, request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    async def info(self, request: Request) -> Response:
+        from .. import __version__
+
+        return JSONResponse(
+            {
+                "version": __version__,
+                "max_upload_bytes": self.max_upload_bytes,
+                "max_files": self.max_files,
+                "config": self.config.source or None,
+                "rules": len(self.active),
+                "features": {
+                    "xlsx": web_review.available() and web_review.workbook_available(),
+                    "review": web_review.available(),
+                    "fixed": fixes_available(),
+                },
+            }
+        )
+
+    async def api_check(self, request: Request) -> Response:
+        sub = await self.submission(request)
+        started = time.perf_counter()
+        payload = await run_in_threadpool(self.check_payload, items_of(sub))
+        payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        return JSONResponse(payload, status_code=422 if "error" in payload else 200)
+
+    async def api_xlsx(self, request: Request) -> Response:
+        if not (web_review.available() and web_review.workbook_available()):
+            return _error(501, "此服务器不能导出 XLSX：请安装 fzcheck 的完整版本（pip install 'fzcheck[web]'）")
+        items = items_of(await self.submission(request))
+        data = await run_in_threadpool(
+            lambda: web_review.workbook(web_review.review_results([self.check_item(n, d) for n, d in items], self.config))
+        )
+        name = (_stem(items[0][0]) if len(items) == 1 else "fzcheck") + "-检查结果.xlsx"
+        return Response(
+            data,
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"content-disposition": _attachment(name)},
+        )
+
+    async def api_fixed(self, request: Request) -> Response:
+        if not fixes_available():
+            return _error(501, "此版本尚不能自动修正")
+        items = items_of(await self.submission(request))
+        if len(items) != 1:
+            return _error(400, "一次只能下载一份报告的修正文本，请只提交一个文件或一段文本")
+        result = await run_in_threadpool(self.check_item, *items[0])
+        if result.error:
+            return _error(422, f"{result.path}：{result.error}")
+        body, media_type, suffix, applied = await run_in_threadpool(fixed_file, result, items[0][1], self.config)
+        return Response(
+            body,
+            media_type=media_type,
+            headers={
+                "content-disposition": _attachment(_stem(result.path) + "-修正" + suffix),
+                "x-fzcheck-applied": str(applied),
+            },
+        )
+
+    async def openapi(self, request: Request) -> Response:
+        from .openapi import openapi_document
+
+        return JSONResponse(openapi_document(self.max_upload_bytes))
+
+
+def items_of(sub: Submission) -> list[tuple[str, bytes | str]]:
+    """(unique name, bytes of a file or str of pasted text) in the order given."""
+    raw: list[tuple[str, bytes | str]] = [(f.name, f.data) for f in sub.files]
+    if sub.text is not None and sub.text.strip():
+        raw.append((sub.text_name, sub.text))
+    return list(zip(unique_names([n for n, _ in raw]), [d for _, d in raw]))
+
+
+def guarded(handler):
+    """An endpoint whose upload errors become their Chinese message and any other error a 500 in Chinese."""
+
+    async def endpoint(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except UploadError as exc:
+            return _error(exc.status, exc.message)
+        except Exception:
+            log.exception("request %s failed", request.url.path)
+            return _error(500, INTERNAL_ERROR)
+
+    return endpoint
+
+
+async def _not_found(request: Request, exc: HTTPException) -> Response:
+    if exc.status_code == 405:
+        return _error(405, "请用 POST 提交报告")
+    return _error(exc.status_code, "没有这个页面或接口" if exc.status_code == 404 else "请求无法处理")
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return _error(500, INTERNAL_ERROR)
+
+
 def create_app(
     config: Config | None = None,
     *,
@@ -152,149 +288,26 @@ def create_app(
 
     Raises ConfigError now, not on the first request, when a rule pack is bad.
     """
-    config = config or Config()
-    ruleset = ruleset_for(config)
-    active = frozenset(r.code for r in active_rules(ruleset, config))
-    titles = {code: rule.title for code, rule in ruleset.rules.items() if rule.title}
-    parts = parts_of(ruleset)
-
-    def check_one(data: bytes, name: str):
-        try:
-            return check_bytes(data, name, config, with_roles=True)
-        except Exception:  # a reader or rule bug must not reach the user as a stack trace
-            log.exception("checking %s failed", name)
-            return input_failure(name, InputError(name, FILE_ERROR), config)
-
-    def items_of(sub: Submission) -> list[tuple[str, bytes | str]]:
-        """(unique name, bytes of a file or str of pasted text) in the order given."""
-        raw: list[tuple[str, bytes | str]] = [(f.name, f.data) for f in sub.files]
-        if sub.text is not None and sub.text.strip():
-            raw.append((sub.text_name, sub.text))
-        return list(zip(unique_names([n for n, _ in raw]), [d for _, d in raw]))
-
-    def check_item(name: str, data: bytes | str):
-        try:
-            if isinstance(data, str):
-                return check_text(data, config, path=name, with_roles=True)
-            return check_bytes(data, name, config, with_roles=True)
-        except Exception:  # a reader or rule bug must not reach the user as a stack trace
-            log.exception("checking %s failed", name)
-            return input_failure(name, InputError(name, FILE_ERROR), config)
-
-
-    async def submission(request: Request) -> Submission:
-        body = await read_body(request, max_upload_bytes)
-        return parse_submission(body, request.headers.get("content-type", ""), max_upload_bytes, max_files)
-
-    def guarded(handler):
-        async def endpoint(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except UploadError as exc:
-                return _error(exc.status, exc.message)
-            except Exception:
-                log.exception("request %s failed", request.url.path)
-                return _error(500, INTERNAL_ERROR)
-
-        return endpoint
-
-    async def index(request: Request) -> Response:
-        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
-
-    async def info(request: Request) -> Response:
-        from .. import __version__
-
-        return JSONResponse(
-            {
-                "version": __version__,
-                "max_upload_bytes": max_upload_bytes,
-                "max_files": max_files,
-                "config": config.source or None,
-                "rules": len(active),
-                "features": {
-                    "xlsx": web_review.available() and web_review.workbook_available(),
-                    "review": web_review.available(),
-                    "fixed": fixes_available(),
-                },
-            }
-        )
-
-    def check_payload(items) -> dict:
-        results = [check_item(name, data) for name, data in items]
-        review = web_review.review_results(results, config) if len(items) > 1 and web_review.available() else None
-        return payload_of(results, active, titles, review, parts=parts)
-
-    async def api_check(request: Request) -> Response:
-        sub = await submission(request)
-        started = time.perf_counter()
-        payload = await run_in_threadpool(check_payload, items_of(sub))
-        payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
-        return JSONResponse(payload, status_code=422 if "error" in payload else 200)
-
-    async def api_xlsx(request: Request) -> Response:
-        if not (web_review.available() and web_review.workbook_available()):
-            return _error(501, "此服务器不能导出 XLSX：请安装 fzcheck 的完整版本（pip install 'fzcheck[web]'）")
-        items = items_of(await submission(request))
-        data = await run_in_threadpool(
-            lambda: web_review.workbook(web_review.review_results([check_item(n, d) for n, d in items], config))
-        )
-        name = (_stem(items[0][0]) if len(items) == 1 else "fzcheck") + "-检查结果.xlsx"
-        return Response(
-            data,
-            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"content-disposition": _attachment(name)},
-        )
-
-    async def api_fixed(request: Request) -> Response:
-        if not fixes_available():
-            return _error(501, "此版本尚不能自动修正")
-        items = items_of(await submission(request))
-        if len(items) != 1:
-            return _error(400, "一次只能下载一份报告的修正文本，请只提交一个文件或一段文本")
-        result = await run_in_threadpool(check_item, *items[0])
-        if result.error:
-            return _error(422, f"{result.path}：{result.error}")
-        body, media_type, suffix, applied = await run_in_threadpool(fixed_file, result, items[0][1], config)
-        return Response(
-            body,
-            media_type=media_type,
-            headers={
-                "content-disposition": _attachment(_stem(result.path) + "-修正" + suffix),
-                "x-fzcheck-applied": str(applied),
-            },
-        )
-
-    async def openapi(request: Request) -> Response:
-        from .openapi import openapi_document
-
-        return JSONResponse(openapi_document(max_upload_bytes))
-
-    async def not_found(request: Request, exc: HTTPException) -> Response:
-        if exc.status_code == 405:
-            return _error(405, "请用 POST 提交报告")
-        return _error(exc.status_code, "没有这个页面或接口" if exc.status_code == 404 else "请求无法处理")
-
-    async def server_error(request: Request, exc: Exception) -> Response:
-        return _error(500, INTERNAL_ERROR)
+    server = _Server(config or Config(), max_upload_bytes, max_files)
 
     @asynccontextmanager
     async def lifespan(app):
         if warm_up:  # load the rule packs and jieba now, so the first report answers fast
-            await run_in_threadpool(check_text, WARM_UP, config, "<预热>", True)
+            await run_in_threadpool(check_text, WARM_UP, server.config, "<预热>", True)
         yield
 
     routes = [
-        Route("/", index),
-        Route("/api/info", info),
-        Route("/api/check", guarded(api_check), methods=["POST"]),
-        Route("/api/xlsx", guarded(api_xlsx), methods=["POST"]),
-        Route("/api/fixed", guarded(api_fixed), methods=["POST"]),
-        Route("/openapi.json", openapi),
+        Route("/", server.index),
+        Route("/api/info", server.info),
+        Route("/api/check", guarded(server.api_check), methods=["POST"]),
+        Route("/api/xlsx", guarded(server.api_xlsx), methods=["POST"]),
+        Route("/api/fixed", guarded(server.api_fixed), methods=["POST"]),
+        Route("/openapi.json", server.openapi),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
         routes=routes,
-        exception_handlers={HTTPException: not_found, Exception: server_error},
+        exception_handlers={HTTPException: _not_found, Exception: _server_error},
         lifespan=lifespan,
     )
     app.add_middleware(_SecurityHeaders)
