@@ -214,19 +214,64 @@ def test_mode_kept_and_backups_numbered(tmp_path):
 
 
 def test_fixed_docx_gets_the_umask(tmp_path):
-    src = ROOT / "fixtures" / "docx"
-    docx = next((p for p in sorted(src.glob("*.docx")) if not p.name.endswith(".fixed.docx")), None)
-    assert docx is not None
     target = tmp_path / "r.docx"
-    target.write_bytes(docx.read_bytes())
+    target.write_bytes((ROOT / "fixtures" / "docx" / "fixable.docx").read_bytes())
     old = os.umask(0o027)
     try:
-        invoke("check", str(target), "--fix")
+        result = invoke("check", str(target), "--fix")
     finally:
         os.umask(old)
     fixed = tmp_path / "r.fixed.docx"
-    if fixed.exists():
-        assert stat.S_IMODE(fixed.stat().st_mode) == 0o640
+    assert f"已写入 {fixed}" in result.output.splitlines()[0]
+    assert stat.S_IMODE(fixed.stat().st_mode) == 0o640  # 0666 & ~umask, not mkstemp's 0600
+    assert target.read_bytes() == (ROOT / "fixtures" / "docx" / "fixable.docx").read_bytes()
+
+
+def test_concurrent_fixes_of_one_file_take_turns(tmp_path):
+    """Two --fix runs started together: the second waits for the first (folder lock) and finds
+    nothing left to fix, so the one backup holds the original and no second backup appears."""
+    import subprocess
+    import sys
+
+    original = ("我们推进依法行政,取得成效。\n" * 40_000).encode("utf-8")  # about 1.6 MB: the runs overlap
+    target = tmp_path / "r.txt"
+    target.write_bytes(original)
+    cmd = [sys.executable, "-m", "checker", "check", "r.txt", "--fix", "--select", "FZ401", "--format", "json"]
+    runs = [subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    errs = sorted(p.communicate(timeout=300)[1].decode() for p in runs)
+    assert target.read_bytes() == original.replace(b",", "，".encode())
+    assert (tmp_path / "r.txt.bak").read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt", "r.txt.bak"]
+    assert errs == ["", "r.txt: 已修复 40000 处：FZ401×40000，原文件保存为 r.txt.bak\n"]
+
+
+def test_kill_during_fix_leaves_the_original_or_the_fix_and_nothing_else(tmp_path):
+    """kill -9 of --fix right after its backup appears (while the fixed file is written), twice."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    original = ("我们推进依法行政,取得成效。\n" * 60_000).encode("utf-8")
+    fixed = original.replace(b",", "，".encode())
+    cmd = [sys.executable, "-m", "checker", "check", "r.txt", "--fix", "--select", "FZ401", "--format", "json"]
+    for delay in (0.0, 0.05):
+        for p in tmp_path.iterdir():
+            p.unlink()
+        (tmp_path / "r.txt").write_bytes(original)
+        run = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not (tmp_path / "r.txt.bak").exists() and run.poll() is None:
+            time.sleep(0.001)
+        time.sleep(delay)
+        if run.poll() is None:
+            run.send_signal(signal.SIGKILL)
+        run.wait(60)
+        assert (tmp_path / "r.txt").read_bytes() in (original, fixed)
+        assert (tmp_path / "r.txt.bak").read_bytes() == original
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("r.txt", "r.txt.bak")]
+        (tmp_path / "s.txt").write_text("依法行政,成效明显。\n", encoding="utf-8")
+        invoke("check", str(tmp_path / "s.txt"), "--fix", "--no-backup")  # the next run writing here
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt", "r.txt.bak", "s.txt"], leftovers
 
 
 def test_diff_is_computed_only_for_diff(tmp_path, monkeypatch):
