@@ -165,6 +165,7 @@ class Section:
     roles: tuple[str, ...] = ()
     role_evidence: str = ""  # heading | content | position | parent | ""
     role_words: tuple[tuple[str, int], ...] = ()  # (word, line) that decided the role
+    recovered: str = "numbered"  # how the heading was found: numbered | style | shape
     children: list["Section"] = field(default_factory=list)
     items: list[RunInItem] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False, compare=False)

@@ -6,7 +6,9 @@ A pack may hold:
   message, hint, basis, why, example_fires, example_passes, enabled) plus the
   parameters of its kind (validated against the kind's ``Params`` dataclass);
 * ``[roles.<name>]`` — keyword sets for section roles;
-* ``[lookalikes]`` — document types that are not an annual report: name → title words.
+* ``[lookalikes]`` — document types that are not an annual report: name → title words, or
+  ``[lookalikes."name"]`` tables (title, title_unless_report, body, body_patterns, min_body,
+  body_unless_report; see rules/roles.toml).
 
 Later packs override earlier ones: a rule with an existing code updates only the
 fields it gives (so a county can change a message or turn a rule off with
@@ -29,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_type_hints
 
+from .analyze.lookalike import LOOKALIKE_FIELDS, LookalikeDef
 from .analyze.roles import RoleDef
 from .errors import ConfigError, line_of
 from .kinds import KINDS
@@ -84,7 +87,7 @@ class Rule(Generic[P]):
 class RuleSet:
     rules: dict[str, Rule] = field(default_factory=dict)
     roles: dict[str, RoleDef] = field(default_factory=dict)
-    lookalikes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lookalikes: dict[str, LookalikeDef] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     _segmenter: Any = None
 
@@ -230,10 +233,8 @@ def _load_file(file: Path, text: str, ruleset: RuleSet, raw_rules: dict[str, tup
         for key, value in table.items():
             values[key] = _tupled(value, name, text, key)
         ruleset.roles[role_name] = RoleDef(**values)
-    for lname, words in data.get("lookalikes", {}).items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ConfigError(f"{name}:{_line_of(text, lname)}: lookalikes.{lname} 必须是字符串列表")
-        ruleset.lookalikes[lname] = tuple(words)
+    for lname, value in data.get("lookalikes", {}).items():
+        ruleset.lookalikes[lname] = _lookalike(lname, value, name, text)
     rules = data.get("rule", [])
     if not isinstance(rules, list):
         raise ConfigError(f"{name}: rule 必须写成 [[rule]] 表数组")
@@ -249,6 +250,33 @@ def _load_file(file: Path, text: str, ruleset: RuleSet, raw_rules: dict[str, tup
             raw_rules[code] = (merged, name, text)
         else:
             raw_rules[code] = (dict(table), name, text)
+
+
+def _lookalike(lname: str, value: Any, file: str, text: str) -> LookalikeDef:
+    """``"名" = ["标题词", …]`` (title words) or a table of LookalikeDef's fields."""
+    if isinstance(value, list):
+        value = {"title": value}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{file}:{_line_of(text, lname)}: lookalikes.{lname} 必须是字符串列表或表")
+    for key, item in value.items():
+        if key not in LOOKALIKE_FIELDS:
+            _unknown(file, text, key, LOOKALIKE_FIELDS, f"lookalikes.{lname} 的键")
+        if key == "min_body":
+            ok = isinstance(item, int) and not isinstance(item, bool) and item >= 1
+        elif key == "body_unless_report":
+            ok = isinstance(item, bool)
+        else:
+            ok = isinstance(item, list) and all(isinstance(w, str) for w in item)
+        if not ok:
+            raise ConfigError(f"{file}:{_line_of(text, lname)}: lookalikes.{lname}.{key} 类型不对（词表应为字符串列表）")
+        if key == "body_patterns":
+            for pattern in item:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ConfigError(f"{file}:{_line_of(text, lname)}: lookalikes.{lname} 的正则 {pattern!r} 有误：{exc}") from None
+    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
+    return LookalikeDef(name=lname, **fields)
 
 
 def _tupled(value: Any, file: str, text: str, key: str) -> Any:

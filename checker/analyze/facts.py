@@ -6,6 +6,7 @@ import re
 
 from ..model import Facts, Outline
 from ..parse.numerals import cn_year_to_int
+from .lookalike import LookalikeDef, find_lookalike
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*(?:年度|年)")
 _ENTITY_CUT = re.compile(r"(?:关于|法治政府|法治建设|依法行政|推进法治|年度?法治|工作总结|工作报告|情况报告)")
@@ -29,7 +30,7 @@ def title_entity(title: str) -> str:
     return head if len(head) >= 2 else ""
 
 
-def derive_facts(outline: Outline, lookalikes: dict[str, tuple[str, ...]], year_override: int | None = None) -> Facts:
+def derive_facts(outline: Outline, lookalikes: dict[str, LookalikeDef], year_override: int | None = None) -> Facts:
     title = outline.title
     year, source = None, ""
     if year_override:
@@ -55,9 +56,5 @@ def derive_facts(outline: Outline, lookalikes: dict[str, tuple[str, ...]], year_
         doc_type = "summary"
     else:
         doc_type = "other" if title else ""
-    lookalike = ""
-    for name, words in lookalikes.items():
-        if any(word in title for word in words):
-            lookalike = name
-            break
+    lookalike = find_lookalike(outline, title, lookalikes)
     return Facts(title=title, year=year, year_source=source, entity=entity, doc_type=doc_type, lookalike=lookalike)

@@ -14,6 +14,7 @@ def outline_dict(result) -> dict:
     def node(section) -> dict:
         d = section_dict(section)
         d["role_evidence"] = section.role_evidence
+        d["recovered"] = section.recovered
         d["role_words"] = [{"word": w, "line": n} for w, n in section.role_words]
         d["canonical"] = section.canonical
         d["items"] = [{"number": i.number, "line": i.line} for i in section.items]
@@ -66,6 +67,7 @@ def render_text(result) -> str:
                 evidence += f"（依据：{words}）"
             items = f"，{len(s.items)} 个“X是”分项" if s.items else ""
             flag = "" if s.canonical else "  ⚠ 序号不规范"
+            flag += {"style": "  （无序号，按Word标题样式识别）", "shape": "  （无序号，按版式识别）"}.get(s.recovered, "")
             lines.append(
                 f"{prefix}{'└─ ' if last else '├─ '}{s.marker}{s.heading}  [{roles}{evidence}] "
                 f"{_span(s.line, s.end_line)}{items}{flag}"

@@ -1,9 +1,14 @@
 """Document type — the document is a look-alike, not an annual 法治政府建设 report.
 
 ## What it checks
-The title contains a word of one of the ``[lookalikes]`` tables (述法报告,
-政府信息公开工作年度报告, 工作要点 …).  Such a document gets this one finding;
-the required-content rules stay silent for it.
+The whole document is judged against the ``[lookalikes]`` tables
+(checker/analyze/lookalike.py): the title's words (述法报告, 政府信息公开工作年度报告,
+解读, 工作要点, 通知, 实施方案 …), the text's words (起草背景 and 主要内容 of a
+解读, 自评得分 and 扣分 of a self-assessment, 会议强调 and 记者 of a news item) and
+the third-person narration of a meeting (“3月17日，某镇召开…”).  A real annual
+report that mentions 十四五, 述法 or 信息公开 is not a look-alike.  Such a
+document gets this one finding, naming what it looks like; the required-part
+and title rules stay silent for it.
 
 ## Why it matters
 Counties receive 述法报告 and 第一责任人履职情况报告 alongside the annual

@@ -72,6 +72,7 @@ class HeadingMatch:
     heading_start: int
     heading_end: int
     body_start: int  # -1 when the heading has no run-in body
+    how: str = "numbered"  # how the heading was recovered: numbered | style (Word heading style) | shape
 
 
 def strip_ws(text: str) -> str:
@@ -180,7 +181,66 @@ def classify(
         _mark_styled_headings(lines, kinds, headings, style_levels)
     _mark_signature(lines, kinds, headings)
     _mark_attachments(lines, kinds, headings)
+    _mark_shaped_headings(lines, kinds, headings)
     return kinds, headings
+
+
+SHAPE_MAX = 30  # characters of a heading published without its number
+SHAPE_PARAGRAPH = 40  # characters of a paragraph line
+SHAPE_MIN = 2  # unnumbered headings a document needs before any is taken for one
+
+
+def _mark_shaped_headings(lines, kinds, headings) -> None:
+    """Headings published without numbers (bold lines in Word, lines of a web copy).
+
+    A short line with no sentence-final punctuation, followed by a paragraph, in a
+    document whose other body lines are paragraphs, is a heading.  Its level is
+    calibrated against the numbered headings: level 1 where the document numbers no
+    level-1 heading, level 2 under numbered level-1 headings that have no numbered
+    sub-headings; otherwise the line stays body text.
+    """
+    body = [i for i, k in enumerate(kinds) if k == "BODY"]
+    if len(body) < 4:
+        return
+    candidates = [i for i in body if _shaped(lines, kinds, i)]
+    if len(candidates) < SHAPE_MIN:
+        return
+    paragraphs = [i for i in body if i not in candidates]
+    if not paragraphs or sum(len(strip_ws(lines[i].text)) >= SHAPE_PARAGRAPH for i in paragraphs) * 2 < len(paragraphs):
+        return  # short lines everywhere: a list, not headings
+    levels = {h.level for h in headings.values()}
+    if 1 not in levels:
+        level = 1
+    elif 2 not in levels:
+        level = 2
+    else:
+        return
+    first_numbered = min(headings, default=len(lines))
+    for i in candidates:
+        if level == 2 and i < first_numbered:
+            continue  # before the first numbered part: the opening, not a sub-heading
+        text = lines[i].text
+        start = len(text) - len(text.lstrip(_WS))
+        heading = text.rstrip(_WS)[start:]
+        kinds[i] = "H"
+        headings[i] = HeadingMatch(level, "", True, "", 0, start, start, heading, start, start + len(heading), -1, "shape")
+
+
+def _shaped(lines, kinds, i: int) -> bool:
+    text = strip_ws(lines[i].text)
+    if not (4 <= len(text) <= SHAPE_MAX) or any(ch in text for ch in _SENTENCE_END + "：:"):
+        return False
+    if is_date(text) or _SALUTATION_RE.match(text):
+        return False
+    j = i + 1
+    while j < len(lines) and kinds[j] == "BLANK":
+        j += 1
+    if j >= len(lines) or kinds[j] not in ("BODY", "H"):
+        return False
+    if kinds[j] == "H":
+        return True  # a part's heading over its numbered sub-headings
+    following = strip_ws(lines[j].text)
+    return len(following) >= SHAPE_PARAGRAPH or following[-1:] in _SENTENCE_END
 
 
 def _mark_attachments(lines: tuple[Line, ...], kinds: list[str], headings: dict[int, HeadingMatch]) -> None:
@@ -223,7 +283,7 @@ def _mark_styled_headings(lines, kinds, headings, style_levels) -> None:
         level = min(4, max(1, style_levels[i] + shift))
         end = start + len(heading)
         kinds[i] = "H"
-        headings[i] = HeadingMatch(level, "", True, "", 0, start, start, heading, start, end, -1)
+        headings[i] = HeadingMatch(level, "", True, "", 0, start, start, heading, start, end, -1, "style")
 
 
 def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:

@@ -99,6 +99,7 @@ def parse_document(doc: Document) -> Outline:
             marker_span=Span(line.offset(h.marker_start), line.offset(h.marker_end)),
             heading_col=h.heading_start,
             body_start_col=h.body_start,
+            recovered=h.how,
             parent=parent,
         )
         body_lines = indices(body)

@@ -1,0 +1,73 @@
+"""Look-alike documents: files that resemble an annual 法治政府建设 report but are something else.
+
+Judged on the whole document, not the title alone: the title's words, the lines
+around it (来源/发布时间/记者), the body's words (起草背景, 自评得分, 会议强调 …)
+and patterns (third-person narration “3月12日，某镇召开…”).  A real annual
+report that mentions 十四五, 述法 or 信息公开 is not a look-alike: such *weak*
+title words count only when the title does not name an annual report, and
+body words only reach the threshold a look-alike table sets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Outline
+
+
+@dataclass(frozen=True, slots=True)
+class LookalikeDef:
+    name: str
+    title: tuple[str, ...] = ()  # any of these in the title: the file is this look-alike
+    title_unless_report: tuple[str, ...] = ()  # … but only when the title does not name an annual report
+    body: tuple[str, ...] = ()  # words anywhere in the text; ``min_body`` different ones make the look-alike
+    body_patterns: tuple[str, ...] = ()  # regexes matched at the start of each line; each counts as a body word
+    min_body: int = 2
+    body_unless_report: bool = False  # body evidence counts only when the title does not name an annual report
+
+
+LOOKALIKE_FIELDS = ("title", "title_unless_report", "body", "body_patterns", "min_body", "body_unless_report")
+
+# a title that names one year's report: 某镇2024年法治政府建设年度报告, 关于2024年度法治政府建设情况的报告;
+# not a period (2021—2025年, “十四五”时期) and not a title without a year
+_REPORT_TITLE = re.compile(r"(?:法治政府|法治建设|依法行政|法治[^，。]{0,6}建设)[^，。]{0,20}(?:报告|总结|情况)")
+_ONE_YEAR = re.compile(r"(?<![—\-－～~至到\d])(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?!\s*[—\-－～~至到])")
+
+
+def names_annual_report(title: str) -> bool:
+    return bool(_REPORT_TITLE.search(title)) and bool(_ONE_YEAR.search(title))
+
+
+_COMPILED: dict[tuple[str, ...], tuple[re.Pattern, ...]] = {}
+
+
+def _patterns(raw: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    found = _COMPILED.get(raw)
+    if found is None:
+        found = _COMPILED[raw] = tuple(re.compile(p) for p in raw)
+    return found
+
+
+def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, LookalikeDef]) -> str:
+    """The name of the look-alike the document is, or ''."""
+    report_title = names_annual_report(title)
+    for name, d in lookalikes.items():
+        if any(word in title for word in d.title):
+            return name
+        if not report_title and any(word in title for word in d.title_unless_report):
+            return name
+    text = None
+    for name, d in lookalikes.items():
+        if not (d.body or d.body_patterns) or (d.body_unless_report and report_title):
+            continue
+        if text is None:
+            text = "\n".join(line.text for line in outline.lines)
+        hits = sum(1 for word in d.body if word in text)
+        if d.body_patterns and hits < d.min_body:
+            for regex in _patterns(d.body_patterns):
+                if any(regex.match(line.text.lstrip(" \u3000\t")) for line in outline.lines[:80]):
+                    hits += 1
+        if hits >= d.min_body:
+            return name
+    return ""
