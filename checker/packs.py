@@ -222,7 +222,15 @@ def _load_file(file: Path, text: str, ruleset: RuleSet, raw_rules: dict[str, tup
     for key in data:
         if key not in ("rule", "roles", "lookalikes"):
             _unknown(name, text, key, ("rule", "roles", "lookalikes"), "顶层键")
-    for role_name, table in data.get("roles", {}).items():
+    _load_roles(data.get("roles", {}), name, text, ruleset)
+    for lname, value in data.get("lookalikes", {}).items():
+        ruleset.lookalikes[lname] = _lookalike(lname, value, name, text)
+    _merge_rules(data.get("rule", []), name, text, raw_rules)
+
+
+def _load_roles(roles: dict, name: str, text: str, ruleset: RuleSet) -> None:
+    """A pack's [roles.*] tables: a known role updates only the keys given, a new one is added."""
+    for role_name, table in roles.items():
         if not isinstance(table, dict):
             raise ConfigError(f"{name}:{_line_of(text, role_name)}: roles.{role_name} 必须是表")
         for key in table:
@@ -233,9 +241,11 @@ def _load_file(file: Path, text: str, ruleset: RuleSet, raw_rules: dict[str, tup
         for key, value in table.items():
             values[key] = _tupled(value, name, text, key)
         ruleset.roles[role_name] = RoleDef(**values)
-    for lname, value in data.get("lookalikes", {}).items():
-        ruleset.lookalikes[lname] = _lookalike(lname, value, name, text)
-    rules = data.get("rule", [])
+
+
+def _merge_rules(rules, name: str, text: str, raw_rules: dict[str, tuple[dict, str, str]]) -> None:
+    """A pack's [[rule]] tables merged by code into ``raw_rules`` (a later pack changes only the fields
+    it gives; a changed kind keeps only the common fields)."""
     if not isinstance(rules, list):
         raise ConfigError(f"{name}: rule 必须写成 [[rule]] 表数组")
     for table in rules:
@@ -286,54 +296,95 @@ def _tupled(value: Any, file: str, text: str, key: str) -> Any:
 
 
 def _build_rule(table: dict, file: str, text: str, ruleset: RuleSet) -> Rule:
+    """One rule from its merged TOML table: common fields checked, parameters validated into its
+    kind's ``Params`` (then by the kind's own ``validate``), placeholders checked against the kind's."""
     code = table["code"]
+    where = _Where(file, text, code, ruleset)
     if "kind" not in table:
-        raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code} 缺少必填字段 kind")
+        where.fail(code, f"规则 {code} 缺少必填字段 kind")
     kind_name = table["kind"]
     kind = KINDS.get(kind_name)
     if kind is None:
         _unknown(file, text, kind_name, KINDS, f"规则 {code} 的 kind", code)
+    common, params = _split_fields(table, kind, where)
+    _check_common(table, common, where)
+    param_obj = _params(kind, params, where)
+    _check_placeholders(kind, common, where)
+    return Rule(params=param_obj, source=file, **common)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a rule is written, for its errors: file, text and code (errors point into its table)."""
+
+    file: str
+    text: str
+    code: str
+    ruleset: Any = None  # what the kind's ``validate`` checks a rule against (roles defined …)
+
+    def fail(self, needle: str, message: str) -> None:
+        raise ConfigError(f"{self.file}:{_line_of(self.text, needle, self.code)}: {message}")
+
+
+def _split_fields(table: dict, kind, where: _Where) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(common fields, kind parameters) of a rule's table; an unknown key is an error."""
     common: dict[str, Any] = {}
     params: dict[str, Any] = {}
-    param_fields = {f.name: f for f in dataclasses.fields(kind.Params)}
+    param_fields = {f.name for f in dataclasses.fields(kind.Params)}
     for key, value in table.items():
         if key in COMMON_FIELDS:
             if not isinstance(value, COMMON_FIELDS[key]):
-                raise ConfigError(f"{file}:{_line_of(text, key, code)}: 规则 {code} 的 {key} 类型应为 {COMMON_FIELDS[key].__name__}")
+                where.fail(key, f"规则 {where.code} 的 {key} 类型应为 {COMMON_FIELDS[key].__name__}")
             common[key] = value
         elif key in param_fields:
-            params[key] = _tupled(value, file, text, key)
+            params[key] = _tupled(value, where.file, where.text, key)
         else:
-            _unknown(file, text, key, [*COMMON_FIELDS, *param_fields], f"规则 {code}（{kind_name}）的键", code)
+            what = f"规则 {where.code}（{kind.KIND}）的键"
+            _unknown(where.file, where.text, key, [*COMMON_FIELDS, *param_fields], what, where.code)
+    return common, params
+
+
+def _check_common(table: dict, common: dict[str, Any], where: _Where) -> None:
+    code = where.code
     for key in REQUIRED_FIELDS:
         if key not in table:
-            raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code} 缺少必填字段 {key}")
+            where.fail(code, f"规则 {code} 缺少必填字段 {key}")
     if common.get("fix", "safe") not in FIX_LEVELS:
-        raise ConfigError(f"{file}:{_line_of(text, 'fix', code)}: 规则 {code} 的 fix 只能是 safe、unsafe 或 none")
+        where.fail("fix", f"规则 {code} 的 fix 只能是 safe、unsafe 或 none")
     if common["severity"] not in SEVERITIES:
-        raise ConfigError(
-            f"{file}:{_line_of(text, common['severity'], code)}: 规则 {code} 的 severity 只能是 error、warning 或 info"
-        )
+        where.fail(common["severity"], f"规则 {code} 的 severity 只能是 error、warning 或 info")
+
+
+def _params(kind, params: dict[str, Any], where: _Where):
+    """The kind's ``Params`` from a rule's parameters: required ones present, types right, the kind's
+    own ``validate`` satisfied."""
+    code = where.code
     try:
         param_obj = kind.Params(**params)
     except TypeError as exc:
-        missing = [f.name for f in param_fields.values() if f.name not in params and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
-        raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code} 缺少 {kind_name} 的参数 {', '.join(missing) or exc}") from None
-    _check_param_types(param_obj, kind.Params, file, text, code)
+        missing = [
+            f.name for f in dataclasses.fields(kind.Params)
+            if f.name not in params and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        ]
+        where.fail(code, f"规则 {code} 缺少 {kind.KIND} 的参数 {', '.join(missing) or exc}")
+    _check_param_types(param_obj, kind.Params, where.file, where.text, code)
     validate = getattr(kind, "validate", None)
-    if validate is not None:
-        problem = validate(param_obj, ruleset)
-        if problem:
-            raise ConfigError(f"{file}:{_line_of(text, code, code)}: 规则 {code}：{problem}")
+    problem = validate(param_obj, where.ruleset) if validate is not None else ""
+    if problem:
+        where.fail(code, f"规则 {code}：{problem}")
+    return param_obj
+
+
+def _check_placeholders(kind, common: dict[str, Any], where: _Where) -> None:
     allowed = set(getattr(kind, "PLACEHOLDERS", ()))
     for key in ("message", "hint"):
         for _, fname, _, _ in string.Formatter().parse(common.get(key, "")):
             if fname is not None and fname not in allowed:
-                raise ConfigError(
-                    f"{file}:{_line_of(text, '{' + fname + '}', code)}: 规则 {code} 的 {key} 使用了未知占位符 {{{fname}}}，"
-                    f"{kind_name} 可用：{', '.join(sorted(allowed)) or '无'}"
+                where.fail(
+                    "{" + fname + "}",
+                    f"规则 {where.code} 的 {key} 使用了未知占位符 {{{fname}}}，"
+                    f"{kind.KIND} 可用：{', '.join(sorted(allowed)) or '无'}",
                 )
-    return Rule(params=param_obj, source=file, **common)
 
 
 @cache

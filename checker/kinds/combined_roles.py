@@ -18,10 +18,14 @@ a combined part usually shortchanges one of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "combined_roles"
 NEEDS_ROLES = True
@@ -33,7 +37,7 @@ class Params:
     roles: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "plan")
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for section in report.outline.sections:
         combined = [r for r in section.roles if r in rule.params.roles]
         if len(combined) >= 2 and section.role_evidence == "heading":

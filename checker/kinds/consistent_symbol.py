@@ -25,10 +25,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._textscan import overlaps, regions, span_is_plain, url_ranges
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "consistent_symbol"
 PLACEHOLDERS = ("found", "expected", "counts")
@@ -46,7 +51,7 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     alternation = "|".join(re.escape(v) for v in sorted(params.variants, key=len, reverse=True))
     regex = re.compile(rf"(?<=[0-9０-９])(?:{alternation})" if params.after_digit else alternation)

@@ -33,11 +33,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..analyze.roles import principal_act
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "content_evidence"
 NEEDS_ROLES = True
@@ -107,7 +111,7 @@ def _candidate_segments(report, exclude_roles):
             yield segment, section
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     p = rule.params

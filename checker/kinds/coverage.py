@@ -29,10 +29,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from .base import diagnostic
 from .has_figures import top_sections
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "coverage"
 NEEDS_ROLES = True
@@ -71,7 +76,7 @@ def covered(text: str, areas: tuple[dict, ...], ignore_words: tuple[str, ...] = 
     return [a["name"] for a in areas if any(w in text for w in a["words"])]
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     sections = top_sections(report, rule.params.role)

@@ -24,10 +24,14 @@ None.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "document_type"
 PLACEHOLDERS = ("lookalike", "title")
@@ -38,6 +42,6 @@ class Params:
     pass
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         yield diagnostic(rule, report.title_span, lookalike=report.facts.lookalike, title=report.facts.title)

@@ -28,10 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import ALL_SPACES
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "empty_part"
 PLACEHOLDERS = ("marker", "heading")
@@ -57,7 +62,7 @@ def is_empty(report, section) -> bool:
     return True
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for section in report.outline.walk():
         marker = section.marker.strip(ALL_SPACES)
         if rule.params.what == "heading":

@@ -24,10 +24,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import mask_quoted
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "has_figures"
 NEEDS_ROLES = True
@@ -66,7 +71,7 @@ def has_figure(text: str, classifiers: tuple[str, ...]) -> bool:
     return re.search(rf"(?<![第一二两三四五六七八九十百千万])(?:[两二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九][百千万])[余多]?(?:{alt})", scan) is not None
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     sections = top_sections(report, rule.params.role)

@@ -18,9 +18,13 @@ A county reviewing 60 reports must see which file failed and why.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "input_error"
 PLACEHOLDERS = ("detail",)
@@ -31,5 +35,5 @@ class Params:
     reason: str = "unreadable"
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     return iter(())

@@ -18,10 +18,14 @@ Published with the report, they show that nobody proofread it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic, Edit, Fix, Span
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "leftover"
 PLACEHOLDERS = ("text",)
@@ -32,7 +36,7 @@ class Params:
     kinds: tuple[str, ...] = ()
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for left in report.doc.leftovers:
         if rule.params.kinds and left.kind not in rule.params.kinds:
             continue

@@ -23,10 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import han_count
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "length"
 PLACEHOLDERS = ("count", "direction", "limit")
@@ -46,7 +51,7 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if not report.outline.title_lines:
         return
     count = han_count("\n".join(line.text for line in report.doc.lines))

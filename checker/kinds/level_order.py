@@ -22,10 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._outline_forms import sibling_lists
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "level_order"
 PLACEHOLDERS = ("found", "previous")
@@ -36,7 +41,7 @@ class Params:
     pass
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for siblings in sibling_lists(report.outline):
         deepest = 0
         for i, section in enumerate(siblings):

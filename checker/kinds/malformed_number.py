@@ -28,10 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._outline_forms import canonical_marker, is_canonical_form, width_only
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "malformed_number"
 PLACEHOLDERS = ("found", "expected", "problem")
@@ -61,7 +66,7 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     sections = [s for s in report.outline.walk() if s.number]  # styled headings have no number
     canonical_levels = {s.level for s in sections if is_canonical_form(s)}

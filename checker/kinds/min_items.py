@@ -30,10 +30,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from .base import diagnostic
 from .has_figures import has_figure, top_sections
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "min_items"
 NEEDS_ROLES = True
@@ -80,7 +85,7 @@ def _counts(item: str, p: Params) -> bool:
     return any(w in item for w in p.require_any) or (p.count_figures and has_figure(item, ()))
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     p = rule.params

@@ -24,10 +24,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
 from ._outline_forms import CANONICAL, LEVEL_NAMES, family, render, width_only
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "mixed_forms"
 PLACEHOLDERS = ("found", "expected", "what")
@@ -38,7 +43,7 @@ class Params:
     ignore_forms: tuple[str, ...] = ("（一", "一）", "一．", "1）")
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     by_level: dict[int, list] = {}
     for section in report.outline.walk():
         if section.number and section.form not in rule.params.ignore_forms:

@@ -34,11 +34,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ..parse.numerals import cn_to_int
 from ._strings import mask_quoted
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "mixed_numerals"
 PLACEHOLDERS = ("found", "other", "suggest")
@@ -119,7 +124,7 @@ def _year_value(text: str) -> str:
     return "".join(_YEAR_DIGITS[ch] for ch in text)
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if rule.params.scope == "paragraph":
         for segment in report.all_body_segments():
             for start, end, found, other, suggest in count_mixes(segment.text, rule.params.classifiers):

@@ -35,11 +35,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, RunInItem, Span
 from ..parse.numerals import int_to_cn
 from ._outline_forms import LEVEL_NAMES, canonical_marker, render, sibling_lists
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "numbering"
 PLACEHOLDERS = ("found", "expected", "previous", "what")
@@ -112,7 +117,7 @@ def _join(markers: list[str]) -> str:
     return "、".join(markers[:3]) + ("等" if len(markers) > 3 else "")
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     if "headings" in params.targets:
         for siblings in sibling_lists(report.outline):

@@ -37,10 +37,15 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, report_segments
 from .base import diagnostic, per_rule
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "official_name"
 PLACEHOLDERS = ("found", "expected")
@@ -135,7 +140,7 @@ def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), m.end(), m.group(), name
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for segment in report_segments(report):
         for start, end, found, expected in sorted(find(segment.text, rule)):
             span = segment.span(start, end)

@@ -32,11 +32,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._textscan import regions, shorten, span_is_plain
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "pairs"
 PLACEHOLDERS = ("found", "missing", "name", "partner", "expected")
@@ -115,7 +119,7 @@ def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], 
     return matched, unpaired
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     watch = _watch_re(params.pairs)
     # the unpaired and the mismatched rule read the same marks: scan each line once per report

@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Fix, Span
 from ._textscan import (
@@ -60,6 +61,10 @@ from ._textscan import (
     url_ranges,
 )
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "pattern"
 PLACEHOLDERS = ("match", "expected", "between")
@@ -114,7 +119,7 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     regex = _compile(params.pattern, params.ignore_case)
     table = dict(params.table)

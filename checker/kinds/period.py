@@ -33,10 +33,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import clauses
 from .base import diagnostic, per_rule
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "period"
 NEEDS_ROLES = True
@@ -162,7 +167,7 @@ def _sentences_with_year(report, rule, year: int):
             yield sentence, default
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
     if year is None:
         return

@@ -28,9 +28,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "plenum"
 PLACEHOLDERS = ("found", "held", "year")
@@ -90,7 +95,7 @@ def mentions(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), f"{m.group('term')}届{m.group('n')}中全会"
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
     if year is None:
         return

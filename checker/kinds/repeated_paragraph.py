@@ -23,10 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._strings import ALL_SPACES
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "repeated_paragraph"
 PLACEHOLDERS = ("first", "preview")
@@ -43,7 +48,7 @@ def validate(params: Params, ruleset) -> str:
     return "" if params.min_chars >= 5 else "min_chars 至少为 5"
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     first_seen: dict[str, int] = {}
     lines = report.doc.lines
     for line, kind in zip(lines, report.outline.kinds):

@@ -31,9 +31,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "repeated_shortcoming"
 CROSS_REPORT = True
@@ -56,7 +60,7 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     """Nothing per report: the review pairs this year's report with last year's."""
     return iter(())
 

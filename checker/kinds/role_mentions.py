@@ -29,10 +29,14 @@ with no causes is the most common complaint of reviewers.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "role_mentions"
 NEEDS_ROLES = True
@@ -64,7 +68,7 @@ def segmenter_words(params: Params) -> tuple[str, ...]:
     return (*params.words, *params.promise_words)
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     p = rule.params

@@ -21,10 +21,14 @@ quicker to check, and many counties ask for it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "role_order"
 NEEDS_ROLES = True
@@ -36,7 +40,7 @@ class Params:
     order: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "plan")
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     rank = {role: i for i, role in enumerate(rule.params.order)}

@@ -39,11 +39,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, report_segments
 from .base import diagnostic, per_rule
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "substitution"
 PLACEHOLDERS = ("found", "expected")
@@ -90,28 +94,9 @@ def validate(params: Params, ruleset) -> str:
         return "swap 不能为空：至少写一条 [[rule.swap]]（from、to、example）"
     seen: set[str] = set()
     for i, raw in enumerate(params.swap, start=1):
-        where = f"第 {i} 条 swap"
-        if not isinstance(raw, dict):
-            return f"{where} 必须是表（[[rule.swap]]）"
-        for key in raw:
-            if key not in ENTRY_KEYS:
-                return f"{where} 有未知的键 “{key}”，可用：{', '.join(ENTRY_KEYS)}"
-        for key in ("from", "to", "example"):
-            if not isinstance(raw.get(key), str) or not raw[key].strip():
-                return f"{where} 缺少 {key}（非空字符串）"
-        source, target = raw["from"], raw["to"]
-        if source == target:
-            return f"{where}：from 与 to 相同（“{source}”）"
-        if source in seen:
-            return f"{where}：“{source}” 重复出现"
-        seen.add(source)
-        if source not in raw["example"]:
-            return f"{where}：example 中没有出现 “{source}”"
-        if raw.get("fix", "unsafe") not in FIX_VALUES:
-            return f"{where}：fix 只能是 safe、unsafe 或 none"
-        ctx = raw.get("context_any", [])
-        if not isinstance(ctx, (list, tuple)) or not all(isinstance(w, str) and w for w in ctx):
-            return f"{where}：context_any 必须是非空字符串列表"
+        problem = _entry_problem(raw, f"第 {i} 条 swap", seen)
+        if problem:
+            return problem
     sources = [raw["from"] for raw in params.swap]
     for raw in params.swap:
         for other in sources:
@@ -120,6 +105,32 @@ def validate(params: Params, ruleset) -> str:
     for word in params.keep:
         if not isinstance(word, str) or not word:
             return "keep 必须是非空字符串列表"
+    return ""
+
+
+def _entry_problem(raw, where: str, seen: set[str]) -> str:
+    """What is wrong with one [[rule.swap]] entry ("" when nothing); ``seen``: the sources so far."""
+    if not isinstance(raw, dict):
+        return f"{where} 必须是表（[[rule.swap]]）"
+    unknown = next((key for key in raw if key not in ENTRY_KEYS), None)
+    if unknown is not None:
+        return f"{where} 有未知的键 “{unknown}”，可用：{', '.join(ENTRY_KEYS)}"
+    for key in ("from", "to", "example"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            return f"{where} 缺少 {key}（非空字符串）"
+    source, target = raw["from"], raw["to"]
+    if source == target:
+        return f"{where}：from 与 to 相同（“{source}”）"
+    if source in seen:
+        return f"{where}：“{source}” 重复出现"
+    seen.add(source)
+    if source not in raw["example"]:
+        return f"{where}：example 中没有出现 “{source}”"
+    if raw.get("fix", "unsafe") not in FIX_VALUES:
+        return f"{where}：fix 只能是 safe、unsafe 或 none"
+    ctx = raw.get("context_any", [])
+    if not isinstance(ctx, (list, tuple)) or not all(isinstance(w, str) and w for w in ctx):
+        return f"{where}：context_any 必须是非空字符串列表"
     return ""
 
 
@@ -182,7 +193,7 @@ def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
         yield start, end, entry
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for segment in report_segments(report):
         for start, end, entry in find(segment.text, rule):
             span = segment.span(start, end)

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "title"
 PLACEHOLDERS = ("title",)
@@ -42,7 +46,7 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return  # FZ204 has said what the file is; its title is not an annual report's
     title = report.outline.title

@@ -36,10 +36,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._strings import ALL_SPACES, SPECIAL_SPACES, describe_spaces
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "whitespace"
 PLACEHOLDERS = ("chars",)
@@ -72,7 +77,7 @@ def _fix(start: int, end: int, replacement: str = "") -> Fix:
     return Fix((Edit(start, end, replacement),), "safe", "删除多余空白" if not replacement else "改为普通空格")
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     p = rule.params
     lines = report.doc.lines
     if p.where == "trailing":

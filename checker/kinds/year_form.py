@@ -27,10 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._strings import mask_quoted
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "year_form"
 PLACEHOLDERS = ("found", "suggest")
@@ -80,7 +85,7 @@ def short_years(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield m.start(), m.end(), m.group(1) + "年", f"{full}年"
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     quick = _QUICK[rule.params.form]
     if quick.search(report.doc.text) is None:
         return

@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
 from .base import diagnostic
+
+if TYPE_CHECKING:
+    from ..packs import Rule
+    from ..report import Report
 
 KIND = "year_relation"
 NEEDS_ROLES = True
@@ -41,7 +45,7 @@ class Params:
     offset: int = 1
 
 
-def check(report, rule) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
     if year is None or report.facts.lookalike:
         return
