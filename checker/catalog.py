@@ -48,15 +48,54 @@ def rule_dict(rule: Rule) -> dict:
     }
 
 
+_PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}")
+# the pattern macros ({han}, {zhpunct}) as users read them in `fzcheck rules CODE`
+_MACRO_LABELS = {"{han}": "〔汉字〕", "{zhpunct}": "〔中文标点〕"}
+
+
+def filled(text: str) -> str:
+    """A message or hint as users read it in the catalogue: placeholders shown as “…”."""
+    return _PLACEHOLDER_RE.sub("…", text)
+
+
 def one_line(rule: Rule) -> str:
-    return re.sub(r"\{[^}]*\}", "…", rule.message)
+    return filled(rule.message)
+
+
+def value_text(value) -> str:
+    """A parameter's value in the catalogue: lists joined with 、, tables as 键=值, no braces."""
+    if isinstance(value, dict):
+        return "，".join(f"{k}={value_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(v, dict) for v in value):
+            return "".join(f"\n    {value_text(v)}" for v in value)
+        if value and all(isinstance(v, (list, tuple)) and len(v) == 2 for v in value):  # [原文, 替换] pairs
+            return "、".join(f"“{value_text(a)}”→“{value_text(b)}”" for a, b in value)
+        return "、".join(value_text(v) for v in value) or "（无）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if value is None:
+        return "（无）"
+    text = str(value)
+    for macro, label in _MACRO_LABELS.items():
+        text = text.replace(macro, label)
+    return text
+
+
+_REGEX_PARAMS = {"pattern", "skip_patterns", "replacement"}
+
+
+def param_text(name: str, value) -> str:
+    if name in _REGEX_PARAMS and value:
+        return "（正则表达式，见规则文件）"
+    return filled(value_text(value))
 
 
 def list_text(ruleset: RuleSet) -> str:
-    rows = [f"{'代码':<6} {'级别':<8} {'名称':<34} 说明 / 依据"]
+    rows = [f"{'代码':<6} {'级别':<4} {'名称':<34} 说明 / 依据"]
     for rule in sorted(ruleset.rules.values(), key=lambda r: r.code):
         state = "" if rule.enabled else "（已关闭）"
-        rows.append(f"{rule.code:<8} {rule.severity:<8} {rule.name:<34} {one_line(rule)}{state}")
+        rows.append(f"{rule.code:<8} {_SEVERITY_ZH[rule.severity]:<4} {rule.name:<34} {one_line(rule)}{state}")
         if rule.basis:
             rows.append(f"{'':<52} 依据：{rule.basis}")
     rows.append("")
@@ -65,12 +104,9 @@ def list_text(ruleset: RuleSet) -> str:
 
 
 def explain_text(rule: Rule) -> str:
-    out = [f"{rule.code} {rule.name}  [{rule.severity}]{'' if rule.enabled else '（已关闭）'}"]
+    out = [f"{rule.code} {rule.name}  [{_SEVERITY_ZH[rule.severity]}]{'' if rule.enabled else '（已关闭）'}"]
     out += [rule.title, ""] if rule.title else [""]
-    out += ["检查什么", f"  {rule.message}", ""]
-    what = kind_section(rule.kind, "What it checks")
-    if what:
-        out += [f"  规则类型 {rule.kind}：", *("  " + line for line in what.splitlines()), ""]
+    out += ["检查什么", f"  {filled(rule.message)}", f"  规则类型：{rule.kind}", ""]
     if rule.why:
         out += ["为什么", f"  {rule.why}", ""]
     if rule.basis:
@@ -80,12 +116,12 @@ def explain_text(rule: Rule) -> str:
     if rule.example_passes:
         out += ["不会报告的写法", *("  " + line for line in rule.example_passes.splitlines()), ""]
     if rule.hint:
-        out += ["如何修改", f"  {rule.hint}", ""]
+        out += ["如何修改", f"  {filled(rule.hint)}", ""]
     if rule.fix in FIX_LABELS:
         out += ["自动修复", f"  {FIX_LABELS[rule.fix]}", ""]
     params = rule_params(rule)
     if params:
-        out += ["参数（可在规则包中覆盖）", *(f"  {k} = {v!r}" for k, v in params.items()), ""]
+        out += ["参数（可在规则包中覆盖）", *(f"  {k}：{param_text(k, v)}" for k, v in params.items()), ""]
     out += [f"定义于：{rule.source}"]
     return "\n".join(out) + "\n"
 

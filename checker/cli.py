@@ -60,6 +60,7 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="有问题也返回 0（仍在输入错误时返回 2）"),
     no_config: opt.NoConfig = False,
     no_source: bool = typer.Option(False, "--no-source", help="文本输出中不显示原文行"),
+    show_all: bool = typer.Option(False, "--show-all", help="文本输出中显示全部问题（默认每个文件同一规则只详细显示前 3 处）"),
     color: opt.Color = None,
     fix: bool = typer.Option(False, "--fix", help="自动修复标为安全的问题并写回文件（.docx 另存为 *.fixed.docx），再报告其余问题"),
     diff: bool = typer.Option(False, "--diff", help="只显示 --fix 将做的修改（统一差异格式），不写任何文件"),
@@ -71,8 +72,8 @@ def check(
     options = CheckOptions(
         paths=list(paths), format=format, rules=list(rules or []), select=list(select or []),
         ignore=list(ignore or []), fail_on=fail_on, year=year, statistics=statistics, exit_zero=exit_zero,
-        no_config=no_config, no_source=no_source, color=color, fix=fix, diff=diff, unsafe_fixes=unsafe_fixes,
-        no_backup=no_backup, jobs=jobs, follow_links=follow_links,
+        no_config=no_config, no_source=no_source, show_all=show_all, color=color, fix=fix, diff=diff,
+        unsafe_fixes=unsafe_fixes, no_backup=no_backup, jobs=jobs, follow_links=follow_links,
     )  # fmt: skip
     try:
         code = run_check(options)

@@ -38,6 +38,7 @@ class CheckOptions:
     exit_zero: bool = False
     no_config: bool = False
     no_source: bool = False
+    show_all: bool = False
     color: bool | None = None
     fix: bool = False
     diff: bool = False
@@ -204,7 +205,7 @@ def _context(o: CheckOptions, out):
     from .formats import RenderContext
 
     use_color = o.color if o.color is not None else (o.format == "text" and out.isatty() and "NO_COLOR" not in os.environ)
-    return RenderContext(color=use_color, show_source=not o.no_source, statistics=o.statistics)
+    return RenderContext(color=use_color, show_source=not o.no_source, statistics=o.statistics, show_all=o.show_all)
 
 
 def exit_code(readable: bool, failing: bool, exit_zero: bool) -> int:

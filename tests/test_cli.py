@@ -143,7 +143,7 @@ def test_outline_of_unreadable_file(tmp_path):
 def test_rules_list_and_explain():
     listing = invoke("rules")
     assert listing.exit_code == 0
-    assert "FZ104    error    missing-first-responsible" in listing.output
+    assert "FZ104    错误   missing-first-responsible" in listing.output
     explain = invoke("rules", "FZ104")
     for heading in ("检查什么", "为什么", "依据", "会报告的写法", "不会报告的写法", "如何修改"):
         assert heading in explain.output

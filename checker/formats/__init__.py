@@ -19,6 +19,7 @@ class RenderContext:
     color: bool = False
     show_source: bool = True
     statistics: bool = False
+    show_all: bool = False  # text: every finding, not only the first SHOWN_PER_CODE of a code per file
     rules: object = None  # code → packs.Rule of the run (SARIF rule help); None: the default packs
 
 

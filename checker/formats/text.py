@@ -10,6 +10,28 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+SHOWN_PER_CODE = 3  # findings of one code shown in full per file, unless --show-all
+
+
+def grouped(diagnostics, show_all: bool) -> tuple[list, dict[str, int]]:
+    """The findings to show in full, and per code how many more are left out (shown as one line).
+
+    The first ``SHOWN_PER_CODE`` findings of each code in a file are kept, in their order; the
+    rest are counted.  Only the text output groups: every other format keeps every finding.
+    """
+    if show_all:
+        return list(diagnostics), {}
+    seen: dict[str, int] = {}
+    shown, hidden = [], {}
+    for d in diagnostics:
+        seen[d.code] = seen.get(d.code, 0) + 1
+        if seen[d.code] <= SHOWN_PER_CODE:
+            shown.append(d)
+        else:
+            hidden[d.code] = hidden.get(d.code, 0) + 1
+    return shown, hidden
+
+
 def chunk(result, ctx) -> str:
     """One file's findings: the location line, the marked source line, the hint and the basis."""
     out: list[str] = []
@@ -17,7 +39,9 @@ def chunk(result, ctx) -> str:
     doc = result.document
     index = LineIndex(doc.text) if doc is not None else None
     lines = doc.text.split("\n") if doc is not None and ctx.show_source and result.diagnostics else []
-    for d in result.diagnostics:
+    shown, hidden = grouped(result.diagnostics, getattr(ctx, "show_all", False))
+    last_of = {d.code: d for d in shown}
+    for d in shown:
         line, col, end_line, end_col = positions(doc, index, d)
         where = location(doc, line)
         where = f" （{where}）" if where else ""
@@ -32,6 +56,8 @@ def chunk(result, ctx) -> str:
         if d.basis:
             out.append(paint(f"   = 依据：{d.basis}", _DIM))
         out.append("")
+        if d.code in hidden and last_of[d.code] is d:
+            out += [f"{result.path}: {d.code} 另有 {hidden[d.code]} 处同类问题（--show-all 显示全部）", ""]
     return "\n".join(out) + "\n" if out else ""
 
 
