@@ -200,7 +200,7 @@ class Outline:
 class Facts:
     title: str
     year: int | None
-    year_source: str  # title | preamble | config | ""
+    year_source: str  # title | preamble | signature (落款 date) | plan (the plan's year − 1) | config | ""
     entity: str
     doc_type: str  # report | summary | other
     lookalike: str  # name of a look-alike document type, or ""

@@ -49,7 +49,9 @@ def render_text(result) -> str:
         lines.append(f"标题：{f.title}（{_span(o.title_lines[0], o.title_lines[-1])}）")
     else:
         lines.append("标题：（未识别）")
-    source = {"title": "来自标题", "preamble": "来自开头", "config": "来自配置"}.get(f.year_source, "")
+    source = {
+        "title": "来自标题", "preamble": "来自开头", "config": "来自配置", "signature": "按落款日期推断", "plan": "按工作安排年份推断"
+    }.get(f.year_source, "")
     lines.append(f"年度：{f.year or '（未识别）'}{'（' + source + '）' if source else ''}")
     lines.append(f"单位：{f.entity or '（未识别）'}")
     kind = {"report": "报告", "summary": "总结", "other": "其他"}.get(f.doc_type, "（未识别）")
