@@ -67,13 +67,14 @@ def check(
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="同时应用只作建议的修复（请先用 --diff 查看）"),
     no_backup: bool = typer.Option(False, "--no-backup", help="--fix 时不保留原文件的 .bak 备份"),
     follow_links: opt.FollowLinks = False,
+    previous: Optional[str] = typer.Option(None, "--previous", help="本单位上一年度的报告：对照上年安排看落实、找出照搬上年的不足"),
 ) -> None:
     """检查报告，列出缺少的部分和不规范之处。"""
     options = CheckOptions(
         paths=list(paths), format=format, rules=list(rules or []), select=list(select or []),
         ignore=list(ignore or []), fail_on=fail_on, year=year, statistics=statistics, exit_zero=exit_zero,
         no_config=no_config, no_source=no_source, show_all=show_all, color=color, fix=fix, diff=diff,
-        unsafe_fixes=unsafe_fixes, no_backup=no_backup, jobs=jobs, follow_links=follow_links,
+        unsafe_fixes=unsafe_fixes, no_backup=no_backup, jobs=jobs, follow_links=follow_links, previous=previous,
     )  # fmt: skip
     try:
         code = run_check(options)

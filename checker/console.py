@@ -23,6 +23,7 @@ VALUE_OPTIONS = {
     "--ignore": "ignore",
     "--fail-on": "fail_on",
     "--year": "year",
+    "--previous": "previous",
     "--jobs": "jobs",
     "-j": "jobs",
 }

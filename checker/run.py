@@ -45,6 +45,7 @@ class CheckOptions:
     unsafe_fixes: bool = False
     no_backup: bool = False
     jobs: int = 0
+    previous: str | None = None  # last year's report of the same unit (one file checked)
     follow_links: bool = False
 
 
@@ -183,6 +184,20 @@ def run_check(o: CheckOptions) -> int:
                 out = sys.stderr
             ctx = _context(o, out)
             pieces = (piece(o.format, r, ctx, level) for r, level in zip(run.results, run.fail_levels))
+        elif o.previous:  # one report against its own report of last year (checker/review/previous.py)
+            from .formats import piece as one_piece
+            from .review.previous import PreviousError, check_with_previous
+
+            if len(files) != 1 or files[0] == "-":
+                raise UsageError("--previous 只能与一份报告文件一起使用：fzcheck check 今年的报告 --previous 上年的报告")
+            if not Path(o.previous).is_file():
+                raise UsageError(f"{o.previous}: 上一年度的报告不存在")
+            try:
+                result, level = check_with_previous(files[0], o.previous, base, not o.no_config)
+            except PreviousError as exc:
+                raise UsageError(str(exc)) from None
+            ctx = _context(o, out)
+            pieces = iter([one_piece(o.format, result, ctx, level)])
         else:
             from .batch import Job
             from .batch import pieces as checked

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..model import Diagnostic
 from ..parts import Part, columns
-from .summary import STATUS_LABELS, diagnostic_row
+from .summary import STATUS_LABELS, diagnostic_row, has_followthrough
 
 DIAGNOSTIC_FIELDS = (
     "file", "entity", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "quote",
@@ -26,6 +26,8 @@ def render_reports(rows: list[dict], parts: Sequence[Part]) -> str:
     """One row per report; the header names the columns in English (stable for tools; a part by its
     role's name), the parts are ✓/✗ and the status is the Chinese label."""
     fields = report_fields(parts)
+    if has_followthrough(rows):
+        fields = (*fields[: fields.index("errors")], "followthrough", *fields[fields.index("errors") :])
     part_keys = {p.key for p in columns(parts)}
     out = io.StringIO()
     writer = _csv.writer(out, lineterminator="\r\n")

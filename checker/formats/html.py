@@ -15,7 +15,7 @@ from html import escape
 
 from ..model import Diagnostic
 from ..parts import Part, columns
-from .summary import ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS
+from .summary import FOLLOW_COLUMN, ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS, has_followthrough
 
 CHART_BARS = 10
 
@@ -172,7 +172,8 @@ def _summary_cards(rows: list[dict], findings: list[dict]) -> str:
 
 
 def _table(rows: list[dict], anchors: dict[str, str], parts: Sequence[Part]) -> str:
-    heads = ["文件", "单位", "年度", *(p.column for p in columns(parts)), "错误", "警告", "提示", "结论"]
+    follow = has_followthrough(rows)
+    heads = ["文件", "单位", "年度", *(p.column for p in columns(parts)), *([FOLLOW_COLUMN] if follow else []), "错误", "警告", "提示", "结论"]
     out = ['<table id="reports"><thead><tr>', "".join(f"<th>{_e(h)}</th>" for h in heads), "</tr></thead><tbody>"]
     for row in rows:
         cells = [
@@ -183,6 +184,8 @@ def _table(rows: list[dict], anchors: dict[str, str], parts: Sequence[Part]) -> 
         for part in columns(parts):
             mark, cls = MARK[row[part.key]]
             cells.append(f'<td class="{cls}">{mark}</td>')
+        if follow:
+            cells.append(f'<td class="num">{_e(row.get("followthrough") or "—")}</td>')
         for key in ("errors", "warnings", "infos"):
             cells.append(f'<td class="num">{row[key]}</td>')
         status = row["status"]
@@ -191,6 +194,30 @@ def _table(rows: list[dict], anchors: dict[str, str], parts: Sequence[Part]) -> 
         out.append(f'<tr data-status="{status}">{"".join(cells)}</tr>')
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def _followthrough(rows: list[dict], findings: list[dict], anchors: dict[str, str]) -> str:
+    """Last year's plan, unit by unit: how many items this year's report accounts for, and which not."""
+    if not has_followthrough(rows):
+        return ""
+    missed: dict[str, list[str]] = {}
+    for f in findings:
+        if f["code"] == "FZ705" and len(f["places"]) > 1:
+            missed.setdefault(f["places"][0]["file"], []).append(f["places"][1]["excerpt"])
+    items = []
+    for row in rows:
+        if "followthrough" not in row:
+            continue
+        name = _e(row["entity"] or row["file"])
+        link = f'<a class="open" href="#{anchors[row["file"]]}">{name}</a>' if row["file"] in anchors else name
+        gaps = "".join(f"<li>{_e(x)}</li>" for x in missed.get(row["file"], []))
+        note = f'<ul class="gaps">{gaps}</ul>' if gaps else '<div class="muted">各项安排均有落实情况</div>'
+        items.append(f'<li data-file="{_e(row["file"])}">{link}：落实 <b>{_e(row["followthrough"])}</b>{note}</li>')
+    return (
+        f'<section id="followthrough"><h2>{FOLLOW_COLUMN}情况</h2><p class="muted">上年报告“主要安排”中的每一项，'
+        "今年的举措和成效是否有所交代（按关键词对照）；未见落实的各项列在下面。</p>"
+        f'<ol class="cross">{"".join(items)}</ol></section>'
+    )
 
 
 def _cross(findings: list[dict], anchors: dict[str, str]) -> str:
@@ -317,6 +344,7 @@ def iter_html(
     yield _table(rows, anchors, parts)
     yield f'</section><section id="cross-report"><h2>跨报告发现</h2>{_cross(findings, anchors)}</section>'
     yield _shared(shared or [], anchors)
+    yield _followthrough(rows, findings, anchors)
     yield '<section id="reports-detail"><h2>逐份报告</h2>'
     for row in rows:
         status = row["status"]

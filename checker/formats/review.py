@@ -8,7 +8,7 @@ import json
 from ..formats.common import display_width
 from ..model import Diagnostic
 from ..parts import columns
-from .summary import SEVERITY_LABELS, STATUS_LABELS, diagnostic_row
+from .summary import FOLLOW_COLUMN, SEVERITY_LABELS, STATUS_LABELS, diagnostic_row, has_followthrough
 
 MARK = {True: "✓", False: "✗", None: "—"}
 
@@ -48,7 +48,8 @@ def _pad(text: str, width: int) -> str:
 def render_text(review, color: bool = False) -> str:
     rows = review.rows
     shown = columns(review.parts)
-    heads = ["文件", "单位", "年度", *(p.column for p in shown), "错误", "警告", "提示", "结论"]
+    follow = has_followthrough(rows)
+    heads = ["文件", "单位", "年度", *(p.column for p in shown), *([FOLLOW_COLUMN] if follow else []), "错误", "警告", "提示", "结论"]
     table = []
     for row in rows:
         table.append(
@@ -57,6 +58,7 @@ def render_text(review, color: bool = False) -> str:
                 row["entity"] or "—",
                 str(row["year"] or "—"),
                 *(MARK[row[p.key]] for p in shown),
+                *([row.get("followthrough") or "—"] if follow else []),
                 str(row["errors"]),
                 str(row["warnings"]),
                 str(row["infos"]),

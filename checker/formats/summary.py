@@ -29,6 +29,13 @@ from ..parts import Part, columns
 from ..positions import LineIndex
 from .common import SEVERITY_LABELS, location, positions  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)
 
+FOLLOW_COLUMN = "上年安排落实"  # row["followthrough"]: "5/7", with --previous (plan_followthrough)
+
+
+def has_followthrough(rows) -> bool:
+    return any("followthrough" in r for r in rows)
+
+
 STATUSES = ("pass", "warn", "fail", "unreadable")
 STATUS_LABELS = {"pass": "通过", "warn": "有警告", "fail": "有错误", "unreadable": "无法读取"}
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..model import Diagnostic
 from ..parts import Part, columns
-from .summary import SEVERITY_LABELS, STATUS_LABELS
+from .summary import FOLLOW_COLUMN, SEVERITY_LABELS, STATUS_LABELS, has_followthrough
 
 RED, GREEN, AMBER, GREY, HEAD = "FFC7CE", "C6EFCE", "FFEB9C", "E7E6E6", "DDEBF7"
 
@@ -110,6 +110,7 @@ def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[
     return out.getvalue()
 
 
+
 def _new_sheet(wb, styles: _Styles, title: str, cols, count: int):
     ws = _sheet(wb, title, cols)
     _finish(ws, cols, count)
@@ -118,12 +119,19 @@ def _new_sheet(wb, styles: _Styles, title: str, cols, count: int):
 
 
 def _report_sheet(wb, styles: _Styles, rows: list[dict], parts: Sequence[Part]) -> None:
-    ws = _new_sheet(wb, styles, "报告一览", report_columns(parts), len(rows))
+    report_cols = report_columns(parts)
+    follow = has_followthrough(rows)
+    if follow:  # with --previous: last year's plan items reported on, “5/7”
+        at = len(report_cols) - 5
+        report_cols = (*report_cols[:at], (FOLLOW_COLUMN, 14), *report_cols[at:])
+    ws = _new_sheet(wb, styles, "报告一览", report_cols, len(rows))
     for row in rows:
         cells = [row["file"], row["entity"] or None, row["year"]]
         for part in columns(parts):
             value = row[part.key]
             cells.append(styles.cell(ws, MARK[value], GREEN if value else RED if value is False else GREY))
+        if follow:
+            cells.append(row.get("followthrough") or "—")
         cells += [row["errors"], row["warnings"], row["infos"]]
         cells.append(styles.cell(ws, STATUS_LABELS[row["status"]], STATUS_FILLS[row["status"]], bold=True))
         cells.append(row.get("error") or None)

@@ -25,7 +25,7 @@ _MODULES = (
     # quality (FZ6xx)
     "has_figures", "coverage", "min_items", "length",
     # across reports (FZ7xx), read by fzcheck review
-    "copied_paragraph", "foreign_entity", "carried_over",
+    "copied_paragraph", "foreign_entity", "carried_over", "plan_followthrough", "repeated_shortcoming",
     # input (FZ9xx)
     "input_error",
 )  # fmt: skip

@@ -67,7 +67,8 @@ class CrossReport:
     names: tuple[str, ...]
     paragraphs: tuple[Paragraph, ...] = ()
     mentions: tuple[Mention, ...] = ()
-    previous: bool = False  # one of last year's reports (only ``carried_over`` reads these)
+    previous: bool = False  # one of last year's reports (``carried_over`` and the follow-through kinds read these)
+    follow: object = None  # plan_followthrough.FollowDigest, when a follow-through rule is on
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class DigestSpec:
     event_after: tuple[str, ...] = ()
     mentions: bool = False
     active: bool = False
+    follow: bool = False  # keep plan and 不足 items (plan_followthrough, repeated_shortcoming)
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> DigestSpec:
@@ -96,6 +98,7 @@ class DigestSpec:
             event_after=tuple(sorted({w for p in named for w in getattr(p, "event_after", ())})),
             mentions=bool(named),
             active=bool(compared or named),
+            follow=any(r.kind in ("plan_followthrough", "repeated_shortcoming") for r in rules),
         )
 
 

@@ -30,18 +30,23 @@ worth a question.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+from ._crossreport import CrossReport, current, finding, fmt, place, previous
+
+if TYPE_CHECKING:
+    from ..packs import Rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
     from ..report import Report
 
 KIND = "plan_followthrough"
-CROSS_REPORT = True
 PLACEHOLDERS = ("item", "other")
+FOLLOW_KINDS = ("plan_followthrough", "repeated_shortcoming")  # the kinds that read a FollowDigest
 
 GENERIC = (
     "加强", "推进", "持续", "深化", "进一步", "不断", "全面", "扎实", "切实", "着力", "提升", "提高", "强化", "完善",
@@ -72,6 +77,90 @@ def validate(params: Params, ruleset) -> str:
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     """Nothing per report: the review pairs this year's report with last year's."""
     return iter(())
+
+
+def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
+    """One info finding per plan item of last year that this year's measures say nothing about,
+    at this year's measures heading, naming the item's line in last year's report."""
+    findings = []
+    for r, olds in _pairs(reports):
+        for old, plan_item, done in _followed(r, olds, rule.params):
+            if done:
+                continue
+            item = plan_item.item
+            line, column, end_column, excerpt = r.follow.measures_place
+            other = f"{old.file} 第{item.line}行"
+            message = fmt(rule.message, item=item.excerpt, other=other)
+            here = place(r, line, column, end_column, excerpt, message=message)
+            there = place(old, item.line, item.column, item.end_column, item.excerpt)
+            findings.append(finding(rule, [here, there], score=1.0))
+    return findings
+
+
+def tally(reports: Sequence[CrossReport], rule: Rule[Params]) -> dict[str, tuple[int, int]]:
+    """Per report of this year that has last year's: (plan items reported on, plan items)."""
+    out = {}
+    for r, olds in _pairs(reports):
+        flags = [done for _, _, done in _followed(r, olds, rule.params)]
+        out[r.file] = (sum(flags), len(flags))
+    return out
+
+
+def _pairs(reports: Sequence[CrossReport]):
+    """(this year's report, last year's reports of the same entity), for reports digested for follow-through."""
+    last: dict[str, list[CrossReport]] = {}
+    for r in previous(reports):
+        if r.follow is not None:
+            last.setdefault(r.key, []).append(r)
+    for r in current(reports):
+        olds = last.get(r.key)
+        if olds and r.follow is not None:
+            yield r, olds
+
+
+def _followed(r: CrossReport, olds: list[CrossReport], params: Params):
+    paragraphs = list(r.follow.measures)
+    for old in olds:
+        for plan_item in old.follow.plan:
+            yield old, plan_item, reported_on(plan_item.terms, paragraphs, params)
+
+
+# ---------------------------------------------------------------- what a review keeps of a report
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    item: Item
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowDigest:
+    """What follow-through needs of one report: last year's plan items (with their key terms), this
+    year's measures texts and where to report, and the 不足 items of either year."""
+
+    plan: tuple[PlanItem, ...] = ()
+    measures: tuple[str, ...] = ()
+    measures_place: tuple[int, int, int, str] = (1, 1, 1, "")  # line, column, end column, excerpt
+    shortcomings: tuple[Item, ...] = ()
+
+
+def follow_digest(result, last_year: bool, generic: tuple[str, ...] = GENERIC) -> FollowDigest:
+    """The digest of a checked report: for last year's, its plan items and their key terms (jieba);
+    for this year's, its measures; for both, its 不足 items."""
+    if result.outline is None or result.document is None:
+        return FollowDigest()
+    shortcomings = tuple(items_of(result, "shortcomings"))
+    if last_year:
+        plan = tuple(PlanItem(i, key_terms(i.text, generic)) for i in items_of(result, "plan"))
+        return FollowDigest(plan=plan, shortcomings=shortcomings)
+    tops = part_sections(result.outline, "measures")
+    where = (1, 1, 1, "")
+    if tops:
+        s = tops[0]
+        text = s.marker + s.heading
+        where = (s.line, 1, len(result.outline.lines[s.line - 1].text) + 1, text)
+    return FollowDigest(measures=tuple(paragraphs_of(result, "measures")), measures_place=where, shortcomings=shortcomings)
 
 
 # ---------------------------------------------------------------- items of a part

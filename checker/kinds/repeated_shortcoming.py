@@ -30,17 +30,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+from ._crossreport import CrossReport, current, finding, fmt, place, previous
+
+if TYPE_CHECKING:
+    from ..packs import Rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
     from ..report import Report
 
 KIND = "repeated_shortcoming"
-CROSS_REPORT = True
 PLACEHOLDERS = ("item", "other")
 
 _DROP = re.compile(r"[^\w]|_|\d+", re.UNICODE)
@@ -63,6 +67,38 @@ def validate(params: Params, ruleset) -> str:
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     """Nothing per report: the review pairs this year's report with last year's."""
     return iter(())
+
+
+def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
+    """Each of this year's 不足 items that last year's report of the same entity listed too, at its
+    place; a line whose every item repeats is a carried-over paragraph (FZ703's) and left to it."""
+    last: dict[str, list[CrossReport]] = {}
+    for r in previous(reports):
+        if r.follow is not None:
+            last.setdefault(r.key, []).append(r)
+    findings = []
+    for r in current(reports):
+        olds = last.get(r.key)
+        if not olds or r.follow is None:
+            continue
+        old_items = [(old, i) for old in olds for i in old.follow.shortcomings]
+        new_items = list(r.follow.shortcomings)
+        own = r.names
+        matches = repeated(
+            [normalised(i.text, own) for i in new_items], [normalised(i.text, old.names) for old, i in old_items], rule.params
+        )
+        by_line: dict[int, list[bool]] = {}
+        for item, m in zip(new_items, matches):
+            by_line.setdefault(item.line, []).append(m is not None)
+        for item, m in zip(new_items, matches):
+            if m is None or (len(by_line[item.line]) > 1 and all(by_line[item.line])):
+                continue
+            old, old_item = old_items[m]
+            message = fmt(rule.message, item=item.excerpt, other=f"{old.file} 第{old_item.line}行")
+            here = place(r, item.line, item.column, item.end_column, item.excerpt, message=message)
+            there = place(old, old_item.line, old_item.column, old_item.end_column, old_item.excerpt)
+            findings.append(finding(rule, [here, there], score=1.0))
+    return findings
 
 
 def normalised(text: str, own_names: tuple[str, ...] = ()) -> str:

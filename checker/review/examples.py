@@ -46,5 +46,8 @@ def review_texts(texts: list[str], previous: list[str] = (), config=None):
     records = [record_of(check_text(t, config, f"r{i}.txt", with_roles=True), config, job) for i, t in enumerate(texts)]
     old_config = replace(config, select=NO_RULES, ignore=())
     old_job = replace(job, previous=True)
-    old = [record_of(check_text(t, old_config, f"p{i}.txt"), old_config, old_job) for i, t in enumerate(previous)]
+    roles = old_job.spec.follow  # last year's parts matter only to follow-through
+    old = [
+        record_of(check_text(t, old_config, f"p{i}.txt", with_roles=roles), old_config, old_job) for i, t in enumerate(previous)
+    ]
     return review_records(records, job, [r for r in old if not r.error], len(old))

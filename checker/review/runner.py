@@ -23,6 +23,7 @@ from ..model import Diagnostic
 from ..packs import Rule
 from ..parts import Part, parts_of
 
+LAST_YEAR_KINDS = ("carried_over", "plan_followthrough", "repeated_shortcoming")  # what reads last year's reports
 NO_RULES = ("FZ0",)  # a select prefix no rule has: read and parse only (last year's reports)
 
 
@@ -59,6 +60,7 @@ class ReportRecord:
     paragraphs: tuple[Paragraph, ...] = ()
     mentions: tuple[Mention, ...] = ()
     names: tuple[str, ...] = ()
+    follow: object = None  # plan_followthrough.FollowDigest (plan and 不足 items), when a follow-through rule is on
 
     @property
     def error(self) -> str:
@@ -112,7 +114,8 @@ def analyse(path: str, job: Job) -> ReportRecord:
     if job.previous:
         config = replace(config, select=NO_RULES, ignore=())
     try:
-        result = check_path(path, config, with_roles=not job.previous, discover=False)
+        # last year's reports need their parts (roles) only for follow-through (plan and 不足 items)
+        result = check_path(path, config, with_roles=not job.previous or job.spec.follow, discover=False)
     except Exception as exc:  # a reader bug must not stop a county's whole review
         from ..api import Result
 
@@ -127,9 +130,14 @@ def record_of(result, config: Config, job: Job) -> ReportRecord:
     checked = {r.code for r in active_rules(ruleset_for(config), config)}
     row = report_row(result, job.parts, checked)
     paragraphs, mentions, names = digest(result, job.spec) if not result.error else ((), (), ())
+    follow = None
+    if job.spec.follow and not result.error:
+        from ..kinds.plan_followthrough import follow_digest
+
+        follow = follow_digest(result, last_year=job.previous)
     if job.previous:
-        return ReportRecord(result.path, row, [], [], paragraphs, (), names)
-    return ReportRecord(result.path, row, located(result), outline_rows(result), paragraphs, mentions, names)
+        return ReportRecord(result.path, row, [], [], paragraphs, (), names, follow)
+    return ReportRecord(result.path, row, located(result), outline_rows(result), paragraphs, mentions, names, follow)
 
 
 def analyse_batch(paths: list[str], job: Job) -> list[ReportRecord]:
@@ -185,7 +193,7 @@ def review(
     records.sort(key=lambda r: r.file)
     previous: list[ReportRecord] = []
     previous_files = list(previous_files)
-    if previous_files and any(r.kind == "carried_over" for r in job.cross):
+    if previous_files and any(r.kind in LAST_YEAR_KINDS for r in job.cross):
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
     return review_records(records, job, previous, len(previous_files))
 
@@ -203,8 +211,9 @@ def review_records(
     from ..kinds import copied_paragraph
 
     shared = [f for rule in job.cross if rule.kind == "copied_paragraph" for f in copied_paragraph.shared_formulas(reports, rule)]
+    _followthrough_column(records, reports, job)
     for r in records:  # only the rows travel on: drop what detection needed
-        r.paragraphs, r.mentions = (), ()
+        r.paragraphs, r.mentions, r.follow = (), (), None
     return ReviewResult(records, findings, previous_count, job.parts, shared)
 
 
@@ -225,7 +234,22 @@ def _intern(record: ReportRecord) -> None:
 def _cross_report(record: ReportRecord, previous: bool = False) -> CrossReport:
     entity = record.row.get("entity", "")
     key = entity_key(entity, record.names, record.file)
-    return CrossReport(record.file, entity, key, record.names, record.paragraphs, record.mentions, previous)
+    return CrossReport(record.file, entity, key, record.names, record.paragraphs, record.mentions, previous, record.follow)
+
+
+def _followthrough_column(records: list[ReportRecord], reports: list[CrossReport], job: Job) -> None:
+    """``row["followthrough"]``: “5/7” (last year's plan items reported on, of all) for each report
+    whose unit has a report of last year; the column appears only when some row has it."""
+    rules = [r for r in job.cross if r.kind == "plan_followthrough"]
+    if not rules:
+        return
+    from ..kinds.plan_followthrough import tally
+
+    counts = tally(reports, rules[0])
+    for record in records:
+        if record.file in counts:
+            done, total = counts[record.file]
+            record.row["followthrough"] = f"{done}/{total}"
 
 
 def attach(records: list[ReportRecord], findings: list[Diagnostic]) -> None:

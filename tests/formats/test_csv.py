@@ -12,10 +12,12 @@ def test_reports_csv(county_review):
     text = render_reports(county_review.rows, county_review.parts)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
+    # with last year's folder: the follow-through column (辛集乡 has a report of last year)
     assert rows[0] == ["file", "entity", "year", "measures", "shortcomings", "first_responsible", "plan",
-                       "errors", "warnings", "infos", "status", "error"]
-    assert rows[1] == [county_review.rows[0]["file"], "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "0", "0", "0", "通过", ""]
-    assert rows[3][3:7] == ["", "", "", ""] and rows[3][10] == "无法读取" and rows[3][11]
+                       "followthrough", "errors", "warnings", "infos", "status", "error"]
+    assert rows[1] == [county_review.rows[0]["file"], "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "", "0", "0", "0", "通过", ""]
+    assert rows[3][3:8] == ["", "", "", "", ""] and rows[3][11] == "无法读取" and rows[3][12]
+    assert rows[4][7] == "1/2"
     assert len(rows) == 5
 
 

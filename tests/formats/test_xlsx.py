@@ -31,22 +31,25 @@ def test_three_sheets(workbook):
 def test_report_sheet_cells(workbook, county_review):
     ws = workbook["报告一览"]
     rows = values(ws)
-    assert rows[0] == ["文件", "单位", "年度", "举措成效", "不足原因", "第一责任人", "下年安排", "错误", "警告", "提示", "结论", "说明"]
+    # with last year's folder: 上年安排落实 (辛集乡 accounts for 1 of last year's 2 plan items)
+    assert rows[0] == [
+        "文件", "单位", "年度", "举措成效", "不足原因", "第一责任人", "下年安排", "上年安排落实", "错误", "警告", "提示", "结论", "说明"
+    ]
     files = [r["file"] for r in county_review.rows]
     broken_error = county_review.rows[2]["error"]
     assert rows[1:] == [
-        [files[0], "措美县哲古镇", 2024, "✓", "✓", "✓", "✓", 0, 0, 0, "通过", None],
-        [files[1], "安多县多玛乡", 2024, "✓", "✓", "✓", "✓", 0, 2, 0, "有警告", None],
-        [files[2], None, None, "—", "—", "—", "—", 1, 0, 0, "无法读取", broken_error],
-        [files[3], "辛集乡人民政府", 2024, "✓", "✓", "✓", "✓", 0, 4, 1, "有警告", None],
+        [files[0], "措美县哲古镇", 2024, "✓", "✓", "✓", "✓", "—", 0, 0, 0, "通过", None],
+        [files[1], "安多县多玛乡", 2024, "✓", "✓", "✓", "✓", "—", 0, 2, 0, "有警告", None],
+        [files[2], None, None, "—", "—", "—", "—", "—", 1, 0, 0, "无法读取", broken_error],
+        [files[3], "辛集乡人民政府", 2024, "✓", "✓", "✓", "✓", "1/2", 0, 4, 2, "有警告", None],
     ]
     assert files[2].endswith("无法打开的报告.txt") and broken_error
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:L5"
-    assert ws.column_dimensions["A"].width == 36 and ws.column_dimensions["L"].width == 40
+    assert ws.auto_filter.ref == "A1:M5"
+    assert ws.column_dimensions["A"].width == 36 and ws.column_dimensions["M"].width == 40
     assert ws["D2"].fill.start_color.rgb == GREEN and ws["D4"].fill.start_color.rgb == GREY
-    assert ws["K2"].fill.start_color.rgb == GREEN and ws["K3"].fill.start_color.rgb == AMBER
-    assert ws["K4"].fill.start_color.rgb == GREY and ws["A1"].font.b
+    assert ws["L2"].fill.start_color.rgb == GREEN and ws["L3"].fill.start_color.rgb == AMBER
+    assert ws["L4"].fill.start_color.rgb == GREY and ws["A1"].font.b
 
 
 def test_missing_part_is_red(county_review):
@@ -66,8 +69,8 @@ def test_diagnostic_sheet_has_every_diagnostic(workbook, county_review):
         for d in county_review.diagnostic_rows()
     ]
     assert rows[1:] == expected
-    assert [r[4] for r in rows[1:]] == ["FZ701", "FZ701", "FZ901", "FZ701", "FZ701", "FZ704", "FZ703", "FZ702"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:I9"
+    assert [r[4] for r in rows[1:]] == ["FZ701", "FZ701", "FZ901", "FZ705", "FZ701", "FZ701", "FZ704", "FZ703", "FZ702"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:I10"
     assert ws["F2"].fill.start_color.rgb == AMBER and ws["F4"].fill.start_color.rgb == RED and ws["G2"].alignment.wrap_text
 
 
@@ -81,5 +84,6 @@ def test_rule_summary_sheet(workbook):
         ["FZ702", "foreign-entity-name", "警告", 1, 1, 0.25, rules["FZ702"].basis],
         ["FZ703", "carried-over-shortcomings-or-plan", "警告", 1, 1, 0.25, rules["FZ703"].basis],
         ["FZ704", "carried-over-paragraph", "提示", 1, 1, 0.25, rules["FZ704"].basis],
+        ["FZ705", "plan-not-followed-through", "提示", 1, 1, 0.25, rules["FZ705"].basis],
     ]
     assert ws["F2"].number_format == "0%"

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from checker.api import check_path, check_text
 from checker.kinds.plan_followthrough import Params, items_of, key_terms, paragraphs_of, reported_on
-from checker.kinds.repeated_shortcoming import Params as RepeatParams
-from checker.kinds.repeated_shortcoming import dice, normalised, repeated
 
 TWO_YEARS = Path(__file__).resolve().parents[2] / "fixtures" / "review" / "two-years"
 
@@ -67,9 +65,16 @@ def test_near_miss_shared_generic_words_do_not_count_as_reported():
     assert not reported_on(terms, paragraphs_of(new, "measures"), Params())
 
 
-def test_the_same_problem_again_is_found_a_new_one_is_not():
-    old, new = _pair("西河镇")
-    olds = [normalised(i.text) for i in items_of(old, "shortcomings")]
-    news = [normalised(i.text) for i in items_of(new, "shortcomings")]
-    assert repeated(news, olds, RepeatParams()) == [0, None]
-    assert dice(normalised("法治宣传形式单一"), normalised("法治宣传形式比较单一")) < 0.9  # near miss: reworded
+def test_rule_examples():
+    from checker.config import Config
+    from checker.packs import load_ruleset
+    from checker.review.examples import review_texts, split_example
+
+    rule = load_ruleset().rules["FZ705"]
+    fires = review_texts(*split_example(rule.example_fires), Config(select=("FZ705",)))
+    assert [(d.code, d.location.line, d.message) for d in fires.diagnostics] == [
+        ("FZ705", 2, "上年安排的“推进智慧执法平台建设，实现执法全过程网上留痕”未见落实情况（上年报告：p0.txt 第7行）")
+    ]
+    assert fires.rows[0]["followthrough"] == "0/1"
+    passes = review_texts(*split_example(rule.example_passes), Config(select=("FZ705",)))
+    assert passes.diagnostics == [] and passes.rows[0]["followthrough"] == "1/1"
