@@ -185,19 +185,8 @@ def run_check(o: CheckOptions) -> int:
             ctx = _context(o, out)
             pieces = (piece(o.format, r, ctx, level) for r, level in zip(run.results, run.fail_levels))
         elif o.previous:  # one report against its own report of last year (checker/review/previous.py)
-            from .formats import piece as one_piece
-            from .review.previous import PreviousError, check_with_previous
-
-            if len(files) != 1 or files[0] == "-":
-                raise UsageError("--previous 只能与一份报告文件一起使用：fzcheck check 今年的报告 --previous 上年的报告")
-            if not Path(o.previous).is_file():
-                raise UsageError(f"{o.previous}: 上一年度的报告不存在")
-            try:
-                result, level = check_with_previous(files[0], o.previous, base, not o.no_config)
-            except PreviousError as exc:
-                raise UsageError(str(exc)) from None
             ctx = _context(o, out)
-            pieces = iter([one_piece(o.format, result, ctx, level)])
+            pieces = _against_previous(o, files, base, ctx)
         else:
             from .batch import Job
             from .batch import pieces as checked
@@ -214,6 +203,22 @@ def run_check(o: CheckOptions) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     return max(exit_code(readable, failing, o.exit_zero), least)
+
+
+def _against_previous(o: CheckOptions, files: list[str], base, ctx):
+    """The one piece of ``check THIS --previous LAST``: this year's report with the findings against last year's."""
+    from .formats import piece
+    from .review.previous import PreviousError, check_with_previous
+
+    if len(files) != 1 or files[0] == "-":
+        raise UsageError("--previous 只能与一份报告文件一起使用：fzcheck check 今年的报告 --previous 上年的报告")
+    if not Path(o.previous).is_file():
+        raise UsageError(f"{o.previous}: 上一年度的报告不存在")
+    try:
+        result, level = check_with_previous(files[0], o.previous, base, not o.no_config)
+    except PreviousError as exc:
+        raise UsageError(str(exc)) from None
+    return iter([piece(o.format, result, ctx, level)])
 
 
 def _context(o: CheckOptions, out):

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._crossreport import CrossReport, current, finding, fmt, place, previous
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from ..packs import Rule
-    from ..report import Report
 
 KIND = "plan_followthrough"
 PLACEHOLDERS = ("item", "other")
@@ -72,11 +71,6 @@ def validate(params: Params, ruleset) -> str:
     if params.min_terms < 1:
         return "min_terms 至少为 1"
     return ""
-
-
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    """Nothing per report: the review pairs this year's report with last year's."""
-    return iter(())
 
 
 def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:

@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._crossreport import CrossReport, current, finding, fmt, place, previous
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from ..packs import Rule
-    from ..report import Report
 
 KIND = "repeated_shortcoming"
 PLACEHOLDERS = ("item", "other")
@@ -62,11 +61,6 @@ def validate(params: Params, ruleset) -> str:
     if params.min_chars < 2:
         return "min_chars 至少为 2"
     return ""
-
-
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    """Nothing per report: the review pairs this year's report with last year's."""
-    return iter(())
 
 
 def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
