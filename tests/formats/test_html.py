@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from checker.formats.html import build_html
+from checker.formats.html import DIAGNOSTIC_FIELDS, build_html
 from checker.formats.review import finding_dict
 
 
@@ -17,8 +21,7 @@ class Page(HTMLParser):
         self.tags: list[tuple[str, dict]] = []
         self.text: list[str] = []
         self.stack: list[tuple[str, dict]] = []
-        self.report = None
-        self.diagnostics: dict[str, list[str]] = {}
+        self.reports: list[str] = []
         self.rows: list[list[str]] = []
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
@@ -27,10 +30,7 @@ class Page(HTMLParser):
         attrs = dict(attrs)
         self.tags.append((tag, attrs))
         if tag == "details" and "report" in attrs.get("class", ""):
-            self.report = attrs["data-file"]
-            self.diagnostics[self.report] = []
-        if tag == "li" and "diag" in attrs.get("class", "").split():
-            self.diagnostics[self.report].append(attrs["data-code"])
+            self.reports.append(attrs["id"])
         if tag == "tr" and self._in("tbody"):
             self._row = []
         if tag == "td" and self._row is not None:
@@ -75,14 +75,57 @@ def page(html):
     return p
 
 
-def test_every_report_and_every_diagnostic(page, county_review):
-    assert list(page.diagnostics) == [r["file"] for r in county_review.rows]
-    for record in county_review.records:
-        assert page.diagnostics[record.file] == [d.code for d in record.diagnostics]
-    text = "".join(page.text)
+def data_of(html: str) -> dict:
+    """The drill-downs' JSON block, decoded."""
+    block = re.search(r'<script type="application/json" id="fz-data">(.*?)</script>', html, re.S)
+    assert block is not None
+    return json.loads(block.group(1))
+
+
+def findings_of(data: dict, i: int) -> list[dict]:
+    flat, texts = data["r"][i][1], data["s"]
+    n = len(DIAGNOSTIC_FIELDS)
+    out = []
+    for k in range(0, len(flat), n):
+        item = dict(zip(DIAGNOSTIC_FIELDS, flat[k : k + n]))
+        item["code"], item["severity"] = divmod(item["code"], 3)  # 3 × code text + severity
+        item["severity"] = data["sev"][item["severity"]]
+        for key in ("code", "message", "where", "quote", "hint", "basis"):
+            item[key] = texts[item[key]]
+        out.append(item)
+    return out
+
+
+def test_every_report_and_every_diagnostic_is_in_the_data(page, html, county_review):
+    assert page.reports == [f"r{i}" for i in range(len(county_review.rows))]  # in table order, drawn from data["r"][i]
+    data = data_of(html)
+    by_file = {r.file: r for r in county_review.records}
+    for i, row in enumerate(county_review.rows):
+        record = by_file[row["file"]]
+        found = findings_of(data, i)
+        assert [f["code"] for f in found] == [d.code for d in record.diagnostics]
+        assert [f["severity"] for f in found] == [d.severity for d in record.diagnostics]
+        assert [(f["line"], f["column"]) for f in found] == [(d.location.line, d.location.column) for d in record.diagnostics]
     for d in county_review.diagnostic_rows():
-        assert d["message"] in text
-        assert d["quote"] in text
+        assert d["message"] in data["s"] and (d["quote"] or "") in data["s"]
+
+
+def test_each_text_is_stored_once(html, county_review):
+    data = data_of(html)
+    assert len(data["s"]) == len(set(data["s"]))
+    bases = [d.basis for d in county_review.diagnostics if d.basis]
+    assert len(bases) > len(set(bases))  # repeated in the findings, once in the page
+    for basis in set(bases):
+        assert html.count(json.dumps(basis, ensure_ascii=False)) == 1
+
+
+def test_data_cannot_end_its_script_element(county_review):
+    record = next(r for r in county_review.records if r.diagnostics)
+    evil = replace(record.diagnostics[0], message="</script><script>alert(1)</script><!-- x")
+    rows = [next(r for r in county_review.rows if r["file"] == record.file)]
+    out = build_html(rows, [evil], [], parts=county_review.parts)
+    assert "<script>alert(1)" not in out and "<!-- x" not in out
+    assert findings_of(data_of(out), 0)[0]["message"] == "</script><script>alert(1)</script><!-- x"
 
 
 def test_table_rows(page, county_review):
@@ -112,11 +155,46 @@ def test_chart_is_inline_svg(page, county_review):
     assert any(tag == "svg" for tag, _ in page.tags)
 
 
-def test_drill_down_has_outline_and_marked_quote(html, county_review):
+def test_drill_down_is_drawn_in_a_browser_when_opened(html, county_review, tmp_path):
+    """Chromium opens the page from disk, offline; opening a report draws its outline and findings."""
+    chromium = "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        if os.environ.get("CI"):
+            raise RuntimeError("CI: this test needs chromium; .ci/run installs it")
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page_file = tmp_path / "审查结果.html"
+    page_file.write_text(html, encoding="utf-8")
     xinji = next(r for r in county_review.records if r.file.endswith("辛集乡.txt"))
-    for section in xinji.outline:
-        assert section["heading"] in html
-    assert "平台定期推送法律知识，为<mark>多玛乡</mark>" in html
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            tab = browser.new_page()
+            errors: list[str] = []
+            tab.on("pageerror", lambda exc: errors.append(str(exc)))
+            tab.goto(page_file.as_uri())
+            row = [r["file"] for r in county_review.rows].index(xinji.file)
+            details = tab.locator(f"details#r{row}.report")
+            assert details.locator("li.diag").count() == 0  # nothing drawn before it is opened
+            tab.locator(f'a.open:text-is("{xinji.file}")').click()
+            codes = details.locator("li.diag").evaluate_all("els => els.map(e => e.dataset.code)")
+            assert codes == [d.code for d in xinji.diagnostics]
+            assert details.locator("mark", has_text="多玛乡").count() >= 1
+            outline = details.locator(".outline li").all_inner_texts()
+            assert [s["heading"] in t for s, t in zip(xinji.outline, outline)] == [True] * len(xinji.outline)
+            details.locator("summary").click()  # closed and opened again: drawn once
+            details.locator("summary").click()
+            assert details.locator("li.diag").count() == len(xinji.diagnostics)
+            finding = county_review.findings[0]
+            places = tab.locator('details.places[data-f="0"]')
+            assert places.locator("li").count() == 0
+            places.locator("summary").click()
+            places.locator("li").first.wait_for()  # drawn on the toggle event, which comes after the click
+            assert places.locator("li").count() == len(finding.places)
+            assert finding.places[0].excerpt in places.locator("li").first.inner_text()
+            assert errors == []
+        finally:
+            browser.close()
 
 
 def test_markup_in_data_is_escaped(county_review):
@@ -130,4 +208,4 @@ def test_sortable_and_filterable(page):
     ids = {attrs.get("id") for _, attrs in page.tags}
     assert {"reports", "filter", "status-filter", "shown"} <= ids
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
-    assert len(scripts) == 1
+    assert [a.get("type") for a in scripts] == ["application/json", None]
