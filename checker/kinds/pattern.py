@@ -13,7 +13,8 @@ character of ``[ \u3000](?<=[{han}].)`` with a fast scan, while ``(?<=[{han}])[ 
 it test the look-behind at every position of every report (ten times slower on the benchmark
 corpus); the two match the same text.
 
-A match is replaced by ``table[match]`` when ``table`` lists it, else by ``replacement``
+A match is replaced by ``table[match]`` when ``table`` lists it, else character by character
+through ``table`` (２０２４ → 2024 with a table of single digits), else by ``replacement``
 (a ``re`` template: ``\\1``, ``\\g<name>``); with neither there is no fix.  Only the changed
 characters are edited.  The fix is applied by ``fzcheck check --fix`` only when the rule says
 ``fix = "safe"``; otherwise it is shown as a suggestion.
@@ -145,10 +146,19 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             expected = ""
             fix = None
             if fixable:
-                expected = table[m.group()] if m.group() in table else (m.expand(params.replacement) if params.replacement is not None else m.group())
+                expected = _replacement(m, table, params.replacement)
                 if expected != m.group() and span_is_plain(line, start, end):
                     fix = Fix(minimal_edits(span.start, m.group(), expected), applicability, f"改为“{expected}”" if expected else "删除")
             yield diagnostic(rule, span, fix=fix, match=m.group(), expected=expected, between=between(text, start, end))
+
+
+def _replacement(m: re.Match, table: dict[str, str], replacement: str | None) -> str:
+    text = m.group()
+    if text in table:
+        return table[text]
+    if table and any(ch in table for ch in text):
+        return "".join(table.get(ch, ch) for ch in text)
+    return m.expand(replacement) if replacement is not None else text
 
 
 _HAN_RE = re.compile(f"[{HAN}]")

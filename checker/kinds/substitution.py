@@ -10,7 +10,8 @@ quotations (《》 “” ‘’ 「」) is skipped: a cited name such as 《法
 written as it was published.  Occurrences inside a ``keep`` word (法制审核,
 法制办 …) are skipped.  An entry with ``context_any`` fires only in a sentence
 that also contains one of those words (党政负责人 only where the sentence is
-about the 第一责任人 duty).
+about the 第一责任人 duty); one with ``context_none`` stays silent in a sentence that contains
+one of those words (《法制日报》 in a sentence about 2019 is history, not a current name).
 
 The text is first searched for the table's words as plain substrings (one
 compiled alternation, longest first); jieba is loaded, and only the candidate
@@ -25,7 +26,7 @@ do for missing parts.  The table is data so that a county can add its own words.
 - ``swap``: the entries, each a table with ``from``, ``to``, ``example`` (a
   sentence in which the entry must fire, checked by the test suite), and
   optionally ``fix`` (``unsafe`` by default, ``safe`` only when the replacement
-  is certain, ``none`` for no fix) and ``context_any`` (a list of words).
+  is certain, ``none`` for no fix), ``context_any`` and ``context_none`` (lists of words).
 - ``keep``: words whose occurrences are never reported (法制审核, 法制办 …).
 - ``skip_quoted`` (default true): ignore text inside quotes and title marks.
 - ``token_aligned`` (default true): require jieba token boundaries.
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 
 KIND = "substitution"
 PLACEHOLDERS = ("found", "expected")
-ENTRY_KEYS = ("from", "to", "example", "fix", "context_any")
+ENTRY_KEYS = ("from", "to", "example", "fix", "context_any", "context_none")
 FIX_VALUES = ("safe", "unsafe", "none")
 _SENTENCE_END = "。；;！？!?\n"
 
@@ -71,6 +72,7 @@ class Entry:
     example: str
     fix: str
     context_any: tuple[str, ...]
+    context_none: tuple[str, ...] = ()
 
 
 def entries(params: Params) -> list[Entry]:
@@ -84,6 +86,7 @@ def entries(params: Params) -> list[Entry]:
                 example=raw.get("example", ""),
                 fix=raw.get("fix", "unsafe"),
                 context_any=tuple(raw.get("context_any", ())),
+                context_none=tuple(raw.get("context_none", ())),
             )
         )
     return out
@@ -128,9 +131,10 @@ def _entry_problem(raw, where: str, seen: set[str]) -> str:
         return f"{where}：example 中没有出现 “{source}”"
     if raw.get("fix", "unsafe") not in FIX_VALUES:
         return f"{where}：fix 只能是 safe、unsafe 或 none"
-    ctx = raw.get("context_any", [])
-    if not isinstance(ctx, (list, tuple)) or not all(isinstance(w, str) and w for w in ctx):
-        return f"{where}：context_any 必须是非空字符串列表"
+    for key in ("context_any", "context_none"):
+        ctx = raw.get(key, [])
+        if not isinstance(ctx, (list, tuple)) or not all(isinstance(w, str) and w for w in ctx):
+            return f"{where}：{key} 必须是非空字符串列表"
     return ""
 
 
@@ -185,6 +189,8 @@ def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
         entry = comp.by_source[m.group()]
         s, e = _sentence_bounds(text, start, end)
         if entry.context_any and not any(w in scan[s:e] for w in entry.context_any):
+            continue
+        if entry.context_none and any(w in text[s:e] for w in entry.context_none):
             continue
         if p.token_aligned:
             starts, ends = comp.segmenter().boundaries(text[s:e])
