@@ -4,7 +4,8 @@ rules say a part is missing or present with a note, and how the outputs name eac
 A role is a required part when a rule of kind ``required_role`` (or ``content_evidence`` in mode
 ``missing``) asks for it; its names come from its ``[roles.*]`` table (``short_label`` for a table
 column, ``checklist_label`` for the checklist, ``label`` otherwise).  A ``role_mentions`` rule with
-a ``part`` adds a checklist line of its own (不足的原因).  So a county pack that adds a role and a
+a ``part`` adds a part of its own judged inside that role's part (不足的原因, FZ103): a checklist
+line and a column of its own, so the table says what it measures.  So a county pack that adds a role and a
 required_role rule gets a review column, a workbook column and a checklist line, with no code.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 # Short labels of the section roles for outputs that have no rule set at hand (the outline text).
 ROLE_LABELS = {
     "measures": "举措成效",
-    "shortcomings": "不足原因",
+    "shortcomings": "存在不足",
     "first_responsible": "第一责任人",
     "plan": "下年安排",
     "other": "其他",
@@ -35,7 +36,7 @@ class Part:
     notes: tuple[str, ...] = ()  # codes whose finding says: present, but see the note
     buried: tuple[str, ...] = ()  # codes whose finding says: written, but not as a part of its own
     by_content: bool = False  # missing is judged on the content anywhere (the part may stand inside another)
-    column_shown: bool = True  # False: a checklist line only (不足的原因 is judged inside 不足)
+    within_role: bool = False  # True: judged inside its role's part (不足的原因 inside 存在不足)
 
 
 def _missing_rule(rule) -> bool:
@@ -70,10 +71,16 @@ def parts_of(ruleset) -> tuple[Part, ...]:
         for r in own:
             if r.kind == "role_mentions" and getattr(r.params, "part", ""):
                 label = r.params.part_label or r.title or r.name
-                out.append(Part(r.params.part, name, label, label, (*missing, r.code), column_shown=False))
+                out.append(Part(r.params.part, name, label, label, (*missing, r.code), within_role=True))
     return tuple(out)
 
 
 def columns(parts: tuple[Part, ...]) -> tuple[Part, ...]:
-    """The parts that are table columns (the review table, the workbook, the CSV)."""
-    return tuple(p for p in parts if p.column_shown)
+    """The parts that are table columns (the review table, the workbook, the CSV, the web summary):
+    every part, so a column says what it measures (存在不足 and 不足的原因 apart)."""
+    return tuple(parts)
+
+
+def own_parts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """The parts that stand as parts of the report (not judged inside another part's text)."""
+    return tuple(p for p in parts if not p.within_role)

@@ -64,15 +64,15 @@ def test_county_role_is_a_column_of_the_review_and_the_workbook(tmp_path):
     )
     assert res.exit_code == 1, res.output  # 不合要求.txt misses the county's part: an error
     head = res.stdout.splitlines()[0].split()
-    assert head[3:8] == ["举措成效", "不足原因", "第一责任人", "下年安排", "行政执法工作情况"]
+    assert head[3:9] == ["举措成效", "存在不足", "不足的原因", "第一责任人", "下年安排", "行政执法工作情况"]
     rows = {line.split()[0].rsplit("/", 1)[-1]: line.split() for line in res.stdout.splitlines()[1:3]}
-    assert rows["不合要求.txt"][7] == "✗" and rows["符合要求.txt"][7] == "✓"
+    assert rows["不合要求.txt"][8] == "✗" and rows["符合要求.txt"][8] == "✓"
     sheet = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))["报告一览"]
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert values[0][3:8] == ["举措成效", "不足原因", "第一责任人", "下年安排", "行政执法工作情况"]
-    assert [r[7] for r in values[1:]] == ["✗", "✓"]  # 不合要求.txt, 符合要求.txt
-    assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[3:8] == [
-        "measures", "shortcomings", "first_responsible", "plan", "enforcement",
+    assert values[0][3:9] == ["举措成效", "存在不足", "不足的原因", "第一责任人", "下年安排", "行政执法工作情况"]
+    assert [r[8] for r in values[1:]] == ["✗", "✓"]  # 不合要求.txt, 符合要求.txt
+    assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[3:9] == [
+        "measures", "shortcomings", "causes", "first_responsible", "plan", "enforcement",
     ]
     assert "<th>下年安排</th><th>行政执法工作情况</th><th>错误</th>" in html_out.read_text(encoding="utf-8")
 
@@ -98,4 +98,4 @@ def test_default_packs_have_no_county_column():
     """Near miss: without the county pack there is no such column or line."""
     from checker.parts import columns, parts_of
 
-    assert [p.key for p in columns(parts_of(load_ruleset()))] == ["measures", "shortcomings", "first_responsible", "plan"]
+    assert [p.key for p in columns(parts_of(load_ruleset()))] == ["measures", "shortcomings", "causes", "first_responsible", "plan"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..parts import Part, columns
+from ..parts import Part, own_parts
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ def expected_place(result, part: Part, parts: Sequence[Part]) -> int:
         for role in s.roles:
             lo, hi = spans.get(role, (s.line, s.end_line))
             spans[role] = (min(lo, s.line), max(hi, s.end_line))
-    if not part.column_shown and part.role in spans:
+    if part.within_role and part.role in spans:
         return spans[part.role][1] + 1
-    part_order = [p.role for p in columns(parts)]
+    part_order = [p.role for p in own_parts(parts)]
     order = part_order.index(part.role) if part.role in part_order else len(part_order)
     after_earlier = max((spans[p][1] + 1 for p in part_order[:order] if p in spans), default=0)
     later = [spans[p][0] for p in part_order[order + 1 :] if p in spans]

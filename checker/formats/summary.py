@@ -75,6 +75,8 @@ def _present(part: Part, result, codes: set[str], roles: set[str], checked) -> b
         return None
     if any(code in codes for code in part.missing):
         return False
+    if part.within_role and checked is not None and not all(code in checked for code in part.missing):
+        return None  # its rule did not run: nothing to say
     if part.role in roles:
         return True
     if part.by_content:
@@ -171,8 +173,9 @@ def outline_rows(result) -> list[dict]:
     ]
 
 
-def rule_summary(rows: list[dict], diagnostics: Iterable[Diagnostic]) -> list[dict]:
-    """Per rule: how many reports break it, how many findings, and the share of reports."""
+def rule_summary(rows: list[dict], diagnostics: Iterable[Diagnostic], titles: dict[str, str] | None = None) -> list[dict]:
+    """Per rule: its Chinese title (from ``titles``, the packs' ``title`` fields), how many reports
+    break it, how many findings, and the share of reports."""
     reports: dict[str, set[str]] = {}
     findings: Counter = Counter()
     meta: dict[str, tuple[str, str]] = {}
@@ -185,6 +188,7 @@ def rule_summary(rows: list[dict], diagnostics: Iterable[Diagnostic]) -> list[di
         {
             "code": code,
             "name": meta[code][0],
+            "title": (titles or {}).get(code, ""),
             "severity": meta[code][1],
             "reports": len(files),
             "findings": findings[code],

@@ -4,8 +4,10 @@ Sheet 1 “报告一览”: one row per report — frozen header, auto filter, c
 widths, ✓ green / ✗ red and a coloured status.  Sheet 2 “全部问题”: every
 diagnostic, cross-report ones included (the rule's name and basis, the same on every row
 of a rule, are on sheet 3 instead: 30,000 rows of them cost seconds).  Sheet 3 “规则统计”:
-per rule, how many reports break it, and its basis.  ``build_workbook(rows, diagnostics, rule_summary) -> bytes``
-is pure: no file is written here.
+per rule, how many reports break it, and its basis.  Sheet 4 “说明”: what each column, mark and
+code means, so the workbook can be forwarded as it is.  Every sheet prints landscape, fitted to the
+page width, with its header row repeated on each page.  ``build_workbook(rows, diagnostics,
+rule_summary) -> bytes`` is pure: no file is written here.
 """
 
 from __future__ import annotations
@@ -86,7 +88,18 @@ def _sheet(wb, title: str, columns):
     for i, (_, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
+    _print_setup(ws)
     return ws
+
+
+def _print_setup(ws) -> None:
+    """Landscape, fitted to one page wide (as many pages long as needed), header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def _finish(ws, columns, count: int) -> None:
@@ -105,6 +118,7 @@ def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[
     _report_sheet(wb, styles, rows, parts)
     _diagnostic_sheet(wb, styles, diagnostics)
     _rule_sheet(wb, styles, rules, diagnostics)
+    _notes_sheet(wb, styles, parts, rules, has_followthrough(rows))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -156,4 +170,42 @@ def _rule_sheet(wb, styles: _Styles, rules: list[dict], diagnostics: list[Diagno
     ws = _new_sheet(wb, styles, "规则统计", RULE_COLUMNS, len(rules))
     for r in rules:
         share = styles.cell(ws, r["share"], fmt="0%")
-        ws.append([r["code"], r["name"], SEVERITY_LABELS[r["severity"]], r["reports"], r["findings"], share, basis.get(r["code"])])
+        name = r.get("title") or r["name"]
+        ws.append([r["code"], name, SEVERITY_LABELS[r["severity"]], r["reports"], r["findings"], share, basis.get(r["code"])])
+
+
+NOTES_COLUMNS = (("项目", 22), ("说明", 90))
+FIXED_NOTES = (
+    ("文件", "送审报告的文件路径。"),
+    ("单位", "从标题、标题下一行或落款识别出的报告单位；识别不出时留空。"),
+    ("年度", "报告所述年度（从标题、开头、落款日期或下一年度安排推断）。"),
+)
+COUNT_NOTES = (
+    ("错误", "“错误”级问题的个数：缺少规定内容等，送审前应当改正。"),
+    ("警告", "“警告”级问题的个数：很可能不合要求，请核对。"),
+    ("提示", "“提示”级问题的个数：供参考的写法建议。"),
+    ("结论", "通过＝无错误无警告；有警告；有错误；无法读取（文件打不开，原因见“说明”列）。"),
+    ("说明", "无法读取的文件的原因。"),
+    ("✓ ✗ —", "✓ 具备；✗ 缺少（或检查发现问题）；— 无法判断（文件无法读取，或相关规则未启用）。"),
+)
+
+
+def _part_note(part: Part) -> str:
+    codes = "、".join(part.missing)
+    if part.by_content:
+        return f"是否写到“{part.label}”（按正文内容判断，可写在其他部分中）：{codes} 任一条发现即为 ✗。"
+    if part.within_role:
+        return f"“{part.label}”是否写到：在其所属部分的正文中判断，{codes} 任一条发现即为 ✗。"
+    return f"是否具备“{part.label}”部分：{codes} 任一条发现即为 ✗。"
+
+
+def _notes_sheet(wb, styles: _Styles, parts: Sequence[Part], rules: list[dict], follow: bool) -> None:
+    """说明: each column of 报告一览 and each code that occurs, in words a reader outside the county office follows."""
+    notes = [*FIXED_NOTES, *((p.column, _part_note(p)) for p in columns(parts))]
+    if follow:
+        notes.append((FOLLOW_COLUMN, "上一年度报告“主要安排”中的事项，有几项在本年度举措中见到落实情况（已落实/总数）。"))
+    notes += COUNT_NOTES
+    notes += [(f'{r["code"]} {r.get("title") or r["name"]}', f'{SEVERITY_LABELS[r["severity"]]}；涉及 {r["reports"]} 份报告，共 {r["findings"]} 处。用 fzcheck rules {r["code"]} 查看规则说明。') for r in rules]
+    ws = _new_sheet(wb, styles, "说明", NOTES_COLUMNS, len(notes))
+    for item, text in notes:
+        ws.append([styles.cell(ws, item, bold=True), styles.cell(ws, text, wrap=True)])

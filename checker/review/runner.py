@@ -36,6 +36,7 @@ class Job:
     cross: tuple[Rule, ...] = ()  # the cross-report rules that are on (``engine.cross_rules``)
     parts: tuple[Part, ...] = ()  # the required parts of the packs: the review table's columns
     previous: bool = False  # last year's folder: no rules, only what copy detection needs
+    titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title (what a reader sees)
 
     @property
     def spec(self) -> DigestSpec:
@@ -48,7 +49,8 @@ def job_for(config: Config, discover: bool = True) -> Job:
     from ..engine import cross_rules
 
     ruleset = ruleset_for(config)
-    return Job(config, discover, cross_rules(ruleset, config), parts_of(ruleset))
+    titles = {code: rule.title for code, rule in ruleset.rules.items() if rule.title}
+    return Job(config, discover, cross_rules(ruleset, config), parts_of(ruleset), titles=titles)
 
 
 @dataclass
@@ -74,6 +76,7 @@ class ReviewResult:
     previous_count: int = 0
     parts: tuple[Part, ...] = ()  # the required parts of the packs: a column each
     shared: list = field(default_factory=list)  # copied_paragraph.SharedFormula: the county's common formulas
+    titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title
 
     @property
     def rows(self) -> list[dict]:
@@ -90,7 +93,7 @@ class ReviewResult:
         return [diagnostic_row(d) for d in self.diagnostics]
 
     def rule_summary(self) -> list[dict]:
-        return rule_summary(self.rows, self.diagnostics)
+        return rule_summary(self.rows, self.diagnostics, self.titles)
 
     def summary(self) -> dict:
         rows = self.rows
@@ -214,7 +217,7 @@ def review_records(
     _followthrough_column(records, reports, job)
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions, r.follow = (), (), None
-    return ReviewResult(records, findings, previous_count, job.parts, shared)
+    return ReviewResult(records, findings, previous_count, job.parts, shared, job.titles)
 
 
 _SHARED = ("code", "name", "severity", "hint", "basis")

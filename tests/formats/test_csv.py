@@ -13,11 +13,11 @@ def test_reports_csv(county_review):
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
     # with last year's folder: the follow-through column (辛集乡 has a report of last year)
-    assert rows[0] == ["file", "entity", "year", "measures", "shortcomings", "first_responsible", "plan",
+    assert rows[0] == ["file", "entity", "year", "measures", "shortcomings", "causes", "first_responsible", "plan",
                        "followthrough", "errors", "warnings", "infos", "status", "error"]
-    assert rows[1] == [county_review.rows[0]["file"], "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "", "0", "0", "0", "通过", ""]
-    assert rows[3][3:8] == ["", "", "", "", ""] and rows[3][11] == "无法读取" and rows[3][12]
-    assert rows[4][7] == "1/2"
+    assert rows[1] == [county_review.rows[0]["file"], "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "✓", "", "0", "0", "0", "通过", ""]
+    assert rows[3][3:9] == ["", "", "", "", "", ""] and rows[3][12] == "无法读取" and rows[3][13]
+    assert rows[4][8] == "1/2"
     assert len(rows) == 5
 
 

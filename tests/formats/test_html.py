@@ -132,8 +132,8 @@ def test_table_rows(page, county_review):
     assert len(page.rows) == 4
     files = [r["file"] for r in county_review.rows]
     # with last year's folder: the 上年安排落实 column (— where a unit has no report of last year)
-    assert page.rows[0] == [files[0], "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "—", "0", "0", "0", "通过"]
-    assert page.rows[3][7] == "1/2"
+    assert page.rows[0] == [files[0], "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "✓", "—", "0", "0", "0", "通过"]
+    assert page.rows[3][8] == "1/2"
     assert page.rows[2][-1] == "无法读取" and page.rows[3][-1] == "有警告"
 
 

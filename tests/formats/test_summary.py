@@ -88,3 +88,21 @@ def test_quote_window_long_line():
     source = "甲" * 100 + "目标" + "乙" * 100
     quote, a, b = quote_window(source, 100, 102, width=40)
     assert quote[a:b] == "目标" and quote.startswith("…") and quote.endswith("…") and len(quote) == 42
+
+
+def test_causes_column_measures_the_causes_not_the_part():
+    """存在不足 says the part is there; 不足的原因 says whether its text gives causes (FZ103)."""
+    select = (*CORE, "FZ103")
+    no_causes = FULL.replace("究其原因，主要是人才缺乏。", "二是执法力量不足。")
+    row = row_for(no_causes, select)
+    assert (row["shortcomings"], row["causes"]) == (True, False)
+    row = row_for(FULL, select)
+    assert (row["shortcomings"], row["causes"]) == (True, True)
+
+
+def test_causes_column_is_blank_when_its_rule_did_not_run():
+    assert row_for(FULL)["causes"] is None  # FZ103 not selected: nothing to say
+
+
+def test_columns_name_each_part_and_the_causes_apart():
+    assert [p.column for p in PARTS] == ["举措成效", "存在不足", "不足的原因", "第一责任人", "下年安排"]

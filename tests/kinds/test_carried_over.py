@@ -46,7 +46,7 @@ def test_shortcomings_and_plan_carried_over():
     assert codes(result) == [("r0.txt", 5, 1, "FZ703"), ("r0.txt", 7, 1, "FZ703")]
     first = result.diagnostic_rows()[0]
     assert first["message"] == (
-        "不足原因中的这一段与上一年度报告（p0.txt 第5行）几乎相同（相似度100%），照搬了上年内容"
+        "存在不足中的这一段与上一年度报告（p0.txt 第5行）几乎相同（相似度100%），照搬了上年内容"
     )
     assert result.diagnostic_rows()[1]["message"].startswith("下年安排中的这一段与上一年度报告（")
     assert [p.path for p in result.findings[0].places] == ["r0.txt", "p0.txt"]

@@ -83,7 +83,7 @@ def test_previous_year_carried_over():
         ("FZ703", [(XINJI, 10, 1), (f"{PREVIOUS}/辛集乡2023.txt", 9, 1)]),
     ]
     assert carried[1]["message"] == (
-        f"不足原因中的这一段与上一年度报告（{PREVIOUS}/辛集乡2023.txt 第9行）几乎相同（相似度100%），照搬了上年内容"
+        f"存在不足中的这一段与上一年度报告（{PREVIOUS}/辛集乡2023.txt 第9行）几乎相同（相似度100%），照搬了上年内容"
     )
     assert [f["code"] for f in data["cross_report"]].count("FZ701") == 2
 
@@ -91,9 +91,9 @@ def test_previous_year_carried_over():
 def test_text_output_table_and_findings():
     result = runner.invoke(app, ["review", COUNTY, "--select", "FZ1,FZ7,FZ9", "--no-config", "--jobs", "1"])
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["文件", "单位", "年度", "举措成效", "不足原因", "第一责任人", "下年安排", "错误", "警告", "提示", "结论"]
-    assert lines[1].split() == [ZHEGU, "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "0", "0", "0", "通过"]
-    assert lines[3].split() == [BROKEN, "—", "—", "—", "—", "—", "—", "1", "0", "0", "无法读取"]
+    assert lines[0].split() == ["文件", "单位", "年度", "举措成效", "存在不足", "不足的原因", "第一责任人", "下年安排", "错误", "警告", "提示", "结论"]
+    assert lines[1].split() == [ZHEGU, "措美县哲古镇", "2024", "✓", "✓", "✓", "✓", "✓", "0", "0", "0", "通过"]
+    assert lines[3].split() == [BROKEN, "—", "—", "—", "—", "—", "—", "—", "1", "0", "0", "无法读取"]
     assert "无法读取的文件（其余文件已照常检查）：" in lines
     assert f"  {BROKEN}：{reader_message()}" in lines
     assert "FZ702 [warning] foreign-entity-name：报告中出现另一单位的名称“多玛乡”" in result.stdout

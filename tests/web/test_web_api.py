@@ -457,7 +457,8 @@ def test_several_files_give_the_same_table_as_fzcheck_review(client, upload):
         "单位",
         "年度",
         "举措成效",
-        "不足原因",
+        "存在不足",
+        "不足的原因",
         "第一责任人",
         "下年安排",
         "错误",
@@ -526,7 +527,7 @@ def test_the_workbook_is_the_review_workbook(client, upload):
         == "attachment; filename=\"fzcheck-____.xlsx\"; filename*=UTF-8''fzcheck-%E6%A3%80%E6%9F%A5%E7%BB%93%E6%9E%9C.xlsx"
     )
     wb = openpyxl.load_workbook(io.BytesIO(res.content), read_only=True)
-    assert wb.sheetnames == ["报告一览", "全部问题", "规则统计"]
+    assert wb.sheetnames == ["报告一览", "全部问题", "规则统计", "说明"]
     overview = list(wb["报告一览"].iter_rows(values_only=True))
     assert [r[0] for r in overview[1:]] == [SEED_000.name, SEED_FILES[1].name]
     checked = upload(client, SEED_000, SEED_FILES[1]).json()

@@ -5,7 +5,7 @@
 (function () {
   const SEV = { error: "错误", warning: "警告", info: "提示" };
   const SEV_RANK = { info: 1, warning: 2, error: 3 };
-  const ROLE = { measures: "举措成效", shortcomings: "不足原因", first_responsible: "第一责任人", plan: "下年安排", other: "其他" };
+  const ROLE = { measures: "举措成效", shortcomings: "存在不足", first_responsible: "第一责任人", plan: "下年安排", other: "其他" };
   const DOC_TYPE = { report: "报告", summary: "总结", other: "其他" };
   const EVIDENCE = { heading: "按标题识别", position: "按位置推断", content: "按内容推断" };
   const MARK = { ok: "✓", warn: "✓", missing: "✗", unchecked: "—", na: "—" };
