@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,15 @@ from .engine import active_rules, analyze, needs_roles, postprocess, run_rules
 from .errors import ConfigError
 from .ingest import InputError, document_from_text, read_bytes, read_path
 from .kinds.base import diagnostic
+from .limits import (
+    MAX_FINDINGS_COUNTED,
+    MAX_FINDINGS_PER_FILE,
+    MAX_FINDINGS_PER_RULE,
+    MAX_LINE_CHARS,
+    LimitExceeded,
+    TimeLimitExceeded,
+    time_limit,
+)
 from .model import Diagnostic, Document, Facts, Outline, Span
 from .packs import RuleSet, load_ruleset
 
@@ -63,46 +74,89 @@ def check_document(doc: Document, config: Config | None = None, with_roles: bool
     rules = active_rules(ruleset, config)
     report = analyze(doc, ruleset, config, with_roles=with_roles or needs_roles(rules))
     if any(line.text.strip() for line in doc.lines):
-        found = postprocess(run_rules(report, rules), config)
+        found = postprocess([*run_rules(report, rules), *_long_lines(doc, ruleset)], config)
     else:  # nothing to check: one input finding instead of every rule's verdict on nothing
         found = postprocess([_input_diagnostic(ruleset, "FZ902", "只有空白")], config)
-    return Result(doc.path, doc, report.outline, report.facts, found)
+    return Result(doc.path, doc, report.outline, report.facts, cap_findings(found, ruleset, config))
 
 
-def _guarded(path: str, config: Config, doc: Document, with_roles: bool) -> Result:
-    """Check one document; a bug in a rule becomes an FZ903 finding for this file, never a traceback."""
+def _long_lines(doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
+    """FZ906 for each line longer than the rules read (checker/limits.py: MAX_LINE_CHARS)."""
+    return [
+        _input_diagnostic(ruleset, "FZ906", f"共 {line.raw_length:,} 字，只检查了前 {MAX_LINE_CHARS:,} 字", Span(line.start + MAX_LINE_CHARS, line.end))
+        for line in doc.lines
+        if line.raw_length > MAX_LINE_CHARS
+    ]
+
+
+def cap_findings(found: list[Diagnostic], ruleset: RuleSet, config: Config) -> list[Diagnostic]:
+    """At most MAX_FINDINGS_PER_RULE findings of one rule and MAX_FINDINGS_PER_FILE in all, then one
+    FZ905 saying how many more there are of which rules."""
+    kept: list[Diagnostic] = []
+    per_rule: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    for d in found:
+        if per_rule[d.code] >= MAX_FINDINGS_PER_RULE or len(kept) >= MAX_FINDINGS_PER_FILE:
+            dropped[d.code] += 1
+            continue
+        per_rule[d.code] += 1
+        kept.append(d)
+    if dropped:
+        # a rule stops being run after MAX_FINDINGS_COUNTED findings: past that, the count is a floor
+        uncounted = {code for code in dropped if per_rule[code] + dropped[code] > MAX_FINDINGS_COUNTED}
+        at_least = "至少 " if uncounted else ""
+        detail = "、".join(
+            f"{code} {'至少 ' if code in uncounted else ''}{n:,} 个"
+            for code, n in sorted(dropped.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        summary = f"{at_least}{sum(dropped.values()):,} 个（{detail}）"
+        kept.extend(postprocess([_input_diagnostic(ruleset, "FZ905", summary)], config))
+    return kept
+
+
+def _bounded(path: str, config: Config, read: Callable[[], Document], with_roles: bool) -> Result:
+    """Read and check one input under the limits of checker/limits.py.  Whatever goes wrong becomes
+    one finding for this file (FZ901/FZ902 unreadable, FZ904 over a limit, FZ903 a bug): never an
+    exception that would stop a batch.  A configuration error still stops the command."""
     try:
-        return check_document(doc, config, with_roles)
+        with time_limit():
+            return check_document(read(), config, with_roles)
     except ConfigError:
         raise
-    except Exception as exc:  # noqa: BLE001 — one file must never stop a batch
-        ruleset = ruleset_for(config)
-        detail = f"{type(exc).__name__}: {exc}"
-        diagnostics = postprocess([_input_diagnostic(ruleset, "FZ903", detail)], config)
-        return Result(path, diagnostics=diagnostics, error=f"检查时出错（{detail}）")
+    except InputError as exc:
+        return input_failure(path, exc, config)
+    except LimitExceeded as exc:
+        return limit_failure(path, exc.message, config)
+    except TimeLimitExceeded as exc:
+        return limit_failure(path, str(exc), config)
+    except Exception as exc:  # noqa: BLE001 — one file must never stop a batch (RecursionError, MemoryError…)
+        return crash_result(path, exc, config)
+
+
+def crash_result(path: str, exc: BaseException, config: Config, what: str = "检查时出错") -> Result:
+    """A bug met while reading, checking or writing out one file: one FZ903 for that file."""
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    diagnostics = postprocess([_input_diagnostic(ruleset_for(config), "FZ903", detail)], config)
+    return Result(path, diagnostics=diagnostics, error=f"{what}（{detail}）")
 
 
 def check_text(text: str, config: Config | None = None, path: str = "<文本>", with_roles: bool = False) -> Result:
-    return check_document(document_from_text(text, path=path), config, with_roles)
+    return _bounded(path, config or Config(), lambda: document_from_text(text, path=path), with_roles)
 
 
 def check_bytes(data: bytes, path: str, config: Config | None = None, with_roles: bool = False) -> Result:
-    config = config or Config()
-    try:
-        doc = read_bytes(data, path)
-    except InputError as exc:
-        return input_failure(path, exc, config)
-    return _guarded(path, config, doc, with_roles)
+    return _bounded(path, config or Config(), lambda: read_bytes(data, path), with_roles)
 
 
 def check_path(path: str | Path, config: Config | None = None, with_roles: bool = False, discover: bool = True) -> Result:
     """Check one file; an unreadable file gives a Result with ``error`` and one FZ9xx diagnostic."""
     config = config_for(path, config, discover)
-    try:
-        doc = read_path(path)
-    except InputError as exc:
-        return input_failure(str(path), exc, config)
-    return _guarded(str(path), config, doc, with_roles)
+    return _bounded(str(path), config, lambda: read_path(path), with_roles)
+
+
+def limit_failure(path: str, message: str, config: Config) -> Result:
+    diagnostics = postprocess([_input_diagnostic(ruleset_for(config), "FZ904", message)], config)
+    return Result(path, diagnostics=diagnostics, error=message)
 
 
 def input_failure(path: str, exc: InputError, config: Config) -> Result:
@@ -112,8 +166,8 @@ def input_failure(path: str, exc: InputError, config: Config) -> Result:
     return Result(path, diagnostics=diagnostics, error=exc.message)
 
 
-def _input_diagnostic(ruleset: RuleSet, code: str, detail: str) -> Diagnostic:
+def _input_diagnostic(ruleset: RuleSet, code: str, detail: str, span: Span = Span(0, 0)) -> Diagnostic:
     rule = ruleset.rules.get(code)
     if rule is None:  # a county pack removed it: still say something
-        return Diagnostic(code, "input-error", "error", detail, Span(0, 0))
-    return diagnostic(rule, Span(0, 0), detail=detail)
+        return Diagnostic(code, "input-error", "error", detail, span)
+    return diagnostic(rule, span, detail=detail)

@@ -34,7 +34,7 @@ class Job:
 
     def piece(self, path: str):
         """(text, record) of one file; a configuration error comes back as its message."""
-        from .api import check_bytes, check_path, config_for, ruleset_for
+        from .api import check_bytes, check_codes, check_path, config_for, crash_result, ruleset_for
         from .formats import piece
 
         try:
@@ -45,12 +45,18 @@ class Job:
                 result = skipped_link_result(path, config)
             elif path == "-":
                 config = config_for(Path.cwd(), self.base, self.discover)
+                check_codes(config, self.base)
                 result = check_bytes(sys.stdin.buffer.read(), "<stdin>", config, self.with_roles)
             else:
                 config = config_for(path, self.base, self.discover)
+                check_codes(config, self.base)
                 result = check_path(path, config, self.with_roles, discover=False)
             rules = ruleset_for(config).rules if self.fmt == "sarif" else None
-            return piece(self.fmt, result, self.ctx, config.fail_on, rules)
+            try:
+                return piece(self.fmt, result, self.ctx, config.fail_on, rules)
+            except Exception as exc:  # noqa: BLE001 — a file the formatter cannot write is one FZ903, not an abort
+                name = result.path.encode("utf-8", "replace").decode("utf-8")  # the name itself may be at fault
+                return piece(self.fmt, crash_result(name, exc, config, "输出结果时出错"), self.ctx, config.fail_on, rules)
         except ConfigError as exc:
             return ConfigError(str(exc))
 

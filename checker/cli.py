@@ -13,6 +13,7 @@ import typer
 from . import options as opt
 from .errors import ConfigError
 from .run import EXIT_OK, EXIT_USAGE, CheckOptions, UsageError, collect, run_check, supported_suffixes  # noqa: F401  (the review command's, and the tests')
+from .limits import policy_text
 
 app = typer.Typer(
     add_completion=False,
@@ -46,7 +47,7 @@ def _check_one(path: str, base, discover: bool, with_roles: bool):
     return check_path(path, config, with_roles, discover=False), config
 
 
-@app.command()
+@app.command(epilog=f"检查上限（详见 docs/limits.md；超出的文件单独列为 FZ904/FZ905/FZ906，其余文件照常检查）：{policy_text()}。")
 def check(
     paths: List[str] = typer.Argument(..., help="报告文件或文件夹；文件夹按扩展名递归查找；- 表示标准输入"),
     format: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、jsonl（每个文件一行）、sarif、junit、github"),

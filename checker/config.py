@@ -9,6 +9,7 @@ Keys: ``select``, ``ignore`` (codes or prefixes), ``severity`` (code → level),
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -57,7 +58,11 @@ def _toml():
 
 
 def find_config(start: Path) -> Path | None:
-    return _find_config(start.resolve() if start.is_dir() else start.resolve().parent)
+    try:
+        folder = start.resolve() if start.is_dir() else start.resolve().parent
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): look from where it is
+        folder = Path(os.path.abspath(start)).parent
+    return _find_config(folder)
 
 
 @lru_cache(maxsize=256)
@@ -86,7 +91,8 @@ def _holds_fzcheck_table(pyproject: Path) -> bool:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return re.search(r"^\s*\[\s*tool\s*\.\s*fzcheck\b", text, re.M) is not None
-    return "fzcheck" in data.get("tool", {})
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "fzcheck" in tool  # a [tool] of another shape is no fzcheck config
 
 
 @lru_cache(maxsize=64)
@@ -100,7 +106,10 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML 语法错误：{exc}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("fzcheck", {})
+        tool = data.get("tool", {})
+        data = tool.get("fzcheck", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}:{_line_of(text, 'fzcheck')}: [tool.fzcheck] 必须是表，如 [tool.fzcheck] 下写 select = [\"FZ1\"]")
     name = str(path)
     for key in data:
         if key not in KEYS:

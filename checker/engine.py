@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 
 from .analyze.facts import derive_facts
 from .analyze.roles import assign_roles
@@ -12,6 +13,7 @@ from .config import Config
 from .kinds import KIND_ORDER, KINDS
 from .kinds._crossreport import CrossReport
 from .kinds.base import is_cross_report
+from .limits import MAX_FINDINGS_COUNTED, check_time
 from .model import Diagnostic, Document
 from .packs import Rule, RuleSet
 from .parse.outline import parse_document
@@ -36,12 +38,15 @@ def analyze(doc: Document, ruleset: RuleSet, config: Config, with_roles: bool = 
 
 
 def run_rules(report: Report, rules: list[Rule]) -> list[Diagnostic]:
-    """The per-report kinds' findings on one report (cross-report kinds are run by :func:`run_cross`)."""
+    """The per-report kinds' findings on one report (cross-report kinds are run by :func:`run_cross`),
+    at most MAX_FINDINGS_COUNTED + 1 of one rule (api.cap_findings says how many more; a rule is not
+    run to its end only to be counted), within the file's time limit."""
     found: list[Diagnostic] = []
     for rule in rules:
         kind = KINDS[rule.kind]
         if not is_cross_report(kind):
-            found.extend(kind.check(report, rule))
+            check_time()
+            found.extend(islice(kind.check(report, rule), MAX_FINDINGS_COUNTED + 1))
     return found
 
 

@@ -157,10 +157,16 @@ def run_check(o: CheckOptions) -> int:
     if o.jobs < 0:
         raise UsageError("--jobs 不能是负数")
     base = base_config(o.select, o.ignore, o.rules, o.year, o.fail_on)
+    try:
+        from .api import check_codes
+
+        check_codes(base, base)  # a typo in --select is an error before any file is read
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
     files = collect(o.paths, o.follow_links)
     if not files:
         raise UsageError("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
-    out = sys.stdout
+    out = SafeText(sys.stdout)
     readable = failing = False  # what the exit code needs: every file unreadable? a finding at --fail-on?
     least = EXIT_OK  # a fix that could not be written is never an exit 0, even with --exit-zero
     try:
@@ -181,7 +187,7 @@ def run_check(o: CheckOptions) -> int:
             least = run.exit_floor()
             if run.stdin_text is not None:  # standard input is never written: the fixed text goes to stdout
                 sys.stdout.write(run.stdin_text)
-                out = sys.stderr
+                out = SafeText(sys.stderr)
             ctx = _context(o, out)
             pieces = (piece(o.format, r, ctx, level) for r, level in zip(run.results, run.fail_levels))
         elif o.previous:  # one report against its own report of last year (checker/review/previous.py)
@@ -219,6 +225,31 @@ def _against_previous(o: CheckOptions, files: list[str], base, ctx):
     except PreviousError as exc:
         raise UsageError(str(exc)) from None
     return iter([piece(o.format, result, ctx, level)])
+
+
+class SafeText:
+    """A text stream that writes what its encoding cannot (a file name that is not valid UTF-8, a
+    character a GBK console lacks) as replacement characters instead of aborting the run."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(self._stream, "encoding", None) or "utf-8"
+            data = text.encode(encoding, errors="replace")
+            buffer = getattr(self._stream, "buffer", None)
+            if buffer is None:
+                return self._stream.write(data.decode(encoding, errors="replace"))
+            self._stream.flush()
+            buffer.write(data)
+            buffer.flush()
+            return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _context(o: CheckOptions, out):

@@ -83,13 +83,25 @@ def _known_rules(ctx, rules=None) -> dict:
     return dict(rules) if rules else {}
 
 
+SNIPPET_CHARS = 1000
+
+
 def _region(index: LineIndex, start: int, end: int, text: str | None = None, lines: list[str] | None = None) -> dict:
     line, col = index.line_col(start)
     end_line, end_col = index.line_col(end)
     region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
     if text is not None:
-        region["snippet"] = {"text": lines[line - 1] if line <= len(lines) else ""}
+        region["snippet"] = {"text": _snippet(lines[line - 1], col) if line <= len(lines) else ""}
     return region
+
+
+def _snippet(line: str, col: int) -> str:
+    """The finding's line; a very long line (a whole report without line breaks) is cut to a window
+    from near the finding, so that 1,000 findings on it do not repeat megabytes."""
+    if len(line) <= SNIPPET_CHARS:
+        return line
+    start = max(0, col - 1 - 100)
+    return line[start : start + SNIPPET_CHARS]
 
 
 _UNRESOLVED = -1  # a result's artifact index, resolved by the sink (it knows the files before this one)

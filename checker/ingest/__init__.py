@@ -6,14 +6,18 @@ input: it raises :class:`InputError` with a Chinese message instead.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
+from ..limits import MAX_INPUT_BYTES
 from ..model import Document
 from .cleanup import build_document
 from .decode import decode_bytes
 from .errors import InputError
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = MAX_INPUT_BYTES
 # What a folder search picks up; readers for other formats add their suffixes here.
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".docm", ".pdf", ".doc", ".wps", ".rtf", ".odt")
 
@@ -29,12 +33,14 @@ def read_bytes(data: bytes, path: str) -> Document:
     if not data.strip():
         raise InputError(path, "文件为空，没有可检查的内容")
     if len(data) > MAX_BYTES:
-        raise InputError(path, f"文件过大（{len(data) // (1024 * 1024)} MB），上限为 {MAX_BYTES // (1024 * 1024)} MB")
+        raise InputError(path, _too_large(len(data)))
     if data[30:38] == b"mimetype" and data[:4] == b"PK\x03\x04":
+        from ..limits import paused
         from .legacy import is_odt, read_legacy
 
         if is_odt(data):
-            return read_legacy(data, path)
+            with paused():  # LibreOffice runs under the converter's own time limit
+                return read_legacy(data, path)
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         from .docx import read_docx  # optional reader, imported only when needed
 
@@ -44,9 +50,11 @@ def read_bytes(data: bytes, path: str) -> Document:
 
         return read_pdf(data, path)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or _is_rtf_or_html(data):
+        from ..limits import paused
         from .legacy import read_legacy
 
-        return read_legacy(data, path)
+        with paused():  # LibreOffice runs under the converter's own timeout
+            return read_legacy(data, path)
     text, encoding, bom = decode_bytes(data, path)
     doc = build_document(text, path=path, encoding=encoding, bom=bom)
     if path.lower().endswith((".md", ".markdown")) or "#" in text:
@@ -64,20 +72,45 @@ def _is_rtf_or_html(data: bytes) -> bool:
 
 
 def read_path(path: str | Path) -> Document:
-    p = Path(path)
+    """Read a regular file: a pipe, a device or a socket is refused without being opened (it could
+    block for ever or never end), and at most MAX_BYTES are read even if the size on disk lies."""
     name = str(path)
     try:
-        size = p.stat().st_size
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError(name, "文件不存在") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(name, "符号链接循环指向自身，找不到实际文件") from None
         raise InputError(name, f"无法读取文件（{exc.strerror or exc}）") from None
-    if p.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(name, "这是一个文件夹，不是文件")
-    if size > MAX_BYTES:
-        raise InputError(name, f"文件过大（{size // (1024 * 1024)} MB），上限为 {MAX_BYTES // (1024 * 1024)} MB")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, f"这不是普通文件（{_special_kind(info.st_mode)}），已跳过；请提供报告文件本身")
+    if info.st_size > MAX_BYTES:
+        raise InputError(name, _too_large(info.st_size))
     try:
-        data = p.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # replaced between the two looks
+                raise InputError(name, "这不是普通文件，已跳过；请提供报告文件本身")
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(name, f"无法读取文件（{exc.strerror or exc}）") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(name, _too_large(len(data)))
     return read_bytes(data, name)
+
+
+def _too_large(size: int) -> str:
+    return f"文件过大（{size // (1024 * 1024)} MB），上限为 {MAX_BYTES // (1024 * 1024)} MB"
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "是命名管道"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "是设备"
+    if stat.S_ISSOCK(mode):
+        return "是套接字"
+    return "是特殊文件"

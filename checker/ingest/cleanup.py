@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES, LimitExceeded
 from ..model import Document, Leftover, Line
 from .script import looks_traditional, to_simplified
 
@@ -25,6 +26,24 @@ LEFTOVER_PATTERNS: tuple[tuple[str, str], ...] = (
 _LEFTOVER_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(LEFTOVER_PATTERNS)))
 # every leftover starts with one of these characters: texts without any skip the per-line search
 _LEFTOVER_HINT = re.compile("[\\[{\\\\错\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Lone surrogates cannot be written in any encoding: a reader that let one through would crash every output.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with any lone surrogate replaced by U+FFFD, so that every output can write it."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def check_size(text: str) -> None:
+    """Refuse a text past the limits on characters and lines (see checker/limits.py)."""
+    if len(text) > MAX_CHARS:
+        raise LimitExceeded(f"文字超过 {MAX_CHARS:,} 字（共 {len(text):,} 字），不像一份年度报告，已跳过；请只提供报告本身")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise LimitExceeded(f"超过 {MAX_LINES:,} 行（共 {lines:,} 行），不像一份年度报告，已跳过；请只提供报告本身")
 
 
 def normalise_newlines(text: str) -> tuple[str, str]:
@@ -43,17 +62,22 @@ def build_document(
     source: str = "text",
     locations: tuple[str, ...] = (),
 ) -> Document:
+    if len(text) > MAX_CHARS:  # before any copy of it is made
+        check_size(text)
     if text.startswith("\ufeff"):
         text = text[1:]
         bom = True
-    text, newline = normalise_newlines(text)
+    text, newline = normalise_newlines(encodable(text))
+    check_size(text)
     traditional = looks_traditional(text[:20000])
     maybe_leftovers = _LEFTOVER_HINT.search(text) is not None
     lines: list[Line] = []
     leftovers: list[Leftover] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        clean, shifts, found = _strip_leftovers(raw, start) if maybe_leftovers else (raw, (), ())
+        # the rules read at most MAX_LINE_CHARS of a line (the file gets one FZ904 saying so)
+        seen = raw if len(raw) <= MAX_LINE_CHARS else raw[:MAX_LINE_CHARS]
+        clean, shifts, found = _strip_leftovers(seen, start) if maybe_leftovers else (seen, (), ())
         if traditional:
             clean = to_simplified(clean)
         leftovers.extend(found)

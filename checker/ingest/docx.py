@@ -35,9 +35,11 @@ written, so that numbering rules still see that it has none.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from xml.etree.ElementTree import Element
 
+from ..limits import MAX_LINES, MAX_NESTING, LimitExceeded, check_time
 from ..model import Document
 from .cleanup import build_document
 from .docx_numbering import Numbering, StoryState
@@ -188,13 +190,11 @@ def extract(data: bytes, path: str, with_map: bool = False) -> Extraction:
         note_root = optional(kind)
         if note_root is not None:
             notes[kind[:-1]] = (related[kind], note_root, label)
-    walker = _Walker(w, numbering, notes, with_map)
-    walker.parts_t[main] = _t_index(root, w) if with_map else {}
-    walker.pages = root.find(f".//{{{w}}}lastRenderedPageBreak") is not None
     body = root.find(f"{{{w}}}body")
     if body is None:
         raise InputError(path, "Word 文档没有正文部分，文件可能已损坏；请用 Word 另存为 .docx")
-    walker.blocks(body, _Ctx(main, StoryState(), "body"))
+    walker = _Walker(w, numbering, notes, with_map, main, root)
+    walker.run(body, _Ctx(main, StoryState(), "body"))
     texts = {}
     if with_map:
         texts[main] = [t.text or "" for t in root.iter(f"{{{w}}}t")]
@@ -208,6 +208,14 @@ def _t_index(root: Element, w: str) -> dict[int, int]:
 
 
 # -- the walk ------------------------------------------------------------------------
+#
+# The walk is iterative: a container (the body, a table, a cell, a text box, a note, a
+# content control) is a generator that yields the containers inside it, and ``_Walker.run``
+# drives them with an explicit stack, so code after a ``yield`` runs once the inner
+# container is done (as after a recursive call) while nesting costs no Python stack.  The
+# stack's depth, the paragraphs and the time are bounded by :mod:`checker.limits`.
+
+_Frames = Iterator["_Frames"]
 
 
 @dataclass
@@ -219,50 +227,88 @@ class _Ctx:
     fields: list = field(default_factory=list)  # complex-field stack: [instruction, in_result]
 
 
+@dataclass
+class _Runs:
+    """What the runs of one paragraph produce: its lines, the stories it anchors, its first page."""
+
+    lines: list[list[Piece]] = field(default_factory=lambda: [[]])
+    after: list[tuple[str, Element, str]] = field(default_factory=list)  # (textbox | footnote | endnote, element, part)
+    first_page: int = 0
+
+    def add(self, piece: Piece) -> None:
+        self.lines[-1].append(piece)
+
+    def new_line(self) -> None:
+        self.lines.append([])
+
+
+def _too_deep() -> LimitExceeded:
+    return LimitExceeded(
+        f"Word 文档中表格、文本框、链接或内容控件相互嵌套超过 {MAX_NESTING} 层，已停止读取；请用 Word 另存为 .docx，或把内容复制到新文档"
+    )
+
+
 class _Walker:
-    def __init__(self, w: str, numbering: Numbering, notes: dict, with_map: bool) -> None:
+    def __init__(self, w: str, numbering: Numbering, notes: dict, with_map: bool, main: str, root: Element) -> None:
         self.w = w
         q = lambda tag: f"{{{w}}}{tag}"
         self.q = q
-        self.P, self.R, self.T, self.TBL = q("p"), q("r"), q("t"), q("tbl")
+        self.P, self.R, self.T, self.TBL, self.SDT = q("p"), q("r"), q("t"), q("tbl"), q("sdt")
+        self.ALT = f"{{{_MC}}}AlternateContent"
+        self.block_wrappers = frozenset((q("customXml"), q("ins"), q("moveTo")))
+        self.inline_wrappers = frozenset(
+            (q("hyperlink"), q("smartTag"), q("ins"), q("moveTo"), q("customXml"), q("dir"), q("bdo"))
+        )
         self.numbering = numbering
         self.notes = notes
         self.with_map = with_map
-        self.parts_t: dict[str, dict[int, int]] = {}
+        self.parts_t: dict[str, dict[int, int]] = {main: _t_index(root, w)} if with_map else {}
         self.out: list[Paragraph] = []
+        self.line_count = 0
         self.body_count = 0
         self.tables = 0
         self.textboxes = 0
         self.note_count = {"footnote": 0, "endnote": 0}
         self.page = 1
-        self.pages = False
+        self.pages = root.find(f".//{q('lastRenderedPageBreak')}") is not None
         self._note_index: dict[str, dict[str, Element]] = {}
-        for kind, (part, root, _label) in notes.items():
-            self._note_index[kind] = {n.get(q("id")) or "": n for n in root.findall(q(kind))}
+        for kind, (part, note_root, _label) in notes.items():
+            self._note_index[kind] = {n.get(q("id")) or "": n for n in note_root.findall(q(kind))}
             if with_map:
-                self.parts_t[part] = _t_index(root, w)
+                self.parts_t[part] = _t_index(note_root, w)
+
+    def run(self, body: Element, ctx: _Ctx) -> None:
+        """Walk the body, and every story it anchors, in document order."""
+        stack: list[_Frames] = [self.blocks(body, ctx)]
+        while stack:
+            try:
+                inner = next(stack[-1])
+            except StopIteration:
+                stack.pop()
+                continue
+            if len(stack) >= MAX_NESTING:
+                raise _too_deep()
+            stack.append(inner)
 
     # block level ---------------------------------------------------------------
-    def blocks(self, container: Element, ctx: _Ctx) -> None:
+    def blocks(self, container: Element, ctx: _Ctx) -> _Frames:
         q = self.q
         for child in container:
             tag = child.tag
             if tag == self.P:
-                self.paragraph(child, ctx)
+                yield self.paragraph(child, ctx)
             elif tag == self.TBL:
-                self.table(child, ctx)
-            elif tag == q("sdt"):
-                if self._is_toc(child):
-                    continue
+                yield self.table(child, ctx)
+            elif tag == self.SDT:
                 content = child.find(q("sdtContent"))
-                if content is not None:
-                    self.blocks(content, ctx)
-            elif tag in (q("customXml"), q("ins"), q("moveTo")):
-                self.blocks(child, ctx)
-            elif tag == f"{{{_MC}}}AlternateContent":
+                if content is not None and not self._is_toc(child):
+                    yield self.blocks(content, ctx)
+            elif tag in self.block_wrappers:
+                yield self.blocks(child, ctx)
+            elif tag == self.ALT:
                 chosen = _choose(child)
                 if chosen is not None:
-                    self.blocks(chosen, ctx)
+                    yield self.blocks(chosen, ctx)
 
     def _is_toc(self, sdt: Element) -> bool:
         q = self.q
@@ -272,25 +318,18 @@ class _Walker:
         gallery = pr.find(f"{q('docPartObj')}/{q('docPartGallery')}")
         return gallery is not None and "content" in (gallery.get(q("val")) or "").lower()
 
-    def table(self, tbl: Element, ctx: _Ctx) -> None:
+    def table(self, tbl: Element, ctx: _Ctx) -> _Frames:
         q = self.q
         self.tables += 1
         number = self.tables
         for row_no, tr in enumerate(_children(tbl, q("tr"), q), start=1):
             col = 1
             for tc in _children(tr, q("tc"), q):
-                span = 1
-                tcpr = tc.find(q("tcPr"))
-                if tcpr is not None:
-                    gs = tcpr.find(q("gridSpan"))
-                    if gs is not None and (gs.get(q("val")) or "").isdigit():
-                        span = max(1, int(gs.get(q("val"))))
                 where = f"{ctx.location}表格{number} 第{row_no}行第{col}列"
-                cell_ctx = _Ctx(ctx.part, ctx.story, "cell", where, ctx.fields)
                 start = len(self.out)
-                self.blocks(tc, cell_ctx)
+                yield self.blocks(tc, _Ctx(ctx.part, ctx.story, "cell", where, ctx.fields))
                 self._number_within(start, where)
-                col += span
+                col += _grid_span(tc, q)
 
     def _number_within(self, start: int, where: str) -> None:
         """Several paragraphs in one cell/text box/note: 第k段 after the container's location."""
@@ -300,29 +339,11 @@ class _Walker:
                 para.location = f"{where}第{k}段"
 
     # paragraph level -------------------------------------------------------------
-    def paragraph(self, p: Element, ctx: _Ctx) -> None:
-        q = self.q
-        ppr = p.find(q("pPr"))
-        style = ""
-        num_id = ilvl = None
-        outline = None
-        if ppr is not None:
-            ps = ppr.find(q("pStyle"))
-            if ps is not None:
-                style = ps.get(q("val")) or ""
-            numpr = ppr.find(q("numPr"))
-            if numpr is not None:
-                num_id = _int_val(numpr.find(q("numId")), q)
-                ilvl = _int_val(numpr.find(q("ilvl")), q)
-            outline = _int_val(ppr.find(q("outlineLvl")), q)
-        self._line = []
-        self._lines = [self._line]
-        self._after = []
-        self._first_page = 0
-        self.inline(p, ctx)
-        lines = self._lines
-        after = self._after
-        has_text = any(piece.text.strip() for line in lines for piece in line)
+    def paragraph(self, p: Element, ctx: _Ctx) -> _Frames:
+        style, num_id, ilvl, outline = self._paragraph_properties(p)
+        runs = _Runs()
+        self.inline(p, ctx, runs)
+        lines = runs.lines
         label = ""
         resolved = self.numbering.resolve(style, num_id, ilvl)
         if resolved is not None:
@@ -335,143 +356,195 @@ class _Walker:
         elif outline >= 9:  # 9 = body text, overriding a heading style
             outline = None
         level = outline + 1 if outline is not None and ctx.kind == "body" else 0
+        where = ctx.location
         if ctx.kind == "body":
+            has_text = any(piece.text.strip() for line in lines for piece in line)
+            where = ""
             if has_text or label:
                 self.body_count += 1
                 where = f"第{self.body_count}段"
-            else:
-                where = ""
-        else:
-            where = ctx.location
-        page = self._first_page or self.page
-        self.out.append(Paragraph(lines, where, level, label.strip(), page, ctx.kind == "body"))
-        for kind, el, part in after:
-            self._emit_after(kind, el, part, ctx)
+        self._append(Paragraph(lines, where, level, label.strip(), runs.first_page or self.page, ctx.kind == "body"))
+        for kind, el, _part in runs.after:
+            yield self.anchored(kind, el, ctx)
 
-    def _emit_after(self, kind: str, el: Element, part: str, ctx: _Ctx) -> None:
+    def _paragraph_properties(self, p: Element) -> tuple[str, int | None, int | None, int | None]:
+        """(style id, numId, ilvl, outline level) from the paragraph's w:pPr."""
+        q = self.q
+        ppr = p.find(q("pPr"))
+        if ppr is None:
+            return "", None, None, None
+        ps = ppr.find(q("pStyle"))
+        style = (ps.get(q("val")) or "") if ps is not None else ""
+        num_id = ilvl = None
+        numpr = ppr.find(q("numPr"))
+        if numpr is not None:
+            num_id = _int_val(numpr.find(q("numId")), q)
+            ilvl = _int_val(numpr.find(q("ilvl")), q)
+        return style, num_id, ilvl, _int_val(ppr.find(q("outlineLvl")), q)
+
+    def _append(self, para: Paragraph) -> None:
+        self.out.append(para)
+        self.line_count += len(para.lines)
+        if self.line_count > MAX_LINES:
+            raise LimitExceeded(f"段落超过 {MAX_LINES:,} 个，不像一份年度报告，已停止读取；请只提供报告本身")
+        if len(self.out) % 512 == 0:
+            check_time()
+
+    def anchored(self, kind: str, el: Element, ctx: _Ctx) -> _Frames:
+        """The paragraphs of a text box or a note, after the paragraph that anchors it."""
         if kind == "textbox":
             self.textboxes += 1
             where = f"文本框{self.textboxes}"
             start = len(self.out)
-            self.blocks(el, _Ctx(ctx.part, StoryState(), "textbox", where, []))
+            yield self.blocks(el, _Ctx(ctx.part, StoryState(), "textbox", where, []))
             self._number_within(start, where)
             return
         note = self._note_index.get(kind, {}).get(el.get(self.q("id")) or "")
         if note is None or note.get(self.q("type")) not in (None, "normal"):
             return
         self.note_count[kind] += 1
-        label = self.notes[kind][2]
+        part, _root, label = self.notes[kind]
         where = f"{label}{self.note_count[kind]}"
         start = len(self.out)
-        self.blocks(note, _Ctx(self.notes[kind][0], StoryState(), "note", where, []))
+        yield self.blocks(note, _Ctx(part, StoryState(), "note", where, []))
         self._number_within(start, where)
 
-    def inline(self, el: Element, ctx: _Ctx) -> None:
+    # run level: no stories start here (text boxes and notes wait in runs.after), so a plain stack
+    def inline(self, el: Element, ctx: _Ctx, runs: _Runs) -> None:
+        """The text of a paragraph's runs, through hyperlinks, fields, content controls and ruby."""
         q = self.q
-        for child in el:
+        stack: list[tuple[Iterator[Element], bool | None]] = [(iter(el), None)]  # (children, None | run hidden)
+        while stack:
+            children, run_vanish = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                continue
+            if len(stack) >= MAX_NESTING:
+                raise _too_deep()
+            if run_vanish is not None:
+                nested = self.run_child(child, run_vanish, ctx, runs)
+                if nested is not None:
+                    stack.append((iter(nested), None))
+                continue
             tag = child.tag
             if tag == self.R:
-                self.run(child, ctx)
-            elif tag in (q("hyperlink"), q("smartTag"), q("ins"), q("moveTo"), q("customXml"), q("dir"), q("bdo")):
-                self.inline(child, ctx)
+                stack.append((iter(child), _vanished(child, q)))
+            elif tag in self.inline_wrappers:
+                stack.append((iter(child), None))
             elif tag == q("fldSimple"):
-                if (child.get(q("instr")) or "").strip().upper().startswith("TOC"):
-                    continue
-                self.inline(child, ctx)
-            elif tag == q("sdt"):
+                if not (child.get(q("instr")) or "").strip().upper().startswith("TOC"):
+                    stack.append((iter(child), None))
+            elif tag == self.SDT:
                 content = child.find(q("sdtContent"))
                 if content is not None and not self._is_toc(child):
-                    self.inline(content, ctx)
-            elif tag == f"{{{_MC}}}AlternateContent":
+                    stack.append((iter(content), None))
+            elif tag == self.ALT:
                 chosen = _choose(child)
                 if chosen is not None:
-                    self.inline(chosen, ctx)
+                    stack.append((iter(chosen), None))
             elif tag in (f"{{{_MATH}}}oMath", f"{{{_MATH}}}oMathPara"):
                 text = "".join(t.text or "" for t in child.iter(f"{{{_MATH}}}t"))
                 if text:
-                    self._line.append(Piece(text.translate(_NEWLINES)))
+                    runs.add(Piece(text.translate(_NEWLINES)))
             # w:del, w:moveFrom, bookmarks, proofErr, pPr…: nothing shown
 
-    def _hidden(self, ctx: _Ctx) -> bool:
-        for instr, in_result in ctx.fields:
-            if not in_result:
-                return True
-            if instr.strip().upper().startswith("TOC"):
-                return True
-        return False
-
-    def run(self, r: Element, ctx: _Ctx) -> None:
+    def run_child(self, child: Element, vanish: bool, ctx: _Ctx, runs: _Runs) -> Element | None:
+        """One child of a w:r; returns an element whose inline content comes next (a ruby's base)."""
         q = self.q
-        rpr = r.find(q("rPr"))
-        vanish = False
-        if rpr is not None:
-            v = rpr.find(q("vanish"))
-            vanish = v is not None and v.get(q("val")) not in ("0", "false", "off")
-        for child in r:
-            tag = child.tag
-            if tag == self.T:
-                if vanish or self._hidden(ctx):
-                    continue
-                text = (child.text or "").translate(_NEWLINES)
-                if text:
-                    if self.with_map:
-                        index = self.parts_t.get(ctx.part, {}).get(id(child), -1)
-                        self._line.append(Piece(text, ctx.part, index, 0))
-                    else:
-                        self._line.append(Piece(text))
-                if text.strip() and not self._first_page:
-                    self._first_page = self.page
-            elif tag == q("fldChar"):
-                kind = child.get(q("fldCharType"))
-                if kind == "begin":
-                    ctx.fields.append(["", False])
-                elif kind == "separate" and ctx.fields:
-                    ctx.fields[-1][1] = True
-                elif kind == "end" and ctx.fields:
-                    ctx.fields.pop()
-            elif tag == q("instrText"):
-                if ctx.fields and not ctx.fields[-1][1]:
-                    ctx.fields[-1][0] += child.text or ""
-            elif vanish or self._hidden(ctx):
-                continue
-            elif tag in (q("tab"), q("ptab")):
-                self._line.append(Piece("\t"))
-            elif tag in (q("br"), q("cr")):
-                self._line = []
-                self._lines.append(self._line)
-            elif tag == q("noBreakHyphen"):
-                self._line.append(Piece("-"))
-            elif tag == q("sym"):
-                char = child.get(q("char")) or ""
-                try:
-                    code = int(char, 16)
-                except ValueError:
-                    continue
-                if code >= 0xF000:  # a Symbol/Wingdings glyph in the private-use area
-                    code -= 0xF000
-                    if code < 0x20:
-                        continue
-                    ch = "•" if code in (0xB7, 0x6C, 0x9F) else ""
-                else:
-                    ch = chr(code)
-                if ch:
-                    self._line.append(Piece(ch))
-            elif tag == q("lastRenderedPageBreak"):
-                self.page += 1
-            elif tag in (q("footnoteReference"), q("endnoteReference")):
-                kind = "footnote" if tag == q("footnoteReference") else "endnote"
-                if kind in self.notes:
-                    self._after.append((kind, child, self.notes[kind][0]))
-            elif tag in (q("drawing"), q("pict"), q("object"), f"{{{_MC}}}AlternateContent"):
-                node = _choose(child) if tag == f"{{{_MC}}}AlternateContent" else child
-                if node is None:
-                    continue
-                for box in _outer_textboxes(node, q("txbxContent")):
-                    self._after.append(("textbox", box, ctx.part))
-            elif tag == q("ruby"):
-                base = child.find(q("rubyBase"))
-                if base is not None:
-                    self.inline(base, ctx)
+        tag = child.tag
+        if tag == self.T:
+            if not (vanish or _hidden(ctx)):
+                self._text(child, ctx, runs)
+        elif tag == q("fldChar"):
+            _field_char(child.get(q("fldCharType")), ctx.fields)
+        elif tag == q("instrText"):
+            if ctx.fields and not ctx.fields[-1][1] and len(ctx.fields[-1][0]) < 64:  # only its start matters
+                ctx.fields[-1][0] += child.text or ""
+        elif vanish or _hidden(ctx):
+            return None
+        elif tag in (q("tab"), q("ptab")):
+            runs.add(Piece("\t"))
+        elif tag in (q("br"), q("cr")):
+            runs.new_line()
+        elif tag == q("noBreakHyphen"):
+            runs.add(Piece("-"))
+        elif tag == q("sym"):
+            char = _symbol(child.get(q("char")) or "")
+            if char:
+                runs.add(Piece(char))
+        elif tag == q("lastRenderedPageBreak"):
+            self.page += 1
+        elif tag in (q("footnoteReference"), q("endnoteReference")):
+            kind = "footnote" if tag == q("footnoteReference") else "endnote"
+            if kind in self.notes:
+                runs.after.append((kind, child, self.notes[kind][0]))
+        elif tag in (q("drawing"), q("pict"), q("object"), self.ALT):
+            node = _choose(child) if tag == self.ALT else child
+            if node is not None:
+                runs.after.extend(("textbox", box, ctx.part) for box in _outer_textboxes(node, q("txbxContent")))
+        elif tag == q("ruby"):
+            return child.find(q("rubyBase"))
+        return None
+
+    def _text(self, t: Element, ctx: _Ctx, runs: _Runs) -> None:
+        text = (t.text or "").translate(_NEWLINES)
+        if not text:
+            return
+        if self.with_map:
+            runs.add(Piece(text, ctx.part, self.parts_t.get(ctx.part, {}).get(id(t), -1), 0))
+        else:
+            runs.add(Piece(text))
+        if text.strip() and not runs.first_page:
+            runs.first_page = self.page
+
+
+def _vanished(r: Element, q) -> bool:
+    """Hidden text (w:vanish) in the run's properties."""
+    rpr = r.find(q("rPr"))
+    if rpr is None:
+        return False
+    v = rpr.find(q("vanish"))
+    return v is not None and v.get(q("val")) not in ("0", "false", "off")
+
+
+def _hidden(ctx: _Ctx) -> bool:
+    """Inside a field's instruction, or inside a table of contents field."""
+    return any(not in_result or instr.strip().upper().startswith("TOC") for instr, in_result in ctx.fields)
+
+
+def _field_char(kind: str | None, fields: list) -> None:
+    if kind == "begin":
+        if len(fields) >= MAX_NESTING:
+            raise _too_deep()
+        fields.append(["", False])
+    elif kind == "separate" and fields:
+        fields[-1][1] = True
+    elif kind == "end" and fields:
+        fields.pop()
+
+
+def _symbol(char: str) -> str:
+    """The character of a w:sym (hex code); Symbol/Wingdings glyphs in the private-use area become •."""
+    if not 1 <= len(char) <= 6 or not all(c in "0123456789abcdefABCDEF" for c in char):
+        return ""
+    code = int(char, 16)
+    if code >= 0xF000:  # a Symbol/Wingdings glyph in the private-use area
+        code -= 0xF000
+        if code < 0x20:
+            return ""
+        return "•" if code in (0xB7, 0x6C, 0x9F) else ""
+    if code < 0x20 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return ""  # control characters and surrogates are no text
+    return chr(code)
+
+
+def _grid_span(tc: Element, q) -> int:
+    """How many grid columns a cell spans (w:gridSpan), 1 when absent or not a plain number."""
+    tcpr = tc.find(q("tcPr"))
+    gs = tcpr.find(q("gridSpan")) if tcpr is not None else None
+    value = _int_val(gs, q)
+    return value if value is not None and value >= 1 else 1
 
 
 def _choose(alt: Element) -> Element | None:
@@ -485,39 +558,47 @@ def _choose(alt: Element) -> Element | None:
 def _outer_textboxes(node: Element, txbx_tag: str) -> list[Element]:
     """Text box contents under ``node`` that are not inside another text box (those come with it)."""
     found: list[Element] = []
-
-    def visit(el: Element) -> None:
-        for child in el:
-            if child.tag == txbx_tag:
-                found.append(child)
-            elif child.tag == f"{{{_MC}}}AlternateContent":
-                chosen = _choose(child)
-                if chosen is not None:
-                    visit(chosen)
-            else:
-                visit(child)
-
-    visit(node)
+    stack: list[Iterator[Element]] = [iter(node)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == txbx_tag:
+            found.append(child)
+        elif child.tag == f"{{{_MC}}}AlternateContent":
+            chosen = _choose(child)
+            if chosen is not None:
+                stack.append(iter(chosen))
+        else:
+            stack.append(iter(child))
     return found
 
 
 def _children(parent: Element, tag: str, q) -> list[Element]:
     """Rows of a table or cells of a row, also when wrapped in content controls (w:sdt, w:customXml)."""
     out: list[Element] = []
-    for child in parent:
-        if child.tag == tag:
+    stack: list[Iterator[Element]] = [iter(parent)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == tag:
             out.append(child)
         elif child.tag in (q("sdt"), q("customXml")):
             content = child.find(q("sdtContent")) if child.tag == q("sdt") else child
             if content is not None:
-                out.extend(_children(content, tag, q))
+                if len(stack) >= MAX_NESTING:
+                    raise _too_deep()
+                stack.append(iter(content))
     return out
 
 
 def _int_val(el: Element | None, q) -> int | None:
+    """The w:val of ``el`` as a number: plain ASCII digits (an optional minus), at most 9 of them."""
     if el is None:
         return None
-    try:
-        return int(el.get(q("val")) or "")
-    except ValueError:
+    value = (el.get(q("val")) or "").strip()
+    digits = value[1:] if value.startswith("-") else value
+    if not 1 <= len(digits) <= 9 or not digits.isascii() or not digits.isdigit():
         return None
+    return int(value)

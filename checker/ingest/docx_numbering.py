@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from ..limits import MAX_LIST_NUMBER, LimitExceeded
+
 _CN = "〇一二三四五六七八九"
 _CN_CIRCLE = "○一二三四五六七八九"  # Word's chineseCounting uses ○ for zero above 99
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -131,6 +133,10 @@ def _circled(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """The text Word shows for counter value ``n`` in number format ``fmt``."""
+    if abs(n) > MAX_LIST_NUMBER:  # letters repeat n / 26 times: 2,000,000,000 would take gigabytes
+        raise LimitExceeded(
+            f"Word 自动编号的数值 {n} 超过上限 {MAX_LIST_NUMBER:,}，已停止读取；请在 Word 中重新设置编号的起始值"
+        )
     if fmt in ("decimal", "", "arabicAbjad"):
         return str(n)
     if fmt == "none":
@@ -421,7 +427,7 @@ class Numbering:
         i = 0
         while i < len(text):
             ch = text[i]
-            if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():
+            if ch == "%" and i + 1 < len(text) and text[i + 1] in "0123456789":
                 level = int(text[i + 1]) - 1
                 i += 2
                 if level < 0:

@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..limits import MAX_PDF_PAGES
 from ..model import Document
 from .cleanup import build_document
 from .errors import InputError
 
-MAX_PAGES = 300
+MAX_PAGES = MAX_PDF_PAGES
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
 _CID = re.compile(r"\(cid:\d+\)")
 # pdfminer turns the gap Word/WPS leave between Chinese and Latin text (autospace) into a space
@@ -59,6 +60,9 @@ def read_pdf(data: bytes, path: str) -> Document:
         ) from None
     import logging
 
+    from .pdf_limits import install
+
+    install()  # bounded stream decoding (checker/limits.py: MAX_PDF_STREAM_BYTES)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about odd fonts are not the user's business
     lines: list[_Line] = []
     pages = 0

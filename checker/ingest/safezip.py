@@ -9,8 +9,12 @@ with a Chinese message instead of a traceback, a hang or a memory blow-up:
   ratio.  Reads are bounded as well, so a lying header cannot get past;
 - XML with a document type declaration.  Entities can only be declared in a
   DTD, so refusing ``<!DOCTYPE`` rules out external entities (never
-  resolved, never fetched) and entity-expansion bombs alike, while the fast C
-  parser of :mod:`xml.etree.ElementTree` does the parsing.
+  resolved, never fetched) and entity-expansion bombs alike.  The guard is the
+  XML parser itself (expat reads the prolog, in whatever encoding it is
+  written, and stops at the root element), so no encoding trick gets past it;
+  then the fast C parser of :mod:`xml.etree.ElementTree` does the parsing.
+
+The numbers are those of :mod:`checker.limits`.
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ import zipfile
 import zlib
 from xml.etree import ElementTree as ET
 
+from .. import limits
 from .errors import InputError
 
-MAX_MEMBERS = 5000
-MAX_PART_BYTES = 64 * 1024 * 1024  # one XML part, uncompressed
-MAX_TOTAL_BYTES = 512 * 1024 * 1024  # the whole archive as declared, uncompressed
-MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
+MAX_MEMBERS = limits.MAX_ZIP_MEMBERS
+MAX_PART_BYTES = limits.MAX_PART_BYTES  # one XML part, uncompressed
+MAX_TOTAL_BYTES = limits.MAX_ZIP_BYTES  # the whole archive as declared, uncompressed
+MAX_RATIO = limits.MAX_ZIP_RATIO  # uncompressed / compressed, for parts over 1 MB
 
 _BOMB = "疑似“压缩炸弹”（解压后体积异常巨大），已拒绝读取；请确认文件来源，用 Word 重新另存为 .docx"
 
@@ -93,19 +98,51 @@ class SafeZip:
         return parse_xml(self.read(name), self.path, name)
 
 
+_DTD = "文档内部 XML 含有 DOCTYPE/实体声明（可能引用外部文件），出于安全原因拒绝读取；请用 Word 重新另存为 .docx"
+
+
+class _Declared(Exception):
+    pass
+
+
+class _RootReached(Exception):
+    pass
+
+
+def _declares_doctype(data: bytes) -> bool:
+    """Whether the XML declares a document type, as the XML parser itself reads the prolog.
+
+    expat detects the encoding (a byte-order mark, UTF-16 without one, the XML
+    declaration) exactly as when the part is parsed, and stops at the root element:
+    a DTD can only come before it.
+    """
+    from xml.parsers import expat
+
+    def declared(*_args) -> None:
+        raise _Declared
+
+    def root(*_args) -> None:
+        raise _RootReached
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = declared
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = root
+    try:
+        for at in range(0, len(data), 65536):
+            parser.Parse(data[at : at + 65536], False)
+        parser.Parse(b"", True)
+    except _Declared:
+        return True
+    except (_RootReached, expat.ExpatError, ValueError, LookupError):
+        return False  # the root element came first, or the part is broken (the real parse says so)
+    return False
+
+
 def parse_xml(data: bytes, path: str, part: str = "") -> ET.Element:
     """Parse one XML part, refusing any document type declaration (and so any entity)."""
-    probe = data
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]:
-        try:
-            probe = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(path, f"文档内部的 {part or 'XML'} 编码无效，文件可能已损坏") from None
-    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise InputError(
-            path,
-            "文档内部 XML 含有 DOCTYPE/实体声明（可能引用外部文件），出于安全原因拒绝读取；请用 Word 重新另存为 .docx",
-        )
+    if _declares_doctype(data):
+        raise InputError(path, _DTD)
     try:
         return ET.fromstring(data)
     except (ET.ParseError, LookupError, ValueError):  # LookupError: an unknown encoding in the declaration
