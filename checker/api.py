@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, find_config, load_config
+from .config import CODE_OR_PREFIX, Config, find_config, load_config, unknown_code_message
 from .engine import active_rules, analyze, needs_roles, postprocess, run_rules
 from .errors import ConfigError
 from .ingest import InputError, document_from_text, read_bytes, read_path
@@ -66,6 +66,23 @@ def config_for(path: str | Path | None, base: Config | None = None, discover: bo
         fail_on=base.fail_on if base.fail_on_given or base.fail_on != "error" else found.fail_on,
         source=found.source,
     )
+
+
+def check_codes(config: Config, base: Config | None = None) -> None:
+    """Every code or prefix in select, ignore and severity must name at least one rule of the packs
+    in use: a typo (FZ1O4) or an unknown code (FZ999) would otherwise select nothing and pass."""
+    known = sorted(ruleset_for(config).rules)
+    cli = base or Config()
+    for key, values, given in (
+        ("select", config.select, cli.select),
+        ("ignore", config.ignore, cli.ignore),
+        ("severity", tuple(config.severity), tuple(cli.severity)),
+    ):
+        for value in values:
+            if CODE_OR_PREFIX.fullmatch(value) and any(code.startswith(value) for code in known):
+                continue
+            where = f"--{key}" if value in given else f"{config.source or '配置'} 的 {key}"
+            raise ConfigError(f"{where}：{unknown_code_message(value, known)}")
 
 
 def check_document(doc: Document, config: Config | None = None, with_roles: bool = False) -> Result:

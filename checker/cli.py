@@ -12,8 +12,8 @@ import typer
 
 from . import options as opt
 from .errors import ConfigError
-from .run import EXIT_OK, EXIT_USAGE, CheckOptions, UsageError, collect, run_check, supported_suffixes  # noqa: F401  (the review command's, and the tests')
 from .limits import policy_text
+from .run import EXIT_OK, EXIT_USAGE, CheckOptions, UsageError, collect, run_check, supported_suffixes  # noqa: F401  (the review command's, and the tests')
 
 app = typer.Typer(
     add_completion=False,
@@ -38,12 +38,14 @@ def _base_config(select, ignore, rules, year, fail_on):
 
 
 def _check_one(path: str, base, discover: bool, with_roles: bool):
-    from .api import check_bytes, check_path, config_for
+    from .api import check_bytes, check_codes, check_path, config_for
 
     if path == "-":
         config = config_for(Path.cwd(), base, discover)
+        check_codes(config, base)
         return check_bytes(sys.stdin.buffer.read(), "<stdin>", config, with_roles), config
     config = config_for(path, base, discover)
+    check_codes(config, base)
     return check_path(path, config, with_roles, discover=False), config
 
 
@@ -59,7 +61,9 @@ def check(
     jobs: opt.Jobs = 0,
     statistics: bool = typer.Option(False, "--statistics", help="按规则统计问题数量"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="有问题也返回 0（仍在输入错误时返回 2）"),
-    no_config: opt.NoConfig = False,
+    no_config: bool = typer.Option(
+        False, "--isolated", "--no-config", help="不查找、不读取任何 fzcheck.toml / pyproject.toml（只用命令行选项）"
+    ),
     no_source: bool = typer.Option(False, "--no-source", help="文本输出中不显示原文行"),
     show_all: bool = typer.Option(False, "--show-all", help="文本输出中显示全部问题（默认每个文件同一规则只详细显示前 3 处）"),
     color: opt.Color = None,

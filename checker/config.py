@@ -20,6 +20,7 @@ from .errors import ConfigError, line_of
 from .model import SEVERITIES
 
 CONFIG_NAMES = ("fzcheck.toml", ".fzcheck.toml")
+CODE_OR_PREFIX = re.compile(r"FZ[0-9]{0,3}")  # ASCII "FZ" and up to three ASCII digits, matched whole
 KEYS = ("select", "ignore", "severity", "rules", "year", "fail-on")
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -109,7 +110,7 @@ def load_config(path: Path) -> Config:
         tool = data.get("tool", {})
         data = tool.get("fzcheck", {}) if isinstance(tool, dict) else {}
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}:{_line_of(text, 'fzcheck')}: [tool.fzcheck] 必须是表，如 [tool.fzcheck] 下写 select = [\"FZ1\"]")
+            raise ConfigError(f"{path}:{line_of(text, 'fzcheck')}: [tool.fzcheck] 必须是表，如 [tool.fzcheck] 下写 select = [\"FZ1\"]")
     name = str(path)
     for key in data:
         if key not in KEYS:
@@ -121,11 +122,17 @@ def load_config(path: Path) -> Config:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{name}:{line_of(text, key)}: {key} 必须是规则代码列表，如 [\"FZ1\", \"FZ203\"]")
-        config = replace(config, **{key: tuple(v.strip().upper() for v in value)})
+        codes = tuple(v.strip().upper() for v in value)
+        for code in codes:
+            if not CODE_OR_PREFIX.fullmatch(code):
+                raise ConfigError(f"{name}:{line_of(text, key)}: {key} 中的 “{code}” 不是规则代码或前缀（应为 FZ 加数字，如 FZ1、FZ104）")
+        config = replace(config, **{key: codes})
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{name}:{line_of(text, 'severity')}: severity 必须是表，如 severity = {{ FZ105 = \"info\" }}")
     for code, level in severity.items():
+        if not CODE_OR_PREFIX.fullmatch(code.upper()):
+            raise ConfigError(f"{name}:{line_of(text, code)}: severity 中的 “{code}” 不是规则代码（应为 FZ 加三位数字，如 FZ104）")
         if level not in SEVERITIES:
             raise ConfigError(f"{name}:{line_of(text, code)}: {code} 的级别只能是 error、warning 或 info")
     packs = data.get("rules", [])
@@ -146,3 +153,18 @@ def load_config(path: Path) -> Config:
         year=year,
         fail_on=fail_on,
     )
+
+
+def unknown_code_message(value: str, known: list[str]) -> str:
+    """Why ``value`` names no rule, with the closest code when there is one."""
+    import unicodedata
+
+    candidate = unicodedata.normalize("NFKC", value).upper().replace("O", "0").replace("I", "1").replace("L", "1")
+    if candidate != value and CODE_OR_PREFIX.fullmatch(candidate) and any(k.startswith(candidate) for k in known):
+        close = [candidate]
+    else:
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    tip = f"，是否应为 {close[0]}？" if close else "；用 fzcheck rules 查看全部规则代码"
+    if not CODE_OR_PREFIX.fullmatch(value):
+        return f"“{value}” 不是规则代码或前缀（应为 FZ 加数字，如 FZ1、FZ104）{tip}"
+    return f"没有以 “{value}” 开头的规则{tip}"

@@ -33,6 +33,7 @@ FLAG_OPTIONS = {
     "--statistics": ("statistics", True),
     "--exit-zero": ("exit_zero", True),
     "--no-config": ("no_config", True),
+    "--isolated": ("no_config", True),
     "--no-source": ("no_source", True),
     "--show-all": ("show_all", True),
     "--color": ("color", True),

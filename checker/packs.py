@@ -56,7 +56,7 @@ COMMON_FIELDS = {
 FIX_LEVELS = ("safe", "unsafe", "none")  # a rule's ``fix``: how far its kind's fixes may be applied
 REQUIRED_FIELDS = ("code", "name", "kind", "severity", "message")
 ROLE_FIELDS = {f.name for f in dataclasses.fields(RoleDef)} - {"name"}
-_CODE_RE = re.compile(r"^FZ\d{3}$")
+_CODE_RE = re.compile(r"FZ[0-9]{3}")  # ASCII only (\d would take ١٢٣), matched whole
 
 
 P = TypeVar("P")
@@ -250,7 +250,7 @@ def _merge_rules(rules, name: str, text: str, raw_rules: dict[str, tuple[dict, s
         raise ConfigError(f"{name}: rule 必须写成 [[rule]] 表数组")
     for table in rules:
         code = table.get("code")
-        if not isinstance(code, str) or not _CODE_RE.match(code):
+        if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
             raise ConfigError(f"{name}:{_line_of(text, 'code')}: 规则缺少 code，或 code 不是 FZ 加三位数字（{code!r}）")
         if code in raw_rules:
             merged = dict(raw_rules[code][0])
@@ -378,7 +378,18 @@ def _params(kind, params: dict[str, Any], where: _Where):
 def _check_placeholders(kind, common: dict[str, Any], where: _Where) -> None:
     allowed = set(getattr(kind, "PLACEHOLDERS", ()))
     for key in ("message", "hint"):
-        for _, fname, _, _ in string.Formatter().parse(common.get(key, "")):
+        try:
+            parsed = list(string.Formatter().parse(common.get(key, "")))
+        except ValueError as exc:
+            raise ConfigError(
+                f"{file}:{_line_of(text, key)}: 规则 {code} 的 {key} 中花括号不成对（{exc}）；字面的花括号请写成 {{{{ 和 }}}}"
+            ) from None
+        for _, fname, spec, conversion in parsed:
+            if fname is not None and (spec or conversion):  # "{match:>300000000}" would take gigabytes
+                raise ConfigError(
+                    f"{file}:{_line_of(text, key)}: 规则 {code} 的 {key} 中占位符 {{{fname}}} 不能带格式说明或转换"
+                    f"（“{'!' + conversion if conversion else ''}{':' + spec if spec else ''}”），请只写 {{{fname}}}"
+                )
             if fname is not None and fname not in allowed:
                 where.fail(
                     "{" + fname + "}",

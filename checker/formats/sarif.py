@@ -10,6 +10,7 @@ requires.  Relative paths are given against ``%SRCROOT%`` (the working directory
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -26,9 +27,10 @@ def artifact_location(path: str) -> dict:
     p = Path(path)
     if path.startswith("<"):  # <stdin>, <文本>: no file behind it
         return {"uri": quote(path)}
+    # the file name's own bytes, percent-encoded: a name that is not valid UTF-8 still names its file
     if p.is_absolute():
-        return {"uri": p.as_uri()}
-    return {"uri": quote(p.as_posix()), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + quote(os.fsencode(p.as_posix()))}
+    return {"uri": quote(os.fsencode(p.as_posix())), "uriBaseId": SRCROOT}
 
 
 def _rule_text(template: str) -> str:

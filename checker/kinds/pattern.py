@@ -24,7 +24,8 @@ Half-width punctuation, doubled marks and stray spaces in Chinese text are the t
 proofreaders mark first (GB/T 15834-2011); they are mechanical and safe to correct.
 
 ## Parameters
-- ``pattern``: the regular expression (Python ``re``).
+- ``pattern``: the regular expression (Python ``re`` syntax, run by the `regex` package under the
+  file's time limit; a nested quantifier such as ``(a+)+`` is refused when the pack loads).
 - ``replacement``: replacement template, or absent for no fix.
 - ``table``: ``[[match, replacement], …]`` pairs, for one rule covering several marks.
 - ``skip_inside``: two-character pairs whose contents are not checked (default ``["《》"]``).
@@ -44,10 +45,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..limits import TimeLimitExceeded
 from ..model import Diagnostic, Fix, Span
+from ._regex import TimedPattern, compile_pack_pattern, nested_quantifier
 from ._textscan import (
     DEFAULT_SCOPE,
     HAN,
@@ -84,16 +86,22 @@ class Params:
     ignore_case: bool = False
 
 
-@lru_cache(maxsize=256)
-def _compile(pattern: str, ignore_case: bool) -> re.Pattern:
-    return re.compile(expand_macros(pattern), re.IGNORECASE if ignore_case else 0)
+def _compile(pattern: str, ignore_case: bool) -> TimedPattern:
+    return compile_pack_pattern(expand_macros(pattern), ignore_case)
 
 
 def validate(params: Params, ruleset) -> str:
+    flags = re.IGNORECASE if params.ignore_case else 0
     try:
-        regex = _compile(params.pattern, params.ignore_case)
+        _compile(params.pattern, params.ignore_case)
+        regex = re.compile(expand_macros(params.pattern), flags)  # ``re`` checks a replacement template eagerly
     except re.error as exc:
         return f"pattern 不是有效的正则表达式（{exc}）"
+    if nested_quantifier(expand_macros(params.pattern), flags):
+        return (
+            "pattern 含有嵌套的重复（如 (a+)+、([{han}]+)+），遇到某些文字会无限回溯；"
+            "请改写为不嵌套的形式（如 a+、[{han}]+）"
+        )
     if regex.match(""):
         return "pattern 能匹配空字符串，会在每个位置报告"
     if params.replacement is not None and not isinstance(params.replacement, str):
@@ -121,6 +129,15 @@ def validate(params: Params, ruleset) -> str:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    try:
+        yield from _check(report, rule)
+    except TimeLimitExceeded:
+        raise TimeLimitExceeded(
+            f"规则 {rule.code} 的正则表达式在此文件上匹配超时，已停止检查此文件；请检查规则包中该规则的 pattern"
+        ) from None
+
+
+def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     regex = _compile(params.pattern, params.ignore_case)
     table = dict(params.table)
