@@ -37,8 +37,23 @@ def piece(name: str, result, ctx: RenderContext, fail_on: str = "error", rules=N
     """(text, record) of one file: its rendered output and what the ending needs to know about it."""
     from .common import record_of
 
+    result = displayable(result)
     module = import_module(FORMATS[name])
     return module.chunk(result, ctx), record_of(result, fail_on, module.extras(result, ctx, rules))
+
+
+def displayable(result):
+    """The result with a file name every output can write: a name that is not valid UTF-8 (kept by
+    Python as surrogate escapes) shows its odd bytes as \\xff escapes instead of stopping the run."""
+    try:
+        result.path.encode("utf-8")
+    except UnicodeEncodeError:
+        import copy
+        import os
+
+        result = copy.copy(result)
+        result.path = os.fsencode(result.path).decode("utf-8", "backslashreplace")
+    return result
 
 
 def sink(name: str, out, ctx: RenderContext):

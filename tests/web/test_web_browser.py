@@ -566,7 +566,9 @@ def test_keyboard_only_reaches_and_operates_findings_highlights_and_outline(size
 
 
 def test_a_report_with_very_many_findings_is_capped_in_words_and_never_freezes_the_page(sized, server):
-    line = "一是开展普法宣传,发放资料,接受咨询,解答问题,开展活动,覆盖群众,效果良好,持续推进。"
+    # several kinds of finding on every line: fzcheck itself lists at most 200 of one rule and 1,000 of
+    # one file (docs/limits.md, then one FZ905), so the page's own cap of 500 needs several rules firing
+    line = "一是开展法制宣传,发放资料；；接受咨询（解答问题,开展活动，覆盖群众 效果良好,持续推进。。"
     text = "某乡2024年法治政府建设年度报告\n一、主要举措和成效\n" + "\n".join([line] * 800) + "\n"
     sized.evaluate(
         """() => { window.__longest = 0;
@@ -580,7 +582,7 @@ def test_a_report_with_very_many_findings_is_capped_in_words_and_never_freezes_t
         "() => document.getElementById('status').textContent.startsWith('检查完成')", timeout=120_000
     )
     total = sum(sized.eval_on_selector_all("#filters b", "els => els.map(e => Number(e.textContent))"))
-    assert total > 5000
+    assert total > 500
     cap = sized.inner_text("#cap")
     assert cap == f"共 {total} 处问题，只显示前 500 处，下载清单查看全部"
     assert sized.locator("#findings li").count() == 500
