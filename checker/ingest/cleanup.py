@@ -27,7 +27,7 @@ _LEFTOVER_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(L
 # every leftover starts with one of these characters: texts without any skip the per-line search
 _LEFTOVER_HINT = re.compile("[\\[{\\\\错\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Lone surrogates cannot be written in any encoding: a reader that let one through would crash every output.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes, not the characters: the pattern itself stays encodable
 
 
 def encodable(text: str) -> str:
