@@ -171,6 +171,11 @@ def check_path(path: str | Path, config: Config | None = None, with_roles: bool 
     return _bounded(str(path), config, lambda: read_path(path), with_roles)
 
 
+def input_note(code: str, detail: str, config: Config) -> list[Diagnostic]:
+    """One FZ9xx note (through the configuration's selection), for findings made outside the rules."""
+    return postprocess([_input_diagnostic(ruleset_for(config), code, detail)], config)
+
+
 def limit_failure(path: str, message: str, config: Config) -> Result:
     diagnostics = postprocess([_input_diagnostic(ruleset_for(config), "FZ904", message)], config)
     return Result(path, diagnostics=diagnostics, error=message)

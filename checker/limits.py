@@ -34,6 +34,7 @@ MAX_FINDINGS_PER_RULE = 200
 MAX_FINDINGS_PER_FILE = 1000
 MAX_FINDINGS_COUNTED = 1000  # findings of one rule counted exactly; past that FZ905 says "at least"
 CHECK_SECONDS = 8.0  # reading and checking one file, wall time
+REQUEST_SECONDS = 60.0  # one request to the web page (all its files), wall time
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,11 @@ def time_limit(seconds: float = CHECK_SECONDS):
     A nested limit never extends the outer one.
     """
     outer = getattr(_local, "deadline", None)
-    deadline = time.monotonic() + seconds
-    if outer is not None and outer < deadline:
-        deadline = outer
-    _local.deadline, previous_seconds = deadline, getattr(_local, "seconds", CHECK_SECONDS)
-    _local.seconds = seconds if outer is None else previous_seconds
+    previous_seconds = getattr(_local, "seconds", CHECK_SECONDS)
+    deadline, shown = time.monotonic() + seconds, seconds
+    if outer is not None and outer < deadline:  # the outer limit comes first: it is the one to name
+        deadline, shown = outer, previous_seconds
+    _local.deadline, _local.seconds = deadline, shown
     use_signal = (
         outer is None
         and hasattr(signal, "setitimer")

@@ -137,8 +137,15 @@ def _run(paths, files, previous_files, base, discover: bool, jobs: int, progress
     from .runner import review as run_review
 
     try:
-        folder_config = config_for(Path(paths[0]), base, discover)
-        job = replace(job_for(folder_config, discover), base=base)
+        # only the reviewer's configuration: the folder the review runs in, and the command line; a
+        # fzcheck.toml inside the reviewed folders is listed (FZ907), never applied (checker/review/trust.py)
+        from ..api import check_codes
+        from .trust import foreign_configs
+
+        folder_config = config_for(Path.cwd(), base, discover)
+        check_codes(folder_config, base)
+        ignored = foreign_configs(paths, folder_config.source)
+        job = replace(job_for(folder_config, False), base=folder_config, ignored_configs=ignored)
         show = progress if progress is not None else (sys.stderr.isatty() and sys.stdout.isatty())
         if show:
             return _with_progress(files, job, jobs, previous_files), folder_config

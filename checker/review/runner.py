@@ -37,6 +37,7 @@ class Job:
     parts: tuple[Part, ...] = ()  # the required parts of the packs: the review table's columns
     previous: bool = False  # last year's folder: no rules, only what copy detection needs
     titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title (what a reader sees)
+    ignored_configs: tuple[str, ...] = ()  # fzcheck configs inside the reviewed folders: listed, never applied
 
     @property
     def spec(self) -> DigestSpec:
@@ -123,6 +124,10 @@ def analyse(path: str, job: Job) -> ReportRecord:
         from ..api import Result
 
         result = Result(str(path), error=f"检查时出错（{type(exc).__name__}: {exc}）")
+    if job.ignored_configs and not job.previous:
+        from .trust import note_ignored_configs
+
+        note_ignored_configs(result, job.ignored_configs, config)
     return record_of(result, config, job)
 
 

@@ -29,6 +29,7 @@ from ..formats.payload import check_payload as payload_of
 from ..ingest import InputError
 from ..parts import parts_of
 from . import review as web_review
+from .guard import Guard, within_request_time
 from .uploads import MB, Submission, UploadError, parse_submission, read_body
 
 log = logging.getLogger("fzcheck.web")
@@ -173,7 +174,9 @@ class _Server:
 
     async def submission(self, request: Request) -> Submission:
         body = await read_body(request, self.max_upload_bytes)
-        return parse_submission(body, request.headers.get("content-type", ""), self.max_upload_bytes, self.max_files)
+        # off the event loop: a form of 100,000 parts must not stall every other request (docs/limits.md)
+        content_type = request.headers.get("content-type", "")
+        return await run_in_threadpool(parse_submission, body, content_type, self.max_upload_bytes, self.max_files)
 
     # ---------------------------------------------------------------- endpoints
 
@@ -201,7 +204,7 @@ class _Server:
     async def api_check(self, request: Request) -> Response:
         sub = await self.submission(request)
         started = time.perf_counter()
-        payload = await run_in_threadpool(self.check_payload, items_of(sub))
+        payload = await run_in_threadpool(within_request_time, self.check_payload, items_of(sub))
         payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return JSONResponse(payload, status_code=422 if "error" in payload else 200)
 
@@ -283,8 +286,12 @@ def create_app(
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
     max_files: int = DEFAULT_MAX_FILES,
     warm_up: bool = True,
+    allowed_hosts: frozenset[str] | None = None,
 ) -> Starlette:
     """The web app for ``config`` (the server's fzcheck.toml, or defaults).
+
+    ``allowed_hosts``: the Host names accepted (``guard.allowed_hosts(--host)``; None: any);
+    cross-site posts are refused either way (checker/web/guard.py).
 
     Raises ConfigError now, not on the first request, when a rule pack is bad.
     """
@@ -311,4 +318,5 @@ def create_app(
         lifespan=lifespan,
     )
     app.add_middleware(_SecurityHeaders)
+    app.add_middleware(Guard, hosts=allowed_hosts)
     return app

@@ -86,7 +86,9 @@ def serve(
             cfg = Config()
         else:
             cfg = config_for(Path.cwd(), None, discover=True)
-        app = create_app(cfg, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+        from .guard import allowed_hosts
+
+        app = create_app(cfg, max_upload_bytes=int(max_upload_mb * 1024 * 1024), allowed_hosts=allowed_hosts(host))
     except ConfigError as exc:
         _fail(str(exc))
 

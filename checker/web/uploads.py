@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 MB = 1024 * 1024
 # Multipart boundaries and part headers on top of the files themselves.
 BODY_OVERHEAD = 64 * 1024
+# Form parts beyond the files: the pasted text and its name, and room for what browsers add.
+EXTRA_PARTS = 16
 
 
 class UploadError(Exception):
@@ -129,9 +131,12 @@ def _parse_multipart(body: bytes, content_type: str, max_files: int) -> Submissi
         raise UploadError(400, "上传内容不完整（缺少 multipart 分隔符），请重新选择文件上传")
 
     parts: list[dict] = []
-    state: dict = {"ended": False}
+    state: dict = {"ended": False, "files": 0}
+    max_parts = max_files + EXTRA_PARTS  # the files and a few fields (text, name): docs/limits.md
 
     def on_part_begin() -> None:
+        if len(parts) >= max_parts:
+            raise UploadError(413, f"表单内容过多（超过 {max_parts} 个部分），已拒绝；一次最多上传 {max_files} 个文件")
         state.update(headers={}, field=b"", value=b"", data=bytearray())
 
     def on_header_field(data: bytes, start: int, end: int) -> None:
@@ -150,7 +155,8 @@ def _parse_multipart(body: bytes, content_type: str, max_files: int) -> Submissi
     def on_part_end() -> None:
         _, options = parse_options_header(state["headers"].get(b"content-disposition", b""))
         parts.append({"name": options.get(b"name"), "filename": options.get(b"filename"), "data": bytes(state["data"])})
-        if sum(1 for p in parts if p["filename"] is not None) > max_files:
+        state["files"] += options.get(b"filename") is not None  # counted as they come: no rescan per part
+        if state["files"] > max_files:
             raise UploadError(413, f"一次最多检查 {max_files} 个文件，请分批上传")
 
     def on_end() -> None:

@@ -50,7 +50,7 @@ def test_upload_cap_option_reaches_the_app(served):
     assert result.exit_code == 0, result.output
     from starlette.testclient import TestClient
 
-    with TestClient(served["config"].app) as c:
+    with TestClient(served["config"].app, base_url="http://127.0.0.1:8000") as c:  # the server takes its own names only
         assert c.get("/api/info").json()["max_upload_bytes"] == int(2.5 * 1024 * 1024)
 
 
