@@ -1,6 +1,6 @@
 """The hostile corpus (tests/hostile/corpus.py), file by file, through the real command.
 
-Each case runs as ``fzcheck check GOOD CASE GOOD2`` in a child process with its address space
+Each case runs as ``fzcheck check --jobs 1 GOOD CASE GOOD2`` (one process: its usage is all of the work) in a child process with its address space
 capped (RLIMIT_AS) and its peak memory and CPU time read back from the kernel (``os.wait4``):
 the case must end with its own finding, both good reports must be reported as usual, nothing
 says 内部错误, and the child must stay under MEMORY_BOUND and CPU_BOUND.  Bounds are
@@ -93,7 +93,7 @@ def assert_good_reports_intact(files: dict[str, dict]) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case_ends_bounded_with_its_finding(corpus, case):
     code, out, err, cpu, peak = run_case(
-        ["check", "--format", "json", "--no-config", "good-1.txt", case.name, "good-2.txt"], corpus
+        ["check", "--format", "json", "--jobs", "1", "--no-config", "good-1.txt", case.name, "good-2.txt"], corpus
     )
     assert "内部错误" not in err and "Traceback" not in err, err
     assert code in (0, 1), err

@@ -22,7 +22,7 @@ def folder(tmp_path) -> Path:
 
 
 def check_json(folder: Path, *paths: str, env: dict | None = None, options: tuple[str, ...] = ()):
-    code, out, err, cpu, peak = run_case(["check", "--format", "json", "--no-config", *options, "good-1.txt", *paths, "good-2.txt"], folder, env)
+    code, out, err, cpu, peak = run_case(["check", "--format", "json", "--jobs", "1", "--no-config", *options, "good-1.txt", *paths, "good-2.txt"], folder, env)
     assert "内部错误" not in err and "Traceback" not in err, err
     assert cpu < CPU_BOUND and peak < MEMORY_BOUND, (cpu, peak)
     files = by_path(json.loads(out))
@@ -55,7 +55,7 @@ def test_a_file_name_that_is_not_utf8_with_a_strict_utf8_stdout(folder):
     name = os.fsdecode(b"\xff\xfe-report.txt")
     (folder / name).write_text(GOOD_REPORT, encoding="utf-8")
     for fmt in FORMATS:
-        code, out, err, _, _ = run_case(["check", "-f", fmt, "--no-config", "good-1.txt", name], folder, {"PYTHONIOENCODING": "utf-8:strict"})
+        code, out, err, _, _ = run_case(["check", "-f", fmt, "--jobs", "1", "--no-config", "good-1.txt", name], folder, {"PYTHONIOENCODING": "utf-8:strict"})
         assert code in (0, 1) and "内部错误" not in err, (fmt, err)
         assert "-report.txt" in out
 
@@ -64,7 +64,7 @@ def test_a_file_name_that_is_not_utf8_with_a_strict_utf8_stdout(folder):
 def test_a_20mb_line_and_100000_paragraphs_in_every_format(folder, fmt):
     (folder / "line.txt").write_bytes(huge_line())
     (folder / "paragraphs.docx").write_bytes(many_paragraphs())
-    code, out, err, cpu, peak = run_case(["check", "-f", fmt, "--no-config", "good-1.txt", "line.txt", "paragraphs.docx"], folder)
+    code, out, err, cpu, peak = run_case(["check", "-f", fmt, "--jobs", "1", "--no-config", "good-1.txt", "line.txt", "paragraphs.docx"], folder)
     assert "内部错误" not in err and cpu < CPU_BOUND and peak < MEMORY_BOUND, (err, cpu, peak)
     assert out.count("FZ904") >= 2 and "文字超过 2,000,000 字" in out and "段落超过 20,000 个" in out
 
