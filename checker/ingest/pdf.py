@@ -121,9 +121,11 @@ def _with_recognised_pages(
                 path, f"PDF 共 {pages} 页，都是扫描图像（不含文字层），读取它{missing}；或提供报告的 .docx 或文字版 PDF"
             )
         return lines, False  # a seal page or an attachment scanned into a text PDF: the text layer is the report
-    found = [
-        _Line(ln.text, ln.x0, ln.x1, ln.size, ln.page, ocr_line=ln.line) for ln in ocr.recognise(data, scanned, path)
-    ]
+    from ..limits import paused
+
+    with paused():  # OCR is bounded by its own limits (pages, pixels, tesseract's time per page)
+        recognised = ocr.recognise(data, scanned, path)
+    found = [_Line(ln.text, ln.x0, ln.x1, ln.size, ln.page, ocr_line=ln.line) for ln in recognised]
     return sorted(lines + found, key=lambda ln: ln.page), True
 
 
