@@ -119,22 +119,8 @@ def load_config(path: Path) -> Config:
             raise ConfigError(f"{name}:{line_of(text, key)}: 未知的配置项 “{key}”{tip}")
     config = Config(source=name)
     for key in ("select", "ignore"):
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{name}:{line_of(text, key)}: {key} 必须是规则代码列表，如 [\"FZ1\", \"FZ203\"]")
-        codes = tuple(v.strip().upper() for v in value)
-        for code in codes:
-            if not CODE_OR_PREFIX.fullmatch(code):
-                raise ConfigError(f"{name}:{line_of(text, key)}: {key} 中的 “{code}” 不是规则代码或前缀（应为 FZ 加数字，如 FZ1、FZ104）")
-        config = replace(config, **{key: codes})
-    severity = data.get("severity", {})
-    if not isinstance(severity, dict):
-        raise ConfigError(f"{name}:{line_of(text, 'severity')}: severity 必须是表，如 severity = {{ FZ105 = \"info\" }}")
-    for code, level in severity.items():
-        if not CODE_OR_PREFIX.fullmatch(code.upper()):
-            raise ConfigError(f"{name}:{line_of(text, code)}: severity 中的 “{code}” 不是规则代码（应为 FZ 加三位数字，如 FZ104）")
-        if level not in SEVERITIES:
-            raise ConfigError(f"{name}:{line_of(text, code)}: {code} 的级别只能是 error、warning 或 info")
+        config = replace(config, **{key: _code_list(data, key, name, text)})
+    severity = _severity_table(data, name, text)
     packs = data.get("rules", [])
     if isinstance(packs, str):
         packs = [packs]
@@ -153,6 +139,30 @@ def load_config(path: Path) -> Config:
         year=year,
         fail_on=fail_on,
     )
+
+
+def _code_list(data: dict, key: str, name: str, text: str) -> tuple[str, ...]:
+    """``select`` or ``ignore``: a list of codes or prefixes, each ASCII "FZ" and digits."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{name}:{line_of(text, key)}: {key} 必须是规则代码列表，如 [\"FZ1\", \"FZ203\"]")
+    codes = tuple(v.strip().upper() for v in value)
+    for code in codes:
+        if not CODE_OR_PREFIX.fullmatch(code):
+            raise ConfigError(f"{name}:{line_of(text, key)}: {key} 中的 “{code}” 不是规则代码或前缀（应为 FZ 加数字，如 FZ1、FZ104）")
+    return codes
+
+
+def _severity_table(data: dict, name: str, text: str) -> dict:
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{name}:{line_of(text, 'severity')}: severity 必须是表，如 severity = {{ FZ105 = \"info\" }}")
+    for code, level in severity.items():
+        if not CODE_OR_PREFIX.fullmatch(code.upper()):
+            raise ConfigError(f"{name}:{line_of(text, code)}: severity 中的 “{code}” 不是规则代码（应为 FZ 加三位数字，如 FZ104）")
+        if level not in SEVERITIES:
+            raise ConfigError(f"{name}:{line_of(text, code)}: {code} 的级别只能是 error、warning 或 info")
+    return severity
 
 
 def unknown_code_message(value: str, known: list[str]) -> str:

@@ -381,15 +381,11 @@ def _check_placeholders(kind, common: dict[str, Any], where: _Where) -> None:
         try:
             parsed = list(string.Formatter().parse(common.get(key, "")))
         except ValueError as exc:
-            raise ConfigError(
-                f"{file}:{_line_of(text, key)}: 规则 {code} 的 {key} 中花括号不成对（{exc}）；字面的花括号请写成 {{{{ 和 }}}}"
-            ) from None
+            where.fail(key, f"规则 {where.code} 的 {key} 中花括号不成对（{exc}）；字面的花括号请写成 {{{{ 和 }}}}")
         for _, fname, spec, conversion in parsed:
             if fname is not None and (spec or conversion):  # "{match:>300000000}" would take gigabytes
-                raise ConfigError(
-                    f"{file}:{_line_of(text, key)}: 规则 {code} 的 {key} 中占位符 {{{fname}}} 不能带格式说明或转换"
-                    f"（“{'!' + conversion if conversion else ''}{':' + spec if spec else ''}”），请只写 {{{fname}}}"
-                )
+                shown = ("!" + conversion if conversion else "") + (":" + spec if spec else "")
+                where.fail(key, f"规则 {where.code} 的 {key} 中占位符 {{{fname}}} 不能带格式说明或转换（“{shown}”），请只写 {{{fname}}}")
             if fname is not None and fname not in allowed:
                 where.fail(
                     "{" + fname + "}",
