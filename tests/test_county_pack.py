@@ -46,9 +46,14 @@ def test_readme_shows_this_pack():
     assert pack.split("\n", 1)[1] in readme
 
 
-def test_county_role_is_a_column_of_the_review_and_the_workbook(tmp_path):
-    """The pack's [roles.enforcement] and its required_role rule FZ801 give a review column, with no code."""
+def test_county_role_is_a_column_of_the_review_and_the_workbook(tmp_path, monkeypatch):
+    """The pack's [roles.enforcement] and its required_role rule FZ801 give a review column, with no code.
+
+    The review is run from the county's folder: a review applies only the reviewer's configuration
+    (the folder it runs in), never one found inside the reviewed folders (docs/limits.md)."""
     import io
+
+    monkeypatch.chdir(COUNTY)
 
     import openpyxl
     from typer.testing import CliRunner

@@ -13,7 +13,7 @@ from checker.packs import load_ruleset
 INFO_ONLY = "示例乡2024年法治政府建设年度报告\n一、主要举措和成效\n开展学法活动。\n"
 
 
-def test_fail_on_error_on_the_command_line_beats_fail_on_info_in_the_config(tmp_path):
+def test_fail_on_error_on_the_command_line_beats_fail_on_info_in_the_config(tmp_path, monkeypatch):
     (tmp_path / "fzcheck.toml").write_text('fail-on = "info"\nselect = ["FZ601"]\n', encoding="utf-8")
     report = tmp_path / "报告.txt"
     report.write_text(INFO_ONLY, encoding="utf-8")
@@ -21,6 +21,7 @@ def test_fail_on_error_on_the_command_line_beats_fail_on_info_in_the_config(tmp_
     by_config = runner.invoke(app, ["check", str(report)])
     assert by_config.exit_code == 1 and "FZ601 [info]" in by_config.stdout  # the config's fail-on applies
     assert runner.invoke(app, ["check", "--fail-on", "error", str(report)]).exit_code == 0
+    monkeypatch.chdir(tmp_path)  # a review applies the reviewer's configuration: the folder it runs in
     review = runner.invoke(app, ["review", "--no-progress", "-j", "1", str(tmp_path)])
     assert review.exit_code == 1  # the review reads the folder's fail-on too
     assert runner.invoke(app, ["review", "--no-progress", "-j", "1", "--fail-on", "error", str(tmp_path)]).exit_code == 0
