@@ -85,16 +85,19 @@ def check_codes(config: Config, base: Config | None = None) -> None:
             raise ConfigError(f"{where}：{unknown_code_message(value, known)}")
 
 
-def check_document(doc: Document, config: Config | None = None, with_roles: bool = False) -> Result:
+def check_document(doc: Document, config: Config | None = None, with_roles: bool = False, capped: bool = False) -> Result:
+    """Check one document; ``capped`` (what the commands show): findings capped per rule and per file
+    with one FZ905 (docs/limits.md).  Uncapped for --fix, which must see every fix."""
     config = config or Config()
     ruleset = ruleset_for(config)
     rules = active_rules(ruleset, config)
     report = analyze(doc, ruleset, config, with_roles=with_roles or needs_roles(rules))
     if any(line.text.strip() for line in doc.lines):
-        found = postprocess([*run_rules(report, rules), *_long_lines(doc, ruleset)], config)
+        limit = MAX_FINDINGS_COUNTED + 1 if capped else None
+        found = postprocess([*run_rules(report, rules, limit), *_long_lines(doc, ruleset)], config)
     else:  # nothing to check: one input finding instead of every rule's verdict on nothing
         found = postprocess([_input_diagnostic(ruleset, "FZ902", "只有空白")], config)
-    return Result(doc.path, doc, report.outline, report.facts, cap_findings(found, ruleset, config))
+    return Result(doc.path, doc, report.outline, report.facts, cap_findings(found, ruleset, config) if capped else found)
 
 
 def _long_lines(doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
@@ -137,7 +140,7 @@ def _bounded(path: str, config: Config, read: Callable[[], Document], with_roles
     exception that would stop a batch.  A configuration error still stops the command."""
     try:
         with time_limit():
-            return check_document(read(), config, with_roles)
+            return check_document(read(), config, with_roles, capped=True)
     except ConfigError:
         raise
     except InputError as exc:

@@ -13,7 +13,7 @@ from .config import Config
 from .kinds import KIND_ORDER, KINDS
 from .kinds._crossreport import CrossReport
 from .kinds.base import is_cross_report
-from .limits import MAX_FINDINGS_COUNTED, check_time
+from .limits import check_time
 from .model import Diagnostic, Document
 from .packs import Rule, RuleSet
 from .parse.outline import parse_document
@@ -37,16 +37,16 @@ def analyze(doc: Document, ruleset: RuleSet, config: Config, with_roles: bool = 
     return Report(doc=doc, outline=outline, facts=facts, segmenter=segmenter, roles=ruleset.roles)
 
 
-def run_rules(report: Report, rules: list[Rule]) -> list[Diagnostic]:
+def run_rules(report: Report, rules: list[Rule], limit: int | None = None) -> list[Diagnostic]:
     """The per-report kinds' findings on one report (cross-report kinds are run by :func:`run_cross`),
-    at most MAX_FINDINGS_COUNTED + 1 of one rule (api.cap_findings says how many more; a rule is not
+    at most ``limit`` of one rule when given (api.check_document: MAX_FINDINGS_COUNTED + 1; a rule is not
     run to its end only to be counted), within the file's time limit."""
     found: list[Diagnostic] = []
     for rule in rules:
         kind = KINDS[rule.kind]
         if not is_cross_report(kind):
             check_time()
-            found.extend(islice(kind.check(report, rule), MAX_FINDINGS_COUNTED + 1))
+            found.extend(islice(kind.check(report, rule), limit))
     return found
 
 
