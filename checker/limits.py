@@ -20,7 +20,7 @@ MB = 1024 * 1024
 
 MAX_INPUT_BYTES = 50 * MB  # one file, as stored
 MAX_CHARS = 2_000_000  # characters of text after reading (a report has under 100,000)
-MAX_LINES = 50_000  # paragraphs / lines (a report has a few hundred)
+MAX_LINES = 100_000  # paragraphs / lines (a report has a few hundred)
 MAX_LINE_CHARS = 20_000  # characters of one line that the rules read; the rest of that line is not checked
 MAX_NESTING = 50  # tables, text boxes, links and content controls inside each other (Word files)
 MAX_LIST_NUMBER = 100_000  # the value of an automatic list number (w:start, w:startOverride)

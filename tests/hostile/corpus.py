@@ -215,7 +215,7 @@ CASES: tuple[Case, ...] = (
     Case("gridspan-superscript.docx", lambda: grid_span("²"), None),
     Case("gridspan-5000-digits.docx", lambda: grid_span("9" * 5000), None),
     Case("list-start-2e9.docx", huge_list_start, "FZ904", "自动编号的数值 2000000000 超过上限"),
-    Case("100000-paragraphs.docx", many_paragraphs, "FZ904", "段落超过 50,000 个"),
+    Case("100000-paragraphs.docx", many_paragraphs, "FZ904", "段落超过 100,000 个"),
     Case("utf16be-doctype.docx", utf16_doctype, "FZ901", "DOCTYPE"),
     Case("zip-bomb.docx", zip_bomb, "FZ901", "压缩炸弹"),
     Case("pdf-bomb.pdf", pdf_bomb, "FZ904", "PDF"),

@@ -66,7 +66,7 @@ def test_a_20mb_line_and_100000_paragraphs_in_every_format(folder, fmt):
     (folder / "paragraphs.docx").write_bytes(many_paragraphs())
     code, out, err, cpu, peak = run_case(["check", "-f", fmt, "--jobs", "1", "--no-config", "good-1.txt", "line.txt", "paragraphs.docx"], folder)
     assert "内部错误" not in err and cpu < CPU_BOUND and peak < MEMORY_BOUND, (err, cpu, peak)
-    assert out.count("FZ904") >= 2 and "文字超过 2,000,000 字" in out and "段落超过 50,000 个" in out
+    assert out.count("FZ904") >= 2 and "文字超过 2,000,000 字" in out and "段落超过 100,000 个" in out
 
 
 def write_pack(folder: Path, pattern: str, code: str = "FZ880", message: str = "出现“{match}”") -> Path:
