@@ -156,13 +156,7 @@ def run_check(o: CheckOptions) -> int:
         raise UsageError(f"不支持的输出格式 “{o.format}”，可用：{'、'.join(FORMATS)}")
     if o.jobs < 0:
         raise UsageError("--jobs 不能是负数")
-    base = base_config(o.select, o.ignore, o.rules, o.year, o.fail_on)
-    try:
-        from .api import check_codes
-
-        check_codes(base, base)  # a typo in --select is an error before any file is read
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
+    base = _checked_base(o)
     files = collect(o.paths, o.follow_links)
     if not files:
         raise UsageError("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
@@ -225,6 +219,18 @@ def _against_previous(o: CheckOptions, files: list[str], base, ctx):
     except PreviousError as exc:
         raise UsageError(str(exc)) from None
     return iter([piece(o.format, result, ctx, level)])
+
+
+def _checked_base(o: CheckOptions):
+    """The command line's configuration; a typo in --select is an error before any file is read."""
+    from .api import check_codes
+
+    base = base_config(o.select, o.ignore, o.rules, o.year, o.fail_on)
+    try:
+        check_codes(base, base)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    return base
 
 
 class SafeText:
