@@ -7,7 +7,7 @@ CI installs tesseract (.ci/run): there a missing OCR fails these tests instead o
 
 from __future__ import annotations
 
-import difflib
+import importlib.util
 import os
 import re
 from functools import cache
@@ -42,19 +42,19 @@ def scanned(n: int):
     return check_path(SCANS / f"seed_{n:03d}.scan.pdf", discover=False)
 
 
-def character_accuracy(expected: str, got: str) -> float:
-    """1 − (substituted + inserted + deleted characters) / expected characters, whitespace ignored."""
-    expected, got = re.sub(r"\s", "", expected), re.sub(r"\s", "", got)
-    matcher = difflib.SequenceMatcher(None, expected, got, autojunk=False)
-    errors = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
-    return 1 - errors / len(expected)
+def _measure():
+    """The accuracy and verdict measures of benchmarks/ocr_accuracy.py: one definition for the figures in
+    docs/input-formats.md and for these assertions."""
+    spec = importlib.util.spec_from_file_location("fz_bench_ocr", ROOT / "benchmarks" / "ocr_accuracy.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def verdicts(result) -> list[str]:
-    return sorted(d.code for d in result.diagnostics if d.code.startswith(("FZ1", "FZ2")))
+_bench = _measure()
+character_accuracy, verdicts = _bench.character_accuracy, _bench.verdicts
 
 
-@needs_ocr
 @pytest.mark.parametrize("n", range(5))
 def test_scanned_seed_is_read_with_97_percent_of_characters_right(n):
     result = scanned(n)
