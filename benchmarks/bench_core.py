@@ -41,6 +41,8 @@ import threading
 import time
 from pathlib import Path
 
+from proctree import rss_mb, tree
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_CORPUS = HERE / "corpus"
@@ -70,37 +72,6 @@ def has_autocorrect() -> bool:
     return probe.returncode == 0
 
 
-def _tree(root: int) -> list[int]:
-    parents: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
-        parents.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        out.append(pid)
-        todo.extend(parents.get(pid, ()))
-    return out
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 def run_child(cmd: list[str], sample: bool = False) -> dict:
     """Run ``cmd`` with output discarded: wall s, CPU s of the process tree, exit code, peak RSS MB
     of its largest process and (with ``sample``) of the whole tree, sampled every 20 ms."""
@@ -114,7 +85,7 @@ def run_child(cmd: list[str], sample: bool = False) -> dict:
     def sampler() -> None:
         nonlocal peak_tree
         while not done.is_set():
-            peak_tree = max(peak_tree, sum(_rss_mb(p) for p in _tree(proc.pid)))
+            peak_tree = max(peak_tree, sum(rss_mb(p) for p in tree(proc.pid)))
             done.wait(0.02)
 
     thread = threading.Thread(target=sampler, daemon=True) if sample and Path("/proc").is_dir() else None

@@ -37,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 
+from proctree import rss_mb, tree
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_CORPUS = HERE / "corpus"
@@ -62,37 +64,6 @@ def fzcheck() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "checker"]
 
 
-def _tree(root: int) -> list[int]:
-    parents: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
-        parents.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        out.append(pid)
-        todo.extend(parents.get(pid, ()))
-    return out
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 def run_review(corpus: Path, jobs: int, out: Path, as_json: bool) -> dict:
     args = [
         *fzcheck(), "review", str(corpus), "--jobs", str(jobs), "--no-progress",
@@ -108,7 +79,7 @@ def run_review(corpus: Path, jobs: int, out: Path, as_json: bool) -> dict:
 
         def sample() -> None:
             while not done.is_set():
-                sizes = [_rss_mb(p) for p in _tree(proc.pid)]
+                sizes = [rss_mb(p) for p in tree(proc.pid)]
                 if sizes:
                     peak["one"] = max(peak["one"], max(sizes))
                     peak["tree"] = max(peak["tree"], sum(sizes))
