@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analyze.roles import OutlineRoles
 from .config import CODE_OR_PREFIX, Config, find_config, load_config, unknown_code_message
 from .engine import active_rules, analyze, needs_roles, postprocess, run_rules
 from .errors import ConfigError
@@ -33,6 +34,7 @@ class Result:
     facts: Facts | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str = ""  # the reader's message when the file could not be read
+    outline_roles: OutlineRoles = field(default_factory=OutlineRoles)  # the sections' roles (when asked for)
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -97,7 +99,8 @@ def check_document(doc: Document, config: Config | None = None, with_roles: bool
         found = postprocess([*run_rules(report, rules, limit), *_long_lines(doc, ruleset)], config)
     else:  # nothing to check: one input finding instead of every rule's verdict on nothing
         found = postprocess([_input_diagnostic(ruleset, "FZ902", "只有空白")], config)
-    return Result(doc.path, doc, report.outline, report.facts, cap_findings(found, ruleset, config) if capped else found)
+    found = cap_findings(found, ruleset, config) if capped else found
+    return Result(doc.path, doc, report.outline, report.facts, found, outline_roles=report.outline_roles)
 
 
 def _long_lines(doc: Document, ruleset: RuleSet) -> list[Diagnostic]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import islice
 
 from .analyze.facts import derive_facts
-from .analyze.roles import assign_roles
+from .analyze.roles import OutlineRoles, assign_roles
 from .config import Config
 from .kinds import KIND_ORDER, KINDS
 from .kinds._crossreport import CrossReport
@@ -32,9 +32,8 @@ def analyze(doc: Document, ruleset: RuleSet, config: Config, with_roles: bool = 
     outline = parse_document(doc)
     facts = derive_facts(outline, ruleset.lookalikes, config.year)
     segmenter = ruleset.segmenter()
-    if with_roles:
-        assign_roles(outline, ruleset.roles, segmenter, facts.year)
-    return Report(doc=doc, outline=outline, facts=facts, segmenter=segmenter, roles=ruleset.roles)
+    outline_roles = assign_roles(outline, ruleset.roles, segmenter, facts.year) if with_roles else OutlineRoles()
+    return Report(doc=doc, outline=outline, facts=facts, segmenter=segmenter, roles=ruleset.roles, outline_roles=outline_roles)
 
 
 def run_rules(report: Report, rules: list[Rule], limit: int | None = None) -> list[Diagnostic]:

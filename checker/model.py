@@ -162,9 +162,6 @@ class Section:
     marker_span: Span
     heading_col: int = 0  # column (0-based, cleaned) where the heading text starts
     body_start_col: int = -1  # column (0-based, cleaned) where run-in body text starts, -1 if none
-    roles: tuple[str, ...] = ()
-    role_evidence: str = ""  # heading | content | position | parent | ""
-    role_words: tuple[tuple[str, int], ...] = ()  # (word, line) that decided the role
     recovered: str = "numbered"  # how the heading was found: numbered | style | shape
     children: list["Section"] = field(default_factory=list)
     items: list[RunInItem] = field(default_factory=list)

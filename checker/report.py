@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .analyze.roles import OutlineRoles
 from .analyze.tokens import Segmenter
 from .model import Document, Facts, Line, Outline, Section, Span
 
@@ -32,7 +33,11 @@ class Report:
     outline: Outline
     facts: Facts
     segmenter: Segmenter
-    roles: dict = field(default_factory=dict)
+    roles: dict = field(default_factory=dict)  # the packs' [roles.*] definitions by name
+    outline_roles: OutlineRoles = field(default_factory=OutlineRoles)  # the roles analyze gave each section
+
+    def roles_of(self, section: Section) -> tuple[str, ...]:
+        return self.outline_roles.roles(section)
 
     def line(self, number: int) -> Line:
         return self.doc.lines[number - 1]

@@ -23,13 +23,16 @@ position and the text must bear out:
   (evidence "position"): many reports open with thematic headings such as
   强化组织保障，夯实法治建设根基.
 
-Each section records how its role was decided (``role_evidence``) and the words
-and lines that decided it (``role_words``), shown by ``fzcheck outline``.
+The roles are returned beside the outline (:class:`OutlineRoles`), never written
+into the parser's sections: each section's roles, how they were decided
+(``evidence``) and the words and lines that decided them (``words``), shown by
+``fzcheck outline``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Outline, Section
@@ -63,8 +66,51 @@ ACT_WINDOW = 16  # characters after a principal where the act must stand
 MIN_WEIGHT = 2  # sentences of evidence an untitled top-level part needs to take a role from its text
 
 
-def assign_roles(outline: Outline, roles: dict[str, RoleDef], segmenter: Segmenter, year: int | None) -> None:
-    """Set ``Section.roles``, ``Section.role_evidence`` and ``Section.role_words`` in place."""
+@dataclass(frozen=True, slots=True)
+class SectionRole:
+    """The parts one section plays, how that was decided and the (word, line) pairs that decided it."""
+
+    roles: tuple[str, ...] = ()
+    evidence: str = ""  # heading | content | position | parent | ""
+    words: tuple[tuple[str, int], ...] = ()
+
+
+NO_ROLE = SectionRole()
+
+
+class OutlineRoles:
+    """The roles analyze gave the sections of one outline, held beside it (the outline is not changed).
+    A section without roles (roles not assigned, or another outline's section) has ``NO_ROLE``."""
+
+    __slots__ = ("_sections", "_found", "_index")
+
+    def __init__(self, outline: Outline | None = None, found: Mapping[int, SectionRole] | None = None) -> None:
+        found = found or {}
+        self._sections = tuple(outline.walk()) if outline is not None else ()
+        self._found = tuple(found.get(id(s), NO_ROLE) for s in self._sections)
+        self._index = {id(s): i for i, s in enumerate(self._sections)}
+
+    def __reduce__(self):
+        return (_outline_roles, (self._sections, self._found))
+
+    def of(self, section: Section) -> SectionRole:
+        i = self._index.get(id(section))
+        return NO_ROLE if i is None else self._found[i]
+
+    def roles(self, section: Section) -> tuple[str, ...]:
+        return self.of(section).roles
+
+
+def _outline_roles(sections: tuple[Section, ...], found: tuple[SectionRole, ...]) -> OutlineRoles:
+    """Unpickle: the sections in walk order with their roles."""
+    made = OutlineRoles()
+    made._sections, made._found = sections, found
+    made._index = {id(s): i for i, s in enumerate(sections)}
+    return made
+
+
+def assign_roles(outline: Outline, roles: dict[str, RoleDef], segmenter: Segmenter, year: int | None) -> OutlineRoles:
+    """The roles of every section of ``outline``, from its headings, their place and their text."""
     judge = _Judge(outline, roles, segmenter, year)
     for section in outline.sections:
         judge.heading_roles(section)
@@ -72,6 +118,7 @@ def assign_roles(outline: Outline, roles: dict[str, RoleDef], segmenter: Segment
     for section in outline.sections:
         for child in section.children:
             judge.sub_sections(child)
+    return OutlineRoles(outline, judge.found)
 
 
 class _Judge:
@@ -81,6 +128,13 @@ class _Judge:
         self.seg = segmenter
         self.year = year
         self._texts: dict[int, list[tuple[int, str]]] = {}
+        self.found: dict[int, SectionRole] = {}  # by id(section)
+
+    def roles_of(self, section: Section) -> tuple[str, ...]:
+        return self.found.get(id(section), NO_ROLE).roles
+
+    def settle(self, section: Section, roles: tuple[str, ...], evidence: str = "", words: tuple[tuple[str, int], ...] = ()) -> None:
+        self.found[id(section)] = SectionRole(roles, evidence, words)
 
     # --- evidence in the text -------------------------------------------------------------
     def sentences(self, section: Section) -> list[tuple[int, str]]:
@@ -165,9 +219,7 @@ class _Judge:
         acts = self.evidence("first_responsible", section, with_heading=False)
         if not acts:
             return False
-        section.roles = ("first_responsible",)
-        section.role_evidence = "content"
-        section.role_words = ((word, section.line), *acts[:3])
+        self.settle(section, ("first_responsible",), "content", ((word, section.line), *acts[:3]))
         return True
 
     def _settle(self, section: Section, found: list[str], words: list[tuple[str, int]], how: str) -> None:
@@ -177,12 +229,10 @@ class _Judge:
             words = [words[i] for i in keep]
         if not found:
             return
-        section.roles = tuple(found)
-        section.role_evidence = how
         extra: list[tuple[str, int]] = []
         if "plan" in found:
             extra = [w for w in self.evidence("plan", section) if w[0] not in {x[0] for x in words}][:1]
-        section.role_words = tuple(dict.fromkeys([*words, *extra]))
+        self.settle(section, tuple(found), how, tuple(dict.fromkeys([*words, *extra])))
 
     def _plan_holds(self, section: Section, found: list[str]) -> bool:
         """Next-year evidence and a place after the measures."""
@@ -199,12 +249,12 @@ class _Judge:
         return False
 
     def _measures_parts(self) -> list[Section]:
-        return [s for s in self.outline.sections if "measures" in s.roles]
+        return [s for s in self.outline.sections if "measures" in self.roles_of(s)]
 
     # --- untitled top-level parts ---------------------------------------------------------
     def untitled_top_level(self) -> None:
         sections = self.outline.sections
-        untitled = [s for s in sections if not s.roles]
+        untitled = [s for s in sections if not self.roles_of(s)]
         for section in untitled:
             weights = {}
             for name in ("shortcomings", "plan", "first_responsible"):
@@ -217,20 +267,17 @@ class _Judge:
             others = sorted((len(v) for n, v in weights.items() if n != best), reverse=True)
             measures = len(self.evidence("measures", section, with_heading=False))
             if count >= MIN_WEIGHT and count > 2 * others[0] and count * 2 > measures:
-                section.roles = (best,)
-                section.role_evidence = "content"
-                section.role_words = tuple(weights[best][:3])
+                self.settle(section, (best,), "content", tuple(weights[best][:3]))
         if "measures" not in self.roles:
             return
         for section in sections:
-            if set(section.roles) & {"shortcomings", "plan"}:
+            if set(self.roles_of(section)) & {"shortcomings", "plan"}:
                 break
-            if not section.roles and (section.children or section.end_line > section.line or section.body_start_col >= 0):
-                section.roles = ("measures",)
-                section.role_evidence = "position"
+            if not self.roles_of(section) and (section.children or section.end_line > section.line or section.body_start_col >= 0):
+                self.settle(section, ("measures",), "position")
         for section in sections:
-            if not section.roles:
-                section.roles = ("other",)
+            if not self.roles_of(section):
+                self.settle(section, ("other",))
 
     def _after_measures(self, section: Section) -> bool:
         parts = self._measures_parts()
@@ -249,16 +296,17 @@ class _Judge:
                 kept_words.append(word)
         if kept:
             self._settle(section, kept, kept_words, "heading")
-        if not section.roles and parent.roles not in _NO_ROLE:
-            section.roles = parent.roles
-            section.role_evidence = "parent"
-        elif not section.roles:
-            section.roles = ("other",)
+        parent_roles = self.roles_of(parent)
+        if not self.roles_of(section) and parent_roles not in _NO_ROLE:
+            self.settle(section, parent_roles, "parent")
+        elif not self.roles_of(section):
+            self.settle(section, ("other",))
         for child in section.children:
             self.sub_sections(child)
 
     def _fits(self, role: str, parent: Section) -> bool:
-        return role in parent.roles or parent.roles in _NO_ROLE
+        parent_roles = self.roles_of(parent)
+        return role in parent_roles or parent_roles in _NO_ROLE
 
     def _evidenced(self, role: str, section: Section) -> bool:
         if role == "plan":

@@ -46,7 +46,7 @@ def expected_place(result, part: Part, parts: Sequence[Part]) -> int:
     tops = result.outline.sections
     spans: dict[str, tuple[int, int]] = {}
     for s in tops:
-        for role in s.roles:
+        for role in result.outline_roles.roles(s):
             lo, hi = spans.get(role, (s.line, s.end_line))
             spans[role] = (min(lo, s.line), max(hi, s.end_line))
     if part.within_role and part.role in spans:
@@ -76,7 +76,7 @@ def checklist(result, active_codes: frozenset[str] | set[str], parts: Sequence[P
     for part in parts:
         key, label, missing_codes, role, note_codes = part.key, part.label, part.missing, part.role, part.notes
         sections = tuple(
-            {"marker": s.marker, "heading": s.heading, "line": s.line} for s in result.outline.walk() if role in s.roles
+            {"marker": s.marker, "heading": s.heading, "line": s.line} for s in result.outline.walk() if role in result.outline_roles.roles(s)
         )
         if result.facts.lookalike:
             items.append(Item(key, label, "na", (), (), sections))

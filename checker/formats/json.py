@@ -9,9 +9,9 @@ from ..positions import LineIndex
 from .common import LineSink, diagnostic_dict, no_extras
 
 
-def section_dict(section) -> dict:
+def section_dict(section, roles: tuple[str, ...]) -> dict:
     return {
-        "role": list(section.roles),
+        "role": list(roles),
         "level": section.level,
         "number": section.number,
         "marker": section.marker,
@@ -32,7 +32,7 @@ def file_dict(result) -> dict:
         "title": facts.title if facts else None,
         "entity": facts.entity if facts else None,
         "year": facts.year if facts else None,
-        "sections": [section_dict(s) for s in result.outline.walk()] if result.outline else [],
+        "sections": [section_dict(s, result.outline_roles.roles(s)) for s in result.outline.walk()] if result.outline else [],
         "diagnostics": [],
     }
     if result.error:

@@ -12,10 +12,11 @@ def outline_dict(result) -> dict:
     o, f, doc = result.outline, result.facts, result.document
 
     def node(section) -> dict:
-        d = section_dict(section)
-        d["role_evidence"] = section.role_evidence
+        found = result.outline_roles.of(section)
+        d = section_dict(section, found.roles)
+        d["role_evidence"] = found.evidence
         d["recovered"] = section.recovered
-        d["role_words"] = [{"word": w, "line": n} for w, n in section.role_words]
+        d["role_words"] = [{"word": w, "line": n} for w, n in found.words]
         d["canonical"] = section.canonical
         d["items"] = [{"number": i.number, "line": i.line} for i in section.items]
         d["children"] = [node(c) for c in section.children]
@@ -62,10 +63,11 @@ def render_text(result) -> str:
     def walk(sections, prefix: str) -> None:
         for i, s in enumerate(sections):
             last = i == len(sections) - 1
-            roles = "、".join(ROLE_LABELS.get(r, r) for r in s.roles)
-            evidence = {"position": "（按位置推断）", "content": "（按内容推断）", "parent": "（随上级）"}.get(s.role_evidence, "")
-            if s.role_words and s.role_evidence != "parent":
-                words = "、".join(f"“{w}”第{n}行" for w, n in s.role_words[:3])
+            found = result.outline_roles.of(s)
+            roles = "、".join(ROLE_LABELS.get(r, r) for r in found.roles)
+            evidence = {"position": "（按位置推断）", "content": "（按内容推断）", "parent": "（随上级）"}.get(found.evidence, "")
+            if found.words and found.evidence != "parent":
+                words = "、".join(f"“{w}”第{n}行" for w, n in found.words[:3])
                 evidence += f"（依据：{words}）"
             items = f"，{len(s.items)} 个“X是”分项" if s.items else ""
             flag = "" if s.canonical else "  ⚠ 序号不规范"

@@ -60,7 +60,7 @@ def report_row(result, parts: Sequence[Part], checked: Collection[str] | None = 
     roles: set[str] = set()
     if result.outline is not None:
         for section in result.outline.walk():
-            roles.update(section.roles)
+            roles.update(result.outline_roles.roles(section))
     for part in columns(parts):
         row[part.key] = _present(part, result, codes, roles, checked)
     row["error"] = result.error or ""
@@ -165,7 +165,7 @@ def outline_rows(result) -> list[dict]:
             "level": s.level,
             "marker": s.marker,
             "heading": s.heading,
-            "roles": list(s.roles),
+            "roles": list(result.outline_roles.roles(s)),
             "line": s.line,
             "end_line": s.end_line,
         }

@@ -142,25 +142,26 @@ def digest(result, spec: DigestSpec) -> tuple[tuple[Paragraph, ...], tuple[Menti
         return (), (), ()
     entity = result.facts.entity if result.facts else ""
     own = entity_names(entity, spec.suffixes or DEFAULT_SUFFIXES)
-    paragraphs = _paragraphs(doc, outline, spec, (*own, entity)) if spec.shingle_sizes else []
+    paragraphs = _paragraphs(doc, outline, result.outline_roles, spec, (*own, entity)) if spec.shingle_sizes else []
     mentions = _mentions(doc, outline, spec) if spec.mentions else []
     return tuple(paragraphs), tuple(mentions), own
 
 
-def _role_by_line(outline) -> list[str]:
+def _role_by_line(outline, outline_roles) -> list[str]:
     roles = ["preamble"] * (len(outline.lines) + 2)
     for section in outline.walk():  # pre-order: deeper sections overwrite their parents
-        main = next((r for r in section.roles if r != "other"), section.roles[0] if section.roles else "other")
+        own = outline_roles.roles(section)
+        main = next((r for r in own if r != "other"), own[0] if own else "other")
         for n in range(section.line, section.end_line + 1):
             roles[n] = main
     return roles
 
 
-def _paragraphs(doc, outline, spec: DigestSpec, own: tuple[str, ...]) -> list[Paragraph]:
+def _paragraphs(doc, outline, outline_roles, spec: DigestSpec, own: tuple[str, ...]) -> list[Paragraph]:
     """Every line long enough to compare, by its text whatever its role: a body line whole, a heading
     line from its text after the number (a bare “（一）” with one sentence is parsed as a heading, and
     is as much a copied paragraph as any)."""
-    roles = _role_by_line(outline)
+    roles = _role_by_line(outline, outline_roles)
     text_cols: dict[int, int] = {}
     for s in outline.walk():
         text_cols[s.line] = s.body_start_col if s.body_start_col >= 0 else s.heading_col

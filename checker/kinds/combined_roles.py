@@ -39,7 +39,8 @@ class Params:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for section in report.outline.sections:
-        combined = [r for r in section.roles if r in rule.params.roles]
-        if len(combined) >= 2 and section.role_evidence == "heading":
+        found = report.outline_roles.of(section)
+        combined = [r for r in found.roles if r in rule.params.roles]
+        if len(combined) >= 2 and found.evidence == "heading":
             labels = "与".join(f"“{report.roles[r].label}”" for r in combined if r in report.roles)
             yield diagnostic(rule, report.heading_segment(section).span(), heading=section.heading, labels=labels)

@@ -104,7 +104,7 @@ def _candidate_segments(report, exclude_roles):
         if "如下" not in segment.text:
             yield segment, None
     for section in report.outline.walk():
-        if set(section.roles) & set(exclude_roles):
+        if set(report.roles_of(section)) & set(exclude_roles):
             continue
         yield report.heading_segment(section), section
         for segment in report.body_segments(section, include_children=False):
@@ -115,7 +115,8 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     p = rule.params
-    with_role = [s for s in report.outline.walk() if p.role in s.roles and s.role_evidence in ("heading", "content")]
+    found = report.outline_roles.of
+    with_role = [s for s in report.outline.walk() if p.role in found(s).roles and found(s).evidence in ("heading", "content")]
     if p.mode == "missing":
         if with_role:
             return
@@ -125,7 +126,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if any(s.level <= p.max_level for s in with_role):
         return
     for sentence, section in find_evidence(report, p.role, p.exclude_roles):
-        if section is not None and p.role in section.roles and section.level <= p.max_level:
+        if section is not None and p.role in report.roles_of(section) and section.level <= p.max_level:
             continue
         heading = section.heading if section is not None else "开头部分"
         yield diagnostic(rule, sentence.span(), heading=heading)

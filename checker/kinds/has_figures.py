@@ -58,7 +58,8 @@ def validate(params: Params, ruleset) -> str:
 
 def top_sections(report, role: str) -> list:
     """Sections carrying ``role`` whose parent does not (sub-parts inherit their parent's role)."""
-    return [s for s in report.outline.walk() if role in s.roles and (s.parent is None or role not in s.parent.roles)]
+    roles_of = report.roles_of
+    return [s for s in report.outline.walk() if role in roles_of(s) and (s.parent is None or role not in roles_of(s.parent))]
 
 
 def has_figure(text: str, classifiers: tuple[str, ...]) -> bool:

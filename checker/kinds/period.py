@@ -156,7 +156,7 @@ def find(text: str, rule, default_year: int) -> Iterator[tuple[int, int, int, st
 def _sentences_with_year(report, rule, year: int):
     plan_lines: set[int] = set()
     for section in report.outline.walk():
-        if "plan" in section.roles:
+        if "plan" in report.roles_of(section):
             plan_lines.update(range(section.line, section.end_line + 1))
     anchors = _compiled(rule).anchors
     for segment in report.all_body_segments():

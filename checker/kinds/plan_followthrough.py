@@ -148,7 +148,7 @@ def follow_digest(result, last_year: bool, generic: tuple[str, ...] = GENERIC) -
     if last_year:
         plan = tuple(PlanItem(i, key_terms(i.text, generic)) for i in items_of(result, "plan"))
         return FollowDigest(plan=plan, shortcomings=shortcomings)
-    tops = part_sections(result.outline, "measures")
+    tops = part_sections(result, "measures")
     where = (1, 1, 1, "")
     if tops:
         s = tops[0]
@@ -174,18 +174,19 @@ class Item:
         return self.text if len(self.text) <= EXCERPT else self.text[:EXCERPT] + "…"
 
 
-def part_sections(outline, role: str) -> list:
-    """The top-most sections that carry ``role`` (a sub-section of one of them is not repeated)."""
+def part_sections(result, role: str) -> list:
+    """The top-most sections of a checked report that carry ``role`` (a sub-section of one of them is not repeated)."""
     found = []
+    roles_of = result.outline_roles.roles
 
     def walk(sections):
         for s in sections:
-            if role in s.roles:
+            if role in roles_of(s):
                 found.append(s)
             else:
                 walk(s.children)
 
-    walk(outline.sections)
+    walk(result.outline.sections)
     return found
 
 
@@ -206,7 +207,7 @@ def items_of(result, role: str) -> list[Item]:
     if outline is None or doc is None:
         return []
     out: list[Item] = []
-    for section in part_sections(outline, role):
+    for section in part_sections(result, role):
         if section.children:
             for child in section.children:
                 line = outline.lines[child.line - 1]
@@ -236,7 +237,7 @@ def paragraphs_of(result, role: str) -> list[str]:
     if outline is None:
         return []
     texts: list[str] = []
-    for section in part_sections(outline, role):
+    for section in part_sections(result, role):
         for s in section.walk():
             lines = [outline.lines[s.line - 1]] + _body_lines(outline, s)
             for line in lines:

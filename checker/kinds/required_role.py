@@ -47,7 +47,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     role = rule.params.role
-    if any(role in s.roles for s in report.outline.walk()):
+    if any(role in report.roles_of(s) for s in report.outline.walk()):
         return
     label = report.roles[role].label if role in report.roles else role
     yield diagnostic(rule, report.title_span, role_label=label)

@@ -72,18 +72,18 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return
     p = rule.params
-    sections = [s for s in report.outline.walk() if p.role in s.roles]
+    sections = [s for s in report.outline.walk() if p.role in report.roles_of(s)]
     if not sections:
         return
     seg = report.segmenter
     for section in sections:
-        if section.parent is not None and p.role in section.parent.roles:
+        if section.parent is not None and p.role in report.roles_of(section.parent):
             continue  # its text is searched with its parent's
         for segment in report.body_segments(section):
             if seg.contains_any(segment.text, p.words):
                 return
     # point at the most specific part: the deepest section with the role
-    named = [s for s in sections if s.role_evidence == "heading"] or sections
+    named = [s for s in sections if report.outline_roles.of(s).evidence == "heading"] or sections
     target = max(named, key=lambda s: s.level)
     if p.message_promised and any(seg.contains_any(s.heading, p.promise_words) for s in named):
         rule = replace(rule, message=p.message_promised)

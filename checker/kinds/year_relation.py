@@ -52,7 +52,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     expected = year + rule.params.offset
     seen: set[int] = set()
     for section in report.outline.walk():
-        if rule.params.role not in section.roles:  # sub-parts inherit their parent's role
+        if rule.params.role not in report.roles_of(section):  # sub-parts inherit their parent's role
             continue
         if section.line in seen:
             continue

@@ -13,7 +13,12 @@ FR_PART = "三、2024年度党政主要负责人履行推进法治建设第一�
 
 def outline_roles(text: str) -> list[tuple[str, tuple[str, ...], str]]:
     result = check_text(text, Config(select=("FZ1",)))
-    return [(s.marker + s.heading, s.roles, s.role_evidence) for s in result.outline.walk()]
+    return [(s.marker + s.heading, *_role(result, s)) for s in result.outline.walk()]
+
+
+def _role(result, section) -> tuple[tuple[str, ...], str]:
+    found = result.outline_roles.of(section)
+    return found.roles, found.evidence
 
 
 def codes(text: str, *select: str) -> list[str]:
@@ -101,3 +106,25 @@ def test_an_untitled_part_of_work_done_after_the_measures_is_no_shortcomings_par
     )
     assert ("五、创新举措", ("measures",), "heading") in outline_roles(text)
     assert codes(text, "FZ102", "FZ106") == []
+
+
+def test_analyze_returns_the_roles_beside_the_outline_and_leaves_the_parse_untouched():
+    import copy
+    import pickle
+
+    from checker.analyze.roles import NO_ROLE, assign_roles
+    from checker.api import ruleset_for
+    from checker.ingest import document_from_text
+    from checker.parse.outline import parse_document
+
+    text = REPORT + PLAN_PART
+    outline = parse_document(document_from_text(text))
+    before = copy.deepcopy(outline)
+    ruleset = ruleset_for(Config())
+    found = assign_roles(outline, ruleset.roles, ruleset.segmenter(), 2024)
+    assert outline == before  # nothing written into the parser's sections
+    tops = [found.roles(s) for s in outline.sections]
+    assert tops[-1] == ("plan",) and "measures" in tops[0]
+    assert found.of(before.sections[0]) is NO_ROLE  # another outline's section has no roles here
+    again = pickle.loads(pickle.dumps((outline, found)))
+    assert [again[1].roles(s) for s in again[0].sections] == tops
