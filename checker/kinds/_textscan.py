@@ -7,6 +7,7 @@ Not a kind: it has no ``KIND`` and is not in the registry.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,6 +52,21 @@ def clean_text(report) -> str:
     if text is None:
         text = report.__dict__["_clean_text"] = "\n".join(line.text for line in report.doc.lines)
     return text
+
+
+def matching_lines(report, regex) -> set[int]:
+    """Numbers of the lines on which ``regex`` matches, from one scan of :func:`clean_text`.  Only for
+    a regex that cannot match across a line end (a table of words without newlines): then every line
+    holding an occurrence holds a match of the scan, even where matches overlap."""
+    text = clean_text(report)
+    starts = report.__dict__.get("_line_starts")
+    if starts is None:
+        starts, at = [], 0
+        for line in report.doc.lines:
+            starts.append(at)
+            at += len(line.text) + 1
+        report.__dict__["_line_starts"] = starts
+    return {bisect_right(starts, m.start()) for m in regex.finditer(text)}
 
 
 def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:

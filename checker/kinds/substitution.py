@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, report_segments
+from ._textscan import matching_lines
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def _entry_problem(raw, where: str, seen: set[str]) -> str:
 
 
 class _Compiled:
-    __slots__ = ("_segmenter", "by_source", "keep", "regex", "rule", "words")
+    __slots__ = ("_segmenter", "by_source", "keep", "regex", "rule", "single_line", "words")
 
     def __init__(self, rule) -> None:
         table = entries(rule.params)
@@ -150,6 +151,7 @@ class _Compiled:
         keep = sorted(rule.params.keep, key=len, reverse=True)
         self.keep = re.compile("|".join(map(re.escape, keep))) if keep else None
         self.words = tuple(sorted({*self.by_source, *rule.params.keep}))
+        self.single_line = not any("\n" in word for word in self.by_source)
         self._segmenter = None
 
     def segmenter(self):
@@ -200,7 +202,13 @@ def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    comp = compiled(rule)
+    hit = matching_lines(report, comp.regex) if comp.single_line else None  # one scan of the whole text first
+    if not hit and hit is not None:
+        return
     for segment in report_segments(report):
+        if hit is not None and segment.line.number not in hit:
+            continue
         for start, end, entry in find(segment.text, rule):
             span = segment.span(start, end)
             fix = None
