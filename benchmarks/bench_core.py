@@ -375,7 +375,7 @@ def stages(corpus: Path, as_json: bool) -> int:
             if not is_cross_report(kind):  # those compare reports: fzcheck review runs them
                 found.extend(kind.check(report, rule))
                 t = add(f"kind {rule.kind}", t)
-        results.append(Result(str(path), doc, report.outline, report.facts, postprocess(found, config)))
+        results.append(Result(str(path), doc, report.outline, report.facts, postprocess(found, config), outline_roles=report.outline_roles))
         add("postprocess", t)
     t = clock()
     render("text", results, RenderContext(color=False, show_source=True, statistics=False))

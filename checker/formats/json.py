@@ -79,11 +79,11 @@ def chunk(result, ctx) -> str:
     ]
     sections = list(result.outline.walk()) if result.outline else []
     if sections:
-        opening = "["
+        opening, roles_of = "[", result.outline_roles.roles
         for s in sections:
             out.append(opening)
             opening = ","
-            _section(s, out)
+            _section(s, roles_of(s), out)
         out.append("\n      ]")
     else:
         out.append("[]")
@@ -104,8 +104,7 @@ def chunk(result, ctx) -> str:
     return "".join(out)
 
 
-def _section(s, out: list[str]) -> None:
-    roles = s.roles
+def _section(s, roles: tuple[str, ...], out: list[str]) -> None:
     if roles:
         role = "[\n            " + ",\n            ".join([_value(r, 6) for r in roles]) + "\n          ]"
     else:
