@@ -12,6 +12,7 @@ from .config import CODE_OR_PREFIX, Config, find_config, load_config, unknown_co
 from .engine import active_rules, analyze, needs_roles, postprocess, run_rules
 from .errors import ConfigError
 from .ingest import InputError, document_from_text, read_bytes, read_path
+from .ingest.errors import EMPTY
 from .kinds.base import diagnostic
 from .limits import (
     MAX_FINDINGS_COUNTED,
@@ -98,7 +99,7 @@ def check_document(doc: Document, config: Config | None = None, with_roles: bool
         limit = MAX_FINDINGS_COUNTED + 1 if capped else None
         found = postprocess([*run_rules(report, rules, limit), *_long_lines(doc, ruleset)], config)
     else:  # nothing to check: one input finding instead of every rule's verdict on nothing
-        found = postprocess([_input_diagnostic(ruleset, "FZ902", "只有空白")], config)
+        found = postprocess([_input_diagnostic(ruleset, EMPTY, "只有空白")], config)
     found = cap_findings(found, ruleset, config) if capped else found
     return Result(doc.path, doc, report.outline, report.facts, found, outline_roles=report.outline_roles)
 
@@ -188,9 +189,7 @@ def limit_failure(path: str, message: str, config: Config) -> Result:
 
 
 def input_failure(path: str, exc: InputError, config: Config) -> Result:
-    code = "FZ902" if "为空" in exc.message or "没有" in exc.message else "FZ901"
-    ruleset = ruleset_for(config)
-    diagnostics = postprocess([_input_diagnostic(ruleset, code, exc.message)], config)
+    diagnostics = postprocess([_input_diagnostic(ruleset_for(config), exc.code, exc.message)], config)
     return Result(path, diagnostics=diagnostics, error=exc.message)
 
 

@@ -15,7 +15,7 @@ from ..limits import MAX_INPUT_BYTES
 from ..model import Document
 from .cleanup import build_document
 from .decode import decode_bytes
-from .errors import InputError
+from .errors import EMPTY, InputError
 
 MAX_BYTES = MAX_INPUT_BYTES
 # What a folder search picks up; readers for other formats add their suffixes here.
@@ -31,7 +31,7 @@ def document_from_text(text: str, path: str = "<文本>", encoding: str = "utf-8
 def read_bytes(data: bytes, path: str) -> Document:
     """Turn raw bytes into a Document, choosing the reader by content."""
     if not data.strip():
-        raise InputError(path, "文件为空，没有可检查的内容")
+        raise InputError(path, "文件为空，没有可检查的内容", EMPTY)
     if len(data) > MAX_BYTES:
         raise InputError(path, _too_large(len(data)))
     if data[30:38] == b"mimetype" and data[:4] == b"PK\x03\x04":

@@ -43,7 +43,7 @@ from ..limits import MAX_LINES, MAX_NESTING, LimitExceeded, check_time
 from ..model import Document
 from .cleanup import build_document
 from .docx_numbering import Numbering, StoryState
-from .errors import InputError
+from .errors import EMPTY, InputError
 from .safezip import SafeZip
 
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -118,7 +118,7 @@ def to_document(ext: Extraction, path: str) -> WordDocument:
             labels.append(para.label if k == 0 else "")
     text = "\n".join(texts)
     if not text.strip():
-        raise InputError(path, "文档中没有文字（可能是空白文档，或只有图片、扫描页），没有可检查的内容")
+        raise InputError(path, "文档中没有文字（可能是空白文档，或只有图片、扫描页），没有可检查的内容", EMPTY)
     base = build_document(text, path=path, encoding="docx", source="docx", locations=tuple(locations))
     values = {f.name: getattr(base, f.name) for f in fields(Document)}
     values["style_levels"] = tuple(levels)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..limits import MAX_PDF_PAGES
 from ..model import Document
 from .cleanup import build_document
-from .errors import InputError
+from .errors import EMPTY, InputError
 
 MAX_PAGES = MAX_PDF_PAGES
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－\s]*$")
@@ -100,6 +100,7 @@ def read_pdf(data: bytes, path: str) -> Document:
         raise InputError(
             path,
             f"PDF 共 {pages} 页，文字识别后仍没有可检查的文字（可能只有图片），无法检查；请提供报告的 .docx 或文字版 PDF",
+            EMPTY,
         )
     if len(_CID.findall(body)) * 8 > len(body):
         raise InputError(path, "PDF 中的文字无法还原（字体缺少编码信息），无法检查；请提供报告的 .docx 或 .txt 文件")

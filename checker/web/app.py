@@ -27,6 +27,7 @@ from ..config import Config
 from ..engine import active_rules
 from ..formats.payload import check_payload as payload_of
 from ..ingest import InputError
+from ..ingest.errors import CHECKER_FAILURE
 from ..parts import parts_of
 from . import review as web_review
 from .guard import Guard, within_request_time
@@ -164,7 +165,7 @@ class _Server:
             return check_bytes(data, name, self.config, with_roles=True)
         except Exception:  # a reader or rule bug must not reach the user as a stack trace
             log.exception("checking %s failed", name)
-            return input_failure(name, InputError(name, FILE_ERROR), self.config)
+            return input_failure(name, InputError(name, FILE_ERROR, CHECKER_FAILURE), self.config)
 
     def check_payload(self, items) -> dict:
         results = [self.check_item(name, data) for name, data in items]

@@ -128,3 +128,35 @@ def test_without_the_extra_the_user_is_told_how_to_install_it(monkeypatch):
         err.value.message
         == "读取 PDF 需要安装可选组件：pip install 'fzcheck[pdf]'；也可以直接检查报告的 .docx 或 .txt 文件"
     )
+
+
+def _zip(path: Path, members: dict[str, str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in members.items():
+            z.writestr(name, text)
+    return path
+
+
+CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+
+
+def test_a_docx_without_its_main_part_is_unreadable_not_empty(tmp_path):
+    """The code comes from the reader's raise site, not from words in its message (压缩包中“没有” Word 正文)."""
+    broken = _zip(tmp_path / "x.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/styles.xml": "<styles/>"})
+    result = check_path(broken, discover=False)
+    assert result.error == "压缩包中没有 Word 正文（word/document.xml），这不是有效的 .docx 文件；请用 Word 另存为 .docx"
+    assert [d.code for d in result.diagnostics] == ["FZ901"]
+
+
+def test_a_docx_without_a_body_is_unreadable_not_empty(tmp_path):
+    document = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    broken = _zip(tmp_path / "x.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document})
+    result = check_path(broken, discover=False)
+    assert result.error == "Word 文档没有正文部分，文件可能已损坏；请用 Word 另存为 .docx"
+    assert [d.code for d in result.diagnostics] == ["FZ901"]
+
+
+def test_the_code_of_an_input_error_is_the_raise_sites():
+    assert (InputError("a", "文件没有损坏").code, InputError("a", "x", "FZ902").code) == ("FZ901", "FZ902")

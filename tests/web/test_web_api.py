@@ -228,6 +228,7 @@ def test_a_reader_crash_is_a_chinese_message_not_a_stack_trace(client, monkeypat
     res = upload(client, SEED_000)
     assert res.status_code == 422
     assert res.json()["files"][0]["error"] == FILE_ERROR
+    assert [d["code"] for d in res.json()["files"][0]["diagnostics"]] == ["FZ903"]  # a bug, not an empty file
     assert "secret" not in res.text and "Traceback" not in res.text
 
 
