@@ -36,7 +36,7 @@ from .analyze.roles import RoleDef
 from .errors import ConfigError, line_of
 from .kinds import KINDS
 from .model import SEVERITIES
-from .resources import default_rules_dir  # noqa: F401  (where ingest/script.py still finds it)
+from .resources import default_rules_dir
 
 COMMON_FIELDS = {
     "code": str,

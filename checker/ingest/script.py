@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from ..resources import default_rules_dir
 
 # Frequent characters that exist only in traditional writing (never in simplified text).
 _PROBE = frozenset("們個這為與說時國會來對發動後經進將關體實現當還報權設計劃責務單題從問區鄉鎮縣員規門開義")
@@ -31,9 +32,7 @@ def looks_traditional(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    from ..packs import default_rules_dir
-
-    path = Path(default_rules_dir()) / "traditional-chars.txt"
+    path = default_rules_dir() / "traditional-chars.txt"
     table: dict[int, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if len(line) == 2 and not line.startswith("#"):
