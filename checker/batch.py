@@ -29,14 +29,16 @@ def available_cores() -> int:
 class Job:
     """What every file of a run shares: the command line's configuration and the output format."""
 
-    def __init__(self, base, discover: bool, fmt: str, ctx, with_roles: bool) -> None:
+    def __init__(self, base, discover: bool, fmt: str, ctx, with_roles: bool, cache=None) -> None:
         self.base, self.discover, self.fmt, self.ctx, self.with_roles = base, discover, fmt, ctx, with_roles
+        self.cache = cache  # checker/result_cache.ResultCache, or None
 
     def piece(self, path: str):
         """(text, record) of one file; a configuration error comes back as its message."""
         from .api import check_bytes, check_codes, check_path, config_for, crash_result, ruleset_for
         from .formats import piece
 
+        key = None
         try:
             from .links import SkippedLink, skipped_link_result
 
@@ -50,13 +52,20 @@ class Job:
             else:
                 config = config_for(path, self.base, self.discover)
                 check_codes(config, self.base)
+                key = self.cache.key(path, config, ruleset_for(config).key) if self.cache is not None else None
+                kept = self.cache.get(key) if key is not None else None
+                if kept is not None:
+                    return kept
                 result = check_path(path, config, self.with_roles, discover=False)
             rules = ruleset_for(config).rules if self.fmt == "sarif" else None
             try:
-                return piece(self.fmt, result, self.ctx, config.fail_on, rules)
+                one = piece(self.fmt, result, self.ctx, config.fail_on, rules)
             except Exception as exc:  # noqa: BLE001 — a file the formatter cannot write is one FZ903, not an abort
                 name = result.path.encode("utf-8", "replace").decode("utf-8")  # the name itself may be at fault
                 return piece(self.fmt, crash_result(name, exc, config, "输出结果时出错"), self.ctx, config.fail_on, rules)
+            if key is not None:
+                self.cache.put(key, one)
+            return one
         except ConfigError as exc:
             return ConfigError(str(exc))
 

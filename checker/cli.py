@@ -72,6 +72,7 @@ def check(
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="同时应用只作建议的修复（请先用 --diff 查看）"),
     no_backup: bool = typer.Option(False, "--no-backup", help="--fix 时不保留原文件的 .bak 备份"),
     follow_links: opt.FollowLinks = False,
+    no_cache: bool = typer.Option(False, "--no-cache", help="不使用上次检查保存的结果，每个文件都重新检查"),
     previous: Optional[str] = typer.Option(None, "--previous", help="本单位上一年度的报告：对照上年安排看落实、找出照搬上年的不足"),
 ) -> None:
     """检查报告，列出缺少的部分和不规范之处。"""
@@ -80,6 +81,7 @@ def check(
         ignore=list(ignore or []), fail_on=fail_on, year=year, statistics=statistics, exit_zero=exit_zero,
         no_config=no_config, no_source=no_source, show_all=show_all, color=color, fix=fix, diff=diff,
         unsafe_fixes=unsafe_fixes, no_backup=no_backup, jobs=jobs, follow_links=follow_links, previous=previous,
+        no_cache=no_cache,
     )  # fmt: skip
     try:
         code = run_check(options)

@@ -43,6 +43,7 @@ FLAG_OPTIONS = {
     "--unsafe-fixes": ("unsafe_fixes", True),
     "--no-backup": ("no_backup", True),
     "--follow-links": ("follow_links", True),
+    "--no-cache": ("no_cache", True),
 }
 
 

@@ -90,6 +90,7 @@ class RuleSet:
     lookalikes: dict[str, LookalikeDef] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     _segmenter: Any = None
+    key: str = ""  # made of the packs' paths and contents and the code's versions (load_ruleset)
 
     def segmenter(self):
         """The jieba segmenter over the domain dictionary, every role keyword and the words kinds match (built once)."""
@@ -124,8 +125,9 @@ def load_ruleset(extra: list[Path] | tuple[Path, ...] = ()) -> RuleSet:
     key = _cache_key(texts)
     ruleset = _cached(key)
     if ruleset is not None:
+        ruleset.key = key
         return ruleset
-    ruleset = RuleSet()
+    ruleset = RuleSet(key=key)
     raw_rules: dict[str, tuple[dict, str, str]] = {}
     for file, text in texts:
         _load_file(file, text, ruleset, raw_rules)

@@ -47,6 +47,7 @@ class CheckOptions:
     jobs: int = 0
     previous: str | None = None  # last year's report of the same unit (one file checked)
     follow_links: bool = False
+    no_cache: bool = False  # check every file again instead of reusing kept results (checker/result_cache.py)
 
 
 def codes(values) -> tuple[str, ...]:
@@ -192,7 +193,13 @@ def run_check(o: CheckOptions) -> int:
             from .batch import pieces as checked
 
             ctx = _context(o, out)
-            job = Job(base, not o.no_config, o.format, ctx, with_roles=o.format != "text")
+            with_roles = o.format != "text"
+            cache = None
+            if not o.no_cache:
+                from .result_cache import ResultCache
+
+                cache = ResultCache.open(o.format, ctx, with_roles)
+            job = Job(base, not o.no_config, o.format, ctx, with_roles, cache)
             pieces = checked(files, job, o.jobs)
         writer = sink(o.format, out, ctx)
         for one in pieces:
