@@ -189,18 +189,10 @@ def run_check(o: CheckOptions) -> int:
             ctx = _context(o, out)
             pieces = _against_previous(o, files, base, ctx)
         else:
-            from .batch import Job
             from .batch import pieces as checked
 
             ctx = _context(o, out)
-            with_roles = o.format != "text"
-            cache = None
-            if not o.no_cache:
-                from .result_cache import ResultCache
-
-                cache = ResultCache.open(o.format, ctx, with_roles)
-            job = Job(base, not o.no_config, o.format, ctx, with_roles, cache)
-            pieces = checked(files, job, o.jobs)
+            pieces = checked(files, _job(o, base, ctx), o.jobs)
         writer = sink(o.format, out, ctx)
         for one in pieces:
             writer.add(one)
@@ -210,6 +202,19 @@ def run_check(o: CheckOptions) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     return max(exit_code(readable, failing, o.exit_zero), least)
+
+
+def _job(o: CheckOptions, base, ctx):
+    """What every file of a plain check shares, with the results kept by earlier runs unless --no-cache."""
+    from .batch import Job
+
+    with_roles = o.format != "text"
+    cache = None
+    if not o.no_cache:
+        from .result_cache import ResultCache
+
+        cache = ResultCache.open(o.format, ctx, with_roles)
+    return Job(base, not o.no_config, o.format, ctx, with_roles, cache)
 
 
 def _against_previous(o: CheckOptions, files: list[str], base, ctx):
