@@ -131,6 +131,51 @@ def _byte_terminators(body: bytes, codec: str) -> list[tuple[int, int]] | None:
     return [m.span() for m in re.finditer(rb"\r\n|\r|\n", body)]
 
 
+class _Lines:
+    """The line endings of a file's text as read (``raw``) and of its bytes (``body``): where an
+    offset into the normalised text (every line ending one \\n) is in the raw text and in the bytes,
+    and which line ending its line has."""
+
+    def __init__(self, body: bytes, codec: str, raw: str, lead: int) -> None:
+        self.body, self.codec, self.raw, self.lead = body, codec, raw, lead
+        self.terms = [m.span() for m in _TERMINATOR.finditer(raw)]
+        self.ends = [e for _, e in self.terms]
+        byte_terms = _byte_terminators(body, codec)
+        self.byte_terms = byte_terms if byte_terms is None or len(byte_terms) == len(self.terms) else None
+        self.norm_terms: list[int] = []  # where each line ending is in the normalised text
+        self.extra = [0]  # extra characters of the first k line endings (a CRLF is one more than its \n)
+        for s, e in self.terms:
+            self.norm_terms.append(s - lead - self.extra[-1])
+            self.extra.append(self.extra[-1] + e - s - 1)
+
+    def raw_offset(self, p: int) -> int:
+        return p + self.lead + self.extra[bisect_left(self.norm_terms, p)]
+
+    def ending_at(self, p: int) -> str:
+        """The line ending of the line that offset ``p`` is on (the last one's for the last line)."""
+        if not self.terms:
+            return "\n"
+        k = min(bisect_left(self.norm_terms, p), len(self.terms) - 1)
+        return self.raw[self.terms[k][0] : self.terms[k][1]]
+
+    def byte_offset(self, r: int) -> int:
+        """The offset in the bytes of offset ``r`` in the raw text."""
+        body, codec = self.body, self.codec
+        if self.byte_terms is None:  # an encoding whose bytes cannot be split into lines: decode up to r
+            return _decoded_length(body, codec, r)
+        k = bisect_right(self.ends, r)  # line endings that end at or before r
+        line_start = self.ends[k - 1] if k else 0
+        byte_start = self.byte_terms[k - 1][1] if k else 0
+        prefix = self.raw[line_start:r]
+        n = len(prefix.encode(codec))
+        try:
+            if body[byte_start : byte_start + n].decode(codec) == prefix:
+                return byte_start + n
+        except UnicodeDecodeError:
+            pass
+        return byte_start + _decoded_length(body[byte_start:], codec, len(prefix))
+
+
 def splice(data: bytes, original: str, changes: list[Change], encoding: str, bom: bool) -> bytes:
     """``data`` (the file as read) with ``changes`` (on ``original``, the text as read with
     newlines normalised) applied: original bytes outside the changes, each replacement
@@ -145,45 +190,12 @@ def splice(data: bytes, original: str, changes: list[Change], encoding: str, bom
         raise CannotSplice("the file's text is not the text that was checked")
     if not changes:
         return data
-    raw_terms = [m.span() for m in _TERMINATOR.finditer(raw)]
-    raw_ends = [e for _, e in raw_terms]
-    byte_terms = _byte_terminators(body, codec)
-    if byte_terms is not None and len(byte_terms) != len(raw_terms):
-        byte_terms = None
-    norm_terms: list[int] = []  # where each line ending is in the normalised text
-    extra = [0]  # extra characters of the first k line endings (a CRLF is one more than its \n)
-    for s, e in raw_terms:
-        norm_terms.append(s - lead - extra[-1])
-        extra.append(extra[-1] + e - s - 1)
-
-    def raw_offset(p: int) -> int:
-        return p + lead + extra[bisect_left(norm_terms, p)]
-
-    def ending_at(p: int) -> str:
-        """The line ending of the line that offset ``p`` is on (the last one's for the last line)."""
-        k = min(bisect_left(norm_terms, p), len(raw_terms) - 1)
-        return raw[raw_terms[k][0] : raw_terms[k][1]] if raw_terms else "\n"
-
-    def byte_offset(r: int) -> int:
-        if byte_terms is None:  # an encoding whose bytes cannot be split into lines: decode up to r
-            return _decoded_length(body, codec, r)
-        k = bisect_right(raw_ends, r)  # line endings that end at or before r
-        line_start = raw_ends[k - 1] if k else 0
-        byte_start = byte_terms[k - 1][1] if k else 0
-        prefix = raw[line_start:r]
-        n = len(prefix.encode(codec))
-        try:
-            if body[byte_start : byte_start + n].decode(codec) == prefix:
-                return byte_start + n
-        except UnicodeDecodeError:
-            pass
-        return byte_start + _decoded_length(body[byte_start:], codec, len(prefix))
-
+    lines = _Lines(body, codec, raw, lead)
     out: list[bytes] = [data[:bom_len]]
     pos = 0
     for c in changes:
-        bs, be = byte_offset(raw_offset(c.start)), byte_offset(raw_offset(c.end))
-        ending = ending_at(c.start)
+        bs, be = lines.byte_offset(lines.raw_offset(c.start)), lines.byte_offset(lines.raw_offset(c.end))
+        ending = lines.ending_at(c.start)
         text = c.replacement.replace("\n", ending) if ending != "\n" else c.replacement
         try:
             encoded = text.encode(codec)

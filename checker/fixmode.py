@@ -121,84 +121,113 @@ def fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, bac
 def _fix_file(path: str, config, with_roles: bool, unsafe: bool, write: bool, backup: bool) -> FileFix:
     from .api import check_document, input_failure
 
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        name = path
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            return FileFix(path, input_failure(path, InputError(path, "文件不存在"), config))
-        except OSError as exc:
-            return FileFix(path, input_failure(path, InputError(path, f"无法读取文件（{exc.strerror or exc}）"), config))
+    read = _input_bytes(path, config)
+    if isinstance(read, FileFix):
+        return read
+    name, data = read
     try:
         doc = read_bytes(data, name)
     except InputError as exc:
         return FileFix(path, input_failure(name, exc, config))
+    run = _Fixing(path, name, data, doc, config, check_document(doc, config, with_roles))
 
-    def check(d: Document):
-        return check_document(d, config, with_roles)
+    def check_once(d: Document):  # fix_document checks the document as read first: that is ``run.first``
+        return run.first if d is doc else check_document(d, config, with_roles)
 
-    first = check(doc)
-
-    def check_once(d: Document):  # fix_document checks the document as read first: that is ``first``
-        return first if d is doc else check(d)
-
-    def refused(detail: str, offset: int = 0) -> FileFix:
-        return FileFix(path, not_written(first, detail, config, offset), note=detail, refused=True)
-
-    if write and path != "-" and doc.source in (*WRITABLE_TEXT, "docx") and select_fixes(first.diagnostics, unsafe):
+    if write and path != "-" and doc.source in (*WRITABLE_TEXT, "docx") and select_fixes(run.first.diagnostics, unsafe):
         target = real_target(path) if doc.source in WRITABLE_TEXT else fixed_docx_path(Path(path))
         problem = write_problem(target)
         if problem:  # before any fixing: a read-only file or folder is refused at once
-            return refused(f"{target}: {problem}" if target != Path(path) else problem)
-    fixed = data
-    if doc.source in WRITABLE_TEXT:
-        try:
-            fixed, outcome = fix_text_bytes(data, doc, check_once, unsafe=unsafe)
-        except Unencodable as exc:
-            return refused(
-                f"修复后的文字“{exc.text}”无法按原编码 {exc.encoding} 保存，整个文件未修改；请手工修改或另存为 UTF-8",
-                exc.offset,
-            )
-        except CannotSplice:
-            return refused("无法在不改动其余内容的前提下写回（文件内容与检查的文字不一致），未修改")
-    elif doc.source == "docx":
-        try:
-            fixed, outcome = fix_docx_bytes(data, doc, check_once, unsafe=unsafe)
-        except ImportError:
-            return FileFix(path, first, note="此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果")
-        except InputError as exc:  # the Word file could not be patched safely: nothing is written
-            return FileFix(path, first, note=f"{exc.message}（未写入修复结果）")
-    else:
-        return FileFix(path, first, note=f"无法自动修复 {doc.source} 文件（只能修复文本文件和 .docx），请按提示手工修改")
-    diff = "" if write else unified_diff(name, doc.text, outcome.document.text)  # only --diff shows (and pays for) it
-    fix = FileFix(path, outcome.result, outcome, diff=diff)
-    if outcome.blocked:
-        blocked = "，".join(f"{code}×{n}" for code, n in sorted(outcome.blocked.items()))
-        fix.notes.append(f"{blocked} 的修复落在 Word 自动生成的文字（如自动编号）上，无法写入，请在 Word 中手工修改")
-    if not outcome.converged:
-        fix.notes.append(f"修复在 {outcome.rounds} 轮后仍未稳定，剩余问题请手工修改")
-    if not write or not outcome.changed:
-        return fix
+            return run.refused(f"{target}: {problem}" if target != Path(path) else problem)
+    fixed = run.fixed_bytes(check_once, unsafe)
+    if isinstance(fixed, FileFix):
+        return fixed
+    return run.finish(*fixed, write=write, backup=backup)
+
+
+def _input_bytes(path: str, config) -> tuple[str, bytes] | FileFix:
+    """(name, bytes) of the file to fix (``-``: standard input), or its input failure."""
+    from .api import input_failure
+
     if path == "-":
-        fix.fixed_text = _as_text(fixed, doc) if doc.source in WRITABLE_TEXT else outcome.document.text
-        return fix
+        return "<stdin>", sys.stdin.buffer.read()
     try:
-        if doc.source == "docx":
-            target = write_atomic(fixed_docx_path(Path(path)), fixed)
-        else:
-            target = real_target(path)
-            if backup:
-                fix.backup = str(keep_backup(target, data))
-            target = write_atomic(target, fixed)
-    except WriteRefused as exc:
-        return refused(exc.message)
+        return path, Path(path).read_bytes()
+    except FileNotFoundError:
+        return FileFix(path, input_failure(path, InputError(path, "文件不存在"), config))
     except OSError as exc:
-        return refused(f"无法写入（{exc.strerror or exc}），原文件未修改")
-    fix.written = str(target)
-    return fix
+        return FileFix(path, input_failure(path, InputError(path, f"无法读取文件（{exc.strerror or exc}）"), config))
+
+
+@dataclass
+class _Fixing:
+    """One file being fixed: its bytes as read, the document and its first check."""
+
+    path: str
+    name: str
+    data: bytes
+    doc: Document
+    config: object
+    first: object  # the Result of checking the document as read
+
+    def refused(self, detail: str, offset: int = 0) -> FileFix:
+        return FileFix(self.path, not_written(self.first, detail, self.config, offset), note=detail, refused=True)
+
+    def fixed_bytes(self, check_once, unsafe: bool) -> tuple[bytes, FixOutcome] | FileFix:
+        """(fixed bytes, outcome), or what is said instead when the file cannot be fixed."""
+        doc, data = self.doc, self.data
+        if doc.source in WRITABLE_TEXT:
+            try:
+                return fix_text_bytes(data, doc, check_once, unsafe=unsafe)
+            except Unencodable as exc:
+                return self.refused(
+                    f"修复后的文字“{exc.text}”无法按原编码 {exc.encoding} 保存，整个文件未修改；请手工修改或另存为 UTF-8",
+                    exc.offset,
+                )
+            except CannotSplice:
+                return self.refused("无法在不改动其余内容的前提下写回（文件内容与检查的文字不一致），未修改")
+        if doc.source == "docx":
+            try:
+                return fix_docx_bytes(data, doc, check_once, unsafe=unsafe)
+            except ImportError:
+                return FileFix(self.path, self.first, note="此版本还不能修改 Word 文件（缺少 checker.ingest.docx_fix），未写入修复结果")
+            except InputError as exc:  # the Word file could not be patched safely: nothing is written
+                return FileFix(self.path, self.first, note=f"{exc.message}（未写入修复结果）")
+        return FileFix(self.path, self.first, note=f"无法自动修复 {doc.source} 文件（只能修复文本文件和 .docx），请按提示手工修改")
+
+    def finish(self, fixed: bytes, outcome: FixOutcome, write: bool, backup: bool) -> FileFix:
+        """The fix's notes, then the fixed text for standard output or the file written."""
+        doc = self.doc
+        diff = "" if write else unified_diff(self.name, doc.text, outcome.document.text)  # only --diff shows (and pays for) it
+        fix = FileFix(self.path, outcome.result, outcome, diff=diff)
+        if outcome.blocked:
+            blocked = "，".join(f"{code}×{n}" for code, n in sorted(outcome.blocked.items()))
+            fix.notes.append(f"{blocked} 的修复落在 Word 自动生成的文字（如自动编号）上，无法写入，请在 Word 中手工修改")
+        if not outcome.converged:
+            fix.notes.append(f"修复在 {outcome.rounds} 轮后仍未稳定，剩余问题请手工修改")
+        if not write or not outcome.changed:
+            return fix
+        if self.path == "-":
+            fix.fixed_text = _as_text(fixed, doc) if doc.source in WRITABLE_TEXT else outcome.document.text
+            return fix
+        return self.write(fix, fixed, backup)
+
+    def write(self, fix: FileFix, fixed: bytes, backup: bool) -> FileFix:
+        """Write the fixed file (a Word file's copy beside it), keeping a backup of a text file when asked."""
+        try:
+            if self.doc.source == "docx":
+                target = write_atomic(fixed_docx_path(Path(self.path)), fixed)
+            else:
+                target = real_target(self.path)
+                if backup:
+                    fix.backup = str(keep_backup(target, self.data))
+                target = write_atomic(target, fixed)
+        except WriteRefused as exc:
+            return self.refused(exc.message)
+        except OSError as exc:
+            return self.refused(f"无法写入（{exc.strerror or exc}），原文件未修改")
+        fix.written = str(target)
+        return fix
 
 
 def _as_text(data: bytes, doc: Document) -> str:

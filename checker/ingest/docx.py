@@ -426,28 +426,32 @@ class _Walker:
                 nested = self.run_child(child, run_vanish, ctx, runs)
                 if nested is not None:
                     stack.append((iter(nested), None))
-                continue
-            tag = child.tag
-            if tag == self.R:
+            elif child.tag == self.R:
                 stack.append((iter(child), _vanished(child, q)))
-            elif tag in self.inline_wrappers:
-                stack.append((iter(child), None))
-            elif tag == q("fldSimple"):
-                if not (child.get(q("instr")) or "").strip().upper().startswith("TOC"):
-                    stack.append((iter(child), None))
-            elif tag == self.SDT:
-                content = child.find(q("sdtContent"))
-                if content is not None and not self._is_toc(child):
-                    stack.append((iter(content), None))
-            elif tag == self.ALT:
-                chosen = _choose(child)
-                if chosen is not None:
-                    stack.append((iter(chosen), None))
-            elif tag in (f"{{{_MATH}}}oMath", f"{{{_MATH}}}oMathPara"):
-                text = "".join(t.text or "" for t in child.iter(f"{{{_MATH}}}t"))
-                if text:
-                    runs.add(Piece(text.translate(_NEWLINES)))
-            # w:del, w:moveFrom, bookmarks, proofErr, pPr…: nothing shown
+            else:
+                inner = self.inline_child(child, runs)
+                if inner is not None:
+                    stack.append((iter(inner), None))
+
+    def inline_child(self, child: Element, runs: _Runs) -> Element | None:
+        """One child of a paragraph (or of a wrapper in it) other than a run: the element whose
+        inline content comes next (a hyperlink, a field's result, a content control …), or None."""
+        q = self.q
+        tag = child.tag
+        if tag in self.inline_wrappers:
+            return child
+        if tag == q("fldSimple"):
+            return None if (child.get(q("instr")) or "").strip().upper().startswith("TOC") else child
+        if tag == self.SDT:
+            content = child.find(q("sdtContent"))
+            return content if content is not None and not self._is_toc(child) else None
+        if tag == self.ALT:
+            return _choose(child)
+        if tag in (f"{{{_MATH}}}oMath", f"{{{_MATH}}}oMathPara"):
+            text = "".join(t.text or "" for t in child.iter(f"{{{_MATH}}}t"))
+            if text:
+                runs.add(Piece(text.translate(_NEWLINES)))
+        return None  # w:del, w:moveFrom, bookmarks, proofErr, pPr…: nothing shown
 
     def run_child(self, child: Element, vanish: bool, ctx: _Ctx, runs: _Runs) -> Element | None:
         """One child of a w:r; returns an element whose inline content comes next (a ruby's base)."""
@@ -461,9 +465,15 @@ class _Walker:
         elif tag == q("instrText"):
             if ctx.fields and not ctx.fields[-1][1] and len(ctx.fields[-1][0]) < 64:  # only its start matters
                 ctx.fields[-1][0] += child.text or ""
-        elif vanish or _hidden(ctx):
-            return None
-        elif tag in (q("tab"), q("ptab")):
+        elif not (vanish or _hidden(ctx)):
+            return self.shown_run_child(child, ctx, runs)
+        return None
+
+    def shown_run_child(self, child: Element, ctx: _Ctx, runs: _Runs) -> Element | None:
+        """A child of a w:r that is not hidden, other than its text and fields."""
+        q = self.q
+        tag = child.tag
+        if tag in (q("tab"), q("ptab")):
             runs.add(Piece("\t"))
         elif tag in (q("br"), q("cr")):
             runs.new_line()

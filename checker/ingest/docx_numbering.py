@@ -19,6 +19,7 @@ The Chinese counting forms follow Word's zh-CN output (十一, 二十, 一百〇
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
@@ -131,54 +132,47 @@ def _circled(n: int) -> str:
     return str(n)
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _formats() -> dict[str, Callable[[int], str]]:
+    """Word's number formats (w:numFmt): the text shown for a counter value; unknown formats as decimal."""
+    table: dict[tuple[str, ...], Callable[[int], str]] = {
+        ("decimal", "", "arabicAbjad", "decimalHalfWidth"): str,
+        ("none",): lambda n: "",
+        ("decimalZero",): lambda n: f"{n:02d}",
+        ("chineseCounting", "japaneseCounting", "taiwaneseCounting", "koreanCounting"): _chinese_counting,
+        ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"): _chinese_thousand,
+        ("chineseLegalSimplified", "japaneseLegal"): lambda n: _chinese_thousand(n, _LEGAL, "拾佰仟"),
+        ("ideographDigital", "taiwaneseDigital", "koreanDigital"): lambda n: "".join(_CN[int(d)] for d in str(n)),
+        ("ideographTraditional",): lambda n: _TRADITIONAL[n - 1] if 1 <= n <= 10 else str(n),
+        ("ideographZodiac",): lambda n: _ZODIAC[n - 1] if 1 <= n <= 12 else str(n),
+        ("ideographEnclosedCircle",): lambda n: _enclosed(n, 0x3280, 0x3289, "{}"),
+        ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"): _circled,
+        ("decimalEnclosedParen",): lambda n: _enclosed(n, 0x2474, 0x2487, "({})"),
+        ("decimalEnclosedFullstop",): lambda n: _enclosed(n, 0x2488, 0x249B, "{}."),
+        ("decimalFullWidth", "decimalFullWidth2"): lambda n: "".join(chr(0xFF10 + int(d)) for d in str(n)),
+        ("upperLetter",): lambda n: _letters(n, True),
+        ("lowerLetter",): lambda n: _letters(n, False),
+        ("upperRoman",): lambda n: _roman(n, True),
+        ("lowerRoman",): lambda n: _roman(n, False),
+        ("ordinal",): _ordinal,
+    }
+    return {name: show for names, show in table.items() for name in names}
+
+
+_FORMATS = _formats()
+
+
 def format_number(n: int, fmt: str) -> str:
     """The text Word shows for counter value ``n`` in number format ``fmt``."""
     if abs(n) > MAX_LIST_NUMBER:  # letters repeat n / 26 times: 2,000,000,000 would take gigabytes
         raise LimitExceeded(
             f"Word 自动编号的数值 {n} 超过上限 {MAX_LIST_NUMBER:,}，已停止读取；请在 Word 中重新设置编号的起始值"
         )
-    if fmt in ("decimal", "", "arabicAbjad"):
-        return str(n)
-    if fmt == "none":
-        return ""
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt in ("chineseCounting", "japaneseCounting", "taiwaneseCounting", "koreanCounting"):
-        return _chinese_counting(n)
-    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
-        return _chinese_thousand(n)
-    if fmt in ("chineseLegalSimplified", "japaneseLegal"):
-        return _chinese_thousand(n, _LEGAL, "拾佰仟")
-    if fmt in ("ideographDigital", "taiwaneseDigital", "koreanDigital"):
-        return "".join(_CN[int(d)] for d in str(n))
-    if fmt == "ideographTraditional":
-        return _TRADITIONAL[n - 1] if 1 <= n <= 10 else str(n)
-    if fmt == "ideographZodiac":
-        return _ZODIAC[n - 1] if 1 <= n <= 12 else str(n)
-    if fmt == "ideographEnclosedCircle":
-        return _enclosed(n, 0x3280, 0x3289, "{}")
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return _circled(n)
-    if fmt == "decimalEnclosedParen":
-        return _enclosed(n, 0x2474, 0x2487, "({})")
-    if fmt == "decimalEnclosedFullstop":
-        return _enclosed(n, 0x2488, 0x249B, "{}.")
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return "".join(chr(0xFF10 + int(d)) for d in str(n))
-    if fmt == "decimalHalfWidth":
-        return str(n)
-    if fmt == "upperLetter":
-        return _letters(n, True)
-    if fmt == "lowerLetter":
-        return _letters(n, False)
-    if fmt == "upperRoman":
-        return _roman(n, True)
-    if fmt == "lowerRoman":
-        return _roman(n, False)
-    if fmt == "ordinal":
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
-    return str(n)
+    return _FORMATS.get(fmt, str)(n)
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:

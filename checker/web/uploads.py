@@ -129,59 +129,76 @@ def _parse_multipart(body: bytes, content_type: str, max_files: int) -> Submissi
     boundary = params.get(b"boundary")
     if not boundary:
         raise UploadError(400, "上传内容不完整（缺少 multipart 分隔符），请重新选择文件上传")
-
-    parts: list[dict] = []
-    state: dict = {"ended": False, "files": 0}
-    max_parts = max_files + EXTRA_PARTS  # the files and a few fields (text, name): docs/limits.md
-
-    def on_part_begin() -> None:
-        if len(parts) >= max_parts:
-            raise UploadError(413, f"表单内容过多（超过 {max_parts} 个部分），已拒绝；一次最多上传 {max_files} 个文件")
-        state.update(headers={}, field=b"", value=b"", data=bytearray())
-
-    def on_header_field(data: bytes, start: int, end: int) -> None:
-        state["field"] += data[start:end]
-
-    def on_header_value(data: bytes, start: int, end: int) -> None:
-        state["value"] += data[start:end]
-
-    def on_header_end() -> None:
-        state["headers"][state["field"].lower()] = state["value"]
-        state["field"], state["value"] = b"", b""
-
-    def on_part_data(data: bytes, start: int, end: int) -> None:
-        state["data"] += data[start:end]
-
-    def on_part_end() -> None:
-        _, options = parse_options_header(state["headers"].get(b"content-disposition", b""))
-        parts.append({"name": options.get(b"name"), "filename": options.get(b"filename"), "data": bytes(state["data"])})
-        state["files"] += options.get(b"filename") is not None  # counted as they come: no rescan per part
-        if state["files"] > max_files:
-            raise UploadError(413, f"一次最多检查 {max_files} 个文件，请分批上传")
-
-    def on_end() -> None:
-        state["ended"] = True
-
-    parser = MultipartParser(
-        boundary,
-        {
-            "on_part_begin": on_part_begin,
-            "on_header_field": on_header_field,
-            "on_header_value": on_header_value,
-            "on_header_end": on_header_end,
-            "on_part_data": on_part_data,
-            "on_part_end": on_part_end,
-            "on_end": on_end,
-        },
-    )
+    parts = _Parts(max_files, parse_options_header)
+    parser = MultipartParser(boundary, parts.callbacks())
     try:
         parser.write(body)
         parser.finalize()
     except FormParserError:
-        state["ended"] = False
-    if not state["ended"]:
+        parts.ended = False
+    if not parts.ended:
         raise UploadError(400, "上传内容不完整或已损坏，请重新选择文件上传")
+    return _submission(parts.found)
 
+
+class _Parts:
+    """The parts of a multipart body as python-multipart's callbacks hand them over, refused as soon
+    as there are more than the files and a few fields (text, name): docs/limits.md."""
+
+    def __init__(self, max_files: int, parse_options_header) -> None:
+        self.max_files = max_files
+        self.max_parts = max_files + EXTRA_PARTS
+        self.options = parse_options_header
+        self.found: list[dict] = []
+        self.ended = False
+        self.files = 0
+        self.headers: dict[bytes, bytes] = {}
+        self.field, self.value, self.data = b"", b"", bytearray()
+
+    def callbacks(self) -> dict:
+        return {
+            "on_part_begin": self.on_part_begin,
+            "on_header_field": self.on_header_field,
+            "on_header_value": self.on_header_value,
+            "on_header_end": self.on_header_end,
+            "on_part_data": self.on_part_data,
+            "on_part_end": self.on_part_end,
+            "on_end": self.on_end,
+        }
+
+    def on_part_begin(self) -> None:
+        if len(self.found) >= self.max_parts:
+            raise UploadError(
+                413, f"表单内容过多（超过 {self.max_parts} 个部分），已拒绝；一次最多上传 {self.max_files} 个文件"
+            )
+        self.headers, self.field, self.value, self.data = {}, b"", b"", bytearray()
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self.field += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self.value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self.headers[self.field.lower()] = self.value
+        self.field, self.value = b"", b""
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        self.data += data[start:end]
+
+    def on_part_end(self) -> None:
+        _, options = self.options(self.headers.get(b"content-disposition", b""))
+        self.found.append({"name": options.get(b"name"), "filename": options.get(b"filename"), "data": bytes(self.data)})
+        self.files += options.get(b"filename") is not None  # counted as they come: no rescan per part
+        if self.files > self.max_files:
+            raise UploadError(413, f"一次最多检查 {self.max_files} 个文件，请分批上传")
+
+    def on_end(self) -> None:
+        self.ended = True
+
+
+def _submission(parts: list[dict]) -> Submission:
+    """The uploaded files, the pasted text and its name, from the form's parts."""
     sub = Submission()
     for part in parts:
         field_name = _decode(part["name"] or b"")
