@@ -30,7 +30,7 @@ import re
 import secrets
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 TEMP_PREFIX = ".fzcheck-"
@@ -299,14 +299,22 @@ def write_atomic(path: str | os.PathLike, data: bytes | Iterable[bytes | str]) -
     problem = write_problem(target)
     if problem:
         raise WriteRefused(problem)
-    folder = target.parent if str(target.parent) else Path(".")
+    return _put(target, data, lambda: target)
+
+
+def _put(beside: Path, data, name: Callable[[], Path]) -> Path:
+    """Under the folder's lock: ``data`` in a temporary file beside ``beside`` (with its identity),
+    renamed to ``name()`` (chosen under the lock), the folder synced.  No temporary file is left
+    when it fails."""
+    folder = beside.parent if str(beside.parent) else Path(".")
     with folder_lock(folder):
         try:
-            st = target.stat()
+            st = beside.stat()
         except FileNotFoundError:
             st = None
-        tmp = _write_temp(folder, target.name, data, st)
+        tmp = _write_temp(folder, beside.name, data, st)
         try:
+            target = name()
             os.replace(tmp, target)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -330,18 +338,4 @@ def keep_backup(path: str | os.PathLike, original: bytes) -> Path:
     """Save ``original`` (the bytes as they were read) beside ``path`` under a backup name no
     earlier backup has; never writes over a backup.  Call it holding the folder's lock."""
     p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    with folder_lock(folder):
-        try:
-            st = p.stat()
-        except FileNotFoundError:
-            st = None
-        tmp = _write_temp(folder, p.name, original, st)
-        try:
-            target = backup_path(p)
-            os.replace(tmp, target)  # free under the lock: no other fzcheck run can take the name
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        _fsync_folder(folder)
-    return target
+    return _put(p, original, lambda: backup_path(p))  # free under the lock: no other fzcheck run can take the name

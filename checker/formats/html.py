@@ -366,23 +366,9 @@ def _data_block(rows: list[dict], outlines: dict, by_file: dict, findings: list[
     return f'<script type="application/json" id="fz-data">{payload}</script>'
 
 
-def build_html(
-    rows: list[dict],
-    diagnostics: list[Diagnostic],
-    rules: list[dict],
-    outlines: dict[str, list[dict]] | None = None,
-    findings: list[dict] | None = None,
-    title: str = "法治政府建设年度报告审查结果",
-    subtitle: str = "",
-    *,
-    parts: Sequence[Part],
-    shared: list[dict] | None = None,
-) -> str:
-    """The dashboard as one HTML document.  ``outlines`` maps a file to its ``outline_rows``;
-    ``findings`` are cross-report findings as dicts (``finding_dict``); ``parts`` the required parts
-    of the packs in use (``parts.parts_of``), one table column each; ``shared`` the shared formulas
-    (``shared_dict``)."""
-    return "".join(iter_html(rows, diagnostics, rules, outlines, findings, title, subtitle, parts=parts, shared=shared))
+def build_html(*args, **kwargs) -> str:
+    """The dashboard as one HTML document: :func:`iter_html`'s pieces joined (the same arguments)."""
+    return "".join(iter_html(*args, **kwargs))
 
 
 def iter_html(
@@ -397,7 +383,10 @@ def iter_html(
     parts: Sequence[Part],
     shared: list[dict] | None = None,
 ):
-    """``build_html`` in pieces, so that a thousand reports can be written without one huge string."""
+    """The dashboard as one HTML document, in pieces, so that a thousand reports can be written without
+    one huge string.  ``outlines`` maps a file to its ``outline_rows``; ``findings`` are cross-report
+    findings as dicts (``finding_dict``); ``parts`` the required parts of the packs in use
+    (``parts.parts_of``), one table column each; ``shared`` the shared formulas (``shared_dict``)."""
     outlines = outlines or {}
     findings = findings or []
     anchors = {row["file"]: _anchor(i) for i, row in enumerate(rows)}

@@ -1,6 +1,6 @@
 """Small string helpers shared by the wording, number, layout and quality kinds (not a kind).
 
-Everything here keeps lengths unchanged, so offsets found in a masked string are
+Every mask here keeps lengths unchanged, so offsets found in a masked string are
 offsets in the original.
 """
 
@@ -74,3 +74,23 @@ def report_segments(report) -> Iterable:
         if line.text.strip(ALL_SPACES):
             yield Segment(line, 0, line.text)
     yield from report.all_body_segments()
+
+
+_NOT_FIGURES = re.compile(
+    r"(?:19|20)\d{2}\s*(?:[—–\-－~～至]\s*(?:19|20)?\d{2,4}\s*)?年(?:度)?"  # years and year ranges
+    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"  # months and dates
+    r"|\d{1,2}\s*日"
+)
+_ARABIC = re.compile(r"\d")
+
+
+def has_figure(text: str, classifiers: tuple[str, ...]) -> bool:
+    """Whether ``text`` states a figure: an Arabic digit that is not a year or a date (outside 《》),
+    or a Chinese number before one of ``classifiers`` (三场, 十余次)."""
+    scan = _NOT_FIGURES.sub(lambda m: "□" * len(m.group()), mask_quoted(text, ("《》",)))
+    if _ARABIC.search(scan):
+        return True
+    if not classifiers:
+        return False
+    alt = "|".join(map(re.escape, classifiers))
+    return re.search(rf"(?<![第一二两三四五六七八九十百千万])(?:[两二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九][百千万])[余多]?(?:{alt})", scan) is not None

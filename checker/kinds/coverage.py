@@ -32,8 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
-from .base import diagnostic
-from .has_figures import top_sections
+from ._role_part import at_part, part_sections, undefined_role
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -53,8 +52,9 @@ class Params:
 
 
 def validate(params: Params, ruleset) -> str:
-    if params.role not in ruleset.roles:
-        return f"未定义的角色 {params.role}"
+    problem = undefined_role(params.role, ruleset)
+    if problem:
+        return problem
     if not params.areas:
         return "areas 不能为空"
     for i, raw in enumerate(params.areas, start=1):
@@ -77,22 +77,11 @@ def covered(text: str, areas: tuple[dict, ...], ignore_words: tuple[str, ...] = 
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
-        return
-    sections = top_sections(report, rule.params.role)
+    p = rule.params
+    sections = part_sections(report, p.role)
     if not sections:
         return
-    text = "\n".join(report.section_text(s) for s in sections)
-    names = covered(text, rule.params.areas, rule.params.ignore_words)
-    if len(names) >= rule.params.min_areas:
-        return
-    missing = [a["name"] for a in rule.params.areas if a["name"] not in names][:3]
-    target = sections[0]
-    yield diagnostic(
-        rule,
-        report.heading_segment(target).span(),
-        heading=target.heading,
-        count=len(names),
-        min=rule.params.min_areas,
-        missing="、".join(missing),
-    )
+    names = covered("\n".join(report.section_text(s) for s in sections), p.areas, p.ignore_words)
+    if len(names) < p.min_areas:
+        missing = [a["name"] for a in p.areas if a["name"] not in names][:3]
+        yield at_part(rule, report, sections, count=len(names), min=p.min_areas, missing="、".join(missing))

@@ -21,14 +21,13 @@ commonest weaknesses; results without numbers cannot be compared or checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
-from ._strings import mask_quoted
-from .base import diagnostic
+from ._role_part import at_part, part_sections, undefined_role
+from ._strings import has_figure
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -38,14 +37,6 @@ KIND = "has_figures"
 NEEDS_ROLES = True
 PLACEHOLDERS = ("heading",)
 
-_NOT_FIGURES = re.compile(
-    r"(?:19|20)\d{2}\s*(?:[—–\-－~～至]\s*(?:19|20)?\d{2,4}\s*)?年(?:度)?"  # years and year ranges
-    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"  # months and dates
-    r"|\d{1,2}\s*日"
-)
-_ARABIC = re.compile(r"\d")
-
-
 @dataclass(frozen=True)
 class Params:
     role: str = "measures"
@@ -53,33 +44,10 @@ class Params:
 
 
 def validate(params: Params, ruleset) -> str:
-    return "" if params.role in ruleset.roles else f"未定义的角色 {params.role}"
-
-
-def top_sections(report, role: str) -> list:
-    """Sections carrying ``role`` whose parent does not (sub-parts inherit their parent's role)."""
-    roles_of = report.roles_of
-    return [s for s in report.outline.walk() if role in roles_of(s) and (s.parent is None or role not in roles_of(s.parent))]
-
-
-def has_figure(text: str, classifiers: tuple[str, ...]) -> bool:
-    scan = _NOT_FIGURES.sub(lambda m: "□" * len(m.group()), mask_quoted(text, ("《》",)))
-    if _ARABIC.search(scan):
-        return True
-    if not classifiers:
-        return False
-    alt = "|".join(map(re.escape, classifiers))
-    return re.search(rf"(?<![第一二两三四五六七八九十百千万])(?:[两二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九][百千万])[余多]?(?:{alt})", scan) is not None
+    return undefined_role(params.role, ruleset)
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
-        return
-    sections = top_sections(report, rule.params.role)
-    if not sections:
-        return
-    for section in sections:
-        if has_figure(report.section_text(section), rule.params.classifiers):
-            return
-    target = sections[0]
-    yield diagnostic(rule, report.heading_segment(target).span(), heading=target.heading)
+    sections = part_sections(report, rule.params.role)
+    if sections and not any(has_figure(report.section_text(s), rule.params.classifiers) for s in sections):
+        yield at_part(rule, report, sections)

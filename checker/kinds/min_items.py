@@ -33,8 +33,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
-from .base import diagnostic
-from .has_figures import has_figure, top_sections
+from ._role_part import at_part, part_sections, undefined_role
+from ._strings import has_figure
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -58,9 +58,7 @@ class Params:
 
 
 def validate(params: Params, ruleset) -> str:
-    if params.role not in ruleset.roles:
-        return f"未定义的角色 {params.role}"
-    return "" if params.min_items >= 1 else "min_items 至少为 1"
+    return undefined_role(params.role, ruleset) or ("" if params.min_items >= 1 else "min_items 至少为 1")
 
 
 def items(report, section) -> list[str]:
@@ -86,10 +84,8 @@ def _counts(item: str, p: Params) -> bool:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
-        return
     p = rule.params
-    sections = top_sections(report, p.role)
+    sections = part_sections(report, p.role)
     if not sections:
         return
     count = 0
@@ -101,5 +97,4 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
                 count += 1
     if count >= p.min_items:
         return
-    target = sections[0]
-    yield diagnostic(rule, report.heading_segment(target).span(), heading=target.heading, count=count, min=p.min_items)
+    yield at_part(rule, report, sections, count=count, min=p.min_items)
