@@ -110,10 +110,10 @@ def phases(files: list[Path], jobs: int) -> dict:
     from checker.config import Config
     from checker.engine import run_cross
     from checker.formats.csv import render_reports
-    from checker.formats.html import build_html
+    from checker.formats.html import iter_review_html
     from checker.formats.review import finding_dict, render_text
-    from checker.formats.xlsx import build_workbook
-    from checker.review.runner import _cross_report, job_for, run
+    from checker.formats.xlsx import write_workbook
+    from checker.review.runner import Spool, _cross_report, job_for, review_records, run
 
     job = job_for(Config(), True)
     out: dict = {}
@@ -129,21 +129,27 @@ def phases(files: list[Path], jobs: int) -> dict:
         scaling[n] = {"s": round(elapsed, 3), "ms_per_report": round(1000 * elapsed / n, 3),
                       "findings": len(found), "places": sum(len(f.places) for f in found)}
     out["detect_scaling"] = scaling
-    from checker.review.runner import ReviewResult, attach
+    spool = Spool()
+    for record in records:
+        spool.put(record)
+    review = review_records(records, job, [], 0, spool)
+    rows, rules = review.rows, review.rule_summary()
+    out["diagnostics"] = sum(r["errors"] + r["warnings"] + r["infos"] for r in rows)
 
-    attach(records, run_cross(keys, job.cross))
-    review = ReviewResult(records, run_cross(keys, job.cross), parts=job.parts)
-    rows, diagnostics, rules = review.rows, review.diagnostics, review.rule_summary()
-    out["diagnostics"] = len(diagnostics)
+    def html() -> None:
+        reports = ((r.outline, r.diagnostics) for r in review.reports())
+        for _ in iter_review_html(rows, reports, rules, [finding_dict(f) for f in review.findings], parts=job.parts):
+            pass
+
     for name, fn in (
-        ("xlsx_s", lambda: build_workbook(rows, diagnostics, rules, parts=job.parts)),
-        ("html_s", lambda: build_html(rows, diagnostics, rules, {r.file: r.outline for r in records},
-                                      [finding_dict(f) for f in review.findings], parts=job.parts)),
+        ("xlsx_s", lambda: write_workbook(tempfile.TemporaryFile(), rows, review.iter_diagnostics(), rules, parts=job.parts)),
+        ("html_s", html),
         ("csv_and_text_s", lambda: (render_reports(rows, job.parts), render_text(review))),
     ):
         t = time.perf_counter()
         fn()
         out[name] = round(time.perf_counter() - t, 2)
+    review.close()
     return out
 
 

@@ -16,7 +16,7 @@ per 1,000 reports instead of 30) and quick to open at 5,000 reports.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from ..model import Diagnostic
@@ -353,17 +353,29 @@ def _places_data(findings: list[dict], rows: list[dict], text: _Texts) -> list[l
 PLACE_FIELDS = ("report", "file", "line", "entity", "excerpt")
 
 
-def _data_block(rows: list[dict], outlines: dict, by_file: dict, findings: list[dict]) -> str:
+def _data_block(rows: list[dict], reports: Iterable[tuple[list[dict], list[Diagnostic]]], findings: list[dict]):
+    """The drill-downs' JSON, in pieces: each report's numbers go to a temporary file as the report
+    is read (``reports``: its outline and diagnostics, in the order of ``rows``), then the texts they
+    refer to, the reports and the places are written out."""
+    import tempfile
+
     text = _Texts()
-    reports = [[_outline_data(outlines.get(row["file"], []), text), _diagnostics_data(by_file.get(row["file"], []), text)] for row in rows]
-    data = {
-        "s": text.items, "sev": list(SEVERITIES), "sevl": [SEVERITY_LABELS[s] for s in SEVERITIES], "r": reports,
-        "x": _places_data(findings, rows, text),
-    }  # fmt: skip
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8") as spool:
+        for k, (outline, diagnostics) in enumerate(reports):
+            entry = [_outline_data(outline, text), _diagnostics_data(diagnostics, text)]
+            spool.write(("," if k else "") + _json(entry))
+        places = _json(_places_data(findings, rows, text))
+        head = {"s": text.items, "sev": list(SEVERITIES), "sevl": [SEVERITY_LABELS[s] for s in SEVERITIES]}
+        yield '<script type="application/json" id="fz-data">' + _json(head)[:-1] + ',"r":['
+        spool.seek(0)
+        while chunk := spool.read(1 << 16):
+            yield chunk
+        yield f'],"x":{places}}}</script>'
+
+
+def _json(value) -> str:
     # no "<" inside the script element at all ("</script" would end it, "<!--" change how it is read)
-    payload = payload.replace("<", "\\u003c")
-    return f'<script type="application/json" id="fz-data">{payload}</script>'
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def build_html(*args, **kwargs) -> str:
@@ -388,11 +400,28 @@ def iter_html(
     findings as dicts (``finding_dict``); ``parts`` the required parts of the packs in use
     (``parts.parts_of``), one table column each; ``shared`` the shared formulas (``shared_dict``)."""
     outlines = outlines or {}
-    findings = findings or []
-    anchors = {row["file"]: _anchor(i) for i, row in enumerate(rows)}
-    by_file: dict[str, list[dict]] = {}
+    by_file: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
         by_file.setdefault(d.location.path, []).append(d)
+    reports = ((outlines.get(row["file"], []), by_file.get(row["file"], [])) for row in rows)
+    yield from iter_review_html(rows, reports, rules, findings, title, subtitle, parts=parts, shared=shared)
+
+
+def iter_review_html(
+    rows: list[dict],
+    reports: Iterable[tuple[list[dict], list[Diagnostic]]],
+    rules: list[dict],
+    findings: list[dict] | None = None,
+    title: str = "法治政府建设年度报告审查结果",
+    subtitle: str = "",
+    *,
+    parts: Sequence[Part],
+    shared: list[dict] | None = None,
+):
+    """The dashboard in pieces from ``reports``: each report's outline and diagnostics, in the order of
+    ``rows``, read once (a review reads them back from its spool one report at a time)."""
+    findings = findings or []
+    anchors = {row["file"]: _anchor(i) for i, row in enumerate(rows)}
     options = "".join(f'<option value="{s}">{_e(label)}</option>' for s, label in STATUS_LABELS.items())
     yield (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -424,5 +453,5 @@ def iter_html(
             f'<summary>{head}</summary>{error}<div class="cols"></div></details>'
         )
     yield "</section></main>"
-    yield _data_block(rows, outlines, by_file, findings)
+    yield from _data_block(rows, reports, findings)
     yield f"<script>{DRAW_JS}{JS}</script></body></html>\n"

@@ -104,16 +104,15 @@ def render_text(review, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-def review_dict(review) -> dict:
-    reports = []
-    for record in review.records:
-        entry = dict(record.row)
-        entry["outline"] = record.outline
-        entry["diagnostics"] = [diagnostic_row(d) for d in record.diagnostics]
-        reports.append(entry)
+def _report_entry(record) -> dict:
+    entry = dict(record.row)
+    entry["outline"] = record.outline
+    entry["diagnostics"] = [diagnostic_row(d) for d in record.diagnostics]
+    return entry
+
+
+def _tail(review) -> dict:
     return {
-        "version": 1,
-        "reports": reports,
         "cross_report": [finding_dict(f) for f in review.findings],
         "shared_formulas": [shared_dict(f) for f in getattr(review, "shared", [])],
         "rules": review.rule_summary(),
@@ -121,11 +120,34 @@ def review_dict(review) -> dict:
     }
 
 
+def review_dict(review) -> dict:
+    return {"version": 1, "reports": [_report_entry(r) for r in _reports(review)], **_tail(review)}
+
+
+def _reports(review):
+    return review.reports() if hasattr(review, "reports") else review.records
+
+
 def render_json(review) -> str:
     return json.dumps(review_dict(review), ensure_ascii=False, indent=2) + "\n"
 
 
 def write_json(review, stream) -> None:
-    """``render_json`` written piece by piece (a thousand reports make tens of megabytes)."""
-    json.dump(review_dict(review), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    """``render_json`` written report by report (each read back from the review's spool as it is
+    written), byte for byte the same as ``json.dump(review_dict(review), indent=2)``."""
+    stream.write('{\n  "version": 1,\n  "reports": [')
+    first = True
+    for record in _reports(review):
+        stream.write(("\n" if first else ",\n") + _nested(_report_entry(record), 2))
+        first = False
+    stream.write("]" if first else "\n  ]")
+    for key, value in _tail(review).items():
+        stream.write(f",\n  {json.dumps(key)}: " + _nested(value, 1, indent_first=False))
+    stream.write("\n}\n")
+
+
+def _nested(value, depth: int, indent_first: bool = True) -> str:
+    """``value`` as ``json.dumps(indent=2)`` writes it ``depth`` levels deep."""
+    pad = "  " * depth
+    text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+    return pad + text if indent_first else text

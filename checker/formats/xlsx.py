@@ -7,13 +7,15 @@ of a rule, are on sheet 3 instead: 30,000 rows of them cost seconds).  Sheet 3 �
 per rule, how many reports break it, and its basis.  Sheet 4 “说明”: what each column, mark and
 code means, so the workbook can be forwarded as it is.  Every sheet prints landscape, fitted to the
 page width, with its header row repeated on each page.  ``build_workbook(rows, diagnostics,
-rule_summary) -> bytes`` is pure: no file is written here.
+rule_summary) -> bytes`` is pure: no file is written here; ``write_workbook`` saves to a file object.
+The diagnostics are read once, in order (an iterable: a review reads them back from its spool), and
+every sheet is written row by row (openpyxl's write-only mode), so memory does not grow with them.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import Diagnostic
 from ..parts import Part, columns
@@ -108,26 +110,36 @@ def _finish(ws, columns, count: int) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, count) + 1}"
 
 
-def build_workbook(rows: list[dict], diagnostics: list[Diagnostic], rules: list[dict], *, parts: Sequence[Part]) -> bytes:
-    """The three-sheet workbook as the bytes of an .xlsx file (``parts``: the packs' required parts,
-    a column each on the first sheet)."""
+def build_workbook(
+    rows: list[dict], diagnostics: Iterable[Diagnostic], rules: list[dict], *, parts: Sequence[Part]
+) -> bytes:
+    """The workbook as the bytes of an .xlsx file (``parts``: the packs' required parts, a column
+    each on the first sheet)."""
+    out = io.BytesIO()
+    write_workbook(out, rows, diagnostics, rules, parts=parts)
+    return out.getvalue()
+
+
+def write_workbook(
+    target, rows: list[dict], diagnostics: Iterable[Diagnostic], rules: list[dict], *, parts: Sequence[Part]
+) -> None:
+    """``build_workbook`` saved to ``target`` (a path or a binary file object)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     styles = _Styles()
     _report_sheet(wb, styles, rows, parts)
-    _diagnostic_sheet(wb, styles, diagnostics)
-    _rule_sheet(wb, styles, rules, diagnostics)
+    basis = _diagnostic_sheet(wb, styles, diagnostics)
+    _rule_sheet(wb, styles, rules, basis)
     _notes_sheet(wb, styles, parts, rules, has_followthrough(rows))
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    wb.save(target)
 
 
-
-def _new_sheet(wb, styles: _Styles, title: str, cols, count: int):
+def _new_sheet(wb, styles: _Styles, title: str, cols, count: int | None):
+    """A sheet with its header row; ``count`` rows to filter (``None``: ``_finish`` it once they are written)."""
     ws = _sheet(wb, title, cols)
-    _finish(ws, cols, count)
+    if count is not None:
+        _finish(ws, cols, count)
     ws.append([styles.cell(ws, name, HEAD, bold=True) for name, _ in cols])
     return ws
 
@@ -152,21 +164,25 @@ def _report_sheet(wb, styles: _Styles, rows: list[dict], parts: Sequence[Part]) 
         ws.append(cells)
 
 
-def _diagnostic_sheet(wb, styles: _Styles, diagnostics: list[Diagnostic]) -> None:
-    ws = _new_sheet(wb, styles, "全部问题", DIAGNOSTIC_COLUMNS, len(diagnostics))
+def _diagnostic_sheet(wb, styles: _Styles, diagnostics: Iterable[Diagnostic]) -> dict[str, str | None]:
+    """Every diagnostic, one row each; returns each code's basis (its first diagnostic's) for 规则统计."""
+    ws = _new_sheet(wb, styles, "全部问题", DIAGNOSTIC_COLUMNS, None)
     labels = SEVERITY_LABELS
+    basis: dict[str, str | None] = {}
+    count = 0
     for d in diagnostics:
         fill = {"error": RED, "warning": AMBER}.get(d.severity)
         label = styles.cell(ws, labels[d.severity], fill) if fill else labels[d.severity]
         p = d.location
         message = styles.cell(ws, d.message, wrap=True)
         ws.append([p.path, p.entity or None, p.line, p.column, d.code, label, message, p.excerpt or None, d.hint or None])
-
-
-def _rule_sheet(wb, styles: _Styles, rules: list[dict], diagnostics: list[Diagnostic]) -> None:
-    basis: dict[str, str | None] = {}
-    for d in diagnostics:
         basis.setdefault(d.code, d.basis or None)
+        count += 1
+    _finish(ws, DIAGNOSTIC_COLUMNS, count)  # the filter is written after the rows
+    return basis
+
+
+def _rule_sheet(wb, styles: _Styles, rules: list[dict], basis: dict[str, str | None]) -> None:
     ws = _new_sheet(wb, styles, "规则统计", RULE_COLUMNS, len(rules))
     for r in rules:
         share = styles.cell(ws, r["share"], fmt="0%")

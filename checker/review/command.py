@@ -84,8 +84,11 @@ def review(
     files, previous_files = _inputs(paths, previous)
     result, folder_config = _run(paths, files, previous_files, base, not no_config, jobs, progress)
     subtitle = f"{', '.join(paths)}：{len(files)} 份报告" + (f"；对照上一年度 {previous}" if previous else "")
-    _write_files(result, outputs, jobs, subtitle)
-    _print(result, format, color, outputs)
+    try:
+        _write_files(result, outputs, jobs, subtitle)
+        _print(result, format, color, outputs)
+    finally:
+        result.close()
     raise typer.Exit(_exit_code(result, folder_config.fail_on))
 
 
@@ -149,34 +152,25 @@ def _run(paths, files, previous_files, base, discover: bool, jobs: int, progress
         show = progress if progress is not None else (sys.stderr.isatty() and sys.stdout.isatty())
         if show:
             return _with_progress(files, job, jobs, previous_files), folder_config
-        return run_review(files, job, jobs, previous_files), folder_config
+        return run_review(files, job, jobs, previous_files, spool=True), folder_config
     except ConfigError as exc:
         _fail(str(exc))
 
 
 def _write_files(result, outputs: _Outputs, jobs: int, subtitle: str) -> None:
-    """The workbook, the dashboard and the CSV asked for; the workbook, the slowest, is built on
-    the other core while this one writes the rest."""
-    workbook = side = None
+    """The workbook, the dashboard and the CSV asked for; each reads the reports back from the
+    review's spool one at a time and is written as it is made."""
+    rules = result.rule_summary() if outputs.xlsx or outputs.html else []
     if outputs.xlsx:
-        from ..formats.xlsx import build_workbook
-
-        args = (result.rows, result.diagnostics, result.rule_summary())
-        if jobs == 1:
-            write_atomic(outputs.xlsx, build_workbook(*args, parts=result.parts))
-        else:
-            from concurrent.futures import ProcessPoolExecutor
-
-            side = ProcessPoolExecutor(max_workers=1)
-            workbook = side.submit(build_workbook, *args, parts=result.parts)
+        _write_workbook(result, rules, outputs.xlsx)
     if outputs.html:
-        from ..formats.html import iter_html
+        from ..formats.html import iter_review_html
         from ..formats.review import finding_dict, shared_dict
 
-        outlines = {r.file: r.outline for r in result.records}
+        reports = ((r.outline, r.diagnostics) for r in result.reports())
         findings = [finding_dict(f) for f in result.findings]
-        pieces = iter_html(
-            result.rows, result.diagnostics, result.rule_summary(), outlines, findings, TITLE, subtitle,
+        pieces = iter_review_html(
+            result.rows, reports, rules, findings, TITLE, subtitle,
             parts=result.parts, shared=[shared_dict(f) for f in result.shared],
         )
         write_atomic(outputs.html, pieces)
@@ -184,9 +178,19 @@ def _write_files(result, outputs: _Outputs, jobs: int, subtitle: str) -> None:
         from ..formats.csv import render_reports
 
         write_atomic(outputs.csv, render_reports(result.rows, result.parts).encode("utf-8"))
-    if workbook is not None:
-        write_atomic(outputs.xlsx, workbook.result())
-        side.shutdown()
+
+
+def _write_workbook(result, rules: list[dict], path: str) -> None:
+    """The workbook saved to a temporary file (openpyxl streams each sheet there), then copied into place."""
+    import tempfile
+
+    from ..formats.xlsx import write_workbook
+
+    _check_target(path)
+    with tempfile.TemporaryFile(prefix="fzcheck-xlsx-") as tmp:
+        write_workbook(tmp, result.rows, result.iter_diagnostics(), rules, parts=result.parts)
+        tmp.seek(0)
+        write_atomic(path, iter(lambda: tmp.read(1 << 20), b""))
 
 
 def _print(result, format: str, color: Optional[bool], outputs: _Outputs) -> None:
@@ -212,7 +216,9 @@ def _exit_code(result, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics) else 0
+    # a row counts its report's diagnostics, the cross-report ones told there included
+    counted = {"error": "errors", "warning": "warnings", "info": "infos"}
+    return 1 if any(r[counted[s]] for r in rows for s, rank in SEVERITY_RANK.items() if rank >= threshold) else 0
 
 
 def _with_progress(files, job, jobs, previous_files):
@@ -225,4 +231,4 @@ def _with_progress(files, job, jobs, previous_files):
     console = Console(stderr=True)
     with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
         task = bar.add_task("review", total=len(files))
-        return run_review(files, job, jobs, previous_files, on_record=lambda _r: bar.advance(task))
+        return run_review(files, job, jobs, previous_files, on_record=lambda _r: bar.advance(task), spool=True)

@@ -11,7 +11,9 @@ record with ``error`` set; the others go on.
 from __future__ import annotations
 
 import os
+import pickle
 import sys
+import tempfile
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
@@ -64,10 +66,44 @@ class ReportRecord:
     mentions: tuple[Mention, ...] = ()
     names: tuple[str, ...] = ()
     follow: object = None  # plan_followthrough.FollowDigest (plan and 不足 items), when a follow-through rule is on
+    stored: object = None  # diagnostics and outline: pickled bytes (``pack``), then their place in a ``Spool``
 
     @property
     def error(self) -> str:
         return self.row.get("error", "")
+
+    def pack(self) -> ReportRecord:
+        """Diagnostics and outline pickled into ``stored`` (in the worker: the parent only spools the bytes)."""
+        if self.stored is None:
+            self.stored = pickle.dumps((self.diagnostics, self.outline), pickle.HIGHEST_PROTOCOL)
+            self.diagnostics, self.outline = [], []
+        return self
+
+
+class Spool:
+    """Every report's diagnostics and outline in a temporary file, written as the reports come in and
+    read back one report at a time by each writer: a review keeps in memory only the rows, the
+    cross-report findings and what copy detection compares, however many files it reviews."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile(prefix="fzcheck-review-")
+        self.end = 0
+
+    def put(self, record: ReportRecord) -> None:
+        data = record.pack().stored
+        assert isinstance(data, bytes)
+        self.file.seek(self.end)
+        self.file.write(data)
+        record.stored = (self.end, len(data))
+        self.end += len(data)
+
+    def load(self, record: ReportRecord) -> tuple[list[Diagnostic], list[dict]]:
+        at, size = record.stored  # type: ignore[misc]
+        self.file.seek(at)
+        return pickle.loads(self.file.read(size))
+
+    def close(self) -> None:
+        self.file.close()
 
 
 @dataclass
@@ -78,23 +114,51 @@ class ReviewResult:
     parts: tuple[Part, ...] = ()  # the required parts of the packs: a column each
     shared: list = field(default_factory=list)  # copied_paragraph.SharedFormula: the county's common formulas
     titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title
+    spool: Spool | None = None  # where spooled records keep their diagnostics and outlines
+    placed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # spooled: file → (finding, place) told there
 
     @property
     def rows(self) -> list[dict]:
         return [r.row for r in self.records]
 
+    def reports(self) -> Iterator[ReportRecord]:
+        """Every record with its diagnostics (the cross-report ones included) and outline, in order;
+        a spooled record is read back for the moment it is used."""
+        if self.spool is None:
+            yield from self.records
+            return
+        places = [f.places for f in self.findings]
+        for record in self.records:
+            if record.stored is None:
+                yield record
+                continue
+            diagnostics, outline = self.spool.load(record)
+            refs = self.placed.get(record.file)
+            if refs:
+                diagnostics += [_told(self.findings[k], places[k], i) for k, i in refs]
+                diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
+            yield replace(record, diagnostics=diagnostics, outline=outline, stored=None)
+
+    def iter_diagnostics(self) -> Iterator[Diagnostic]:
+        for record in self.reports():
+            yield from record.diagnostics
+
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return [d for r in self.records for d in r.diagnostics]
+        return list(self.iter_diagnostics())
 
     def diagnostic_rows(self) -> list[dict]:
         """Every diagnostic as the flat dict of the review's JSON."""
         from ..formats.summary import diagnostic_row
 
-        return [diagnostic_row(d) for d in self.diagnostics]
+        return [diagnostic_row(d) for d in self.iter_diagnostics()]
 
     def rule_summary(self) -> list[dict]:
-        return rule_summary(self.rows, self.diagnostics, self.titles)
+        return rule_summary(self.rows, self.iter_diagnostics(), self.titles)
+
+    def close(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
 
     def summary(self) -> dict:
         rows = self.rows
@@ -149,7 +213,7 @@ def record_of(result, config: Config, job: Job) -> ReportRecord:
 
 
 def analyse_batch(paths: list[str], job: Job) -> list[ReportRecord]:
-    return [analyse(p, job) for p in paths]
+    return [analyse(p, job).pack() for p in paths]
 
 
 def _batches(files: list[str], jobs: int) -> list[list[str]]:
@@ -190,11 +254,19 @@ def review(
     jobs: int = 0,
     previous_files: Iterable[str] = (),
     on_record: Callable[[ReportRecord], None] | None = None,
+    spool: bool = False,
 ) -> ReviewResult:
-    """Check ``files``, compare them with each other and with ``previous_files``."""
+    """Check ``files``, compare them with each other and with ``previous_files``.  With ``spool``, each
+    report's diagnostics and outline go to a temporary file as it comes in (``ReviewResult.reports``
+    reads them back; ``close`` the result when done)."""
+    store = Spool() if spool else None
     records: list[ReportRecord] = []
     for record in run(files, job, jobs):
-        _intern(record)
+        if store is not None:
+            store.put(record)
+        else:
+            _unpack(record)
+            _intern(record)
         records.append(record)
         if on_record is not None:
             on_record(record)
@@ -203,11 +275,15 @@ def review(
     previous_files = list(previous_files)
     if previous_files and any(r.kind in LAST_YEAR_KINDS for r in job.cross):
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
-    return review_records(records, job, previous, len(previous_files))
+    return review_records(records, job, previous, len(previous_files), store)
 
 
 def review_records(
-    records: list[ReportRecord], job: Job, previous: list[ReportRecord] = (), previous_count: int = 0
+    records: list[ReportRecord],
+    job: Job,
+    previous: list[ReportRecord] = (),
+    previous_count: int = 0,
+    spool: Spool | None = None,
 ) -> ReviewResult:
     """The cross-report half of the review over records already made (in the order given)."""
     from ..engine import run_cross
@@ -215,14 +291,24 @@ def review_records(
     reports = [_cross_report(r) for r in records if not r.error]
     reports += [_cross_report(r, previous=True) for r in previous if not r.error]
     findings = run_cross(reports, job.cross) if job.cross else []
-    attach(records, findings)
+    placed = {}
+    if spool is None:
+        attach(records, findings)
+    else:
+        placed = _places_told(records, findings)
     from ..kinds import copied_paragraph
 
     shared = [f for rule in job.cross if rule.kind == "copied_paragraph" for f in copied_paragraph.shared_formulas(reports, rule)]
     _followthrough_column(records, reports, job)
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions, r.follow = (), (), None
-    return ReviewResult(records, findings, previous_count, job.parts, shared, job.titles)
+    return ReviewResult(records, findings, previous_count, job.parts, shared, job.titles, spool, placed)
+
+
+def _unpack(record: ReportRecord) -> None:
+    if isinstance(record.stored, bytes):
+        record.diagnostics, record.outline = pickle.loads(record.stored)
+        record.stored = None
 
 
 _SHARED = ("code", "name", "severity", "hint", "basis")
@@ -260,20 +346,34 @@ def _followthrough_column(records: list[ReportRecord], reports: list[CrossReport
             record.row["followthrough"] = f"{done}/{total}"
 
 
+def _places_told(records: list[ReportRecord], findings: list[Diagnostic]) -> dict[str, list[tuple[int, int]]]:
+    """Per file, the places of findings reported there (a place with a message), as (finding, place)
+    numbers in the order of the findings; each counted into its report's row."""
+    by_file = {r.file: r for r in records}
+    told: dict[str, list[tuple[int, int]]] = {}
+    for k, f in enumerate(findings):
+        for i, place in enumerate(f.places):
+            record = by_file.get(place.path)
+            if record is None or not place.message:
+                continue
+            told.setdefault(place.path, []).append((k, i))
+            add_findings(record.row, (f.severity,))
+    return told
+
+
+
+def _told(finding: Diagnostic, places: tuple, i: int) -> Diagnostic:
+    """``finding`` as its report at place ``i`` sees it: placed there, naming the other places."""
+    place = places[i]
+    return replace(finding, message=place.message, location=place, related=places[:i] + places[i + 1 :])
+
+
 def attach(records: list[ReportRecord], findings: list[Diagnostic]) -> None:
     """Give every place a finding is reported at (a place with a message) a Diagnostic in its report,
     placed there and naming the other places."""
     by_file = {r.file: r for r in records}
-    touched = set()
-    for f in findings:
-        places = f.places
-        for i, place in enumerate(places):
-            record = by_file.get(place.path)
-            if record is None or not place.message:
-                continue
-            others = places[:i] + places[i + 1 :]
-            record.diagnostics.append(replace(f, message=place.message, location=place, related=others))
-            add_findings(record.row, (f.severity,))
-            touched.add(place.path)
-    for file in touched:
-        by_file[file].diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
+    places = [f.places for f in findings]
+    for file, refs in _places_told(records, findings).items():
+        record = by_file[file]
+        record.diagnostics.extend(_told(findings[k], places[k], i) for k, i in refs)
+        record.diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))

@@ -50,3 +50,47 @@ def test_on_record_is_called_per_report():
     got = []
     review(files, job(), jobs=1, on_record=lambda r: got.append(r.file))
     assert sorted(got) == sorted(files)
+
+
+def test_spooled_review_is_the_same_as_in_memory():
+    """``fzcheck review`` spools each report's diagnostics and outline to a temporary file and reads
+    them back per writer: every output is the same as from the review held in memory."""
+    import io
+
+    from checker.formats.html import build_html, iter_review_html
+    from checker.formats.review import finding_dict, render_json, write_json
+    from checker.formats.xlsx import build_workbook
+
+    files = collect([str(COUNTY)])
+    full = job_for(Config(), False)
+    held = review(files, full, jobs=1)
+    spooled = review(files, full, jobs=1, spool=True)
+    try:
+        assert all(r.diagnostics == [] and r.outline == [] for r in spooled.records)  # kept on disk only
+        assert any("FZ701" == d.code for d in spooled.iter_diagnostics())  # the cross-report ones told there
+        assert spooled.rows == held.rows and spooled.diagnostics == held.diagnostics
+        assert [r.outline for r in spooled.reports()] == [r.outline for r in held.records]
+        assert spooled.rule_summary() == held.rule_summary()
+        stream = io.StringIO()
+        write_json(spooled, stream)
+        assert stream.getvalue() == render_json(held)
+        findings = [finding_dict(f) for f in held.findings]
+        html = build_html(held.rows, held.diagnostics, held.rule_summary(), {r.file: r.outline for r in held.records},
+                          findings, parts=held.parts)
+        pieces = iter_review_html(spooled.rows, ((r.outline, r.diagnostics) for r in spooled.reports()),
+                                  spooled.rule_summary(), findings, parts=spooled.parts)
+        assert "".join(pieces) == html
+        one = build_workbook(held.rows, held.diagnostics, held.rule_summary(), parts=held.parts)
+        two = build_workbook(spooled.rows, spooled.iter_diagnostics(), spooled.rule_summary(), parts=spooled.parts)
+        assert _sheets(one) == _sheets(two)
+    finally:
+        spooled.close()
+
+
+def _sheets(data: bytes) -> list:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    return [(ws.title, ws.auto_filter.ref, [[c.value for c in row] for row in ws.iter_rows()]) for ws in wb.worksheets]
