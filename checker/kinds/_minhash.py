@@ -79,6 +79,24 @@ def band_keys(sig: bytes) -> list[int]:
     return keys
 
 
+def first_sharing(sigs: list[bytes]) -> list[array]:
+    """Per band, per signature: the number of the first signature with the same band (itself when it
+    is the first; -1 when the band is empty).  One band's table at a time, so the index costs four
+    bytes per signature and band, not a dictionary entry."""
+    out = []
+    empty = b"\xff" * (4 * ROWS)
+    for band in range(BANDS):
+        lo, hi = band * 4 * ROWS, (band + 1) * 4 * ROWS
+        seen: dict[bytes, int] = {}
+        first = array("i", [-1]) * len(sigs)
+        for n, sig in enumerate(sigs):
+            chunk = sig[lo:hi]
+            if chunk != empty:
+                first[n] = seen.setdefault(chunk, n)
+        out.append(first)
+    return out
+
+
 class UnionFind:
     """Groups of paragraphs joined pair by pair (the smallest member is the root)."""
 

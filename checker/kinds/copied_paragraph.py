@@ -176,17 +176,16 @@ def _shingles(norm: str, size: int) -> frozenset[str]:
 
 def _similar_pairs(flat: list[tuple[CrossReport, Paragraph]], params: Params):
     """Pairs of paragraphs of different entities at or above the threshold, joined into groups through
-    the band index; the best similarity each paragraph reached."""
-    size = params.shingle_size
+    the band index; the best similarity each paragraph reached.  Each paragraph is compared with the
+    first paragraph that shares one of its bands (band by band, each other paragraph once)."""
     uf = _minhash.UnionFind()
     best: dict[int, float] = {}
-    index: dict[int, int] = {}  # band key → first paragraph seen with it
+    firsts = _minhash.first_sharing([para.sigs[params.shingle_size] for _, para in flat])
     for pid, (report, para) in enumerate(flat):
-        sig = para.sigs[size]
         tried: set[int] = set()
-        for key in _minhash.band_keys(sig):
-            other = index.setdefault(key, pid)
-            if other == pid or other in tried:
+        for first in firsts:
+            other = first[pid]
+            if other < 0 or other == pid or other in tried:
                 continue
             tried.add(other)
             oreport, opara = flat[other]

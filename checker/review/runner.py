@@ -40,10 +40,15 @@ class Job:
     previous: bool = False  # last year's folder: no rules, only what copy detection needs
     titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title (what a reader sees)
     ignored_configs: tuple[str, ...] = ()  # fzcheck configs inside the reviewed folders: listed, never applied
+    last_year: bool = True  # last year's reports are compared too (False: keep nothing only they would need)
 
     @property
     def spec(self) -> DigestSpec:
-        return DigestSpec.of(self.cross)
+        if self.last_year:
+            return DigestSpec.of(self.cross)
+        # without last year's reports the kinds that read them find nothing: no plan and 不足 items,
+        # no signatures of the shingle sizes only they use
+        return DigestSpec.of([r for r in self.cross if r.kind not in LAST_YEAR_KINDS])
 
 
 def job_for(config: Config, discover: bool = True) -> Job:
@@ -259,6 +264,9 @@ def review(
     """Check ``files``, compare them with each other and with ``previous_files``.  With ``spool``, each
     report's diagnostics and outline go to a temporary file as it comes in (``ReviewResult.reports``
     reads them back; ``close`` the result when done)."""
+    previous_files = list(previous_files)
+    last_year = bool(previous_files) and any(r.kind in LAST_YEAR_KINDS for r in job.cross)
+    job = replace(job, last_year=last_year)
     store = Spool() if spool else None
     records: list[ReportRecord] = []
     for record in run(files, job, jobs):
@@ -272,8 +280,7 @@ def review(
             on_record(record)
     records.sort(key=lambda r: r.file)
     previous: list[ReportRecord] = []
-    previous_files = list(previous_files)
-    if previous_files and any(r.kind in LAST_YEAR_KINDS for r in job.cross):
+    if last_year:
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
     return review_records(records, job, previous, len(previous_files), store)
 
