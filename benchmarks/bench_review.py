@@ -10,7 +10,10 @@
    reported;
 3. in-process phases of one review (check + extract in the workers, copy detection, each writer);
 4. copy detection at 250, 500 and 1,000 reports: time per report must stay flat (the shingle
-   index makes it linear; a quadratic detector would double its time per report at each step).
+   index makes it linear; a quadratic detector would double its time per report at each step);
+5. memory growth: the same review (all outputs, default jobs) of ``--large`` reports
+   (``benchmarks/corpus-5000/``, built if missing) against the 1,000: peak of the process tree
+   and of the largest process, budget 1.3× (``--large 0`` skips it).
 
 Usage::
 
@@ -42,8 +45,10 @@ from proctree import rss_mb, tree
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_CORPUS = HERE / "corpus"
+LARGE_CORPUS = HERE / "corpus-5000"
 BUDGET_SECONDS = 10.0
 BUDGET_MB = 300.0
+BUDGET_MEMORY_GROWTH = 1.3  # peak at --large reports over the peak at 1,000
 
 
 def ensure_corpus(path: Path, count: int) -> list[Path]:
@@ -153,6 +158,23 @@ def phases(files: list[Path], jobs: int) -> dict:
     return out
 
 
+def memory_growth(corpus: Path, large: int, as_json: bool) -> dict:
+    """Peak memory of the whole review (all outputs, default jobs) of ``corpus`` and of ``large``
+    reports, run one after the other, and the growth."""
+    big = LARGE_CORPUS
+    if len(sorted(big.glob("r*.txt"))) != large:
+        ensure_corpus(big, large)
+    out = {}
+    for name, folder in (("small", corpus), ("large", big)):
+        with tempfile.TemporaryDirectory(prefix="fz-review-") as tmp:
+            run = run_review(folder, 0, Path(tmp), as_json)
+        run["reports"] = len(sorted(folder.glob("r*.txt")))
+        out[name] = run
+    out["tree_growth"] = round(out["large"]["peak_tree_mb"] / out["small"]["peak_tree_mb"], 2)
+    out["process_growth"] = round(out["large"]["peak_process_mb"] / out["small"]["peak_process_mb"], 2)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark fzcheck review on the 1,000-report corpus.")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -161,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--json-output", action="store_true", help="review with --format json instead of text")
     parser.add_argument("--no-phases", action="store_true", help="skip the in-process phase breakdown")
+    parser.add_argument("--large", type=int, default=5000, help="reports of the memory-growth run (0: skip)")
     args = parser.parse_args(argv)
 
     files = ensure_corpus(args.corpus, args.count)
@@ -181,12 +204,17 @@ def main(argv: list[str] | None = None) -> int:
     figures["speedup_2_over_1"] = round(figures["jobs1"]["wall_s"] / figures["jobs2"]["wall_s"], 2)
     if not args.no_phases:
         figures["phases_jobs2"] = phases(files, 2)
+    if args.large:
+        figures["memory_growth"] = memory_growth(corpus, args.large, args.json_output)
     figures["load_after"] = os.getloadavg()[0]
     two = figures["jobs2"]
     figures["budgets"] = {
         "wall_jobs2_under_10s": two["wall_s"] < BUDGET_SECONDS,
         "peak_process_under_300mb": two["peak_process_mb"] < BUDGET_MB and figures["jobs1"]["peak_process_mb"] < BUDGET_MB,
     }
+    if args.large:
+        growth = figures["memory_growth"]
+        figures["budgets"]["memory_growth_under_1.3"] = max(growth["tree_growth"], growth["process_growth"]) <= BUDGET_MEMORY_GROWTH
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
@@ -206,6 +234,13 @@ def main(argv: list[str] | None = None) -> int:
             for n, s in p["detect_scaling"].items():
                 print(f"  copy detection, {n:>5} reports: {s['s']:.3f} s = {s['ms_per_report']:.3f} ms/report "
                       f"({s['findings']} findings, {s['places']} places)")
+        if "memory_growth" in figures:
+            g = figures["memory_growth"]
+            print(f"  memory, all outputs, default jobs: {g['small']['reports']} reports {g['small']['peak_tree_mb']:.0f} MB "
+                  f"tree / {g['small']['peak_process_mb']:.0f} MB largest process; {g['large']['reports']} reports "
+                  f"{g['large']['peak_tree_mb']:.0f} / {g['large']['peak_process_mb']:.0f} MB: growth "
+                  f"{g['tree_growth']:.2f}× / {g['process_growth']:.2f}× (CPU {g['small']['cpu_s']:.1f} s → "
+                  f"{g['large']['cpu_s']:.1f} s)")
         for name, ok in figures["budgets"].items():
             print(f"  {'PASS' if ok else 'FAIL'} {name}")
     return 0 if all(figures["budgets"].values()) else 1

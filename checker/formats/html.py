@@ -3,14 +3,17 @@
 It holds the same table as the workbook (sortable by any column, filterable
 by text and status), a bar chart of the most common problems (inline SVG),
 the cross-report findings, and per report a drill-down with its outline
-beside each diagnostic and the quoted text.  The summary, chart, table and
-cross-report findings are HTML, so they read without JavaScript.  The
-drill-downs are data, not HTML: every report's outline and findings are kept
-once, compactly, in one JSON block (each distinct text — a message, a hint, a
-basis, a quotation — stored once and referred to by number), and a report is
-drawn when it is opened.  That keeps a county's dashboard small (about 3 MB
-per 1,000 reports instead of 30) and quick to open at 5,000 reports.
-``build_html(...) -> str`` is pure.
+beside each diagnostic and the quoted text.  The summary, chart, cross-report
+findings and the table's first ``PAGE`` rows are HTML, so they read without
+JavaScript.  The rest is data, drawn when it is needed: the table's rows are
+one small JSON block (sorted and filtered over every report, shown ``PAGE``
+rows at a time), and a report's drill-down — created when it is opened — comes
+from a second block that is parsed only then, where every report's outline and
+findings are kept once, compactly (each distinct text — a message, a hint, a
+basis, a quotation — stored once and referred to by number).  A browser lays
+out a few hundred rows instead of thousands of rows and drill-downs, so the
+page stays small (about 3 MB per 1,000 reports) and opens in about a second
+at 5,000 reports.  ``build_html(...) -> str`` is pure.
 """
 
 from __future__ import annotations
@@ -73,38 +76,76 @@ svg text{font-size:12px;font-family:inherit}
 JS = """
 (function(){
   var table=document.getElementById('reports');if(!table)return;
-  var body=table.tBodies[0];
-  var heads=table.tHead.rows[0].cells;
-  Array.prototype.forEach.call(heads,function(th,i){
+  var R=JSON.parse(document.getElementById('fz-rows').textContent),rows=R.rows,cols=R.cols,ST=R.status;
+  var body=table.tBodies[0],heads=table.tHead.rows[0].cells,more=document.getElementById('more');
+  var order=rows.map(function(_,i){return i;}),shown=order,limit=R.page,texts=[];
+  var MARK={'true':['✓','ok'],'false':['✗','no'],'null':['—','na']};
+  function shownText(k,v){
+    if(k==='mark')return MARK[String(v)][0];if(k==='status')return ST[v][0];
+    if(k==='follow')return v||'—';return v==null?'':String(v);
+  }
+  function td(k,v,i){
+    if(k==='file')return '<td><a class="open" href="#r'+i+'">'+esc(v)+'</a></td>';
+    if(k==='text')return '<td>'+esc(v==null?'':v)+'</td>';
+    if(k==='mark'){var m=MARK[String(v)];return '<td class="'+m[1]+'">'+m[0]+'</td>';}
+    if(k==='status')return '<td data-v="'+ST[v][1]+'"><span class="status '+v+'">'+esc(ST[v][0])+'</span></td>';
+    return '<td class="num">'+esc(shownText(k,v))+'</td>';
+  }
+  function tr(i){
+    var r=rows[i],h=[];for(var c=0;c<cols.length;c++)h.push(td(cols[c],r[c],i));
+    return '<tr data-status="'+r[cols.length-1]+'">'+h.join('')+'</tr>';
+  }
+  function render(){
+    body.innerHTML=shown.slice(0,limit).map(tr).join('');
+    var rest=shown.length-limit;more.hidden=rest<=0;
+    if(rest>0)more.textContent='再显示 '+Math.min(rest,R.page)+' 份（还有 '+rest+' 份）';
+    document.getElementById('shown').textContent=shown.length;
+  }
+  function text(i){
+    if(texts[i]===undefined){var r=rows[i],t='';for(var c=0;c<cols.length;c++)t+=shownText(cols[c],r[c]);texts[i]=t.toLowerCase();}
+    return texts[i];
+  }
+  var filter=document.getElementById('filter'),status=document.getElementById('status-filter');
+  function apply(){
+    var q=filter.value.trim().toLowerCase(),s=status.value;
+    shown=order.filter(function(i){return (!q||text(i).indexOf(q)>=0)&&(!s||rows[i][cols.length-1]===s);});
+    limit=R.page;render();
+  }
+  var collator=new Intl.Collator('zh-CN');
+  function key(k,v){return k==='status'?String(ST[v][1]):shownText(k,v);}
+  Array.prototype.forEach.call(heads,function(th,c){
     th.addEventListener('click',function(){
-      var asc=!th.classList.contains('asc');
+      var asc=!th.classList.contains('asc'),k=cols[c];
       Array.prototype.forEach.call(heads,function(h){h.classList.remove('asc','desc');});
       th.classList.add(asc?'asc':'desc');
-      var rows=Array.prototype.slice.call(body.rows);
-      rows.sort(function(a,b){
-        var x=a.cells[i].getAttribute('data-v')||a.cells[i].textContent;
-        var y=b.cells[i].getAttribute('data-v')||b.cells[i].textContent;
-        var nx=parseFloat(x),ny=parseFloat(y);
-        var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'zh-CN');
-        return asc?c:-c;
+      var keys=rows.map(function(r){return key(k,r[c]);}),nums=keys.map(parseFloat);
+      order=order.slice().sort(function(a,b){
+        var d=(!isNaN(nums[a])&&!isNaN(nums[b]))?nums[a]-nums[b]:collator.compare(keys[a],keys[b]);
+        return asc?d:-d;
       });
-      rows.forEach(function(r){body.appendChild(r);});
+      apply();
     });
   });
-  var text=document.getElementById('filter'),status=document.getElementById('status-filter');
-  function apply(){
-    var q=text.value.trim().toLowerCase(),s=status.value,shown=0;
-    Array.prototype.forEach.call(body.rows,function(r){
-      var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0)&&(!s||r.getAttribute('data-status')===s);
-      r.style.display=ok?'':'none';if(ok)shown++;
-    });
-    document.getElementById('shown').textContent=shown;
+  filter.addEventListener('input',apply);status.addEventListener('change',apply);
+  more.addEventListener('click',function(){limit+=R.page;render();});
+  more.hidden=rows.length<=limit;if(!more.hidden)more.textContent='再显示 '+Math.min(rows.length-limit,R.page)+' 份（还有 '+(rows.length-limit)+' 份）';
+  function report(i){
+    var d=document.getElementById('r'+i);if(d||!rows[i])return d;
+    var r=rows[i],n=cols.length,s=r[n-1];
+    d=document.createElement('details');d.className='report';d.id='r'+i;
+    d.innerHTML='<summary>'+esc(r[0])+' — '+esc(r[1]||'单位未识别')+' <span class="status '+s+'">'+esc(ST[s][0])+'</span> '
+      +'<span class="muted">错误 '+r[n-4]+'，警告 '+r[n-3]+'，提示 '+r[n-2]+'</span></summary>'
+      +(r[n]?'<p class="hint">'+esc(r[n])+'</p>':'')+'<div class="cols"></div>';
+    var box=document.getElementById('details'),next=null;
+    for(var k=0;k<box.children.length;k++){if(+box.children[k].id.slice(1)>i){next=box.children[k];break;}}
+    box.insertBefore(d,next);return d;
   }
-  text.addEventListener('input',apply);status.addEventListener('change',apply);
+  function open(i){var d=report(i);if(d){d.open=true;draw(d);}return d;}
   document.addEventListener('click',function(e){
     var a=e.target.closest&&e.target.closest('a.open');if(!a)return;
-    var d=document.getElementById(a.getAttribute('href').slice(1));if(d){d.open=true;draw(d);}
+    open(+a.getAttribute('href').slice(2));
   });
+  var m=/^#r(\\d+)$/.exec(location.hash);if(m){var d=open(+m[1]);if(d)d.scrollIntoView();}
 })();
 """
 
@@ -155,6 +196,8 @@ document.addEventListener('toggle',function(e){
 
 MARK = {True: ("✓", "ok"), False: ("✗", "no"), None: ("—", "na")}
 NO_SCRIPT = '<noscript><p class="muted">逐份报告的结构和问题、跨报告发现的各处位置需要浏览器启用 JavaScript 才能显示。</p></noscript>'
+PAGE = 200  # table rows shown at a time (and written as HTML for a reader without JavaScript)
+STATUS_RANK = {"fail": 3, "unreadable": 4, "warn": 2, "pass": 1}  # the 结论 column sorts by it
 
 
 
@@ -213,10 +256,11 @@ def _summary_cards(rows: list[dict], findings: list[dict]) -> str:
 
 
 def _table(rows: list[dict], anchors: dict[str, str], parts: Sequence[Part]) -> str:
+    """The table's head and its first ``PAGE`` rows (the script draws the others from ``_rows_data``)."""
     follow = has_followthrough(rows)
     heads = ["文件", "单位", "年度", *(p.column for p in columns(parts)), *([FOLLOW_COLUMN] if follow else []), "错误", "警告", "提示", "结论"]
     out = ['<table id="reports"><thead><tr>', "".join(f"<th>{_e(h)}</th>" for h in heads), "</tr></thead><tbody>"]
-    for row in rows:
+    for row in rows[:PAGE]:
         cells = [
             f'<td><a class="open" href="#{anchors[row["file"]]}">{_e(row["file"])}</a></td>',
             f'<td>{_e(row["entity"])}</td>',
@@ -230,11 +274,32 @@ def _table(rows: list[dict], anchors: dict[str, str], parts: Sequence[Part]) -> 
         for key in ("errors", "warnings", "infos"):
             cells.append(f'<td class="num">{row[key]}</td>')
         status = row["status"]
-        rank = {"fail": 3, "unreadable": 4, "warn": 2, "pass": 1}[status]
-        cells.append(f'<td data-v="{rank}"><span class="status {status}">{_e(STATUS_LABELS[status])}</span></td>')
+        cells.append(f'<td data-v="{STATUS_RANK[status]}"><span class="status {status}">{_e(STATUS_LABELS[status])}</span></td>')
         out.append(f'<tr data-status="{status}">{"".join(cells)}</tr>')
-    out.append("</tbody></table>")
+    out.append('</tbody></table><p><button id="more" type="button" hidden></button></p>')
+    if len(rows) > PAGE:
+        out.append(
+            f'<noscript><p class="muted">未启用 JavaScript 时只列出前 {PAGE} 份；全部 {len(rows)} 份见审查工作簿或 CSV。</p></noscript>'
+        )
     return "".join(out)
+
+
+def _rows_data(rows: list[dict], parts: Sequence[Part]) -> str:
+    """The table's rows as data: per row its cells' values in column order, then its status key and
+    its reader's message (``cols`` names how each column is drawn)."""
+    follow = has_followthrough(rows)
+    marks = [p.key for p in columns(parts)]
+    cols = ["file", "text", "year", *(["mark"] * len(marks)), *(["follow"] if follow else []), "count", "count", "count", "status"]
+    data = []
+    for row in rows:
+        cells = [row["file"], row["entity"], row["year"], *(row[k] for k in marks)]
+        if follow:
+            cells.append(row.get("followthrough"))
+        cells += [row["errors"], row["warnings"], row["infos"], row["status"], row.get("error") or ""]
+        data.append(cells)
+    status = {s: [label, STATUS_RANK[s]] for s, label in STATUS_LABELS.items()}
+    payload = {"page": PAGE, "cols": cols, "status": status, "rows": data}
+    return f'<script type="application/json" id="fz-rows">{_json(payload)}</script>'
 
 
 def _followthrough(rows: list[dict], findings: list[dict], anchors: dict[str, str]) -> str:
@@ -439,19 +504,9 @@ def iter_review_html(
     yield f'</section><section id="cross-report"><h2>跨报告发现</h2>{_cross(findings)}</section>'
     yield _shared(shared or [], anchors)
     yield _followthrough(rows, findings, anchors)
-    yield f'<section id="reports-detail"><h2>逐份报告</h2>{NO_SCRIPT}'
-    for i, row in enumerate(rows):
-        status = row["status"]
-        head = (
-            f'{_e(row["file"])} — {_e(row["entity"] or "单位未识别")} '
-            f'<span class="status {status}">{_e(STATUS_LABELS[status])}</span> '
-            f'<span class="muted">错误 {row["errors"]}，警告 {row["warnings"]}，提示 {row["infos"]}</span>'
-        )
-        error = f'<p class="hint">{_e(row["error"])}</p>' if row.get("error") else ""
-        yield (
-            f'<details class="report" id="{_anchor(i)}">'
-            f'<summary>{head}</summary>{error}<div class="cols"></div></details>'
-        )
+    # a report's drill-down is created when it is opened (from fz-rows), drawn from fz-data
+    yield f'<section id="reports-detail"><h2>逐份报告</h2>{NO_SCRIPT}<div id="details"></div>'
     yield "</section></main>"
+    yield _rows_data(rows, parts)
     yield from _data_block(rows, reports, findings)
     yield f"<script>{DRAW_JS}{JS}</script></body></html>\n"

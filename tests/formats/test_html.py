@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.formats.html import DIAGNOSTIC_FIELDS, build_html
+from checker.formats.html import DIAGNOSTIC_FIELDS, PAGE, build_html
 from checker.formats.review import finding_dict
 
 
@@ -96,8 +96,16 @@ def findings_of(data: dict, i: int) -> list[dict]:
     return out
 
 
+def rows_of(html: str) -> dict:
+    """The table's JSON block, decoded."""
+    block = re.search(r'<script type="application/json" id="fz-rows">(.*?)</script>', html, re.S)
+    assert block is not None
+    return json.loads(block.group(1))
+
+
 def test_every_report_and_every_diagnostic_is_in_the_data(page, html, county_review):
-    assert page.reports == [f"r{i}" for i in range(len(county_review.rows))]  # in table order, drawn from data["r"][i]
+    assert page.reports == []  # a report's drill-down is created when it is opened …
+    assert [r[0] for r in rows_of(html)["rows"]] == [r["file"] for r in county_review.rows]  # … from row i, data["r"][i]
     data = data_of(html)
     by_file = {r.file: r for r in county_review.records}
     for i, row in enumerate(county_review.rows):
@@ -208,4 +216,70 @@ def test_sortable_and_filterable(page):
     ids = {attrs.get("id") for _, attrs in page.tags}
     assert {"reports", "filter", "status-filter", "shown"} <= ids
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
-    assert [a.get("type") for a in scripts] == ["application/json", None]
+    assert [a.get("type") for a in scripts] == ["application/json", "application/json", None]
+
+
+def test_only_the_first_page_of_rows_is_html(county_review):
+    rows = [dict(county_review.rows[0], file=f"r{i:04}.txt") for i in range(PAGE + 50)]
+    p = Page()
+    p.feed(build_html(rows, [], [], parts=county_review.parts))
+    assert [r[0] for r in p.rows] == [f"r{i:04}.txt" for i in range(PAGE)]
+    assert f"只列出前 {PAGE} 份" in "".join(p.text)  # said to a reader without JavaScript
+
+
+def test_a_long_table_in_a_browser(county_review, tmp_path):
+    """More reports than one page: the rows beyond it are drawn on demand; sorting and filtering
+    work over every report; a report beyond the first page opens with its drill-down."""
+    sync_api = _browser()
+    base = county_review.rows[3]  # has a warning and a follow-through column
+    n = 2 * PAGE + 30
+    rows = [dict(base, file=f"d/r{i:04}.txt", entity=f"乙{i}乡", errors=i % 7, status="fail" if i % 7 else "warn")
+            for i in range(n)]
+    rows[n - 1] = dict(rows[n - 1], entity="最后一个乡")
+    page_file = tmp_path / "long.html"
+    page_file.write_text(build_html(rows, [], [], parts=county_review.parts), encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            tab = browser.new_page()
+            errors: list[str] = []
+            tab.on("pageerror", lambda exc: errors.append(str(exc)))
+            tab.goto(page_file.as_uri())
+            body = tab.locator("#reports tbody tr")
+            static = body.nth(5).inner_html()
+            assert body.count() == PAGE and tab.locator("#shown").inner_text() == str(n)
+            tab.locator("#more").click()
+            assert body.count() == 2 * PAGE
+            assert body.nth(5).inner_html() == static  # the script draws a row as the page writes it
+            tab.locator("#more").click()
+            assert body.count() == n and tab.locator("#more").is_hidden()
+            tab.locator("#filter").fill("最后一个")
+            assert body.count() == 1 and tab.locator("#shown").inner_text() == "1"
+            tab.locator("#filter").fill("")
+            tab.locator("#status-filter").select_option("warn")
+            assert tab.locator("#shown").inner_text() == str(len([r for r in rows if r["status"] == "warn"]))
+            tab.locator("#status-filter").select_option("")
+            tab.locator("#reports th", has_text="错误").click()  # ascending, then descending
+            tab.locator("#reports th", has_text="错误").click()
+            assert body.first.locator("td").nth(-4).inner_text() == "6"
+            assert body.count() == PAGE  # sorted over every report, first page shown
+            tab.locator("#filter").fill("r0421")
+            tab.locator('a.open:text-is("d/r0421.txt")').click()
+            details = tab.locator("details#r421.report")
+            assert details.get_attribute("open") is not None
+            assert "乙421乡" in details.locator("summary").inner_text()
+            assert details.locator(".cols").inner_text().strip() != ""  # drawn
+            assert errors == []
+        finally:
+            browser.close()
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            raise RuntimeError("CI: this test needs chromium; .ci/run installs it")
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    return pytest.importorskip("playwright.sync_api")
