@@ -52,11 +52,11 @@ def describe_spaces(run: str) -> str:
     return "、".join(f"{SPACE_NAMES.get(ch, f'U+{ord(ch):04X} 空白')}×{n}" for ch, n in counts.items())
 
 
-_NOT_HAN_RE = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbf]+")
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 def han_count(text: str) -> int:
-    return len(_NOT_HAN_RE.sub("", text))
+    return sum(map(len, _HAN_RUN_RE.findall(text)))
 
 
 def clauses(text: str) -> Iterable[tuple[int, str]]:

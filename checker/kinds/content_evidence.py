@@ -87,6 +87,8 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
     role = report.roles[role_name]
     mask = _masker(role.ignore_inside)
     for segment, section in _candidate_segments(report, exclude_roles):
+        if not _may_hold(segment.text, role):  # most segments: no sentence of theirs can be evidence
+            continue
         for sentence in report.sentences(segment):
             if role.principals:
                 if principal_act(sentence.text, role):
@@ -97,6 +99,14 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
                 continue
             if any(all(word in text for word in group) for group in role.content_all):
                 yield sentence, section
+
+
+def _may_hold(text: str, role) -> bool:
+    """Whether a sentence of ``text`` could be evidence: a principal, or every word of one group,
+    appears somewhere in it (masking quotes and splitting into sentences only take words away)."""
+    if role.principals:
+        return any(word in text for word in role.principals)
+    return any(all(word in text for word in group) for group in role.content_all)
 
 
 def _candidate_segments(report, exclude_roles):

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import han_count
+from ._textscan import clean_text
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def validate(params: Params, ruleset) -> str:
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if not report.outline.title_lines:
         return
-    count = han_count("\n".join(line.text for line in report.doc.lines))
+    count = han_count(clean_text(report))
     p = rule.params
     if p.min_chars and count < p.min_chars:
         yield diagnostic(rule, report.title_span, count=count, direction="少于", limit=p.min_chars)

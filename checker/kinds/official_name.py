@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, report_segments
+from ._textscan import clean_text
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ _compiled = per_rule(_Compiled)
 def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, found, expected) in one piece of text."""
     p = rule.params
-    if p.prefix not in text and not any(name[len(p.prefix) :][:4] in text for name in p.names):
+    if not _may_hold(text, p):
         return
     comp = _compiled(rule)
     scan = mask_quoted(text, ("《》",))
@@ -140,7 +141,13 @@ def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), m.end(), m.group(), name
 
 
+def _may_hold(text: str, p: Params) -> bool:
+    return p.prefix in text or any(name[len(p.prefix) :][:4] in text for name in p.names)
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    if not _may_hold(clean_text(report), rule.params):  # one look at the whole text first
+        return
     for segment in report_segments(report):
         for start, end, found, expected in sorted(find(segment.text, rule)):
             span = segment.span(start, end)

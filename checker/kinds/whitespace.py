@@ -82,7 +82,9 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     lines = report.doc.lines
     if p.where == "trailing":
         for line in lines:
-            m = _TRAILING.search(line.text)
+            text = line.text
+            end = len(text.rstrip(ALL_SPACES))  # where the trailing run starts: search only there
+            m = _TRAILING.search(text, end) if end < len(text) else None
             if m is None or (m.start() == 0 and not p.blank_lines):
                 continue
             start, end = line.offset(m.start()), line.offset(m.end())
