@@ -111,3 +111,116 @@ def compile_pack_pattern(pattern: str, ignore_case: bool = False) -> TimedPatter
         raise
     except Exception as exc:  # regex.error is not re.error
         raise re.error(str(exc)) from None
+
+
+# --- a quick look before the search: literal strings one of which every match needs ---------------
+
+_CAP = 64  # most strings in one set (a product of small classes grows fast)
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings of which the text around any match of ``pattern`` contains at least one (its literal
+    characters, small classes expanded: ``党的(?:1[5-9]|2[0-2])大`` needs one of 党的15 … 党的22), or
+    None when the pattern offers none worth looking for.  ``s in text`` for a few strings is much
+    cheaper than a search, and a text holding none of them cannot match: the search is skipped."""
+    if flags & re.IGNORECASE or "(?i" in pattern:
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    found = _required(list(tree))
+    if not found or "" in found:
+        return None
+    return frozenset(found)
+
+
+def _required(items: list) -> set[str] | None:
+    """The best set of strings one of which a match of the sequence ``items`` contains."""
+    candidates = _runs(items)
+    good = [c for c in candidates if c and "" not in c]
+    if not good:
+        return None
+    return max(good, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _runs(items: list) -> list[set[str]]:
+    """Candidate sets of a sequence: its runs of consecutive literal items (classes expanded), each
+    run cut where something of variable content comes, and what its parts require."""
+    candidates: list[set[str]] = []
+    current = {""}
+    for op, av in items:
+        exact = _exact([(op, av)])
+        if exact is not None and len(current) * len(exact) <= _CAP:
+            current = {s + t for s in current for t in exact}
+            continue
+        if op is _c.ASSERT and av[0] == 1 and current != {""}:  # a look-ahead: what follows the run
+            ahead = _prefixes(list(av[1]))
+            if ahead and len(current) * len(ahead) <= _CAP:
+                candidates.append({s + t for s in current for t in ahead})
+            continue
+        if op in _ZERO_WIDTH:  # consumes nothing: the characters either side stay next to each other
+            continue
+        if current != {""}:
+            candidates.append(current)
+        current = {""}
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            inner = _required(list(av[-1]))
+            if inner:
+                candidates.append(inner)
+        elif op is _c.BRANCH:
+            either = [_required(list(branch)) for branch in av[1]]
+            if all(either) and sum(map(len, either)) <= _CAP:
+                candidates.append(set().union(*either))
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _required(list(av[2]))
+            if inner:
+                candidates.append(inner)
+    if current != {""}:
+        candidates.append(current)
+    return candidates
+
+
+def _prefixes(items: list) -> set[str] | None:
+    """The strings a match of ``items`` starts with (its leading literal run), or None."""
+    current = {""}
+    for op, av in items:
+        exact = _exact([(op, av)])
+        if exact is None or len(current) * len(exact) > _CAP:
+            break
+        current = {s + t for s in current for t in exact}
+    return current if current != {""} else None
+
+
+def _exact(items: list) -> set[str] | None:
+    """Every string the sequence ``items`` can match, when that is a small set of literal strings."""
+    out = {""}
+    for op, av in items:
+        if op is _c.LITERAL:
+            step = {chr(av)}
+        elif op is _c.IN:
+            step = _class_chars(av)
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:
+            step = _exact(list(av[-1]))
+        elif op is _c.BRANCH:
+            alternatives = [_exact(list(branch)) for branch in av[1]]
+            step = set().union(*alternatives) if all(a is not None for a in alternatives) else None
+        else:
+            step = None
+        if step is None or not step or len(out) * len(step) > _CAP:
+            return None
+        out = {s + t for s in out for t in step}
+    return out
+
+
+def _class_chars(members) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in members:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < 16:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:  # a negated class, a category (\d, \s), a wide range: not a small set of characters
+            return None
+    return chars if len(chars) <= 16 else None

@@ -45,11 +45,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..limits import TimeLimitExceeded
 from ..model import Diagnostic, Fix, Span
-from ._regex import TimedPattern, compile_pack_pattern, nested_quantifier
+from ._regex import TimedPattern, compile_pack_pattern, nested_quantifier, required_strings
 from ._textscan import (
     DEFAULT_SCOPE,
     HAN,
@@ -88,6 +89,16 @@ class Params:
 
 def _compile(pattern: str, ignore_case: bool) -> TimedPattern:
     return compile_pack_pattern(expand_macros(pattern), ignore_case)
+
+
+@lru_cache(maxsize=256)
+def _needed(pattern: str, ignore_case: bool) -> re.Pattern | None:
+    """One of the strings every match needs (_regex.required_strings), as one alternation of literals:
+    a linear scan that cannot backtrack, much cheaper than the pattern's own search."""
+    needed = None if ignore_case else required_strings(expand_macros(pattern))
+    if needed is None:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(needed, key=lambda s: (-len(s), s)))))
 
 
 def validate(params: Params, ruleset) -> str:
@@ -143,7 +154,11 @@ def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     table = dict(params.table)
     fixable = bool(table) or params.replacement is not None
     applicability = "safe" if rule.fix == "safe" else "unsafe"
-    if regex.search(clean_text(report)) is None:
+    text = clean_text(report)
+    needed = _needed(params.pattern, params.ignore_case)
+    if needed is not None and needed.search(text) is None:  # none of the strings every match needs
+        return
+    if regex.search(text) is None:
         return
     for region in regions(report, params.scope):
         text = region.text

@@ -1,0 +1,79 @@
+"""_regex.required_strings: strings one of which every match needs, so the pattern kind may skip a
+text holding none of them.  It must never skip a text the pattern matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.kinds._regex import required_strings
+from checker.kinds._textscan import expand_macros
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("abc", {"abc"}),
+        ("a(?=bc)", {"abc"}),  # a look-ahead's text follows the match
+        ("(ab|cd)e", {"abe", "cde"}),
+        ("x[0-9]y", {f"x{d}y" for d in range(10)}),
+        (r"\d+年", {"年"}),
+        ("(?:a|b*)c", {"c"}),
+        ("党的(?:1[5-9]|2[0-2])大", {f"党的{n}大" for n in range(15, 23)}),
+        ("[1-9](?<=届.)(?=中全会)", {f"{d}中全会" for d in range(1, 10)}),
+    ],
+)
+def test_strings_found(pattern, expected):
+    assert required_strings(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", "[^a]+", ".", "a|b*", "(?i)abc", "a?", r"[{han}]+"])
+def test_nothing_worth_looking_for(pattern):
+    assert required_strings(expand_macros(pattern)) is None
+
+
+def test_ignore_case_gives_nothing():
+    assert required_strings("abc", re.IGNORECASE) is None
+
+
+PATTERNS = [
+    "ab+c",
+    "a(?=b)c?",
+    "(?<=x)ab|cd(?!e)",
+    "(a|b)(c|d)e?",
+    "a[bc]{2}d",
+    "(?:ab|a)c",
+    r"(a)\1+",
+    "[ab](?:(?<=a.)|(?=c))",
+    "a(?:b|)c",
+    "^ab$|ba",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdex\n", max_size=14))
+def test_a_text_the_pattern_matches_holds_a_required_string(text):
+    for pattern in PATTERNS:
+        needed = required_strings(pattern)
+        if needed is not None and re.search(pattern, text):
+            assert any(s in text for s in needed), (pattern, text, needed)
+
+
+def test_every_default_pattern_rule_on_its_own_examples():
+    """The default packs' pattern rules: each fires on its example, whose text holds a required string."""
+    from checker.api import ruleset_for
+    from checker.config import Config
+
+    checked = 0
+    for rule in ruleset_for(Config()).rules.values():
+        if rule.kind != "pattern" or not rule.example_fires:
+            continue
+        pattern = expand_macros(rule.params.pattern)
+        needed = required_strings(pattern)
+        if needed is not None and re.search(pattern, rule.example_fires):
+            assert any(s in rule.example_fires for s in needed), rule.code
+            checked += 1
+    assert checked >= 5
