@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from ..model import Diagnostic, Edit, Fix, Span
 from ..parse.numerals import cn_to_int
 from ._strings import mask_quoted
+from ._textscan import matching_lines
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -127,7 +128,13 @@ def _year_value(text: str) -> str:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if rule.params.scope == "paragraph":
+        # an Arabic count is what every mix needs: one scan of the whole text finds the lines holding one
+        hit = matching_lines(report, _count_res(rule.params.classifiers)[2])
+        if not hit:
+            return
         for segment in report.all_body_segments():
+            if segment.line.number not in hit:
+                continue
             for start, end, found, other, suggest in count_mixes(segment.text, rule.params.classifiers):
                 span = segment.span(start, end)
                 fix = Fix((Edit(span.start, span.end, suggest),), "unsafe", f"改为“{suggest}”")
