@@ -17,6 +17,7 @@ from .limits import check_time
 from .model import Diagnostic, Document
 from .packs import Rule, RuleSet
 from .parse.outline import parse_document
+from .parse.split import split_view
 from .report import Report
 
 
@@ -29,7 +30,9 @@ def active_rules(ruleset: RuleSet, config: Config) -> list[Rule]:
 
 
 def analyze(doc: Document, ruleset: RuleSet, config: Config, with_roles: bool = True) -> Report:
-    outline = parse_document(doc)
+    view = split_view(doc)  # a report flattened into one paragraph, seen split at its headings
+    doc = view.doc
+    outline = parse_document(doc, view.heads, view.mode)
     facts = derive_facts(outline, ruleset.lookalikes, config.year)
     segmenter = ruleset.segmenter()
     outline_roles = assign_roles(outline, ruleset.roles, segmenter, facts.year) if with_roles else OutlineRoles()

@@ -162,7 +162,7 @@ class Section:
     marker_span: Span
     heading_col: int = 0  # column (0-based, cleaned) where the heading text starts
     body_start_col: int = -1  # column (0-based, cleaned) where run-in body text starts, -1 if none
-    recovered: str = "numbered"  # how the heading was found: numbered | style | shape
+    recovered: str = "numbered"  # how the heading was found: numbered | style | shape | split
     children: list["Section"] = field(default_factory=list)
     items: list[RunInItem] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False, compare=False)
@@ -183,6 +183,9 @@ class Outline:
     attachments: tuple[int, ...] = ()  # 附件：1.… 2.… (GB/T 9704-2012 7.3.4): no section's lines
     signature: tuple[int, ...] = ()
     preamble_items: list[RunInItem] = field(default_factory=list)
+    # a report flattened into one paragraph (checker/parse/split.py): "" lines as written,
+    # "split" seen split at its heading markers, "unsplit" flattened and not split safely
+    split: str = ""
 
     @property
     def title(self) -> str:

@@ -40,6 +40,12 @@ class Report:
     def roles_of(self, section: Section) -> tuple[str, ...]:
         return self.outline_roles.roles(section)
 
+    @property
+    def parts_unseen(self) -> bool:
+        """No verdict on the required parts: the file is a look-alike (FZ204), or a report flattened
+        into one paragraph that could not be split at its headings (FZ308)."""
+        return bool(self.facts.lookalike) or self.outline.split == "unsplit"
+
     def line(self, number: int) -> Line:
         return self.doc.lines[number - 1]
 

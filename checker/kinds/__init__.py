@@ -16,7 +16,7 @@ _MODULES = (
     "required_role", "role_mentions", "content_evidence", "year_relation", "combined_roles", "role_order",
     "title", "document_type",
     # outline and numbering (FZ3xx)
-    "numbering", "level_order", "mixed_forms", "malformed_number",
+    "numbering", "level_order", "mixed_forms", "malformed_number", "flattened",
     # punctuation, typography, numbers, layout (FZ4xx)
     "pattern", "pairs", "consistent_symbol", "leftover", "mixed_numerals", "year_form", "whitespace",
     "empty_part", "repeated_paragraph",

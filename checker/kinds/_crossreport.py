@@ -167,7 +167,8 @@ def _paragraphs(doc, outline, outline_roles, spec: DigestSpec, own: tuple[str, .
         text_cols[s.line] = s.body_start_col if s.body_start_col >= 0 else s.heading_col
     skip = set(outline.title_lines) | set(outline.signature)
     out = []
-    for line, kind in zip(doc.lines, outline.kinds):
+    place = _file_place(doc, outline)
+    for line, kind in zip(outline.lines, outline.kinds):
         n = line.number
         if n in skip:
             continue
@@ -182,11 +183,11 @@ def _paragraphs(doc, outline, outline_roles, spec: DigestSpec, own: tuple[str, .
         if len(norm) < spec.min_chars:
             continue
         lead = len(line.text[col:]) - len(line.text[col:].lstrip())
-        start = line.offset(col + lead) - line.start + 1
-        end = line.offset(col + lead + len(text)) - line.start + 1
+        at, start = place(line, col + lead)
+        end = place(line, col + lead + len(text))[1]
         excerpt = text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
         sigs = {size: signature(norm, size) for size in spec.shingle_sizes}
-        out.append(Paragraph(n, start, end, roles[n], excerpt, sigs, len(norm), norm))
+        out.append(Paragraph(at, start, end, roles[n], excerpt, sigs, len(norm), norm))
     return out
 
 
@@ -194,7 +195,8 @@ def _mentions(doc, outline, spec: DigestSpec) -> list[Mention]:
     pattern = re.compile("|".join(re.escape(s) for s in spec.suffixes))
     title = set(outline.title_lines)
     seen: dict[tuple[str, bool], Mention] = {}
-    for line in doc.lines:
+    place = _file_place(doc, outline)
+    for line in outline.lines:
         if line.number in title or not line.text:
             continue
         text = line.text
@@ -207,9 +209,20 @@ def _mentions(doc, outline, spec: DigestSpec) -> list[Mention]:
             window = text[max(0, m.start() - 14) : m.end()]
             key = (window, related)
             if key not in seen:
-                end = line.offset(m.end()) - line.start + 1
-                seen[key] = Mention(line.number, end, window, related)
+                at, end = place(line, m.end())
+                seen[key] = Mention(at, end, window, related)
     return list(seen.values())
+
+
+def _file_place(doc, outline):
+    """(line, 1-based column) in the file of a column of an outline line.  A flattened report's
+    outline lines are pieces of one line of the file (checker/parse/split.py)."""
+    if not outline.split:
+        return lambda line, col: (line.number, line.offset(col) - line.start + 1)
+    from ..positions import LineIndex
+
+    index = LineIndex(doc.text)
+    return lambda line, col: index.line_col(line.offset(col))
 
 
 def _event_place(text: str, start: int, end: int, spec: DigestSpec) -> bool:

@@ -20,8 +20,9 @@ def undefined_role(role: str, ruleset) -> str:
 
 def part_sections(report: Report, role: str) -> list[Section]:
     """The sections carrying ``role`` whose parent does not (sub-parts inherit their parent's role);
-    none in a look-alike document (a notice, a plan), which has no parts to judge."""
-    if report.facts.lookalike:
+    none in a look-alike document (a notice, a plan), which has no parts to judge, nor in a flattened
+    report that could not be split at its headings (FZ308), whose parts the checker did not see."""
+    if report.parts_unseen:
         return []
     roles_of = report.roles_of
     return [s for s in report.outline.walk() if role in roles_of(s) and (s.parent is None or role not in roles_of(s.parent))]

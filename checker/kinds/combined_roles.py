@@ -38,6 +38,8 @@ class Params:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    if report.parts_unseen:
+        return
     for section in report.outline.sections:
         found = report.outline_roles.of(section)
         combined = [r for r in found.roles if r in rule.params.roles]

@@ -122,7 +122,7 @@ def _candidate_segments(report, exclude_roles):
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
+    if report.parts_unseen:
         return
     p = rule.params
     found = report.outline_roles.of

@@ -61,8 +61,9 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         if first == line.number:
             continue
         start = line.start
-        end = line.end + 1 if line.number < len(lines) else line.end  # the line and its newline
-        if line.number == len(lines) and line.number > 1:
+        # the line and its newline (a flattened report's view has pieces of one line: no newline to take)
+        end = line.end + 1 if report.doc.text[line.end : line.end + 1] == "\n" else line.end
+        if line.number == len(lines) and line.number > 1 and report.doc.text[line.start - 1 : line.start] == "\n":
             start = lines[line.number - 2].end  # last line: remove the newline before it instead
         fix = Fix((Edit(start, end, ""),), "unsafe", "删除重复的段落")
         preview = key[:12] + ("…" if len(key) > 12 else "")

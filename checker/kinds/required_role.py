@@ -44,7 +44,7 @@ def validate(params: Params, ruleset) -> str:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
+    if report.parts_unseen:
         return
     role = rule.params.role
     if any(role in report.roles_of(s) for s in report.outline.walk()):

@@ -69,7 +69,7 @@ def segmenter_words(params: Params) -> tuple[str, ...]:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
+    if report.parts_unseen:
         return
     p = rule.params
     sections = [s for s in report.outline.walk() if p.role in report.roles_of(s)]

@@ -41,7 +41,7 @@ class Params:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
+    if report.parts_unseen:
         return
     rank = {role: i for i, role in enumerate(rule.params.order)}
     parts = [(s, [r for r in report.roles_of(s) if r in rank]) for s in report.outline.sections]

@@ -47,7 +47,7 @@ class Params:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
-    if year is None or report.facts.lookalike:
+    if year is None or report.parts_unseen:
         return
     expected = year + rule.params.offset
     seen: set[int] = set()

@@ -72,7 +72,8 @@ class HeadingMatch:
     heading_start: int
     heading_end: int
     body_start: int  # -1 when the heading has no run-in body
-    how: str = "numbered"  # how the heading was recovered: numbered | style (Word heading style) | shape
+    # how the heading was recovered: numbered | style (Word heading style) | shape | split (a flattened report)
+    how: str = "numbered"
 
 
 def strip_ws(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Document, Outline, RunInItem, Section, Span
@@ -66,16 +67,21 @@ def _tokens(kinds: list[str], headings: dict[int, HeadingMatch]):
         yield "CLOSE", len(kinds)
 
 
-def parse_document(doc: Document) -> Outline:
+def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), split: str = "") -> Outline:
+    """The outline of ``doc``; ``split_heads`` are the lines of a flattened report's view
+    (checker/parse/split.py) that begin at a heading marker, ``split`` the view's mode."""
     from lark import Token, Tree
 
     kinds, headings = classify(doc.lines, doc.style_levels)
+    for i in split_heads:
+        if i in headings and headings[i].how == "numbered":
+            headings[i] = replace(headings[i], how="split")
     interactive = _parser().parse_interactive("")
     for kind, index in _tokens(kinds, headings):
         interactive.feed_token(Token(kind, str(index)))
     tree = interactive.feed_eof()
 
-    outline = Outline(lines=doc.lines, kinds=tuple(kinds))
+    outline = Outline(lines=doc.lines, kinds=tuple(kinds), split=split)
 
     def indices(node: Tree) -> tuple[int, ...]:
         return tuple(int(tok) + 1 for tok in node.children if isinstance(tok, Token))
