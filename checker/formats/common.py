@@ -13,6 +13,32 @@ from ..positions import LineIndex
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+class Places:
+    """Line numbers of the outline as the user's file has them.  A flattened report is parsed as a
+    view split at its headings (checker/parse/split.py): its outline lines are pieces of the file's
+    long line, told here by the file's line and the column each piece starts at."""
+
+    def __init__(self, result) -> None:
+        o, doc = result.outline, result.document
+        self._lines = o.lines
+        self._index = LineIndex(doc.text) if o.split and doc is not None else None
+
+    def at(self, n: int) -> tuple[int, int]:
+        """(line, column) in the file, 1-based, where outline line ``n`` starts."""
+        if self._index is None or not 1 <= n <= len(self._lines):
+            return n, 1
+        return self._index.line_col(self._lines[n - 1].start)
+
+    def line(self, n: int) -> int:
+        return self.at(n)[0]
+
+    def span(self, a: int, b: int) -> str:
+        if self._index is None:
+            return f"第{a}行" if a == b else f"第{a}–{b}行"
+        line, col = self.at(a)
+        return f"第{line}行第{col}字起"
+
+
 def positions(doc: Document | None, index: LineIndex | None, d: Diagnostic) -> tuple[int, int, int, int]:
     if doc is None or index is None:
         return 1, 1, 1, 1

@@ -6,7 +6,7 @@ import json
 from json.encoder import encode_basestring as _string
 
 from ..positions import LineIndex
-from .common import LineSink, diagnostic_dict, location, no_extras, positions
+from .common import LineSink, Places, diagnostic_dict, location, no_extras, positions
 
 
 def section_dict(section, roles: tuple[str, ...]) -> dict:
@@ -21,6 +21,18 @@ def section_dict(section, roles: tuple[str, ...]) -> dict:
     }
 
 
+def _sections(result) -> list[dict]:
+    """The outline's sections; a flattened report's (parsed as a split view) at the file's own lines."""
+    if not result.outline:
+        return []
+    found = [section_dict(s, result.outline_roles.roles(s)) for s in result.outline.walk()]
+    if result.outline.split and result.document is not None:
+        where = Places(result)
+        for d in found:
+            d["line"], d["end_line"] = where.line(d["line"]), where.line(d["end_line"])
+    return found
+
+
 def file_dict(result) -> dict:
     doc = result.document
     index = LineIndex(doc.text) if doc is not None else None
@@ -32,7 +44,7 @@ def file_dict(result) -> dict:
         "title": facts.title if facts else None,
         "entity": facts.entity if facts else None,
         "year": facts.year if facts else None,
-        "sections": [section_dict(s, result.outline_roles.roles(s)) for s in result.outline.walk()] if result.outline else [],
+        "sections": _sections(result),
         "diagnostics": [],
     }
     if result.error:
@@ -80,10 +92,11 @@ def chunk(result, ctx) -> str:
     sections = list(result.outline.walk()) if result.outline else []
     if sections:
         opening, roles_of = "[", result.outline_roles.roles
+        line = Places(result).line if result.outline.split and doc is not None else int  # a flattened report: the file's line
         for s in sections:
             out.append(opening)
             opening = ","
-            _section(s, roles_of(s), out)
+            _section(s, roles_of(s), out, line)
         out.append("\n      ]")
     else:
         out.append("[]")
@@ -104,7 +117,7 @@ def chunk(result, ctx) -> str:
     return "".join(out)
 
 
-def _section(s, roles: tuple[str, ...], out: list[str]) -> None:
+def _section(s, roles: tuple[str, ...], out: list[str], line=int) -> None:
     if roles:
         role = "[\n            " + ",\n            ".join([_value(r, 6) for r in roles]) + "\n          ]"
     else:
@@ -112,8 +125,8 @@ def _section(s, roles: tuple[str, ...], out: list[str]) -> None:
     out.append(
         f'\n        {{\n          "role": {role},\n          "level": {_value(s.level, 5)},'
         f'\n          "number": {_value(s.number, 5)},\n          "marker": {_value(s.marker, 5)},'
-        f'\n          "heading": {_value(s.heading, 5)},\n          "line": {_value(s.line, 5)},'
-        f'\n          "end_line": {_value(s.end_line, 5)}\n        }}'
+        f'\n          "heading": {_value(s.heading, 5)},\n          "line": {_value(line(s.line), 5)},'
+        f'\n          "end_line": {_value(line(s.end_line), 5)}\n        }}'
     )
 
 

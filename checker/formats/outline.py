@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import json
 
-from .common import ROLE_LABELS
+from .common import ROLE_LABELS, Places
 from .json import section_dict
 
 
 def outline_dict(result) -> dict:
     o, f, doc = result.outline, result.facts, result.document
+    where = Places(result)
 
     def node(section) -> dict:
         found = result.outline_roles.of(section)
         d = section_dict(section, found.roles)
+        d["line"], d["column"] = where.at(section.line)
+        d["end_line"] = where.line(section.end_line)
         d["role_evidence"] = found.evidence
         d["recovered"] = section.recovered
-        d["role_words"] = [{"word": w, "line": n} for w, n in found.words]
+        d["role_words"] = [{"word": w, "line": where.line(n)} for w, n in found.words]
         d["canonical"] = section.canonical
-        d["items"] = [{"number": i.number, "line": i.line} for i in section.items]
+        d["items"] = [{"number": i.number, "line": where.line(i.line)} for i in section.items]
         d["children"] = [node(c) for c in section.children]
         return d
 
@@ -27,24 +30,23 @@ def outline_dict(result) -> dict:
         "encoding": doc.encoding,
         "source": doc.source,
         "title": f.title,
-        "title_lines": list(o.title_lines),
+        "split": o.split,
+        "title_lines": sorted({where.line(n) for n in o.title_lines}),
         "year": f.year,
         "year_source": f.year_source,
         "entity": f.entity,
         "doc_type": f.doc_type,
         "lookalike": f.lookalike,
-        "preamble_lines": list(o.preamble),
+        "preamble_lines": sorted({where.line(n) for n in o.preamble}),
         "sections": [node(s) for s in o.sections],
-        "signature_lines": list(o.signature),
+        "signature_lines": sorted({where.line(n) for n in o.signature}),
     }
-
-
-def _span(a: int, b: int) -> str:
-    return f"第{a}行" if a == b else f"第{a}–{b}行"
 
 
 def render_text(result) -> str:
     o, f = result.outline, result.facts
+    where = Places(result)
+    _span = where.span
     lines = [f"文件：{result.path}（{result.document.encoding}）"]
     if o.title_lines:
         lines.append(f"标题：{f.title}（{_span(o.title_lines[0], o.title_lines[-1])}）")
@@ -67,17 +69,23 @@ def render_text(result) -> str:
             roles = "、".join(ROLE_LABELS.get(r, r) for r in found.roles)
             evidence = {"position": "（按位置推断）", "content": "（按内容推断）", "parent": "（随上级）"}.get(found.evidence, "")
             if found.words and found.evidence != "parent":
-                words = "、".join(f"“{w}”第{n}行" for w, n in found.words[:3])
+                words = "、".join(f"“{w}”第{where.line(n)}行" for w, n in found.words[:3])
                 evidence += f"（依据：{words}）"
             items = f"，{len(s.items)} 个“X是”分项" if s.items else ""
             flag = "" if s.canonical else "  ⚠ 序号不规范"
-            flag += {"style": "  （无序号，按Word标题样式识别）", "shape": "  （无序号，按版式识别）"}.get(s.recovered, "")
+            flag += {
+                "style": "  （无序号，按Word标题样式识别）", "shape": "  （无序号，按版式识别）", "split": "  （原文未分段，按序号拆分）"
+            }.get(s.recovered, "")
             lines.append(
                 f"{prefix}{'└─ ' if last else '├─ '}{s.marker}{s.heading}  [{roles}{evidence}] "
                 f"{_span(s.line, s.end_line)}{items}{flag}"
             )
             walk(s.children, prefix + ("   " if last else "│  "))
 
+    if o.split == "split":
+        lines.append("分段：原文没有分段，已按“一、”“（一）”等序号拆分来看（原文未改动）")
+    elif o.split == "unsplit":
+        lines.append("分段：原文没有分段，且无法按序号可靠拆分（见 FZ308）")
     lines.append("结构：")
     walk(o.sections, "")
     if not o.sections:
