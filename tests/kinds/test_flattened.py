@@ -33,13 +33,13 @@ def _codes(result) -> list[str]:
 
 
 def _shape(result) -> list[tuple]:
-    return [(s.level, s.marker, s.roles) for s in result.outline.walk()]
+    return [(s.level, s.marker, result.outline_roles.roles(s)) for s in result.outline.walk()]
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_flattened_seed_gives_the_seed_verdicts_and_outline(seed):
     text = seed.read_text(encoding="utf-8")
-    original, flat = check_text(text, STRUCTURE), check_text(flatten(text), STRUCTURE)
+    original, flat = check_text(text, STRUCTURE, with_roles=True), check_text(flatten(text), STRUCTURE, with_roles=True)
     assert _codes(flat) == _codes(original)
     assert flat.outline.split == "split"
     assert _shape(flat) == _shape(original)
@@ -89,9 +89,9 @@ def test_part_numbers_out_of_order_give_one_fz308_and_no_part_verdict():
 
 def test_in_order_numbers_are_split_and_fz308_does_not_fire():
     text = OUT_OF_ORDER.replace("三、存在", "二、存在").replace("二、党政", "三、党政")
-    result = check_text(text, STRUCTURE)
+    result = check_text(text, STRUCTURE, with_roles=True)
     assert result.outline.split == "split"
-    assert [(s.marker, s.roles) for s in result.outline.sections] == [
+    assert [(s.marker, result.outline_roles.roles(s)) for s in result.outline.sections] == [
         ("一、", ("measures",)), ("二、", ("shortcomings",)), ("三、", ("first_responsible",)), ("四、", ("plan",))
     ]
     assert _codes(result) == []
