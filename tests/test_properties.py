@@ -81,7 +81,15 @@ def assert_result_valid(text: str) -> None:
     doc = result.document
     assert doc is not None and result.outline is not None
     n = len(doc.text)
-    assert_outline_valid(result.outline, len(doc.lines), n)
+    # the outline reads the document's lines, or a flattened report's view: pieces of its lines, in order
+    assert result.outline.split or result.outline.lines == doc.lines
+    end = 0
+    for line in result.outline.lines:
+        assert end <= line.start <= line.end <= n
+        if not line.shifts:
+            assert line.end - line.start == len(line.text)
+        end = line.end
+    assert_outline_valid(result.outline, len(result.outline.lines), n)
     index = LineIndex(doc.text)
     line_lengths = [len(t) for t in doc.text.split("\n")]
     for d in result.diagnostics:
