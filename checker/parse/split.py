@@ -184,7 +184,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
     the opening's colon (现将有关情况报告如下：一、…) counts before the first part."""
     found = []
     for m in _MARKER.finditer(text, start, end):
-        h = match_heading(text[m.start() : end])
+        h = match_heading(text[m.start() : min(end, m.end() + 2)])  # the marker and what follows it, no more
         if h is None or h.level not in (1, 2) or h.marker_end != m.end() - m.start():
             continue
         before = _after_sentence(text, m.start(), start)
