@@ -268,8 +268,10 @@ def review(
     last_year = bool(previous_files) and any(r.kind in LAST_YEAR_KINDS for r in job.cross)
     job = replace(job, last_year=last_year)
     store = Spool() if spool else None
+    shared = Shared()
     records: list[ReportRecord] = []
     for record in run(files, job, jobs):
+        shared.digests(record)
         if store is not None:
             store.put(record)
         else:
@@ -282,6 +284,9 @@ def review(
     previous: list[ReportRecord] = []
     if last_year:
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
+        for record in previous:
+            shared.digests(record)
+    shared.clear()
     return review_records(records, job, previous, len(previous_files), store)
 
 
@@ -316,6 +321,32 @@ def _unpack(record: ReportRecord) -> None:
     if isinstance(record.stored, bytes):
         record.diagnostics, record.outline = pickle.loads(record.stored)
         record.stored = None
+
+
+class Shared:
+    """One copy of each equal text, signature and name mention among the reports' digests, which come
+    back pickled, each with its own copies: a paragraph copied from report to report, a county's
+    boilerplate (the very things copy detection looks for) are then kept once, however many reports
+    hold them.  (The frozen records are updated in place: the values are equal, only their copies go.)"""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.sigs: dict[tuple, dict] = {}
+        self.mentions: dict[Mention, Mention] = {}
+
+    def digests(self, record: ReportRecord) -> None:
+        texts = self.texts
+        for p in record.paragraphs:
+            object.__setattr__(p, "excerpt", texts.setdefault(p.excerpt, p.excerpt))
+            object.__setattr__(p, "norm", texts.setdefault(p.norm, p.norm))
+            object.__setattr__(p, "role", texts.setdefault(p.role, p.role))
+            object.__setattr__(p, "sigs", self.sigs.setdefault(tuple(p.sigs.items()), p.sigs))
+        record.mentions = tuple(self.mentions.setdefault(m, m) for m in record.mentions)
+
+    def clear(self) -> None:
+        self.texts.clear()
+        self.sigs.clear()
+        self.mentions.clear()
 
 
 _SHARED = ("code", "name", "severity", "hint", "basis")
