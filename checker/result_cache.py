@@ -8,7 +8,8 @@ and modification time of every module of the checker package, of the grammar, of
 beside the default packs and of the libraries that segment and parse (jieba, lark, regex).  The entry
 is the file's rendered output and its compact record: exactly what checking the file again gives.
 
-Not kept: files that could not be read, files whose check crashed or ran into a limit (FZ903, FZ904:
+Used when a run checks several files (for one file, stamping the code costs about as much as
+checking it).  Not kept: files that could not be read, files whose check crashed or ran into a limit (FZ903, FZ904:
 those depend on the machine's load, not on the file), files over ``MAX_BYTES`` (reading one twice
 costs more than it saves), and anything from standard input.  ``--no-cache`` (or
 ``FZCHECK_CACHE_DIR=`` empty) turns it off.  A damaged or unreadable entry is simply checked again;

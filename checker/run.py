@@ -192,7 +192,7 @@ def run_check(o: CheckOptions) -> int:
             from .batch import pieces as checked
 
             ctx = _context(o, out)
-            pieces = checked(files, _job(o, base, ctx), o.jobs)
+            pieces = checked(files, _job(o, base, ctx, several=len(files) > 1), o.jobs)
         writer = sink(o.format, out, ctx)
         for one in pieces:
             writer.add(one)
@@ -204,13 +204,14 @@ def run_check(o: CheckOptions) -> int:
     return max(exit_code(readable, failing, o.exit_zero), least)
 
 
-def _job(o: CheckOptions, base, ctx):
-    """What every file of a plain check shares, with the results kept by earlier runs unless --no-cache."""
+def _job(o: CheckOptions, base, ctx, several: bool):
+    """What every file of a plain check shares, with the results kept by earlier runs unless --no-cache.
+    One file is checked directly: stamping the code to look it up costs about as much as checking it."""
     from .batch import Job
 
     with_roles = o.format != "text"
     cache = None
-    if not o.no_cache:
+    if several and not o.no_cache:
         from .result_cache import ResultCache
 
         cache = ResultCache.open(o.format, ctx, with_roles)
