@@ -137,7 +137,7 @@ def _diagnostic(doc, index, d, out: list[str]) -> None:
         f'\n          "severity": {_text(d.severity)},\n          "message": {_value(d.message, 5)},'
         f'\n          "line": {_value(line, 5)},\n          "column": {_value(col, 5)},'
         f'\n          "end_line": {_value(end_line, 5)},\n          "end_column": {_value(end_col, 5)},'
-        f'\n          "hint": {_text(d.hint)},\n          "basis": {_text(d.basis)},'
+        f'\n          "hint": {_value(d.hint, 5)},\n          "basis": {_text(d.basis)},'
     )
     where = location(doc, line)
     if where:
@@ -150,12 +150,13 @@ _ENCODED: dict[str, str] = {}
 
 
 def _text(value) -> str:
-    """A rule's text (code, name, hint, basis …) as JSON: the same few strings in every file, so encoded once."""
+    """A rule's fixed text (code, name, severity, basis) as JSON: the same few strings in every file, so
+    encoded once (a hint or a message may name what was found: those are encoded each time)."""
     if type(value) is not str:
         return _value(value, 5)
     hit = _ENCODED.get(value)
     if hit is None:
-        if len(_ENCODED) > 4096:
+        if len(_ENCODED) > 512:
             _ENCODED.clear()
         hit = _ENCODED[value] = _string(value)
     return hit
