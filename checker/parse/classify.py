@@ -50,7 +50,12 @@ CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
 
 _DATE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
-_META_RE = re.compile(r"^(?:索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|主题分类|文\s*号|发文字号|来源|浏览次数|信息来源|时效)[：:\s|]")
+# web-page metadata before the title, and the site's chrome (its name, 无障碍 | 简体 | 繁体, 当前位置：首页 > …)
+_META_RE = re.compile(
+    r"^(?:(?:索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|发布时间|主题分类|文\s*号|发文字号|来源|浏览次数|信息来源|时效"
+    r"|无障碍|简体|繁体|当前位置|字号|【\s*字体)[：:\s|]"
+    r"|[\u4e00-\u9fff]{2,20}(?:门户网站|政府网)$)"
+)
 _SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，（）()]{2,40}[：:]$")
 # 附件：1.×× / 附件1：×× / 附件 (GB/T 9704-2012 7.3.4): the attachment list starts the closing matter
 _ATTACH_RE = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[：:]|$)")
@@ -306,7 +311,7 @@ def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:
                 break
             j += 1
             continue
-        if kind != "BODY" or not looks_like_title_line(lines[j].text):
+        if kind != "BODY" or not looks_like_title_line(lines[j].text) or _META_RE.match(strip_ws(lines[j].text)):
             break
         blanks = 0
         candidates.append(j)
@@ -316,7 +321,7 @@ def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:
         if any(word in joined for word in TITLE_WORDS):
             for k in candidates:
                 kinds[k] = "TITLE"
-            j = candidates[-1] + 1
+            j = _mark_after_title(lines, kinds, candidates[-1] + 1, joined)
         else:
             j = i
     else:
@@ -326,6 +331,27 @@ def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:
         j += 1
     if j < n and kinds[j] == "BODY" and _SALUTATION_RE.match(strip_ws(lines[j].text)):
         kinds[j] = "SALUTATION"
+
+
+def _mark_after_title(lines: tuple[Line, ...], kinds: list[str], j: int, title: str) -> int:
+    """A web copy's metadata under the title (来源：… 发布时间：…) and the title repeated after it are
+    metadata, not the opening; returns the index after them."""
+    k = j
+    while k < len(lines) and kinds[k] in ("BLANK", "BODY"):
+        text = strip_ws(lines[k].text)
+        if kinds[k] == "BODY" and not _META_RE.match(text):
+            break
+        k += 1
+    if k == j or k >= len(lines) or kinds[k] != "BODY" or strip_ws(lines[k].text) != title:
+        return j if k == j else _meta_lines(kinds, j, k)
+    return _meta_lines(kinds, j, k + 1)
+
+
+def _meta_lines(kinds: list[str], start: int, end: int) -> int:
+    for k in range(start, end):
+        if kinds[k] == "BODY":
+            kinds[k] = "META"
+    return end
 
 
 def _mark_signature(lines: tuple[Line, ...], kinds: list[str], headings: dict[int, HeadingMatch]) -> None:

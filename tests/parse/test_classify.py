@@ -191,3 +191,17 @@ def test_attachment_near_misses_stay_body_or_heading(line):
 
 def test_attachment_before_the_body_is_not_an_attachment_list():
     assert kinds("附件：某某\n标题报告\n一、主要举措\n正文。\n")[0] != "ATTACH"
+
+
+def test_web_copy_metadata_under_the_title_and_the_repeated_title_are_metadata():
+    text = (
+        "某县人民政府门户网站\n无障碍 | 简体 | 繁体\n桃源镇2024年法治政府建设情况报告\n"
+        "来源:桃源镇人民政府 发布时间:2025-03-20 10:15\n\n桃源镇2024年法治政府建设情况报告\n\n"
+        "2024年，桃源镇扎实推进法治政府建设。\n一、主要举措和成效\n全年开展执法检查33次。\n"
+    )
+    assert kinds(text) == ["META", "META", "TITLE", "META", "BLANK", "META", "BLANK", "BODY", "H", "BODY", "BLANK"]
+
+
+def test_a_different_line_under_the_title_is_not_taken_for_a_repeat():
+    text = "桃源镇2024年法治政府建设情况报告\n来源:桃源镇人民政府\n桃源镇人民政府关于法治工作的说明\n2024年，桃源镇扎实推进法治政府建设。\n"
+    assert kinds(text)[:3] == ["TITLE", "META", "BODY"]
