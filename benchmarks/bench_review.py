@@ -143,7 +143,8 @@ def phases(files: list[Path], jobs: int) -> dict:
 
     def html() -> None:
         reports = ((r.outline, r.diagnostics) for r in review.reports())
-        for _ in iter_review_html(rows, reports, rules, [finding_dict(f) for f in review.findings], parts=job.parts):
+        for _ in iter_review_html(rows, reports, rules, [finding_dict(f) for f in review.findings], parts=job.parts,
+                                  labels=job.labels):
             pass
 
     for name, fn in (

@@ -99,18 +99,20 @@ def outline(
     no_config: opt.NoConfig = False,
 ) -> None:
     """显示检查器看到的报告结构：标题、年度、单位、各级标题及其所属部分。"""
+    from .api import ruleset_for
     from .formats.outline import render_json, render_text
+    from .parts import role_labels
 
     if format not in ("text", "json"):
         _fail(f"不支持的输出格式 “{format}”，可用：text、json")
     base = _base_config(None, None, rules, year, None)
     try:
-        result, _ = _check_one(path, base, not no_config, with_roles=True)
+        result, config = _check_one(path, base, not no_config, with_roles=True)
     except ConfigError as exc:
         _fail(str(exc))
     if result.error:
         _fail(f"{result.path}: {result.error}")
-    sys.stdout.write(render_json(result) if format == "json" else render_text(result))
+    sys.stdout.write(render_json(result) if format == "json" else render_text(result, role_labels(ruleset_for(config))))
 
 
 @app.command("rules")

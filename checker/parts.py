@@ -3,7 +3,7 @@ rules say a part is missing or present with a note, and how the outputs name eac
 
 A role is a required part when a rule of kind ``required_role`` (or ``content_evidence`` in mode
 ``missing``) asks for it; its names come from its ``[roles.*]`` table (``short_label`` for a table
-column, ``checklist_label`` for the checklist, ``label`` otherwise).  A ``role_mentions`` rule with
+column and the outline, ``checklist_label`` for the checklist, ``label`` otherwise).  A ``role_mentions`` rule with
 a ``part`` adds a part of its own judged inside that role's part (不足的原因, FZ103): a checklist
 line and a column of its own, so the table says what it measures.  So a county pack that adds a role and a
 required_role rule gets a review column, a workbook column and a checklist line, with no code.
@@ -13,15 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Short labels of the section roles for outputs that have no rule set at hand (the outline text).
-ROLE_LABELS = {
-    "measures": "举措成效",
-    "shortcomings": "存在不足",
-    "first_responsible": "第一责任人",
-    "plan": "下年安排",
-    "other": "其他",
-}
-PLACE_LABELS = {**ROLE_LABELS, "preamble": "开头"}  # also the text before the first heading
+PREAMBLE_LABEL = "开头"  # the text before the first heading: a place, not a role of the packs
 
 NOTE_KINDS = ("year_relation",)  # a finding of these on a present part is a note, not "missing"
 
@@ -49,6 +41,17 @@ def _buried_rule(rule) -> bool:
     return rule.kind == "content_evidence" and getattr(rule.params, "mode", "") == "buried"
 
 
+def short_label(role) -> str:
+    """A role's short name (a table column, the outline): its ``short_label``, else its ``label``."""
+    return role.short_label or role.label
+
+
+def role_labels(ruleset) -> dict[str, str]:
+    """Every role of the packs in use by its short name, from their ``[roles.*]`` tables: what the
+    outline, the dashboard and the web page call a section's part (a county's own role included)."""
+    return {name: short_label(role) for name, role in ruleset.roles.items()}
+
+
 def parts_of(ruleset) -> tuple[Part, ...]:
     """The required parts of ``ruleset``, in the order its ``[roles.*]`` tables are defined."""
     rules = sorted(ruleset.rules.values(), key=lambda r: r.code)
@@ -66,8 +69,7 @@ def parts_of(ruleset) -> tuple[Part, ...]:
         buried = tuple(r.code for r in own if _buried_rule(r))
         notes = (*buried, *(r.code for r in own if r.kind in NOTE_KINDS))
         by_content = any(r.kind == "content_evidence" and r.code in missing for r in own)
-        column = role.short_label or role.label
-        out.append(Part(name, name, role.checklist_label or role.label, column, missing, notes, buried, by_content))
+        out.append(Part(name, name, role.checklist_label or role.label, short_label(role), missing, notes, buried, by_content))
         for r in own:
             if r.kind == "role_mentions" and getattr(r.params, "part", ""):
                 label = r.params.part_label or r.title or r.name

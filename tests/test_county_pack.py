@@ -79,7 +79,9 @@ def test_county_role_is_a_column_of_the_review_and_the_workbook(tmp_path, monkey
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[3:9] == [
         "measures", "shortcomings", "causes", "first_responsible", "plan", "enforcement",
     ]
-    assert "<th>下年安排</th><th>行政执法工作情况</th><th>错误</th>" in html_out.read_text(encoding="utf-8")
+    page = html_out.read_text(encoding="utf-8")
+    assert "<th>下年安排</th><th>行政执法工作情况</th><th>错误</th>" in page
+    assert '"举措成效、行政执法工作情况"' in page  # the outline of 符合要求.txt names the county's part by its label
 
 
 def test_county_role_is_a_line_of_the_web_checklist():
@@ -91,12 +93,29 @@ def test_county_role_is_a_line_of_the_web_checklist():
     with TestClient(create_app(config_for(COUNTY / "不合要求.txt"), warm_up=False)) as client:
         files = [("file", (p.name, p.read_bytes(), "text/plain")) for p in sorted(COUNTY.glob("*.txt"))]
         payload = client.post("/api/check", files=files).json()
+        roles = client.get("/api/info").json()["roles"]  # what the page calls each heading's part
     by_name = {f["path"]: {i["key"]: (i["label"], i["status"]) for i in f["checklist"]} for f in payload["files"]}
     assert by_name["不合要求.txt"]["enforcement"] == ("行政执法工作情况", "missing")
     assert by_name["符合要求.txt"]["enforcement"] == ("行政执法工作情况", "ok")
     assert list(by_name["符合要求.txt"]) == ["measures", "shortcomings", "causes", "first_responsible", "plan", "enforcement"]
     columns = [c["label"] for c in payload["review"]["columns"]]
     assert "行政执法工作情况" in columns
+    assert roles["enforcement"] == "行政执法工作情况" and roles["measures"] == "举措成效"
+
+
+def test_county_role_is_named_by_its_label_in_the_outline(monkeypatch):
+    """``fzcheck outline`` names a heading's parts by the packs' [roles.*] labels; near miss: without the
+    county's pack the same heading is only the measures."""
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    monkeypatch.chdir(COUNTY)
+    heading = "├─ 四、2024年度行政执法工作情况  "
+    county = CliRunner().invoke(app, ["outline", "符合要求.txt"]).stdout
+    assert heading + "[举措成效、行政执法工作情况（依据：“工作情况”第11行、“行政执法”第11行）] 第11–12行" in county
+    plain = CliRunner().invoke(app, ["outline", "--no-config", "符合要求.txt"]).stdout
+    assert heading + "[举措成效（依据：“工作情况”第11行）] 第11–12行" in plain
 
 
 def test_default_packs_have_no_county_column():

@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Document
-from ..parts import ROLE_LABELS  # noqa: F401  (the formatters' name for the short part labels)
 from ..positions import LineIndex
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -19,12 +19,12 @@ at 5,000 reports.  ``build_html(...) -> str`` is pure.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from ..model import Diagnostic
 from ..parts import Part, columns
-from .summary import FOLLOW_COLUMN, ROLE_LABELS, SEVERITY_LABELS, STATUS_LABELS, has_followthrough
+from .summary import FOLLOW_COLUMN, SEVERITY_LABELS, STATUS_LABELS, has_followthrough
 
 CHART_BARS = 10
 
@@ -382,10 +382,10 @@ OUTLINE_FIELDS = ("level", "marker", "heading", "roles", "line", "end_line")
 DIAGNOSTIC_FIELDS = ("code", "message", "line", "column", "where", "quote", "mark_start", "mark_end", "hint", "basis")
 
 
-def _outline_data(outline: list[dict], text: _Texts) -> list[int]:
+def _outline_data(outline: list[dict], text: _Texts, labels: Mapping[str, str]) -> list[int]:
     out: list[int] = []
     for s in outline:
-        roles = "、".join(ROLE_LABELS.get(r, r) for r in s["roles"])
+        roles = "、".join(labels.get(r, r) for r in s["roles"])
         out += (s["level"], text(s["marker"]), text(s["heading"]), text(roles), s["line"], s["end_line"])
     return out
 
@@ -418,7 +418,9 @@ def _places_data(findings: list[dict], rows: list[dict], text: _Texts) -> list[l
 PLACE_FIELDS = ("report", "file", "line", "entity", "excerpt")
 
 
-def _data_block(rows: list[dict], reports: Iterable[tuple[list[dict], list[Diagnostic]]], findings: list[dict]):
+def _data_block(
+    rows: list[dict], reports: Iterable[tuple[list[dict], list[Diagnostic]]], findings: list[dict], labels: Mapping[str, str]
+):
     """The drill-downs' JSON, in pieces: each report's numbers go to a temporary file as the report
     is read (``reports``: its outline and diagnostics, in the order of ``rows``), then the texts they
     refer to, the reports and the places are written out."""
@@ -427,7 +429,7 @@ def _data_block(rows: list[dict], reports: Iterable[tuple[list[dict], list[Diagn
     text = _Texts()
     with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8") as spool:
         for k, (outline, diagnostics) in enumerate(reports):
-            entry = [_outline_data(outline, text), _diagnostics_data(diagnostics, text)]
+            entry = [_outline_data(outline, text, labels), _diagnostics_data(diagnostics, text)]
             spool.write(("," if k else "") + _json(entry))
         places = _json(_places_data(findings, rows, text))
         head = {"s": text.items, "sev": list(SEVERITIES), "sevl": [SEVERITY_LABELS[s] for s in SEVERITIES]}
@@ -458,18 +460,20 @@ def iter_html(
     subtitle: str = "",
     *,
     parts: Sequence[Part],
+    labels: Mapping[str, str],
     shared: list[dict] | None = None,
 ):
     """The dashboard as one HTML document, in pieces, so that a thousand reports can be written without
     one huge string.  ``outlines`` maps a file to its ``outline_rows``; ``findings`` are cross-report
     findings as dicts (``finding_dict``); ``parts`` the required parts of the packs in use
-    (``parts.parts_of``), one table column each; ``shared`` the shared formulas (``shared_dict``)."""
+    (``parts.parts_of``), one table column each; ``labels`` the roles' short names (``parts.role_labels``),
+    shown beside each heading of the outlines; ``shared`` the shared formulas (``shared_dict``)."""
     outlines = outlines or {}
     by_file: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
         by_file.setdefault(d.location.path, []).append(d)
     reports = ((outlines.get(row["file"], []), by_file.get(row["file"], [])) for row in rows)
-    yield from iter_review_html(rows, reports, rules, findings, title, subtitle, parts=parts, shared=shared)
+    yield from iter_review_html(rows, reports, rules, findings, title, subtitle, parts=parts, labels=labels, shared=shared)
 
 
 def iter_review_html(
@@ -481,6 +485,7 @@ def iter_review_html(
     subtitle: str = "",
     *,
     parts: Sequence[Part],
+    labels: Mapping[str, str],
     shared: list[dict] | None = None,
 ):
     """The dashboard in pieces from ``reports``: each report's outline and diagnostics, in the order of
@@ -508,5 +513,5 @@ def iter_review_html(
     yield f'<section id="reports-detail"><h2>逐份报告</h2>{NO_SCRIPT}<div id="details"></div>'
     yield "</section></main>"
     yield _rows_data(rows, parts)
-    yield from _data_block(rows, reports, findings)
+    yield from _data_block(rows, reports, findings, labels)
     yield f"<script>{DRAW_JS}{JS}</script></body></html>\n"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
-from .common import ROLE_LABELS, Places
+from .common import Places
 from .json import section_dict
 
 
@@ -43,7 +44,8 @@ def outline_dict(result) -> dict:
     }
 
 
-def render_text(result) -> str:
+def render_text(result, labels: Mapping[str, str]) -> str:
+    """The outline as text; ``labels``: the roles' short names (``parts.role_labels`` of the packs in use)."""
     o, f = result.outline, result.facts
     where = Places(result)
     _span = where.span
@@ -66,7 +68,7 @@ def render_text(result) -> str:
         for i, s in enumerate(sections):
             last = i == len(sections) - 1
             found = result.outline_roles.of(s)
-            roles = "、".join(ROLE_LABELS.get(r, r) for r in found.roles)
+            roles = "、".join(labels.get(r, r) for r in found.roles)
             evidence = {"position": "（按位置推断）", "content": "（按内容推断）", "parent": "（随上级）"}.get(found.evidence, "")
             if found.words and found.evidence != "parent":
                 words = "、".join(f"“{w}”第{where.line(n)}行" for w, n in found.words[:3])

@@ -24,7 +24,6 @@ from dataclasses import replace
 from typing import Collection, Iterable, Sequence
 
 from ..model import SEVERITY_RANK, Diagnostic, Location
-from ..parts import PLACE_LABELS as ROLE_LABELS  # noqa: F401  (the writers label outline roles with it)
 from ..parts import Part, columns
 from ..positions import LineIndex
 from .common import SEVERITY_LABELS, location, positions  # noqa: F401  (SEVERITY_LABELS re-exported to the writers)

@@ -12,12 +12,13 @@ each naming the other places involved in ``related``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Location, Span
+from ..parts import PREAMBLE_LABEL
 from ._minhash import normalise, signature
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Paragraph:
     sigs: dict[int, bytes]  # shingle size → MinHash signature
     length: int
     norm: str = ""  # the normalised text: exact similarity of the candidates the index finds
+    part: str = ""  # the name of the part it stands in (its role's short name, 开头 before the first heading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +86,11 @@ class DigestSpec:
     mentions: bool = False
     active: bool = False
     follow: bool = False  # keep plan and 不足 items (plan_followthrough, repeated_shortcoming)
+    labels: tuple[tuple[str, str], ...] = ()  # (role, its short name): the part a paragraph stands in
 
     @classmethod
-    def of(cls, rules: Iterable[Rule]) -> DigestSpec:
+    def of(cls, rules: Iterable[Rule], labels: Mapping[str, str] | None = None) -> DigestSpec:
+        """What ``rules`` need kept of each report; ``labels``: the roles' short names (``parts.role_labels``)."""
         compared = [r.params for r in rules if hasattr(r.params, "shingle_size")]
         named = [r.params for r in rules if hasattr(r.params, "suffixes")]
         return cls(
@@ -99,6 +103,7 @@ class DigestSpec:
             mentions=bool(named),
             active=bool(compared or named),
             follow=any(r.kind in ("plan_followthrough", "repeated_shortcoming") for r in rules),
+            labels=tuple((labels or {}).items()),
         )
 
 
@@ -162,6 +167,7 @@ def _paragraphs(doc, outline, outline_roles, spec: DigestSpec, own: tuple[str, .
     line from its text after the number (a bare “（一）” with one sentence is parsed as a heading, and
     is as much a copied paragraph as any)."""
     roles = _role_by_line(outline, outline_roles)
+    labels = {"preamble": PREAMBLE_LABEL, **dict(spec.labels)}
     text_cols: dict[int, int] = {}
     for s in outline.walk():
         text_cols[s.line] = s.body_start_col if s.body_start_col >= 0 else s.heading_col
@@ -187,7 +193,7 @@ def _paragraphs(doc, outline, outline_roles, spec: DigestSpec, own: tuple[str, .
         end = place(line, col + lead + len(text))[1]
         excerpt = text if len(text) <= EXCERPT else text[:EXCERPT] + "…"
         sigs = {size: signature(norm, size) for size in spec.shingle_sizes}
-        out.append(Paragraph(at, start, end, roles[n], excerpt, sigs, len(norm), norm))
+        out.append(Paragraph(at, start, end, roles[n], excerpt, sigs, len(norm), norm, labels.get(roles[n], roles[n])))
     return out
 
 

@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
-from ..parts import PLACE_LABELS
 from . import _minhash
 from ._crossreport import CrossReport, Paragraph, current, finding, fmt, pct, place, previous
 from .copied_paragraph import validate_shingles
@@ -104,8 +103,7 @@ def _carried(r: CrossReport, index: _Index, rule: Rule[Params]) -> Iterator[Diag
         if match is None or score < p.threshold:
             continue
         old, opara = match
-        part = PLACE_LABELS.get(para.role, para.role)
-        message = fmt(rule.message, other=f"{old.file} 第{opara.line}行", similarity=pct(score), part=part)
+        message = fmt(rule.message, other=f"{old.file} 第{opara.line}行", similarity=pct(score), part=para.part)
         here = place(r, para.line, para.column, para.end_column, para.excerpt, message=message)
         there = place(old, opara.line, opara.column, opara.end_column, opara.excerpt)
         yield finding(rule, [here, there], score=score)

@@ -171,7 +171,7 @@ def _write_files(result, outputs: _Outputs, jobs: int, subtitle: str) -> None:
         findings = [finding_dict(f) for f in result.findings]
         pieces = iter_review_html(
             result.rows, reports, rules, findings, TITLE, subtitle,
-            parts=result.parts, shared=[shared_dict(f) for f in result.shared],
+            parts=result.parts, labels=result.labels, shared=[shared_dict(f) for f in result.shared],
         )
         write_atomic(outputs.html, pieces)
     if outputs.csv:

@@ -23,7 +23,7 @@ from ..formats.summary import add_findings, located, outline_rows, report_row, r
 from ..kinds._crossreport import CrossReport, DigestSpec, Mention, Paragraph, digest, entity_key
 from ..model import Diagnostic
 from ..packs import Rule
-from ..parts import Part, parts_of
+from ..parts import Part, parts_of, role_labels
 
 LAST_YEAR_KINDS = ("carried_over", "plan_followthrough", "repeated_shortcoming")  # what reads last year's reports
 NO_RULES = ("FZ0",)  # a select prefix no rule has: read and parse only (last year's reports)
@@ -39,16 +39,17 @@ class Job:
     parts: tuple[Part, ...] = ()  # the required parts of the packs: the review table's columns
     previous: bool = False  # last year's folder: no rules, only what copy detection needs
     titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title (what a reader sees)
+    labels: dict[str, str] = field(default_factory=dict)  # role → its short name (``parts.role_labels``)
     ignored_configs: tuple[str, ...] = ()  # fzcheck configs inside the reviewed folders: listed, never applied
     last_year: bool = True  # last year's reports are compared too (False: keep nothing only they would need)
 
     @property
     def spec(self) -> DigestSpec:
         if self.last_year:
-            return DigestSpec.of(self.cross)
+            return DigestSpec.of(self.cross, self.labels)
         # without last year's reports the kinds that read them find nothing: no plan and 不足 items,
         # no signatures of the shingle sizes only they use
-        return DigestSpec.of([r for r in self.cross if r.kind not in LAST_YEAR_KINDS])
+        return DigestSpec.of([r for r in self.cross if r.kind not in LAST_YEAR_KINDS], self.labels)
 
 
 def job_for(config: Config, discover: bool = True) -> Job:
@@ -58,7 +59,7 @@ def job_for(config: Config, discover: bool = True) -> Job:
 
     ruleset = ruleset_for(config)
     titles = {code: rule.title for code, rule in ruleset.rules.items() if rule.title}
-    return Job(config, discover, cross_rules(ruleset, config), parts_of(ruleset), titles=titles)
+    return Job(config, discover, cross_rules(ruleset, config), parts_of(ruleset), titles=titles, labels=role_labels(ruleset))
 
 
 @dataclass
@@ -121,6 +122,7 @@ class ReviewResult:
     titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title
     spool: Spool | None = None  # where spooled records keep their diagnostics and outlines
     placed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # spooled: file → (finding, place) told there
+    labels: dict[str, str] = field(default_factory=dict)  # role → its short name (the dashboard's outlines)
 
     @property
     def rows(self) -> list[dict]:
@@ -314,7 +316,7 @@ def review_records(
     _followthrough_column(records, reports, job)
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions, r.follow = (), (), None
-    return ReviewResult(records, findings, previous_count, job.parts, shared, job.titles, spool, placed)
+    return ReviewResult(records, findings, previous_count, job.parts, shared, job.titles, spool, placed, job.labels)
 
 
 def _unpack(record: ReportRecord) -> None:

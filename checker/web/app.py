@@ -28,7 +28,7 @@ from ..engine import active_rules
 from ..formats.payload import check_payload as payload_of
 from ..ingest import InputError
 from ..ingest.errors import CHECKER_FAILURE
-from ..parts import parts_of
+from ..parts import parts_of, role_labels
 from . import review as web_review
 from .guard import Guard, within_request_time
 from .uploads import MB, Submission, UploadError, parse_submission, read_body
@@ -153,6 +153,7 @@ class _Server:
         self.active = frozenset(r.code for r in active_rules(ruleset, config))
         self.titles = {code: rule.title for code, rule in ruleset.rules.items() if rule.title}
         self.parts = parts_of(ruleset)
+        self.role_labels = role_labels(ruleset)
         self.max_upload_bytes = max_upload_bytes
         self.max_files = max_files
 
@@ -194,6 +195,7 @@ class _Server:
                 "max_files": self.max_files,
                 "config": self.config.source or None,
                 "rules": len(self.active),
+                "roles": self.role_labels,
                 "features": {
                     "xlsx": web_review.available() and web_review.workbook_available(),
                     "review": web_review.available(),

@@ -248,13 +248,18 @@ SCHEMAS: dict = {
     },
     "Info": {
         "type": "object",
-        "required": ["version", "max_upload_bytes", "max_files", "config", "rules", "features"],
+        "required": ["version", "max_upload_bytes", "max_files", "config", "rules", "roles", "features"],
         "properties": {
             "version": {"type": "string"},
             "max_upload_bytes": {"type": "integer"},
             "max_files": {"type": "integer"},
             "config": NULLABLE_STR,
             "rules": {"type": "integer", "description": "启用的规则数"},
+            "roles": {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "description": "各部分（规则包的 [roles.*]）的简称，结构中每个标题所属部分按此显示",
+            },
             "features": {
                 "type": "object",
                 "properties": {k: {"type": "boolean"} for k in ("xlsx", "review", "fixed")},

@@ -64,6 +64,7 @@ def html(county_review):
     return build_html(
         county_review.rows, county_review.diagnostics, county_review.rule_summary(), outlines,
         [finding_dict(f) for f in county_review.findings], subtitle="测试", parts=county_review.parts,
+        labels=county_review.labels,
     )
 
 
@@ -131,7 +132,7 @@ def test_data_cannot_end_its_script_element(county_review):
     record = next(r for r in county_review.records if r.diagnostics)
     evil = replace(record.diagnostics[0], message="</script><script>alert(1)</script><!-- x")
     rows = [next(r for r in county_review.rows if r["file"] == record.file)]
-    out = build_html(rows, [evil], [], parts=county_review.parts)
+    out = build_html(rows, [evil], [], parts=county_review.parts, labels=county_review.labels)
     assert "<script>alert(1)" not in out and "<!-- x" not in out
     assert findings_of(data_of(out), 0)[0]["message"] == "</script><script>alert(1)</script><!-- x"
 
@@ -207,7 +208,7 @@ def test_drill_down_is_drawn_in_a_browser_when_opened(html, county_review, tmp_p
 
 def test_markup_in_data_is_escaped(county_review):
     row = dict(county_review.rows[0], file="<script>alert(1)</script>.txt", entity="a&b")
-    out = build_html([row], [], [], parts=county_review.parts)
+    out = build_html([row], [], [], parts=county_review.parts, labels=county_review.labels)
     assert "<script>alert(1)" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;.txt" in out
     assert "a&amp;b" in out
 
@@ -222,7 +223,7 @@ def test_sortable_and_filterable(page):
 def test_only_the_first_page_of_rows_is_html(county_review):
     rows = [dict(county_review.rows[0], file=f"r{i:04}.txt") for i in range(PAGE + 50)]
     p = Page()
-    p.feed(build_html(rows, [], [], parts=county_review.parts))
+    p.feed(build_html(rows, [], [], parts=county_review.parts, labels=county_review.labels))
     assert [r[0] for r in p.rows] == [f"r{i:04}.txt" for i in range(PAGE)]
     assert f"只列出前 {PAGE} 份" in "".join(p.text)  # said to a reader without JavaScript
 
@@ -237,7 +238,7 @@ def test_a_long_table_in_a_browser(county_review, tmp_path):
             for i in range(n)]
     rows[n - 1] = dict(rows[n - 1], entity="最后一个乡")
     page_file = tmp_path / "long.html"
-    page_file.write_text(build_html(rows, [], [], parts=county_review.parts), encoding="utf-8")
+    page_file.write_text(build_html(rows, [], [], parts=county_review.parts, labels=county_review.labels), encoding="utf-8")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         try:

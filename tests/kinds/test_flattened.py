@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.api import check_text
+from checker.api import check_text, ruleset_for
 from checker.config import Config
 from checker.fixes import fix_text
 from checker.formats.outline import outline_dict, render_text
+from checker.parts import role_labels
 from checker.positions import LineIndex
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -119,7 +120,7 @@ def test_outline_names_the_split_and_the_file_column():
     assert data["split"] == "split"
     first = data["sections"][0]
     assert (first["recovered"], first["line"], first["column"]) == ("split", 1, text.index("一、") + 1)
-    assert "（原文未分段，按序号拆分）" in render_text(result)
+    assert "（原文未分段，按序号拆分）" in render_text(result, role_labels(ruleset_for(STRUCTURE)))
 
 
 def test_a_normal_report_with_one_long_paragraph_is_not_split():

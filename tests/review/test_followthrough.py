@@ -82,7 +82,7 @@ def test_workbook_csv_dashboard_and_text_show_it(result):
 
     page = build_html(
         result.rows, result.diagnostics, result.rule_summary(), None, [finding_dict(f) for f in result.findings],
-        parts=result.parts,
+        parts=result.parts, labels=result.labels,
     )
     section = page.split('<section id="followthrough">', 1)[1].split("</section>", 1)[0]
     assert "东坝乡</a>：落实 <b>5/7</b>" in section and "西河镇</a>：落实 <b>2/4</b>" in section

@@ -61,7 +61,7 @@ def test_the_dashboard_lists_the_shared_formulas(result):
 
     page = build_html(
         result.rows, result.diagnostics, result.rule_summary(), None,
-        [finding_dict(f) for f in result.findings], parts=result.parts, shared=[shared_dict(f) for f in result.shared],
+        [finding_dict(f) for f in result.findings], parts=result.parts, labels=result.labels, shared=[shared_dict(f) for f in result.shared],
     )
     section = page.split('<section id="shared">', 1)[1].split("</section>", 1)[0]
     assert "共用套话（不算照抄）" in section and "8 个单位" in section and "7 个单位" in section

@@ -76,9 +76,9 @@ def test_spooled_review_is_the_same_as_in_memory():
         assert stream.getvalue() == render_json(held)
         findings = [finding_dict(f) for f in held.findings]
         html = build_html(held.rows, held.diagnostics, held.rule_summary(), {r.file: r.outline for r in held.records},
-                          findings, parts=held.parts)
+                          findings, parts=held.parts, labels=held.labels)
         pieces = iter_review_html(spooled.rows, ((r.outline, r.diagnostics) for r in spooled.reports()),
-                                  spooled.rule_summary(), findings, parts=spooled.parts)
+                                  spooled.rule_summary(), findings, parts=spooled.parts, labels=spooled.labels)
         assert "".join(pieces) == html
         one = build_workbook(held.rows, held.diagnostics, held.rule_summary(), parts=held.parts)
         two = build_workbook(spooled.rows, spooled.iter_diagnostics(), spooled.rule_summary(), parts=spooled.parts)

@@ -154,6 +154,20 @@ def test_seed_shows_facts_checklist_outline_and_every_finding_in_place(page, ser
             yield from walk(s["children"])
 
     assert nodes == list(walk(expected["outline"]["sections"]))
+    # each part's badge is its short name from the packs' [roles.*] (/api/info), not a table in the page
+    import httpx2
+
+    labels = httpx2.get(server + "api/info", timeout=30).json()["roles"]
+    assert labels["measures"] == "举措成效" and labels["plan"] == "下年安排"
+
+    def badges(sections):
+        for s in sections:
+            if s["role_evidence"] != "parent":
+                yield from (labels[r] for r in s["role"] if r != "other")
+            yield from badges(s["children"])
+
+    shown = page.eval_on_selector_all("#tree .role", "els => els.map(e => e.textContent)")
+    assert shown == list(badges(expected["outline"]["sections"])) and shown
 
     diagnostics = expected["diagnostics"]
     listed = page.eval_on_selector_all("#findings li", "els => els.map(e => e.dataset.code)")

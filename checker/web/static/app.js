@@ -5,7 +5,6 @@
 (function () {
   const SEV = { error: "错误", warning: "警告", info: "提示" };
   const SEV_RANK = { info: 1, warning: 2, error: 3 };
-  const ROLE = { measures: "举措成效", shortcomings: "存在不足", first_responsible: "第一责任人", plan: "下年安排", other: "其他" };
   const DOC_TYPE = { report: "报告", summary: "总结", other: "其他" };
   const EVIDENCE = { heading: "按标题识别", position: "按位置推断", content: "按内容推断" };
   const MARK = { ok: "✓", warn: "✓", missing: "✗", unchecked: "—", na: "—" };
@@ -52,6 +51,11 @@
   }
 
   /* ---------- server settings ---------- */
+  // a part's short name from the packs the server uses ([roles.*]; /api/info), a county's own roles included
+  function roleLabel(role) {
+    return (state.info && state.info.roles && state.info.roles[role]) || role;
+  }
+
   async function loadInfo() {
     try {
       const res = await fetch("api/info");
@@ -167,6 +171,7 @@
     const started = performance.now();
     try {
       const res = await post("api/check", formFor(input));
+      await state.infoLoaded; // the parts' names come with the server's settings
       let data = null;
       try { data = await res.json(); } catch (e) { data = null; }
       if (!res.ok && !(res.status === 422 && data && data.files)) {
@@ -349,7 +354,7 @@
       const label = el("button", { type: "button", class: "node", "data-line": s.line, onclick: () => gotoLine(s.line) }, s.marker + s.heading);
       // Sub-parts that only inherit their parent's role get no badge of their own.
       const roles = s.role_evidence === "parent" ? [] : s.role.filter((r) => r !== "other");
-      const extra = roles.map((r) => el("span", { class: "role r-" + r, title: EVIDENCE[s.role_evidence] || "" }, ROLE[r] || r));
+      const extra = roles.map((r) => el("span", { class: "role r-" + r, title: EVIDENCE[s.role_evidence] || "" }, roleLabel(r)));
       extra.push(el("span", { class: "lines" }, s.line === s.end_line ? `第${s.line}行` : `第${s.line}–${s.end_line}行`));
       if (s.items.length) extra.push(el("span", { class: "lines" }, `${s.items.length} 个分项`));
       if (!s.canonical) extra.push(el("span", { class: "bad" }, "⚠ 序号不规范"));
@@ -620,7 +625,7 @@
 
   /* ---------- wiring ---------- */
   function init() {
-    loadInfo();
+    state.infoLoaded = loadInfo();
     $("tab-file").addEventListener("click", () => setMode("file"));
     $("tab-text").addEventListener("click", () => setMode("text"));
     $("file-input").addEventListener("change", (ev) => { choose(ev.target.files); ev.target.value = ""; });
