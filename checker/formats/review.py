@@ -15,6 +15,10 @@ MARK = {True: "✓", False: "✗", None: "—"}
 
 def finding_dict(f: Diagnostic) -> dict:
     """A cross-report finding with every place it names."""
+    return {**_finding_head(f), "places": [_place_dict(p) for p in f.places]}
+
+
+def _finding_head(f: Diagnostic) -> dict:
     return {
         "code": f.code,
         "name": f.name,
@@ -23,12 +27,31 @@ def finding_dict(f: Diagnostic) -> dict:
         "similarity": round(f.score if f.score is not None else 1.0, 3),
         "hint": f.hint,
         "basis": f.basis,
-        "places": [
-            {"file": p.path, "entity": p.entity, "line": p.line, "column": p.column, "end_column": p.end_column,
-             "excerpt": p.excerpt}
-            for p in f.places
-        ],
     }
+
+
+def _place_dict(p) -> dict:
+    return {"file": p.path, "entity": p.entity, "line": p.line, "column": p.column, "end_column": p.end_column,
+            "excerpt": p.excerpt}
+
+
+class _LazyFinding(dict):
+    """``finding_dict`` whose ``places`` are made each time they are read, not kept (a county's
+    findings name tens of thousands of places)."""
+
+    def __init__(self, f: Diagnostic) -> None:
+        super().__init__(_finding_head(f))
+        self.finding = f
+
+    def __missing__(self, key):
+        if key != "places":
+            raise KeyError(key)
+        return [_place_dict(p) for p in self.finding.places]
+
+
+def finding_dicts(findings) -> list[dict]:
+    """``finding_dict`` of each finding, for a writer that reads each one's places once or twice."""
+    return [_LazyFinding(f) for f in findings]
 
 
 def shared_dict(f) -> dict:
@@ -46,6 +69,11 @@ def _pad(text: str, width: int) -> str:
 
 
 def render_text(review, color: bool = False) -> str:
+    return "".join(iter_text(review, color))
+
+
+def iter_text(review, color: bool = False):
+    """``render_text`` in pieces: the findings' places (tens of thousands in a county) line by line."""
     rows = review.rows
     shown = columns(review.parts)
     follow = has_followthrough(rows)
@@ -81,11 +109,13 @@ def render_text(review, color: bool = False) -> str:
         out += ["", "无法读取的文件（其余文件已照常检查）："]
         out += [f"  {r['file']}：{r['error']}" for r in unreadable]
     out += ["", "跨报告发现：" if review.findings else "跨报告发现：无"]
+    yield "\n".join(out) + "\n"
+    out = []
     for f in review.findings:
-        out.append(f"{f.code} [{f.severity}] {f.name}：{f.summary or f.message}")
+        yield f"{f.code} [{f.severity}] {f.name}：{f.summary or f.message}\n"
         for p in f.places:
             who = f"{p.entity}，" if p.entity else ""
-            out.append(f"    {p.path}:{p.line}:{p.column}  {who}“{p.excerpt}”")
+            yield f"    {p.path}:{p.line}:{p.column}  {who}“{p.excerpt}”\n"
     shared = getattr(review, "shared", [])
     if shared:
         out += ["", f"共用套话（多数单位都写的段落，不算照抄）：{len(shared)} 段"]
@@ -101,7 +131,7 @@ def render_text(review, color: bool = False) -> str:
     ]
     if review.previous_count:
         out.append(f"已与上一年度的 {review.previous_count} 份报告比对。")
-    return "\n".join(out) + "\n"
+    yield "\n".join(out) + "\n"
 
 
 def _report_entry(record) -> dict:

@@ -133,6 +133,11 @@ def _is_boilerplate(members: list[tuple[CrossReport, Paragraph]], reports: Seque
 _GROUPS: dict[tuple, list] = {}  # the last folder's groups: check_reports and shared_formulas share them
 
 
+def forget() -> None:
+    """Drop the last folder's groups (they hold its reports' paragraphs) once both have been asked."""
+    _GROUPS.clear()
+
+
 def _groups(reports: Sequence[CrossReport], params: Params) -> list[tuple[list[tuple[CrossReport, Paragraph]], float]]:
     """Groups of similar paragraphs (members sorted by file and line) of two or more entities, with
     the lowest similarity that joined them."""
@@ -169,7 +174,7 @@ def paragraph_similarity(a: Paragraph, b: Paragraph, params: Params) -> float:
     return common / min(len(sa), len(sb))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # ~11 KB each: a bounded few MB however many reports
 def _shingles(norm: str, size: int) -> frozenset[str]:
     return frozenset(norm[i : i + size] for i in range(max(0, len(norm) - size) + 1))
 

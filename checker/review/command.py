@@ -165,10 +165,10 @@ def _write_files(result, outputs: _Outputs, jobs: int, subtitle: str) -> None:
         _write_workbook(result, rules, outputs.xlsx)
     if outputs.html:
         from ..formats.html import iter_review_html
-        from ..formats.review import finding_dict, shared_dict
+        from ..formats.review import finding_dicts, shared_dict
 
         reports = ((r.outline, r.diagnostics) for r in result.reports())
-        findings = [finding_dict(f) for f in result.findings]
+        findings = finding_dicts(result.findings)
         pieces = iter_review_html(
             result.rows, reports, rules, findings, TITLE, subtitle,
             parts=result.parts, labels=result.labels, shared=[shared_dict(f) for f in result.shared],
@@ -194,13 +194,13 @@ def _write_workbook(result, rules: list[dict], path: str) -> None:
 
 
 def _print(result, format: str, color: Optional[bool], outputs: _Outputs) -> None:
-    from ..formats.review import render_text, write_json
+    from ..formats.review import iter_text, write_json
 
     if format == "json":
         write_json(result, sys.stdout)
         return
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    sys.stdout.write(render_text(result, color=use_color))
+    sys.stdout.writelines(iter_text(result, color=use_color))
     if outputs.written():
         sys.stdout.write("已写出：" + "、".join(outputs.written()) + "\n")
 

@@ -313,6 +313,7 @@ def review_records(
     from ..kinds import copied_paragraph
 
     shared = [f for rule in job.cross if rule.kind == "copied_paragraph" for f in copied_paragraph.shared_formulas(reports, rule)]
+    copied_paragraph.forget()
     _followthrough_column(records, reports, job)
     for r in records:  # only the rows travel on: drop what detection needed
         r.paragraphs, r.mentions, r.follow = (), (), None
