@@ -153,7 +153,8 @@ def follow_digest(result, last_year: bool, generic: tuple[str, ...] = GENERIC) -
     if tops:
         s = tops[0]
         text = s.marker + s.heading
-        where = (s.line, 1, len(result.outline.lines[s.line - 1].text) + 1, text)
+        line, column = _file_place(result, s.line, 1)
+        where = (line, column, column + len(result.outline.lines[s.line - 1].text), text)
     return FollowDigest(measures=tuple(paragraphs_of(result, "measures")), measures_place=where, shortcomings=shortcomings)
 
 
@@ -228,7 +229,23 @@ def items_of(result, role: str) -> list[Item]:
             text = _first_clause(line.text)
             if text:
                 out.append(Item(line.number, 1, len(line.text) + 1, text))
+    if outline.split:  # a flattened report: its outline lines are pieces of one line of the file
+        placed = []
+        for i in out:
+            line, column = _file_place(result, i.line, i.column)
+            placed.append(Item(line, column, column + i.end_column - i.column, i.text))
+        out = placed
     return out
+
+
+def _file_place(result, line: int, column: int) -> tuple[int, int]:
+    """(line, column) in the file of a 1-based column of an outline line (the same unless the report
+    was flattened and is read as a view split at its headings, checker/parse/split.py)."""
+    if not result.outline.split:
+        return line, column
+    from ..positions import LineIndex
+
+    return LineIndex(result.document.text).line_col(result.outline.lines[line - 1].start + column - 1)
 
 
 def paragraphs_of(result, role: str) -> list[str]:

@@ -78,3 +78,15 @@ def test_rule_examples():
     assert fires.rows[0]["followthrough"] == "0/1"
     passes = review_texts(*split_example(rule.example_passes), Config(select=("FZ705",)))
     assert passes.diagnostics == [] and passes.rows[0]["followthrough"] == "1/1"
+
+
+def test_plan_items_of_a_flattened_report_are_placed_in_its_single_line():
+    old, _ = _pair("东坝乡")
+    text = "".join(line.strip() for line in old.document.text.splitlines())
+    flat = check_text(text, with_roles=True)
+    assert flat.outline.split == "split"
+    items, written = items_of(flat, "plan"), items_of(old, "plan")
+    assert [i.text for i in items] == [i.text for i in written]
+    for item in items:
+        assert item.line == 1
+        assert item.text in text[item.column - 1 : item.end_column - 1]  # 一是… where the file has it
