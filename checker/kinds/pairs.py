@@ -91,13 +91,69 @@ def _watch_re(pairs: tuple[str, ...]) -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
+@lru_cache(maxsize=32)
+def _fast_res(pairs: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """(skip, read): a pair with no other mark inside it (（依法行政）, “放管服”) is the commonest case.
+    The mark-by-mark scan would push its opener and pop it at once at its closer (the opener is then
+    on top of the stack, of the closer's kind), so leaving such a pair out changes nothing else.
+    ``skip`` passes, in one regex step, text without marks and the pairs no rule reads; ``read``
+    matches, at a mark, a pair a rule does read: a title 《…》 or brackets of mixed widths.
+    Not for ‘’ (its closer may be an apostrophe), and None when a mark opens one pair and closes
+    another."""
+    openers, closers = _marks(pairs)
+    if set(openers) & set(closers):
+        return None
+    every = re.escape("".join(sorted(set(openers) | set(closers))))
+    boring, read = [], []
+    for pair in pairs:
+        if pair == "‘’":
+            continue
+        inside = f"[^{every}]*"
+        if pair == "《》":
+            read.append(f"《{inside}》")
+        elif pair == "（）" and "(" in openers:
+            boring.append(f"（{inside}）|\\({inside}\\)")
+            read.append(f"（{inside}\\)|\\({inside}）")
+        else:
+            boring.append(f"{re.escape(pair[0])}{inside}{re.escape(pair[1])}")
+    # nothing follows the repeat, so the match never backtracks: it ends where the text stops fitting
+    skip = re.compile(f"(?:[^{every}]+|" + "|".join(boring) + ")*" if boring else f"[^{every}]*")
+    return skip, re.compile("|".join(read) if read else "(?!)")
+
+
 def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], list[Mark]]:
-    """(matched pairs, unpaired marks) of one line from column ``col``."""
-    openers, closers = _marks(params.pairs)
+    """(matched pairs, unpaired marks) of one line from column ``col``.  Of the pairs with no mark
+    inside, only those a rule reads are listed: 《》 (a title) and （） written with mixed widths."""
+    fast = _fast_res(params.pairs)
+    if fast is None:
+        return _scan(text, col, len(text), params, [], [], [])
+    skip, read = fast
+    openers, _ = _marks(params.pairs)
     stack: list[Mark] = []
     matched: list[tuple[Mark, Mark]] = []
     unpaired: list[Mark] = []
-    for m in _watch_re(params.pairs).finditer(text, col):
+    at, n = col, len(text)
+    while True:
+        at = skip.match(text, at).end()
+        if at >= n:
+            break
+        m = read.match(text, at)
+        if m is not None:
+            end = m.end() - 1
+            kind = openers[text[at]]
+            matched.append((Mark(at, text[at], kind), Mark(end, text[end], kind)))
+            at = end + 1
+        else:  # a mark in a pair with marks inside, or one left alone: the scan decides
+            _scan(text, at, at + 1, params, stack, matched, unpaired, finish=False)
+            at += 1
+    return _scan(text, n, n, params, stack, matched, unpaired)
+
+
+def _scan(text: str, col: int, end: int, params: Params, stack: list[Mark], matched: list, unpaired: list, finish: bool = True):
+    """The marks of ``text[col:end]`` onto ``stack``, ``matched`` and ``unpaired``; with ``finish``
+    (the line's end) the openers left are unpaired: (matched, unpaired)."""
+    openers, closers = _marks(params.pairs)
+    for m in _watch_re(params.pairs).finditer(text, col, end):
         i = m.start()
         ch = text[i]
         if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii() and text[i + 1].isalpha():
@@ -114,6 +170,8 @@ def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], 
             opener = stack[depth]
             del stack[depth:]
             matched.append((opener, Mark(i, ch, kind)))
+    if not finish:
+        return matched, unpaired
     unpaired.extend(stack)
     unpaired.sort(key=lambda m: m.col)
     return matched, unpaired

@@ -57,3 +57,35 @@ def test_near_misses(run, report, body):
 def test_heading_number_bracket_is_not_counted(run, report):
     text = report.replace("（一）依法全面履行政府职能。", "（一依法全面履行政府职能。")
     assert run(text, "FZ403") == []  # the broken number is FZ306's
+
+
+# --- the scan's fast path: pairs with no mark inside found by one regex pass ---
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _whole_scan(text, col, params):
+    """The mark-by-mark scan over the whole line (what scan did before its fast path)."""
+    from checker.kinds.pairs import _scan
+
+    return _scan(text, col, len(text), params, [], [], [])
+
+
+def _read(matched):
+    """The pairs the rules read: titles 《》 and （） of mixed widths."""
+    return sorted(
+        (o, c) for o, c in matched if o.kind == "《》" or (o.kind == "（）" and (o.char == "(") != (c.char == ")"))
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab （）()“”‘’《》【】〔〕", max_size=24), st.integers(0, 3))
+def test_fast_path_finds_what_the_whole_scan_finds(text, col):
+    from checker.kinds.pairs import Params, scan
+
+    params = Params(report="unpaired")
+    matched, unpaired = scan(text, col, params)
+    whole_matched, whole_unpaired = _whole_scan(text, col, params)
+    assert unpaired == whole_unpaired
+    assert _read(matched) == _read(whole_matched)
