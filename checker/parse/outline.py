@@ -70,73 +70,90 @@ def _tokens(kinds: list[str], headings: dict[int, HeadingMatch]):
 def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), split: str = "") -> Outline:
     """The outline of ``doc``; ``split_heads`` are the lines of a flattened report's view
     (checker/parse/split.py) that begin at a heading marker, ``split`` the view's mode."""
-    from lark import Token, Tree
+    from lark import Tree
 
     kinds, headings = classify(doc.lines, doc.style_levels)
     for i in split_heads:
         if i in headings and headings[i].how == "numbered":
             headings[i] = replace(headings[i], how="split")
-    interactive = _parser().parse_interactive("")
-    for kind, index in _tokens(kinds, headings):
-        interactive.feed_token(Token(kind, str(index)))
-    tree = interactive.feed_eof()
-
+    tree = _tree(kinds, headings)
     outline = Outline(lines=doc.lines, kinds=tuple(kinds), split=split)
-
-    def indices(node: Tree) -> tuple[int, ...]:
-        return tuple(int(tok) + 1 for tok in node.children if isinstance(tok, Token))
-
-    def build(node: Tree, parent: Section | None) -> Section:
-        head_tok, body, *rest = node.children
-        i = int(head_tok)
-        h = headings[i]
-        line = doc.lines[i]
-        section = Section(
-            level=h.level,
-            number=h.number,
-            value=h.value,
-            marker=line.text[h.marker_start : h.marker_end],
-            form=h.form,
-            canonical=h.canonical,
-            heading=h.heading,
-            line=i + 1,
-            end_line=i + 1,
-            heading_span=Span(line.offset(h.heading_start), line.offset(h.heading_end)),
-            marker_span=Span(line.offset(h.marker_start), line.offset(h.marker_end)),
-            heading_col=h.heading_start,
-            body_start_col=h.body_start,
-            recovered=h.how,
-            parent=parent,
-        )
-        body_lines = indices(body)
-        for child in rest:
-            if isinstance(child, Tree) and child.data == "section":
-                section.children.append(build(child, section))
-        close = int(rest[-1]) if rest and isinstance(rest[-1], Token) else i + 1
-        section.end_line = _trim_end(kinds, close, i + 1)
-        # run-in items in the heading's own body text and in its body lines
-        if h.body_start >= 0:
-            section.items.extend(_items(doc, i, h.body_start))
-        for n in body_lines:
-            section.items.extend(_items(doc, n - 1, 0))
-        return section
-
     for child in tree.children:
         if not isinstance(child, Tree):
             continue
         if child.data == "title":
-            outline.title_lines = indices(child)
+            outline.title_lines = _indices(child)
         elif child.data == "preamble":
-            outline.preamble = indices(child)
+            outline.preamble = _indices(child)
             for n in outline.preamble:
                 outline.preamble_items.extend(_items(doc, n - 1, 0))
         elif child.data == "section":
-            outline.sections.append(build(child, None))
+            outline.sections.append(_build(doc, kinds, headings, child, None))
         elif child.data == "attachments":
-            outline.attachments = indices(child)
+            outline.attachments = _indices(child)
         elif child.data == "signature":
-            outline.signature = indices(child)
+            outline.signature = _indices(child)
     return outline
+
+
+def _tree(kinds: list[str], headings: dict[int, HeadingMatch]):
+    """The grammar's tree over the classified lines (one token per line, OPEN/CLOSE around sections)."""
+    from lark import Token
+
+    interactive = _parser().parse_interactive("")
+    for kind, index in _tokens(kinds, headings):
+        interactive.feed_token(Token(kind, str(index)))
+    return interactive.feed_eof()
+
+
+def _indices(node) -> tuple[int, ...]:
+    """The 1-based lines of a tree node's tokens."""
+    from lark import Token
+
+    return tuple(int(tok) + 1 for tok in node.children if isinstance(tok, Token))
+
+
+def _build(doc: Document, kinds: list[str], headings: dict[int, HeadingMatch], node, parent: Section | None) -> Section:
+    """The section of a ``section`` node, its sub-sections and its run-in items."""
+    from lark import Token, Tree
+
+    head_tok, body, *rest = node.children
+    i = int(head_tok)
+    section = _section(doc, headings[i], i, parent)
+    body_lines = _indices(body)
+    for child in rest:
+        if isinstance(child, Tree) and child.data == "section":
+            section.children.append(_build(doc, kinds, headings, child, section))
+    close = int(rest[-1]) if rest and isinstance(rest[-1], Token) else i + 1
+    section.end_line = _trim_end(kinds, close, i + 1)
+    # run-in items in the heading's own body text and in its body lines
+    if headings[i].body_start >= 0:
+        section.items.extend(_items(doc, i, headings[i].body_start))
+    for n in body_lines:
+        section.items.extend(_items(doc, n - 1, 0))
+    return section
+
+
+def _section(doc: Document, h: HeadingMatch, i: int, parent: Section | None) -> Section:
+    """The section headed by line index ``i`` (its end and children are filled in by :func:`_build`)."""
+    line = doc.lines[i]
+    return Section(
+        level=h.level,
+        number=h.number,
+        value=h.value,
+        marker=line.text[h.marker_start : h.marker_end],
+        form=h.form,
+        canonical=h.canonical,
+        heading=h.heading,
+        line=i + 1,
+        end_line=i + 1,
+        heading_span=Span(line.offset(h.heading_start), line.offset(h.heading_end)),
+        marker_span=Span(line.offset(h.marker_start), line.offset(h.marker_end)),
+        heading_col=h.heading_start,
+        body_start_col=h.body_start,
+        recovered=h.how,
+        parent=parent,
+    )
 
 
 def _trim_end(kinds: list[str], close_index: int, start_line: int) -> int:
