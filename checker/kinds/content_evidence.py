@@ -16,7 +16,8 @@ report of it), nor a sentence of the opening that only announces the parts
 - ``mode = "missing"`` fires when no section heading carries the role and no
   evidence sentence exists anywhere.
 - ``mode = "buried"`` fires when evidence exists but no section at level
-  ``max_level`` or above carries the role: the content is buried inside another part.
+  ``max_level`` or above, nor at the top of the outline (a report that numbers its parts
+  （一） （二） …), carries the role: the content is buried inside another part.
 
 ## Why it matters
 The regulation requires a report on how the 党政主要负责人 performed their duty
@@ -121,6 +122,12 @@ def _candidate_segments(report, exclude_roles):
             yield segment, section
 
 
+def _own_part(section, max_level: int) -> bool:
+    """A part of its own: at ``max_level`` or above, or at the top of the outline (a report that
+    numbers its parts （一） （二） …)."""
+    return section.level <= max_level or section.parent is None
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.parts_unseen:
         return
@@ -133,10 +140,10 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         if next(find_evidence(report, p.role, p.exclude_roles), None) is None:
             yield diagnostic(rule, report.title_span, heading="")
         return
-    if any(s.level <= p.max_level for s in with_role):
+    if any(_own_part(s, p.max_level) for s in with_role):
         return
     for sentence, section in find_evidence(report, p.role, p.exclude_roles):
-        if section is not None and p.role in report.roles_of(section) and section.level <= p.max_level:
+        if section is not None and p.role in report.roles_of(section) and _own_part(section, p.max_level):
             continue
         heading = section.heading if section is not None else "开头部分"
         yield diagnostic(rule, sentence.span(), heading=heading)

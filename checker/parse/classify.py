@@ -232,9 +232,13 @@ def _mark_shaped_headings(lines, kinds, headings) -> None:
         headings[i] = HeadingMatch(level, "", True, "", 0, start, start, heading, start, start + len(heading), -1, "shape")
 
 
+_PART_WORD = re.compile(r"第[一二三四五六七八九十]{1,3}部分")  # 第三部分　…: a part heading, however long
+
+
 def _shaped(lines, kinds, i: int) -> bool:
     text = strip_ws(lines[i].text)
-    if not (4 <= len(text) <= SHAPE_MAX) or any(ch in text for ch in _SENTENCE_END + "：:"):
+    longest = SHAPE_MAX * 2 if _PART_WORD.match(text) else SHAPE_MAX
+    if not (4 <= len(text) <= longest) or any(ch in text for ch in _SENTENCE_END + "：:"):
         return False
     if is_date(text) or _SALUTATION_RE.match(text):
         return False
