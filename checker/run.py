@@ -84,14 +84,27 @@ def collect(paths, follow_links: bool = False) -> list[str]:
 
 
 def _search(root: str, suffixes: tuple[str, ...], follow_links: bool) -> list[str]:
-    root_real = os.path.realpath(root)
-    seen = {root_real}
-    found: list[str] = []
+    search = _Search(root, suffixes, follow_links)
+    search.walk(root, root)
+    return search.found
 
-    def wanted(name: str) -> bool:
-        return os.path.splitext(name)[1].lower() in suffixes and not name.startswith("~$")
 
-    def walk(folder: str, shown: str) -> None:
+class _Search:
+    """The files of a folder with one of ``suffixes``, in the order found: hidden entries and Word's
+    ~$ lock files left out, each folder walked once, symbolic links kept as what they are (a
+    ``SkippedLink`` unless followed inside the folder with ``follow_links``)."""
+
+    def __init__(self, root: str, suffixes: tuple[str, ...], follow_links: bool) -> None:
+        self.root_real = os.path.realpath(root)
+        self.suffixes = suffixes
+        self.follow_links = follow_links
+        self.seen = {self.root_real}
+        self.found: list = []
+
+    def wanted(self, name: str) -> bool:
+        return os.path.splitext(name)[1].lower() in self.suffixes and not name.startswith("~$")
+
+    def walk(self, folder: str, shown: str) -> None:
         try:
             entries = list(os.scandir(folder))
         except OSError:
@@ -102,36 +115,34 @@ def _search(root: str, suffixes: tuple[str, ...], follow_links: bool) -> list[st
             path = os.path.join(shown, entry.name)
             try:
                 if entry.is_symlink():
-                    _link(entry, path)
+                    self.link(entry, path)
                 elif entry.is_dir(follow_symlinks=False):
                     real = os.path.realpath(entry.path)
-                    if real not in seen:
-                        seen.add(real)
-                        walk(entry.path, path)
-                elif entry.is_file(follow_symlinks=False) and wanted(entry.name):
-                    found.append(path)
+                    if real not in self.seen:
+                        self.seen.add(real)
+                        self.walk(entry.path, path)
+                elif entry.is_file(follow_symlinks=False) and self.wanted(entry.name):
+                    self.found.append(path)
             except OSError:
                 continue
 
-    def _link(entry, path: str) -> None:
+    def link(self, entry, path: str) -> None:
         target = os.path.realpath(entry.path)
         is_dir = os.path.isdir(target)
-        if not is_dir and not wanted(entry.name):
+        if not is_dir and not self.wanted(entry.name):
             return  # not something the search would check anyway
+        root_real = self.root_real
         inside = target == root_real or target.startswith(root_real.rstrip(os.sep) + os.sep)
         if not inside:
-            found.append(SkippedLink(path, f"是指向所查文件夹以外（{target}）的符号链接，未跟随"))
-        elif not follow_links:
-            found.append(SkippedLink(path, f"是符号链接（指向 {target}），未跟随；如需检查，请加 --follow-links"))
+            self.found.append(SkippedLink(path, f"是指向所查文件夹以外（{target}）的符号链接，未跟随"))
+        elif not self.follow_links:
+            self.found.append(SkippedLink(path, f"是符号链接（指向 {target}），未跟随；如需检查，请加 --follow-links"))
         elif is_dir:
-            if target not in seen:
-                seen.add(target)
-                walk(target, path)
+            if target not in self.seen:
+                self.seen.add(target)
+                self.walk(target, path)
         elif os.path.isfile(target):
-            found.append(path)
-
-    walk(root, root)
-    return found
+            self.found.append(path)
 
 
 def base_config(select, ignore, rules, year, fail_on):
