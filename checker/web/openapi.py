@@ -83,6 +83,12 @@ SCHEMAS: dict = {
         "required": ["role_evidence", "canonical", "items", "children"],
         "properties": {
             "role_evidence": {"type": "string"},
+            "recovered": {
+                "type": "string",
+                "enum": ["numbered", "style", "shape", "split"],
+                "description": "标题如何识别：按序号、Word 标题样式、版式，或在连成一段的原文中按序号拆分",
+            },
+            "column": {"type": "integer", "description": "标题在原文该行的第几个字（原文连成一段时有意义）"},
             "role_words": {
                 "type": "array",
                 "items": {
@@ -184,6 +190,11 @@ SCHEMAS: dict = {
                 "type": ["object", "null"],
                 "required": ["title_lines", "preamble_lines", "sections", "signature_lines"],
                 "properties": {
+                    "split": {
+                        "type": "string",
+                        "enum": ["", "split", "unsplit"],
+                        "description": "原文连成一段时：split 已按序号拆分来看，unsplit 无法可靠拆分（FZ308）",
+                    },
                     "title_lines": {"type": "array", "items": {"type": "integer"}},
                     "preamble_lines": {"type": "array", "items": {"type": "integer"}},
                     "sections": {"type": "array", "items": {"$ref": "#/components/schemas/OutlineNode"}},
