@@ -25,6 +25,9 @@ HEAD = "示例乡2024年法治政府建设年度报告\n\n"
         ("FZ511", "学习二十届3中全会精神。", "“3”应写汉字“三”"),
         ("FZ408", "依据厅字[2019]28号文件。", "发文字号“[2019]”的年份应使用六角括号，写作“〔2019〕”"),
         ("FZ409", "开展宣传１２场。", "全角数字“１２”应写作半角“12”"),
+        ("FZ512", "截止目前共调解纠纷32起。", "“截止目前”应为“截至目前”：表示到某时为止用“截至”，“截止”指到期停止"),
+        ("FZ512", "截止2024年底共调解纠纷32起。", "“截止”应为“截至”：表示到某时为止用“截至”，“截止”指到期停止"),
+        ("FZ513", "截止到目前共调解纠纷32起。", "“截止到”可简作“截至”"),
     ],
 )
 def test_fires(run, code, text, message):
@@ -43,6 +46,8 @@ def test_fires(run, code, text, message):
         ("FZ511", "学习党的二十大和二十届三中全会精神，开展培训20次。"),
         ("FZ408", "依据厅字〔2019〕28号文件，全年（2024年）培训3次。"),
         ("FZ409", "开展宣传12场。"),
+        ("FZ512", "报名截止日期为3月1日，征文于6月30日截止，截止于12月底；截至目前共调解纠纷32起。"),
+        ("FZ513", "截至目前共调解纠纷32起，征文于6月30日截止。"),
     ],
 )
 def test_near_misses(run, code, text):
@@ -57,10 +62,22 @@ def test_near_misses(run, code, text):
         ("FZ511", "学习党的20大和20届3中全会精神。", "学习党的二十大和二十届三中全会精神。"),
         ("FZ408", "依据厅字[2019]28号、×发(2024)3号、某发【2023】5号文件。", "依据厅字〔2019〕28号、×发〔2024〕3号、某发〔2023〕5号文件。"),
         ("FZ409", "２０２４年开展宣传１２场。", "2024年开展宣传12场。"),
+        ("FZ512", "截止目前共调解纠纷32起。", "截至目前共调解纠纷32起。"),
+        ("FZ513", "截止到目前共调解纠纷32起。", "截至目前共调解纠纷32起。"),
     ],
 )
 def test_safe_fixes(code, before, after):
     assert fix_text(HEAD + before + "\n", Config(select=(code,))).document.text == HEAD + after + "\n"
+
+
+def test_jiezhi_before_a_date_is_only_a_suggested_fix():
+    """截止2024年底 → 截至2024年底 is proposed, not applied: only 截止目前 and 截止到 are certain."""
+    from checker.api import check_text
+
+    text = HEAD + "截止2024年底共调解纠纷32起。\n"
+    assert fix_text(text, Config(select=("FZ512",))).document.text == text
+    (found,) = check_text(text, Config(select=("FZ512",))).diagnostics
+    assert (found.fix.applicability, found.fix.edits[0].replacement) == ("unsafe", "至")
 
 
 def test_seeds_stay_silent_on_the_new_typography_and_political_rules():
@@ -69,7 +86,8 @@ def test_seeds_stay_silent_on_the_new_typography_and_political_rules():
     from checker.api import check_path
 
     seeds = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
-    new = {"FZ408", "FZ409", "FZ507", "FZ508", "FZ509", "FZ510", "FZ511"}
+    new = {"FZ408", "FZ409", "FZ507", "FZ508", "FZ509", "FZ510", "FZ511", "FZ512", "FZ513", "FZ514"}
     found = {seed.name[:3]: {d.code for d in check_path(seed, discover=False).diagnostics} & new for seed in seeds.glob("*.txt")}
-    # seed 004 really writes 党政一把手作为推进法治政府建设第一责任人 (line 4): a true finding
-    assert found == {"000": set(), "001": set(), "002": set(), "003": set(), "004": {"FZ510"}}
+    # true findings: seed 004 writes 党政一把手作为推进法治政府建设第一责任人 (line 4);
+    # seed 000 writes 截止目前全乡“法宣在线”所有学员 (line 13)
+    assert found == {"000": {"FZ512"}, "001": set(), "002": set(), "003": set(), "004": {"FZ510"}}

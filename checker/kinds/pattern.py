@@ -17,7 +17,9 @@ A match is replaced by ``table[match]`` when ``table`` lists it, else character 
 through ``table`` (２０２４ → 2024 with a table of single digits), else by ``replacement``
 (a ``re`` template: ``\\1``, ``\\g<name>``); with neither there is no fix.  Only the changed
 characters are edited.  The fix is applied by ``fzcheck check --fix`` only when the rule says
-``fix = "safe"``; otherwise it is shown as a suggestion.
+``fix = "safe"``; otherwise it is shown as a suggestion.  With ``safe_matches``, only matches
+whose text is listed there get the rule's safe fix; any other match's fix stays a suggestion
+(截止目前 → 截至目前 is certain, 截止2024年底 → 截至2024年底 is left to the writer).
 
 ## Why it matters
 Half-width punctuation, doubled marks and stray spaces in Chinese text are the typos
@@ -34,6 +36,8 @@ proofreaders mark first (GB/T 15834-2011); they are mechanical and safe to corre
 - ``skip_urls``: skip web and e-mail addresses (default true).
 - ``scope``: line kinds to read (TITLE, SALUTATION, BODY, H, SIGN, DATE, META).
 - ``ignore_case``: match case-insensitively.
+- ``safe_matches``: matched texts whose fix is safe when the rule says ``fix = "safe"`` (default:
+  every match's fix is).
 
 ## Placeholders
 ``{match}``: the text matched; ``{expected}``: its replacement; ``{between}``: what the match
@@ -85,6 +89,7 @@ class Params:
     skip_urls: bool = True
     scope: tuple[str, ...] = DEFAULT_SCOPE
     ignore_case: bool = False
+    safe_matches: tuple[str, ...] = ()
 
 
 def _compile(pattern: str, ignore_case: bool) -> TimedPattern:
@@ -180,7 +185,8 @@ def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             if fixable:
                 expected = _replacement(m, table, params.replacement)
                 if expected != m.group() and span_is_plain(line, start, end):
-                    fix = Fix(minimal_edits(span.start, m.group(), expected), applicability, f"改为“{expected}”" if expected else "删除")
+                    how = applicability if not params.safe_matches or m.group() in params.safe_matches else "unsafe"
+                    fix = Fix(minimal_edits(span.start, m.group(), expected), how, f"改为“{expected}”" if expected else "删除")
             yield diagnostic(rule, span, fix=fix, match=m.group(), expected=expected, between=between(text, start, end))
 
 

@@ -8,11 +8,15 @@ the year written in it (2025年是…), else the report year (the next year in
 the parts that play the ``plan`` role).  In the clause that names a period:
 
 - a first-year word (开局之年) must refer to the period's first year, a
-  last-year word (收官之年) to its last year, and a within word (关键之年) to a
-  year inside the period;
+  last-year word (收官之年) to its last year, a within word (关键之年) to a
+  year inside the period, and a middle word (承上启下之年) to a year inside it
+  that is neither the first nor the last (2025 is the 十四五's 收官之年, not a
+  承前启后 year);
 - a current word (贯彻落实, 深入实施 …) without a past word (期间, 以来, 收官,
-  验收 …) after the period ended, when the entry names a ``successor``, means
-  an outdated plan is presented as current.
+  验收 …) after the period ended, when the entry names a ``successor`` or says
+  ``stale_after_end = true`` (a plan with no successor yet that should no
+  longer be cited as current: 《法治中国建设规划（2020—2025年）》 in a 2026
+  plan), means an outdated plan is presented as current.
 
 Each period is reported once per report.
 
@@ -21,8 +25,9 @@ A stale formula (十四五开局之年 in a 2023 report, 贯彻落实《纲要�
 in 2022) shows text carried over from an old report without review.
 
 ## Parameters
-- ``periods``: tables with ``name``, ``start``, ``end`` and optionally ``successor``.
-- ``first_words``, ``last_words``, ``within_words``, ``current_words``, ``past_words``.
+- ``periods``: tables with ``name``, ``start``, ``end`` and optionally ``successor`` or
+  ``stale_after_end``.  The table is keyed by years, so next year's plans are a TOML edit.
+- ``first_words``, ``last_words``, ``within_words``, ``middle_words``, ``current_words``, ``past_words``.
 
 ## Placeholders
 ``{found}`` the period as written; ``{problem}`` what is wrong with it.
@@ -55,7 +60,8 @@ class Params:
     periods: tuple[dict, ...]
     first_words: tuple[str, ...] = ("开局之年", "开局年", "起步之年", "开篇之年", "第一年", "首年")
     last_words: tuple[str, ...] = ("收官之年", "收官年", "决胜之年", "最后一年", "收尾之年", "末年")
-    within_words: tuple[str, ...] = ("关键之年", "攻坚之年", "承上启下之年", "关键一年", "重要一年")
+    within_words: tuple[str, ...] = ("关键之年", "攻坚之年", "关键一年", "重要一年")
+    middle_words: tuple[str, ...] = ("承上启下之年", "承前启后之年", "承上启下的", "承前启后的", "承上启下、", "承前启后、")
     current_words: tuple[str, ...] = ("贯彻落实", "深入实施", "全面实施", "认真落实", "深入贯彻", "贯彻实施", "全面落实", "推进实施", "按照", "根据")
     past_words: tuple[str, ...] = ("期间", "以来", "时期", "收官", "回顾", "总结", "完成", "验收", "成效", "圆满", "结束", "评估")
 
@@ -64,8 +70,10 @@ def validate(params: Params, ruleset) -> str:
     if not params.periods:
         return "periods 不能为空"
     for i, raw in enumerate(params.periods, start=1):
-        if not isinstance(raw, dict) or not {"name", "start", "end"} <= set(raw) <= {"name", "start", "end", "successor"}:
-            return f"第 {i} 条 periods 必须是含 name、start、end（可选 successor）的表"
+        if not isinstance(raw, dict) or not {"name", "start", "end"} <= set(raw) <= {"name", "start", "end", "successor", "stale_after_end"}:
+            return f"第 {i} 条 periods 必须是含 name、start、end（可选 successor、stale_after_end）的表"
+        if not isinstance(raw.get("stale_after_end", False), bool):
+            return f"第 {i} 条 periods 的 stale_after_end 应为 true 或 false"
         if not isinstance(raw["name"], str) or not raw["name"]:
             return f"第 {i} 条 periods 的 name 不能为空"
         if not (isinstance(raw["start"], int) and isinstance(raw["end"], int) and raw["start"] <= raw["end"]):
@@ -121,16 +129,19 @@ def problem(params: Params, period: dict, clause_after: str, clause: str, ref: i
         return f"的开局之年是{start}年，不是{ref}年"
     if any(w in clause_after for w in params.last_words) and ref != end:
         return f"的收官之年是{end}年，不是{ref}年"
-    if any(w in clause_after for w in params.within_words) and not start <= ref <= end:
+    middle = any(w in clause_after for w in params.middle_words)
+    if (middle or any(w in clause_after for w in params.within_words)) and not start <= ref <= end:
         return f"的期限是{start}—{end}年，不包括{ref}年"
+    if middle and ref in (start, end):
+        return f"中，{ref}年是{'开局' if ref == start else '收官'}之年，不是承上启下之年"
     successor = period.get("successor")
-    if (
-        successor
-        and ref > end
-        and any(w in clause for w in params.current_words)
-        and not any(w in clause for w in params.past_words)
-    ):
+    current = (
+        ref > end and any(w in clause for w in params.current_words) and not any(w in clause for w in params.past_words)
+    )
+    if current and successor:
         return f"的期限（{start}—{end}年）已结束，{ref}年应为“{successor}”"
+    if current and period.get("stale_after_end"):
+        return f"的期限（{start}—{end}年）已结束，{ref}年不宜再作为现行规划引用"
     return ""
 
 

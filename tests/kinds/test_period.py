@@ -27,7 +27,46 @@ def test_ended_pufa_plan_with_quotes_inside(run, report):
 
 
 def test_near_miss_within_word_for_a_year_inside_the_period(run, report):
+    text = report.replace(PREAMBLE, "2024年是学习贯彻党的二十届三中全会精神的开局之年，也是实施“十四五”规划承前启后的攻坚之年。")
+    assert run(text, "FZ505") == []
+
+
+def test_middle_word_in_the_last_year(run, report):
+    """2025 is the 十四五's 收官之年: 承前启后 for it is a wrong ordinal (seed 004 writes it, issue 12)."""
     text = report.replace(PREAMBLE, "2025年是学习贯彻党的二十届三中全会精神的开局之年，也是实施“十四五”规划承前启后的攻坚之年。")
+    assert run(text, "FZ505") == [(3, 32, "FZ505", "warning", "“十四五”中，2025年是收官之年，不是承上启下之年")]
+
+
+def test_first_and_last_years_of_the_plans_by_year(run, report):
+    assert run(report.replace(PREAMBLE, "2025年是“十四五”规划收官之年。"), "FZ505") == []
+    assert run(report.replace(PREAMBLE, "2026年是“十五五”规划开局之年。"), "FZ505") == []
+    assert run(report.replace(PREAMBLE, "2026年是“十五五”规划承上启下之年。"), "FZ505") == [
+        (3, 7, "FZ505", "warning", "“十五五”中，2026年是开局之年，不是承上启下之年")
+    ]
+    assert run(report.replace(PREAMBLE, "2026年是“十四五”规划收官之年。"), "FZ505") == [
+        (3, 7, "FZ505", "warning", "“十四五”的收官之年是2025年，不是2026年")
+    ]
+
+
+REPORT_2025 = """示例乡2025年法治政府建设年度报告
+
+一、2025年度推进法治政府建设的主要举措和成效
+深入贯彻落实《法治中国建设规划（2020—2025年）》，开展普法宣传12场。
+二、2026年度推进法治政府建设的主要安排
+{plan}
+"""
+
+
+def test_plan_without_successor_cited_as_current_in_the_next_years_plan(run):
+    text = REPORT_2025.format(plan="深入贯彻落实《法治社会建设实施纲要（2020—2025年）》，加强普法。")
+    assert run(text, "FZ505") == [
+        (6, 8, "FZ505", "warning", "“法治社会建设实施纲要（2020—2025年）”的期限（2020—2025年）已结束，2026年不宜再作为现行规划引用")
+    ]
+
+
+def test_near_miss_plan_cited_in_its_own_period_or_in_retrospect(run):
+    """In the 2025 measures the plan is current; in the 2026 plan a 总结 of it is a retrospective."""
+    text = REPORT_2025.format(plan="全面总结《法治中国建设规划（2020—2025年）》实施成效。")
     assert run(text, "FZ505") == []
 
 
