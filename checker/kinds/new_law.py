@@ -76,8 +76,9 @@ def validate(params: Params, ruleset) -> str:
 
 def _plan_segments(report: Report, role: str):
     """Body and headings of the parts playing ``role`` whose parent does not (no text twice)."""
+    roles_of = report.roles_of
     for section in report.outline.walk():
-        if role in section.roles and (section.parent is None or role not in section.parent.roles):
+        if role in roles_of(section) and (section.parent is None or role not in roles_of(section.parent)):
             yield report.heading_segment(section)
             yield from report.body_segments(section)
 
