@@ -144,7 +144,10 @@ def rules_command(
         import difflib
 
         names = [*ruleset.rules, *(r.name for r in ruleset.rules.values())]
-        close = difflib.get_close_matches(wanted.upper() if wanted.upper().startswith("FZ") else wanted, names, n=1)
+        query = wanted.upper()
+        if query.startswith("FZ"):  # letters typed for look-alike digits: FZ1O4 is FZ104
+            query = "FZ" + query[2:].translate(str.maketrans("OILZS", "01125"))
+        close = difflib.get_close_matches(query if query.startswith("FZ") else wanted, names, n=1)
         _fail(f"没有规则 “{code}”" + (f"，是否要找 {close[0]}？" if close else "；用 fzcheck rules 查看全部规则"))
     if format == "json":
         sys.stdout.write(json.dumps(rule_dict(rule), ensure_ascii=False, indent=2) + "\n")
