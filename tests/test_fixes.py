@@ -120,7 +120,8 @@ def test_fixing_a_seed_is_idempotent_and_keeps_every_chinese_character(seed):
     doc = read_path(seed)
     once = fix_text(doc.text).document.text
     assert fix_text(once).document.text == once
-    han = [ch for ch in doc.text if "\u4e00" <= ch <= "\u9fff"]
+    # the only words a safe fix changes in the seeds: 截止目前 → 截至目前 (FZ512, seed 000)
+    han = [ch for ch in doc.text.replace("截止目前", "截至目前") if "\u4e00" <= ch <= "\u9fff"]
     assert [ch for ch in once if "\u4e00" <= ch <= "\u9fff"] == han
 
 
