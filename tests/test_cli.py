@@ -50,11 +50,11 @@ def test_json_contract():
         "heading": "存在的问题及2025年度工作计划", "line": 15, "end_line": 19,
     }
     codes = [(d["code"], d["line"], d["column"]) for d in entry["diagnostics"]]
-    assert codes == [("FZ104", 1, 1), ("FZ103", 15, 3)]
+    assert codes == [("FZ104", 1, 1), ("FZ103", 15, 3), ("FZ205", 19, 1)]  # the seed has no 落款 (issue 12)
     d = entry["diagnostics"][1]
     assert set(d) == {"code", "name", "severity", "message", "line", "column", "end_line", "end_column", "hint", "basis", "fix"}
     assert (d["end_line"], d["end_column"]) == (15, 19)  # end is exclusive
-    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 0}
+    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 1}
 
 
 def test_exit_codes_and_fail_on():

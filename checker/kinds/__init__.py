@@ -21,7 +21,7 @@ _MODULES = (
     "pattern", "pairs", "consistent_symbol", "leftover", "mixed_numerals", "year_form", "whitespace",
     "empty_part", "repeated_paragraph",
     # wording (FZ5xx)
-    "substitution", "official_name", "plenum", "period", "new_law",
+    "substitution", "official_name", "plenum", "period", "new_law", "signature", "personal_data",
     # quality (FZ6xx)
     "has_figures", "coverage", "min_items", "length",
     # across reports (FZ7xx), read by fzcheck review
