@@ -136,3 +136,31 @@ def test_the_checks_catch_a_misquote():
     assert _ARTICLE_RE.findall("《法治政府建设与责任落实督察工作规定》第二十五条") == [
         ("《法治政府建设与责任落实督察工作规定》", "第二十五条", "")
     ]
+
+
+# Quoted sentences that are not a standard's clause or an article (docs/wording-and-quality.md lists the pages):
+# the reporting deadline as a province's guide quotes the regulation, and two dictionary entries.
+DEADLINE_QUOTES = {
+    "每年3月1日之前……市、县、乡党委和政府报上一级党委和政府，同时抄送上一级党委法治建设议事协调机构",
+    "市、县、乡党委和政府报上一级党委和政府",
+}
+DICTIONARY = {
+    "截至": "截止到（某个时候）：报名日期截至本月底。",
+    "截止": "（到一定期限）停止：报名在昨天已经截止。",
+}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_deadline_and_dictionary_quotes_are_the_confirmed_text(rule):
+    if "《法治政府建设与责任落实督察工作规定》" in rule.basis:
+        for quoted in re.findall(r"的规定：“([^”]*)”", rule.basis):
+            assert quoted in DEADLINE_QUOTES, f"{rule.code}: “{quoted}” is not the confirmed text"
+            assert "条号未核实" in rule.basis, f"{rule.code}: the article of the reporting rules is not confirmed"
+    for m in re.finditer(r"“(截至|截止)”条（", rule.basis):
+        assert rule.basis[m.end() :].startswith(DICTIONARY[m.group(1)] + "）"), f"{rule.code}: “{m.group(1)}” entry misquoted"
+
+
+def test_the_new_quotes_are_checked():
+    """The rules that quote the deadline and the dictionary exist, so the test above is not vacuous."""
+    quoting = {r.code for r in RULES if "的规定：“" in r.basis or "”条（" in r.basis}
+    assert {"FZ206", "FZ207", "FZ512", "FZ513"} <= quoting

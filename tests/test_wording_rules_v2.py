@@ -91,3 +91,21 @@ def test_seeds_stay_silent_on_the_new_typography_and_political_rules():
     # true findings: seed 004 writes 党政一把手作为推进法治政府建设第一责任人 (line 4);
     # seed 000 writes 截止目前全乡“法宣在线”所有学员 (line 13)
     assert found == {"000": {"FZ512"}, "001": set(), "002": set(), "003": set(), "004": {"FZ510"}}
+
+
+def test_seeds_and_the_closing_and_personal_data_rules():
+    """No seed has a 落款 (a true FZ205 each, at its last line); none has a dated or one-sided 落款
+    or a phone or ID number. FZ505 fires once, on seed 004's 2025年……“十四五”规划承前启后 (line 14)."""
+    from pathlib import Path
+
+    from checker.api import check_path
+
+    seeds = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+    codes = {"FZ205", "FZ206", "FZ207", "FZ606", "FZ505"}
+    found = {
+        seed.name[:3]: sorted(d.code for d in check_path(seed, discover=False).diagnostics if d.code in codes)
+        for seed in seeds.glob("*.txt")
+    }
+    assert found == {
+        "000": ["FZ205"], "001": ["FZ205"], "002": ["FZ205"], "003": ["FZ205"], "004": ["FZ205", "FZ505"],
+    }

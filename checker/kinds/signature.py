@@ -2,8 +2,8 @@
 
 ## What it checks
 The closing block is read from the end of the report: up to six short trailing lines that are a
-date (2025年1月20日, 二〇二五年一月二十日), an organ's name (…人民政府, 中共…委员会, …党委) or a
-note in brackets (（此件公开发布）).  An attachment list at the very end is passed over.  One
+date (2025年1月20日, 二〇二五年一月二十日, 2025年1月), an organ's name (…人民政府, 中共…委员会,
+…党委, or a 乡 or 镇 named alone) or a note in brackets (（此件公开发布）).  An attachment list at the very end is passed over.  One
 rule per ``check``:
 
 - ``missing``: a complete report (a title and at least two parts, not a look-alike) whose
@@ -51,11 +51,12 @@ CHECKS = ("missing", "late", "one_signer")
 _WS = " \t\u3000\u00a0"
 _NUM = "[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 _DATE = re.compile(
-    rf"(?P<y>(?:19|20)[0-9]{{2}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日$"
+    rf"(?P<y>(?:19|20)[0-9]{{2}}|[〇零○一二][〇零○一二三四五六七八九]{{3}})\s*年\s*(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*日)?$"
 )
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|党委|党工委|办事处|管委会|办公室|司法所|局)$")
 _NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 _SENTENCE = re.compile(r"[。；;！!？?，,：:]")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:乡|镇|街道|苏木)$")
 _TOWNSHIP = re.compile(r"[乡镇](?:人民政府|政府|委员会|党委)")
 
 
@@ -95,7 +96,7 @@ def _parse_date(text: str) -> tuple[str, date | None] | None:
         return None
     raw_y = m.group("y")
     year = int(raw_y) if raw_y.isdigit() else cn_year_to_int(raw_y.replace("○", "〇"))
-    month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (m.group("m"), m.group("d")))
+    month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (m.group("m"), m.group("d") or "1"))
     try:
         return m.group(), date(year, month, day)
     except ValueError:
@@ -103,6 +104,8 @@ def _parse_date(text: str) -> tuple[str, date | None] | None:
 
 
 def _is_organ(text: str) -> bool:
+    if _PLACE.match(text):
+        return True  # 示例乡 alone under the text
     return len(text) <= 40 and _SENTENCE.search(text) is None and any(
         _ORGAN.search(part) for part in re.split(f"[{_WS}]+", text) if part
     )

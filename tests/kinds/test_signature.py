@@ -24,10 +24,16 @@ def test_no_signature_at_all(run):
         "\n中共示例乡委员会  示例乡人民政府  2025年1月20日\n",
         "\n中共示例乡委员会\n示例乡人民政府\n2025 年 2 月 28 日\n（此件公开发布）\n",
         "\n中共示例乡委员会\n示例乡人民政府\n2025年3月1日\n\n附件：1.2024年度法治建设工作台账\n",
+        "\n中共示例乡委员会　示例乡人民政府\n2025年1月\n",  # a month without its day
     ],
 )
 def test_near_miss_joint_signature_dated_in_time(run, closing):
     assert run(BODY + closing, *CODES) == []
+
+
+def test_a_place_name_alone_is_a_signer(run):
+    """示例乡 under the text, without a date, is a 落款: FZ205 stays silent."""
+    assert run(BODY + "\n示例乡\n", "FZ205") == []
 
 
 def test_near_miss_web_copy_with_metadata_and_fragments(run):
