@@ -121,6 +121,14 @@ def _block_end(report: Report) -> int:
 
 
 def closing(report: Report) -> Closing:
+    """The closing block, read once per report (three rules ask for it)."""
+    found = report.__dict__.get("_closing")
+    if found is None:
+        found = report.__dict__["_closing"] = _read_closing(report)
+    return found
+
+
+def _read_closing(report: Report) -> Closing:
     lines, signers, found = report.doc.lines, [], None
     i, taken = _block_end(report) - 1, 0
     while i >= 0 and taken < 6:
