@@ -56,6 +56,7 @@ _DATE = re.compile(
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|党委|党工委|办事处|管委会|办公室|司法所|局)$")
 _NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 _SENTENCE = re.compile(r"[。；;！!？?，,：:]")
+_SPACES = re.compile(f"[{_WS}]+")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:乡|镇|街道|苏木)$")
 _TOWNSHIP = re.compile(r"[乡镇](?:人民政府|政府|委员会|党委)")
 
@@ -91,7 +92,7 @@ def _strip(text: str) -> str:
 
 def _parse_date(text: str) -> tuple[str, date | None] | None:
     """The date at the end of ``text`` (as written) and its value (None when it is no real date)."""
-    m = _DATE.search(text.replace(" ", ""))
+    m = _DATE.search(text)
     if m is None:
         return None
     raw_y = m.group("y")
@@ -132,19 +133,25 @@ def _read_closing(report: Report) -> Closing:
     lines, signers, found = report.doc.lines, [], None
     i, taken = _block_end(report) - 1, 0
     while i >= 0 and taken < 6:
-        text = _strip(lines[i].text)
+        line = lines[i]
+        text = _strip(line.text)
         i -= 1
         if not text:
             continue
         taken += 1
-        dated = _parse_date(text) if found is None and len(text) <= 50 else None
+        compact = _SPACES.sub("", text)
+        dated = _parse_date(compact) if found is None else None
         if dated is not None:
-            found = (lines[i + 1], *dated)
-            rest = _strip(text[: len(text) - len(dated[0])]) if text.replace(" ", "").endswith(dated[0]) else ""
-            if rest and _is_organ(rest):
-                signers.append((lines[i + 1], rest))
+            found = (line, *dated)
+            # the signer before the date on the same line; a run-on line (a flattened report) ends
+            # with 。东风镇人民政府二○二五年一月十五日: the signer is what follows the last sentence
+            tail = _SENTENCE.split(compact[: len(compact) - len(dated[0])])[-1]
+            if tail and _is_organ(tail):
+                signers.append((line, tail))
+            if len(text) > 50:
+                break  # the body runs on before it
         elif _is_organ(text):
-            signers.append((lines[i + 1], text))
+            signers.append((line, text))
         elif not _NOTE.match(text):
             break
     if found is None:
@@ -183,7 +190,7 @@ def _late(report: Report, rule, found: Closing) -> Iterator[Diagnostic]:
     if found.when <= deadline:
         return
     line = found.date_line
-    col = line.text.find(found.date_text[:4])
+    col = line.text.rfind(found.date_text[:4])
     span = Span(line.offset(col), line.end) if col >= 0 else Span(line.start, line.end)
     yield diagnostic(rule, span, date=found.date_text, deadline=f"{deadline.year}年{month}月{day}日")
 
