@@ -13,6 +13,30 @@ from checker.positions import LineIndex
 # cache's own tests (tests/test_result_cache.py) turn it back on in a folder of their own.
 os.environ["FZCHECK_NO_RESULT_CACHE"] = "1"
 
+pytest_plugins = ("pytester",)
+
+
+# A test that skips in CI proves nothing: .ci/run installs every package the suite needs, so under CI=true a
+# skip (in a test, a fixture or a whole module) is reported as a failure that names the reason.
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    _fail_skip_in_ci(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    outcome = yield
+    _fail_skip_in_ci(outcome.get_result())
+
+
+def _fail_skip_in_ci(report) -> None:
+    if not os.environ.get("CI") or not report.skipped or hasattr(report, "wasxfail"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
+    report.longrepr = f"CI: a test that skips proves nothing; .ci/run must install what it needs ({reason})"
+
 
 def findings(text: str, *select: str, year: int | None = None) -> list[tuple[int, int, str, str, str]]:
     """(line, column, code, severity, message) for the selected codes, in order."""

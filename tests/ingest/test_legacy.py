@@ -1,11 +1,10 @@
 """.doc/.wps/.rtf/.odt through LibreOffice when it is installed; a clear message when it is not.
 
-CI installs LibreOffice (.ci/run), so there a missing ``soffice`` fails these tests instead of skipping them.
+CI installs LibreOffice (.ci/run); there a skip for a missing ``soffice`` is a failure (tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -25,8 +24,6 @@ SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("00[0-4]_*.txt"))
 def soffice():
     found = legacy.find_soffice()
     if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install LibreOffice (libreoffice-writer-nogui) in .ci/run")
         pytest.skip("LibreOffice (soffice) is not installed")
     return found
 
@@ -179,8 +176,6 @@ def test_odt_is_recognised_by_its_mimetype_not_its_name():
 
 def test_conversion_runs_without_network(monkeypatch, tmp_path):
     if not legacy.offline_prefix():
-        if os.environ.get("CI"):
-            pytest.fail("CI runs as root: unshare -rn must work there")
         pytest.skip("this system allows no unprivileged network namespace (unshare -rn)")
     seen = tmp_path / "net.txt"
     fake = tmp_path / "soffice"

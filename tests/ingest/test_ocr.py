@@ -8,7 +8,6 @@ CI installs tesseract (.ci/run): there a missing OCR fails these tests instead o
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -27,11 +26,7 @@ SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("00[0-4]_*.txt"))
 def tesseract():
     missing = ocr.missing()
     if missing:
-        if os.environ.get("CI"):
-            pytest.fail(
-                "CI must install the [ocr] extra and tesseract-ocr, tesseract-ocr-chi-sim in .ci/run: " + missing
-            )
-        pytest.skip(missing)
+        pytest.skip(missing)  # under CI, tests/conftest.py reports this as a failure
 
 
 needs_ocr = pytest.mark.usefixtures("tesseract")
