@@ -49,7 +49,9 @@ _CN_FIRST = frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")  # 
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
 
-_DATE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+# a full date: 2025年1月20日, or 二〇二五年一月二十日 as older documents write it
+DATE_TEXT = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+_DATE_RE = re.compile(f"^{DATE_TEXT}$")
 # web-page metadata before the title, and the site's chrome (its name, 无障碍 | 简体 | 繁体, 当前位置：首页 > …)
 _META_RE = re.compile(
     r"^(?:(?:索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|发布时间|主题分类|文\s*号|发文字号|来源|浏览次数|信息来源|时效"

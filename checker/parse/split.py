@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Document, Line
-from .classify import _META_RE, _SALUTATION_RE, _SIGN_TAIL, _WS, looks_like_title_line, match_heading
+from .classify import _META_RE, _SALUTATION_RE, _SIGN_TAIL, _WS, DATE_TEXT, looks_like_title_line, match_heading
 from .numerals import CN_NUMERAL
 
 FLAT_MIN_CHARS = 300  # a line this long …
@@ -55,7 +55,7 @@ _HEADING_ENDS = re.compile(
 _HAN_AFTER = re.compile(r"[\u4e00-\u9fff](?<![的和与及])")
 _TITLE_END = re.compile(r"报告|总结|汇报|情况|方案|通知|要点|推进会|会议|解读")
 _WORD_START = re.compile(r"(?<=[^\u4e00-\u9fff])[\u4e00-\u9fff]")
-_DATE_TAIL = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+_DATE_TAIL = re.compile(f"{DATE_TEXT}$")
 _COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:项|件|次|场|个|名|人|期|篇|条|家|户|万|%|％)")
 
 
