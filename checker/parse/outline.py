@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -14,7 +15,8 @@ from .numerals import CN_NUMERAL, cn_to_int
 
 # A run-in item 一是/二是… starts the line, or follows a sentence end, a colon or white space (checked in
 # _items: a leading look-behind would make the regex engine try every position of every body line).
-_RUNIN_RE = re.compile(rf"(?P<n>{CN_NUMERAL})是")
+_NUMERAL_RE = re.compile(CN_NUMERAL)
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百两")  # a superset of CN_NUMERAL's characters
 _RUNIN_AFTER = frozenset("。；;！？!?：:")  # or any white space (str.isspace, i.e. regex \s)
 _RUNIN_AFTER_LATER = frozenset("。；;！？!?：: \t\u3000")  # after the first column only these
 
@@ -23,114 +25,131 @@ _RUNIN_AFTER_LATER = frozenset("。；;！？!?：: \t\u3000")  # after the firs
 def _parser():
     from lark import Lark
 
+    from .lexer import LineRuns
+
+    grammar = grammar_text()
+    return Lark(grammar, start="document", parser="lalr", lexer=LineRuns, cache=cache_file(grammar))
+
+
+def grammar_text() -> str:
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "grammar", "outline.lark")
     with open(path, encoding="utf-8") as f:  # plain file access: importlib.resources costs ≈4 ms of imports
-        grammar = f.read()
-    return Lark(grammar, start="document", parser="lalr", lexer="basic", cache=cache_file())
+        return f.read()
 
 
-def cache_file() -> str | bool:
+def cache_file(grammar: str) -> str | bool:
     """Where lark keeps the analysed grammar (≈1 ms to load instead of 10–30 ms to rebuild).
 
-    lark stores a hash of the grammar, its options and its own version in the file
-    and rebuilds it when they change; with no cache folder the parser is rebuilt.
+    The file is named by the grammar's hash, so checkouts or versions with other grammars
+    sharing the folder do not overwrite each other's tables; lark also stores a hash of the
+    grammar, its options and its own version in the file and rebuilds it when they change.
+    With no cache folder the parser is rebuilt.
     """
     from ..cache import cache_dir
 
     folder = cache_dir()
     if folder is None:
         return False
-    return os.path.join(folder, "outline-parser-py{}{}.lark".format(*sys.version_info[:2]))
+    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
+    return os.path.join(folder, "outline-parser-py{}{}-{}.lark".format(*sys.version_info[:2], digest))
 
 
-def _tokens(kinds: list[str], headings: dict[int, HeadingMatch]):
-    """Yield (type, line index) with CLOSE tokens for a stack of heading levels."""
-    stack: list[int] = []
-    for i, kind in enumerate(kinds):
-        if kind == "BLANK":
-            continue
-        if kind == "H":
-            level = headings[i].level
-            while stack and stack[-1] >= level:
-                stack.pop()
-                yield "CLOSE", i
-            stack.append(level)
-            yield "HEAD", i
-            continue
-        if kind in ("ATTACH", "SIGN", "DATE"):
-            while stack:
-                stack.pop()
-                yield "CLOSE", i
-        yield kind, i
-    while stack:
-        stack.pop()
-        yield "CLOSE", len(kinds)
+_HEAD_AT_DEPTH = ("HEAD1", "HEAD2", "HEAD3", "HEAD4")  # levels 1–4 open at most four sections
+_CLOSES_ALL = frozenset(("ATTACH", "SIGN", "DATE"))
+
+
+class Tokens:
+    """The grammar's tokens over the classified lines: one per run of lines of one kind (blank lines
+    dropped), one per heading named by its depth among the open sections, a stack of heading levels
+    deciding where each section closes (a heading of the same or a higher level, the attachment list,
+    the signature or the end)."""
+
+    __slots__ = ("tokens", "runs", "closes")
+
+    def __init__(self, kinds: list[str], headings: dict[int, HeadingMatch]) -> None:
+        from lark import Token
+
+        tokens: list = []
+        runs: dict[int, list[int]] = {}  # first line index of a run → the line indices of the run
+        closes: dict[int, int] = {}  # heading line index → the line index that closes its section
+        stack: list[tuple[int, int]] = []  # (level, heading line index) of the open sections
+        run: list[int] = []
+        last = ""
+        for i, kind in enumerate(kinds):
+            if kind == "BLANK":
+                continue
+            if kind == "H":
+                level = headings[i].level
+                while stack and stack[-1][0] >= level:
+                    closes[stack.pop()[1]] = i
+                stack.append((level, i))
+                tokens.append(Token(_HEAD_AT_DEPTH[len(stack) - 1], i))
+                last = kind
+                continue
+            if kind in _CLOSES_ALL:
+                while stack:
+                    closes[stack.pop()[1]] = i
+            if kind == last:
+                run.append(i)
+                continue
+            run = runs[i] = [i]
+            tokens.append(Token(kind, i))
+            last = kind
+        while stack:
+            closes[stack.pop()[1]] = len(kinds)
+        self.tokens, self.runs, self.closes = tokens, runs, closes
+
+    def lines(self, node) -> tuple[int, ...]:
+        """The 1-based lines of a tree node's tokens."""
+        runs = self.runs
+        return tuple(i + 1 for tok in node.children for i in runs[tok.value])
 
 
 def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), split: str = "") -> Outline:
     """The outline of ``doc``; ``split_heads`` are the lines of a flattened report's view
     (checker/parse/split.py) that begin at a heading marker, ``split`` the view's mode."""
-    from lark import Tree
-
     kinds, headings = classify(doc.lines, doc.style_levels)
     for i in split_heads:
         if i in headings and headings[i].how == "numbered":
             headings[i] = replace(headings[i], how="split")
-    tree = _tree(kinds, headings)
+    tokens = Tokens(kinds, headings)
+    tree = _parser().parse(tokens.tokens)
     outline = Outline(lines=doc.lines, kinds=tuple(kinds), split=split)
     for child in tree.children:
-        if not isinstance(child, Tree):
-            continue
-        if child.data == "title":
-            outline.title_lines = _indices(child)
-        elif child.data == "preamble":
-            outline.preamble = _indices(child)
+        data = getattr(child, "data", None)
+        if data == "section1":
+            outline.sections.append(_build(doc, kinds, headings, tokens, child, None))
+        elif data == "title":
+            outline.title_lines = tokens.lines(child)
+        elif data == "preamble":
+            outline.preamble = tokens.lines(child)
             for n in outline.preamble:
                 outline.preamble_items.extend(_items(doc, n - 1, 0))
-        elif child.data == "section":
-            outline.sections.append(_build(doc, kinds, headings, child, None))
-        elif child.data == "attachments":
-            outline.attachments = _indices(child)
-        elif child.data == "signature":
-            outline.signature = _indices(child)
+        elif data == "attachments":
+            outline.attachments = tokens.lines(child)
+        elif data == "signature":
+            outline.signature = tokens.lines(child)
     return outline
 
 
-def _tree(kinds: list[str], headings: dict[int, HeadingMatch]):
-    """The grammar's tree over the classified lines (one token per line, OPEN/CLOSE around sections)."""
-    from lark import Token
-
-    interactive = _parser().parse_interactive("")
-    for kind, index in _tokens(kinds, headings):
-        interactive.feed_token(Token(kind, str(index)))
-    return interactive.feed_eof()
-
-
-def _indices(node) -> tuple[int, ...]:
-    """The 1-based lines of a tree node's tokens."""
-    from lark import Token
-
-    return tuple(int(tok) + 1 for tok in node.children if isinstance(tok, Token))
-
-
-def _build(doc: Document, kinds: list[str], headings: dict[int, HeadingMatch], node, parent: Section | None) -> Section:
-    """The section of a ``section`` node, its sub-sections and its run-in items."""
-    from lark import Token, Tree
-
-    head_tok, body, *rest = node.children
-    i = int(head_tok)
-    section = _section(doc, headings[i], i, parent)
-    body_lines = _indices(body)
-    for child in rest:
-        if isinstance(child, Tree) and child.data == "section":
-            section.children.append(_build(doc, kinds, headings, child, section))
-    close = int(rest[-1]) if rest and isinstance(rest[-1], Token) else i + 1
-    section.end_line = _trim_end(kinds, close, i + 1)
+def _build(
+    doc: Document, kinds: list[str], headings: dict[int, HeadingMatch], tokens: Tokens, node, parent: Section | None
+) -> Section:
+    """The section of a ``section<depth>`` node, its sub-sections and its run-in items."""
+    head, body, *subsections = node.children
+    i = head.value
+    h = headings[i]
+    section = _section(doc, h, i, parent)
+    children = section.children
+    for child in subsections:
+        children.append(_build(doc, kinds, headings, tokens, child, section))
+    section.end_line = _trim_end(kinds, tokens.closes[i], i + 1)
     # run-in items in the heading's own body text and in its body lines
-    if headings[i].body_start >= 0:
-        section.items.extend(_items(doc, i, headings[i].body_start))
-    for n in body_lines:
-        section.items.extend(_items(doc, n - 1, 0))
+    items = section.items
+    if h.body_start >= 0:
+        items.extend(_items(doc, i, h.body_start))
+    for n in tokens.lines(body):
+        items.extend(_items(doc, n - 1, 0))
     return section
 
 
@@ -165,19 +184,36 @@ def _trim_end(kinds: list[str], close_index: int, start_line: int) -> int:
 
 
 def _items(doc: Document, index: int, from_col: int) -> list[RunInItem]:
+    """The run-in items 一是/二是… of line ``index`` from column ``from_col``: found from each 是 back to
+    the numeral before it (most lines have a 是 and few an item: scanning for the numeral first costs
+    a regex attempt at every character)."""
     line = doc.lines[index]
     text = line.text
-    if text.find("是", from_col) == -1:
-        return []
-    found = []
-    for m in _RUNIN_RE.finditer(text, from_col):
-        start = m.start("n")
-        if start > from_col:
-            if text[start - 1] not in _RUNIN_AFTER_LATER:
-                continue
-        elif start > 0 and not (text[start - 1] in _RUNIN_AFTER or text[start - 1].isspace()):
-            continue
-        found.append(
-            RunInItem(m.group("n"), cn_to_int(m.group("n")), index + 1, Span(line.offset(start), line.offset(m.end())))
-        )
+    q = text.find("是", from_col)
+    found: list[RunInItem] = []
+    while q != -1:
+        start = _numeral_before(text, q, from_col)
+        if start != -1 and _runin_place(text, start, from_col):
+            number = text[start:q]
+            found.append(RunInItem(number, cn_to_int(number), index + 1, Span(line.offset(start), line.offset(q + 1))))
+        q = text.find("是", q + 1)
     return found
+
+
+def _numeral_before(text: str, q: int, floor: int) -> int:
+    """Where the numeral that ends right before column ``q`` begins (the leftmost start that makes a
+    whole numeral, as a left-to-right regex scan finds it), or -1; never before ``floor``."""
+    r = q
+    while r > floor and text[r - 1] in _NUMERAL_CHARS:
+        r -= 1
+    for p in range(r, q):
+        if _NUMERAL_RE.fullmatch(text, p, q):
+            return p
+    return -1
+
+
+def _runin_place(text: str, start: int, from_col: int) -> bool:
+    """An item starts the line, or follows a sentence end, a colon or white space."""
+    if start > from_col:
+        return text[start - 1] in _RUNIN_AFTER_LATER
+    return start == 0 or text[start - 1] in _RUNIN_AFTER or text[start - 1].isspace()

@@ -216,24 +216,32 @@ def test_empty_and_blank_documents():
         assert (o.title_lines, o.preamble, o.sections, o.signature) == ((), (), [], ())
 
 
-CACHE_NAME = "outline-parser-py{}{}.lark".format(*sys.version_info[:2])
+def cache_name() -> str:
+    import hashlib
+
+    from checker.parse.outline import grammar_text
+
+    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
+    return "outline-parser-py{}{}-{}.lark".format(*sys.version_info[:2], digest)
 
 
 def test_parser_cache_goes_to_the_user_cache_folder(tmp_path, monkeypatch):
-    from checker.parse.outline import cache_file
+    from checker.parse.outline import cache_file, grammar_text
 
+    name = cache_name()
+    grammar = grammar_text()
     monkeypatch.setenv("FZCHECK_CACHE_DIR", str(tmp_path / "c"))
-    assert cache_file() == str(tmp_path / "c" / CACHE_NAME)
+    assert cache_file(grammar) == str(tmp_path / "c" / name)
     assert (tmp_path / "c").is_dir()
     monkeypatch.setenv("FZCHECK_CACHE_DIR", "")
-    assert cache_file() is False
+    assert cache_file(grammar) is False
     (tmp_path / "file").write_text("x")
     monkeypatch.setenv("FZCHECK_CACHE_DIR", str(tmp_path / "file"))
-    assert cache_file() is False  # not a folder: no cache, no error
+    assert cache_file(grammar) is False  # not a folder: no cache, no error
     if sys.platform not in ("win32", "darwin"):
         monkeypatch.delenv("FZCHECK_CACHE_DIR")
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-        assert cache_file() == str(tmp_path / "xdg" / "fzcheck" / CACHE_NAME)
+        assert cache_file(grammar) == str(tmp_path / "xdg" / "fzcheck" / name)
 
 
 def test_a_fresh_process_writes_and_then_uses_the_parser_cache(tmp_path):
@@ -242,7 +250,7 @@ def test_a_fresh_process_writes_and_then_uses_the_parser_cache(tmp_path):
     for _ in range(2):
         subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
     cached = list(tmp_path.iterdir())
-    assert [p.name for p in cached] == [CACHE_NAME]
+    assert [p.name for p in cached] == [cache_name()]
     assert cached[0].stat().st_size > 1000
 
 
@@ -255,3 +263,27 @@ def test_the_plan_part_ends_where_the_attachment_list_begins():
     assert outline.sections[-1].end_line == 5
     assert outline.attachments == (6, 7)
     assert outline.signature == (9, 10)
+
+
+def test_one_token_per_run_of_lines_and_headings_named_by_their_depth():
+    from checker.parse.classify import classify
+    from checker.parse.outline import Tokens
+
+    doc = document_from_text(
+        "某镇2024年法治政府建设年度报告\n\n开头一段。\n开头二段。\n一、主要举措\n1.依法决策\n正文一。\n\n正文二。\n"
+        "（二）严格执法\n正文三。\n二、存在的不足\n正文四。\n某镇人民政府\n2025年1月10日\n"
+    )
+    kinds, headings = classify(doc.lines, doc.style_levels)
+    tokens = Tokens(kinds, headings)
+    # 1. skips a level under 一、 (depth 2); （二） closes 1. (same depth, a higher level: level 2 < 3)
+    assert [(t.type, t.value) for t in tokens.tokens] == [
+        ("TITLE", 0), ("BODY", 2), ("HEAD1", 4), ("HEAD2", 5), ("BODY", 6), ("HEAD2", 9), ("BODY", 10),
+        ("HEAD1", 11), ("BODY", 12), ("SIGN", 13), ("DATE", 14),
+    ]  # fmt: skip
+    assert tokens.runs[2] == [2, 3] and tokens.runs[6] == [6, 8]  # the blank line 7 belongs to no run
+    assert tokens.closes == {5: 9, 9: 11, 4: 11, 11: 13}
+    outline = parse_document(doc)
+    assert tree(outline.sections) == [
+        (1, "一、", "主要举措", 5, 11, [(3, "1.", "依法决策", 6, 9, []), (2, "（二）", "严格执法", 10, 11, [])]),
+        (1, "二、", "存在的不足", 12, 13, []),
+    ]
