@@ -35,10 +35,11 @@ class Line:
     def offset(self, col: int) -> int:
         """Offset in ``Document.text`` of cleaned column ``col`` (0-based)."""
         raw = col
-        for at, removed in self.shifts:
-            if at <= col:
-                raw += removed
-        return self.start + min(raw, self.raw_length)
+        if self.shifts:  # most lines had nothing removed
+            for at, removed in self.shifts:
+                if at <= col:
+                    raw += removed
+        return self.start + (raw if raw < self.raw_length else self.raw_length)
 
     @property
     def end(self) -> int:

@@ -128,7 +128,14 @@ class _Judge:
         self.seg = segmenter
         self.year = year
         self._texts: dict[int, list[tuple[int, str]]] = {}
+        self._line_sentences: dict[int, list[str]] = {}  # by line number: a sub-part's lines are its parent's too
+        self._evidence: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
+        self._heading_words: dict[int, tuple[list[str], list[tuple[str, int]]]] = {}
         self.found: dict[int, SectionRole] = {}  # by id(section)
+        plan = roles.get("plan")
+        self._next_year = plan.next_year if plan else ()
+        self._next_year_digits = str(year + 1) if year is not None else ""
+        self._heading_tests = [(role, _any_word(role.heading_any)) for role in roles.values() if role.heading_any]
 
     def roles_of(self, section: Section) -> tuple[str, ...]:
         return self.found.get(id(section), NO_ROLE).roles
@@ -146,26 +153,36 @@ class _Judge:
             first = lines[section.line - 1].text
             if section.body_start_col >= 0:
                 found.extend((section.line, s) for s in _split(first[section.body_start_col :]))
+            by_line = self._line_sentences
             for n in range(section.line + 1, section.end_line + 1):
                 if kinds[n - 1] in ("BODY", "H"):
-                    found.extend((n, s) for s in _split(lines[n - 1].text))
+                    split = by_line.get(n)
+                    if split is None:
+                        split = by_line[n] = _split(lines[n - 1].text)
+                    found.extend((n, s) for s in split)
             self._texts[id(section)] = found
         return found
 
     def next_year_words(self, text: str) -> str:
-        plan = self.roles.get("plan")
-        words = plan.next_year if plan else ()
-        for word in words:
+        for word in self._next_year:
             if word in text:
                 return word
-        if self.year is not None:
+        if self.year is not None and self._next_year_digits in text:  # the year after, as digits, or no match
             years = [int(y) for y in _YEAR_RE.findall(text)]
             if years and self.year + 1 in years:
                 return f"{self.year + 1}年"
         return ""
 
     def evidence(self, role_name: str, section: Section, with_heading: bool = True) -> list[tuple[str, int]]:
-        """(word, line) pairs in the section's text that evidence ``role_name``."""
+        """(word, line) pairs in the section's text that evidence ``role_name`` (worked out once: the
+        plan's evidence is asked for where the plan is settled and again for its words)."""
+        key = (role_name, id(section), with_heading)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = self._find_evidence(role_name, section, with_heading)
+        return found
+
+    def _find_evidence(self, role_name: str, section: Section, with_heading: bool) -> list[tuple[str, int]]:
         role = self.roles.get(role_name)
         if role is None:
             return []
@@ -184,17 +201,31 @@ class _Judge:
 
     # --- headings -------------------------------------------------------------------------
     def words_of_heading(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
+        """The roles a heading's words name and the (word, line) that name them (once per section: the
+        plan's place asks again for the later parts'); callers do not change the lists."""
+        known = self._heading_words.get(id(section))
+        if known is None:
+            known = self._heading_words[id(section)] = self._heading_words_of(section)
+        return known
+
+    def _heading_words_of(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
         found: list[str] = []
         words: list[tuple[str, int]] = []
         heading = section.heading
-        for role in self.roles.values():
-            if not role.heading_any:
-                continue
+        for role, any_word in self._heading_tests:
+            if any_word.search(heading) is None:
+                continue  # none of its words, token-aligned or not
             word = self.seg.contains_any(heading, role.heading_any)
             if word and not self.seg.contains_any(heading, role.heading_not):
                 found.append(role.name)
                 words.append((word, section.line))
-        if "plan" in self.roles and "plan" not in found and self.year is not None and _names_next_year_work(heading, self.year):
+        if (
+            "plan" in self.roles
+            and "plan" not in found
+            and self.year is not None
+            and self._next_year_digits in heading  # else no year or another year: not the next year's work
+            and _names_next_year_work(heading, self.year)
+        ):
             found.append("plan")
             words.append((f"{self.year + 1}年", section.line))
         return found, words
@@ -338,6 +369,17 @@ def principal_act(sentence: str, role: RoleDef) -> str:
                     return f"{principal}…{act}"
             start = text.find(principal, start + 1)
     return ""
+
+
+_ANY_WORD: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """A regex that finds any of ``words`` (a quick test before the token-aligned search of each)."""
+    regex = _ANY_WORD.get(words)
+    if regex is None:
+        regex = _ANY_WORD[words] = re.compile("|".join(re.escape(w) for w in words))
+    return regex
 
 
 _MASKS: dict[tuple[str, ...], re.Pattern] = {}

@@ -45,7 +45,10 @@ if any(not any(f in forms for forms in _GROUPED.values()) for f in _HEADING_RES)
     # a form that starts some other way: try every form, in order, on every line
     _GROUPED = {name: _HEADING_RES for name in _GROUPED}
     _OTHER = _HEADING_RES
-_CN_FIRST = frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")  # 一 … 九, 十
+_CN_FIRST = frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")  # 一 … 九, 十, 百, 零
+# what follows the numeral of a Chinese-numeral form (一） 一、 一． …; or white space) and of a digit form
+_CN_MARKS = frozenset("）)、．.，,:：")
+_DIGIT_MARKS = frozenset("）).．、")
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
 
@@ -66,7 +69,7 @@ _SENTENCE_END = "。；;！!？?"
 TITLE_WORDS = ("报告", "总结", "情况", "法治", "建设", "工作", "汇报", "依法行政")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class HeadingMatch:
     level: int
     form: str
@@ -93,18 +96,7 @@ def match_heading(text: str) -> HeadingMatch | None:
     rest = text[lead:]
     if not rest:
         return None
-    first = rest[0]
-    if first == "（" or first == "(":
-        forms = _GROUPED["paren"]
-    elif first in _CN_FIRST:
-        forms = _GROUPED["cn"]
-    elif first.isdecimal():  # what \d matches in a str pattern
-        forms = _GROUPED["digit"]
-    elif _OTHER:
-        forms = _OTHER
-    else:
-        return None
-    for form, level, regex in forms:
+    for form, level, regex in _forms_for(rest):
         m = regex.match(rest)
         if m is None:
             continue
@@ -138,15 +130,53 @@ def match_heading(text: str) -> HeadingMatch | None:
     return None
 
 
+def _forms_for(rest: str) -> tuple:
+    """The heading forms that can match ``rest`` (not empty), by its first character."""
+    first = rest[0]
+    if first == "（" or first == "(":
+        return _GROUPED["paren"]
+    if first in _CN_FIRST:
+        # 一是…, 三年来…: no form's mark follows the numeral
+        return _GROUPED["cn"] if _OTHER or _marked_cn(rest) else ()
+    if first.isdecimal():  # what \d matches in a str pattern
+        return _GROUPED["digit"] if _OTHER or _marked_digits(rest) else ()  # not 2024年…, 12次…
+    return _OTHER
+
+
+def _marked_cn(rest: str) -> bool:
+    """A Chinese numeral's mark or white space right after the run of numeral characters ``rest`` starts
+    with: every Chinese-numeral form (一、 一） 一．) needs it there, and its numeral regex reads only
+    numeral characters; a cheap test before the forms' regexes (most such lines are 一是…, 三年来…)."""
+    i = 1
+    n = len(rest)
+    while i < n and rest[i] in _CN_FIRST:
+        i += 1
+    return i < n and (rest[i] in _CN_MARKS or rest[i].isspace())  # \s is str.isspace in a str pattern
+
+
+def _marked_digits(rest: str) -> bool:
+    """One or two digits and a digit form's mark (1. 1．1、1）) at the start of ``rest`` (2024年…, 12次…: no)."""
+    i = 2 if len(rest) > 1 and rest[1].isdecimal() else 1
+    return i < len(rest) and rest[i] in _DIGIT_MARKS
+
+
+_OPENERS = frozenset("《“（(")
+_CLOSERS = frozenset("》”）)")
+_SENTENCE_OR_BRACKET = re.compile("[《“（(》”）)。！？!?]")
+
+
 def _first_sentence_end(text: str) -> int:
+    """The column of the first 。！？!? outside brackets and quotes, or -1 (only those characters and
+    the brackets are looked at, found by a regex scan rather than a loop over every character)."""
     depth = 0
-    for i, ch in enumerate(text):
-        if ch in "《“（(":
+    for m in _SENTENCE_OR_BRACKET.finditer(text):
+        ch = m.group()
+        if ch in _OPENERS:
             depth += 1
-        elif ch in "》”）)":
+        elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif ch in "。！？!?" and depth == 0:
-            return i
+        elif depth == 0:
+            return m.start()
     return -1
 
 
@@ -266,7 +296,7 @@ def _mark_attachments(lines: tuple[Line, ...], kinds: list[str], headings: dict[
         if not started:  # the first heading or paragraph opens the body
             started = True
             continue
-        if _ATTACH_RE.match(strip_ws(line.text)) is None:
+        if "附" not in line.text or _ATTACH_RE.match(strip_ws(line.text)) is None:
             continue
         for j in range(i, len(lines)):
             if kinds[j] in ("SIGN", "DATE"):

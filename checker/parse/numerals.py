@@ -12,6 +12,19 @@ CN_NUMERAL = (
 
 def cn_to_int(text: str) -> int:
     """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; 0 when not a numeral."""
+    value = _VALUES.get(text)
+    if value is None:
+        value = _cn_to_int(text)
+        if len(_VALUES) < _VALUES_KEPT:
+            _VALUES[text] = value
+    return value
+
+
+_VALUES: dict[str, int] = {}  # the numerals met so far: a report writes the same few hundred times over
+_VALUES_KEPT = 4096
+
+
+def _cn_to_int(text: str) -> int:
     if not text:
         return 0
     if text.isdigit():

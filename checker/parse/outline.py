@@ -13,10 +13,13 @@ from ..model import Document, Outline, RunInItem, Section, Span
 from .classify import HeadingMatch, classify
 from .numerals import CN_NUMERAL, cn_to_int
 
-# A run-in item 一是/二是… starts the line, or follows a sentence end, a colon or white space (checked in
-# _items: a leading look-behind would make the regex engine try every position of every body line).
+# A run-in item 一是/二是… (a numeral, then 是) starts the line, or follows a sentence end, a colon or
+# white space (checked in _runin_place: a leading look-behind would make the regex engine try every
+# position of every body line).
 _NUMERAL_RE = re.compile(CN_NUMERAL)
 _NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百两")  # a superset of CN_NUMERAL's characters
+_ONE_CHAR_NUMERALS = frozenset("一二三四五六七八九十百")
+_NUMERAL_THEN_SHI = re.compile(f"[{''.join(sorted(_NUMERAL_CHARS))}]是")
 _RUNIN_AFTER = frozenset("。；;！？!?：:")  # or any white space (str.isspace, i.e. regex \s)
 _RUNIN_AFTER_LATER = frozenset("。；;！？!?：: \t\u3000")  # after the first column only these
 
@@ -136,20 +139,24 @@ def _build(
     doc: Document, kinds: list[str], headings: dict[int, HeadingMatch], tokens: Tokens, node, parent: Section | None
 ) -> Section:
     """The section of a ``section<depth>`` node, its sub-sections and its run-in items."""
-    head, body, *subsections = node.children
+    head, *rest = node.children  # HEAD<depth> BODY? section<depth+1>*
     i = head.value
     h = headings[i]
     section = _section(doc, h, i, parent)
     children = section.children
-    for child in subsections:
-        children.append(_build(doc, kinds, headings, tokens, child, section))
+    body = ()
+    for child in rest:
+        if isinstance(child, str):  # the BODY token (a lark Token is a str)
+            body = tokens.runs[child.value]
+        else:
+            children.append(_build(doc, kinds, headings, tokens, child, section))
     section.end_line = _trim_end(kinds, tokens.closes[i], i + 1)
     # run-in items in the heading's own body text and in its body lines
     items = section.items
     if h.body_start >= 0:
         items.extend(_items(doc, i, h.body_start))
-    for n in tokens.lines(body):
-        items.extend(_items(doc, n - 1, 0))
+    for n in body:
+        items.extend(_items(doc, n, 0))
     return section
 
 
@@ -184,19 +191,18 @@ def _trim_end(kinds: list[str], close_index: int, start_line: int) -> int:
 
 
 def _items(doc: Document, index: int, from_col: int) -> list[RunInItem]:
-    """The run-in items 一是/二是… of line ``index`` from column ``from_col``: found from each 是 back to
-    the numeral before it (most lines have a 是 and few an item: scanning for the numeral first costs
-    a regex attempt at every character)."""
+    """The run-in items 一是/二是… of line ``index`` from column ``from_col``: found at each numeral
+    character before a 是, then the numeral read back from there (a regex for the whole numeral
+    before 是 would be tried at every character of every body line)."""
     line = doc.lines[index]
     text = line.text
-    q = text.find("是", from_col)
     found: list[RunInItem] = []
-    while q != -1:
+    for m in _NUMERAL_THEN_SHI.finditer(text, from_col):
+        q = m.end() - 1
         start = _numeral_before(text, q, from_col)
         if start != -1 and _runin_place(text, start, from_col):
             number = text[start:q]
             found.append(RunInItem(number, cn_to_int(number), index + 1, Span(line.offset(start), line.offset(q + 1))))
-        q = text.find("是", q + 1)
     return found
 
 
@@ -206,6 +212,8 @@ def _numeral_before(text: str, q: int, floor: int) -> int:
     r = q
     while r > floor and text[r - 1] in _NUMERAL_CHARS:
         r -= 1
+    if r == q - 1:  # one character: 一是 … 十是, 百是 (not 〇, 零 or 两 alone)
+        return r if text[r] in _ONE_CHAR_NUMERALS else -1
     for p in range(r, q):
         if _NUMERAL_RE.fullmatch(text, p, q):
             return p
