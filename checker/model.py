@@ -169,9 +169,13 @@ class Section:
     parent: "Section | None" = field(default=None, repr=False, compare=False)
 
     def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This section and every section under it, in document order (one generator, not one per level)."""
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            if section.children:
+                stack.extend(reversed(section.children))
 
 
 @dataclass(slots=True)
@@ -193,8 +197,13 @@ class Outline:
         return "".join(self.lines[n - 1].text.strip() for n in self.title_lines)
 
     def walk(self):
-        for section in self.sections:
-            yield from section.walk()
+        """Every section, in document order (one generator, not one per level: rules walk it often)."""
+        stack = self.sections[::-1]
+        while stack:
+            section = stack.pop()
+            yield section
+            if section.children:
+                stack.extend(reversed(section.children))
 
 
 @dataclass(frozen=True, slots=True)

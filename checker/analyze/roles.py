@@ -82,30 +82,29 @@ class OutlineRoles:
     """The roles analyze gave the sections of one outline, held beside it (the outline is not changed).
     A section without roles (roles not assigned, or another outline's section) has ``NO_ROLE``."""
 
-    __slots__ = ("_sections", "_found", "_index")
+    __slots__ = ("_sections", "_found", "_by_id")
 
     def __init__(self, outline: Outline | None = None, found: Mapping[int, SectionRole] | None = None) -> None:
         found = found or {}
         self._sections = tuple(outline.walk()) if outline is not None else ()
         self._found = tuple(found.get(id(s), NO_ROLE) for s in self._sections)
-        self._index = {id(s): i for i, s in enumerate(self._sections)}
+        self._by_id = {id(s): role for s, role in zip(self._sections, self._found)}  # the sections are kept alive
 
     def __reduce__(self):
         return (_outline_roles, (self._sections, self._found))
 
     def of(self, section: Section) -> SectionRole:
-        i = self._index.get(id(section))
-        return NO_ROLE if i is None else self._found[i]
+        return self._by_id.get(id(section), NO_ROLE)
 
     def roles(self, section: Section) -> tuple[str, ...]:
-        return self.of(section).roles
+        return self._by_id.get(id(section), NO_ROLE).roles
 
 
 def _outline_roles(sections: tuple[Section, ...], found: tuple[SectionRole, ...]) -> OutlineRoles:
     """Unpickle: the sections in walk order with their roles."""
     made = OutlineRoles()
     made._sections, made._found = sections, found
-    made._index = {id(s): i for i, s in enumerate(sections)}
+    made._by_id = {id(s): role for s, role in zip(sections, found)}
     return made
 
 
