@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
+from types import ModuleType
+from typing import NamedTuple
 
 from .analyze.facts import derive_facts
 from .analyze.roles import OutlineRoles, assign_roles
@@ -22,11 +24,51 @@ from .report import Report
 
 
 def needs_roles(rules: list[Rule]) -> bool:
-    return any(getattr(KINDS[r.kind], "NEEDS_ROLES", False) for r in rules)
+    return _plan(rules).needs_roles
 
 
 def active_rules(ruleset: RuleSet, config: Config) -> list[Rule]:
-    return [r for r in ruleset.enabled() if config.selects(r.code)]
+    """The enabled rules the configuration selects (worked out once per ruleset and configuration:
+    a folder's every file asks)."""
+    key = (id(ruleset), id(config))
+    hit = _ACTIVE.get(key)
+    if hit is None or hit[0] is not ruleset or hit[1] is not config or hit[2] != len(ruleset.rules):
+        if len(_ACTIVE) > 16:
+            _ACTIVE.clear()
+        hit = _ACTIVE[key] = (ruleset, config, len(ruleset.rules), tuple(r for r in ruleset.enabled() if config.selects(r.code)))
+    return list(hit[3])
+
+
+_ACTIVE: dict[tuple[int, int], tuple[RuleSet, Config, int, tuple[Rule, ...]]] = {}
+
+
+class _Plan(NamedTuple):
+    """What running a list of rules needs, worked out once per list (rules are frozen): each
+    per-report rule with its kind, and whether any kind reads the sections' roles."""
+
+    rules: tuple[Rule, ...]  # kept: the ids of the key stay theirs while the plan is cached
+    checks: tuple[tuple[ModuleType, Rule], ...]  # each per-report rule with its kind
+    needs_roles: bool
+
+
+_PLANS: dict[tuple[int, ...], _Plan] = {}
+
+
+def _plan(rules: Sequence[Rule]) -> _Plan:
+    key = tuple(map(id, rules))
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) > 16:
+            _PLANS.clear()
+        kinds = [KINDS[r.kind] for r in rules]
+        checks = tuple(
+            (kind, rule)
+            for kind, rule in zip(kinds, rules)
+            if not is_cross_report(kind) and not getattr(kind, "FOUND_BY_READER", False)
+        )
+        needs = any(getattr(kind, "NEEDS_ROLES", False) for kind in kinds)
+        plan = _PLANS[key] = _Plan(tuple(rules), checks, needs)
+    return plan
 
 
 def analyze(doc: Document, ruleset: RuleSet, config: Config, with_roles: bool = True) -> Report:
@@ -44,11 +86,9 @@ def run_rules(report: Report, rules: list[Rule], limit: int | None = None) -> li
     at most ``limit`` of one rule when given (api.check_document: MAX_FINDINGS_COUNTED + 1; a rule is not
     run to its end only to be counted), within the file's time limit."""
     found: list[Diagnostic] = []
-    for rule in rules:
-        kind = KINDS[rule.kind]
-        if not is_cross_report(kind):
-            check_time()
-            found.extend(islice(kind.check(report, rule), limit))
+    for kind, rule in _plan(rules).checks:
+        check_time()
+        found.extend(kind.check(report, rule) if limit is None else islice(kind.check(report, rule), limit))
     return found
 
 
@@ -74,10 +114,15 @@ def run_cross(reports: Sequence[CrossReport], rules: Sequence[Rule]) -> list[Dia
 def postprocess(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: set[tuple] = set()
+    selected = _selected(config)
+    severity = config.severity
     for d in diagnostics:
-        if not config.selects(d.code):
+        chosen = selected.get(d.code)
+        if chosen is None:
+            chosen = selected[d.code] = config.selects(d.code)
+        if not chosen:
             continue
-        level = config.severity.get(d.code)
+        level = severity.get(d.code) if severity else None
         if level and level != d.severity:
             d = replace(d, severity=level)  # type: ignore[arg-type]
         key = (d.code, d.span.start, d.span.end, d.message)
@@ -87,3 +132,16 @@ def postprocess(diagnostics: list[Diagnostic], config: Config) -> list[Diagnosti
         out.append(d)
     out.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return out
+
+
+_SELECTED: dict[int, tuple[Config, dict[str, bool]]] = {}
+
+
+def _selected(config: Config) -> dict[str, bool]:
+    """code → whether ``config`` selects it, filled as codes turn up (a Config is frozen)."""
+    hit = _SELECTED.get(id(config))
+    if hit is None or hit[0] is not config:
+        if len(_SELECTED) > 16:
+            _SELECTED.clear()
+        hit = _SELECTED[id(config)] = (config, {})
+    return hit[1]

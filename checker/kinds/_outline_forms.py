@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model import Section
 from ..parse.numerals import int_to_cn
+from . import _sections
 
 # GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）
 CANONICAL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -44,10 +45,13 @@ def width_only(found: str, expected: str) -> bool:
     return found.replace("(", "（").replace(")", "）").replace(" ", "").replace("\u3000", "") == expected
 
 
-def sibling_lists(outline) -> list[list[Section]]:
-    """The top-level sections and every section's children: the lists numbered together."""
-    lists = [[s for s in outline.sections if s.number]]
-    for section in outline.walk():
-        if section.children:
-            lists.append([s for s in section.children if s.number])
-    return lists
+def sibling_lists(report) -> tuple[list[Section], ...]:
+    """The top-level sections and every section's children: the lists numbered together (once per report)."""
+    found = report._memo.get("outline_forms.siblings")
+    if found is None:
+        lists = [[s for s in report.outline.sections if s.number]]
+        for section in _sections.sections(report):
+            if section.children:
+                lists.append([s for s in section.children if s.number])
+        found = report._memo["outline_forms.siblings"] = tuple(lists)
+    return found

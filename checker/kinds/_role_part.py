@@ -3,9 +3,12 @@ part's sections, the check of their ``role`` parameter and the finding at the pa
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Section
+from . import _sections
+from ._strings import _NOT_FIGURES, has_figure, mask_quoted
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -24,11 +27,39 @@ def part_sections(report: Report, role: str) -> list[Section]:
     report that could not be split at its headings (FZ308), whose parts the checker did not see."""
     if report.parts_unseen:
         return []
-    roles_of = report.roles_of
-    return [s for s in report.outline.walk() if role in roles_of(s) and (s.parent is None or role not in roles_of(s.parent))]
+    return list(_sections.parts_with_role(report, role))
 
 
 def at_part(rule: Rule, report: Report, sections: list[Section], **values) -> Diagnostic:
     """The finding on the part, at the heading of its first section (``{heading}`` and ``values``)."""
     target = sections[0]
     return diagnostic(rule, report.heading_segment(target).span(), heading=target.heading, **values)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def states_figure(text: str, classifiers: tuple[str, ...]) -> bool:
+    """``has_figure(text, classifiers)``, answered at the first digit that is not part of a year or a
+    date when there is one (the usual case: a part of measures states its first figure early),
+    instead of masking every year and date of the whole text first; the Chinese counts are
+    ``has_figure``'s to find."""
+    if _first_figure_digit(mask_quoted(text, ("《》",))):
+        return True
+    return bool(classifiers) and has_figure(text, classifiers)
+
+
+def _first_figure_digit(scan: str) -> bool:
+    """Whether a digit of ``scan`` is left once years and dates are masked as ``has_figure`` masks
+    them (its masking regex, from the left, never overlapping).  That regex starts every match at a
+    digit, so from each digit on: either it starts the next year or date (passed over), or it is a
+    digit that stays."""
+    at = 0
+    while True:
+        digit = _DIGIT.search(scan, at)
+        if digit is None:
+            return False
+        year_or_date = _NOT_FIGURES.match(scan, digit.start())
+        if year_or_date is None:
+            return True
+        at = year_or_date.end()

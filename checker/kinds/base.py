@@ -46,23 +46,25 @@ class _Default(dict):
         return "{" + key + "}"
 
 
+def _has_fields(template: str) -> bool:
+    """False for a template ``format_map`` returns unchanged (no braces): most hints, many messages."""
+    return "{" in template or "}" in template
+
+
 def diagnostic(rule: "Rule", span: Span, fix: Fix | None = None, **values: object) -> Diagnostic:
     # the rule's ``fix`` field may only lower what the kind proposes: "none" drops it, "unsafe" demotes it
-    if fix is not None and rule.fix == "none":
-        fix = None
-    elif fix is not None and rule.fix == "unsafe" and fix.applicability == "safe":
-        fix = Fix(fix.edits, "unsafe", fix.title)
-    fmt = _Default({k: "" if v is None else v for k, v in values.items()})
-    return Diagnostic(
-        code=rule.code,
-        name=rule.name,
-        severity=rule.severity,  # type: ignore[arg-type]
-        message=rule.message.format_map(fmt),
-        span=span,
-        hint=rule.hint.format_map(fmt),
-        basis=rule.basis,
-        fix=fix,
-    )
+    if fix is not None and rule.fix:
+        if rule.fix == "none":
+            fix = None
+        elif rule.fix == "unsafe" and fix.applicability == "safe":
+            fix = Fix(fix.edits, "unsafe", fix.title)
+    message, hint = rule.message, rule.hint
+    message_fields, hint_fields = _has_fields(message), _has_fields(hint)
+    if message_fields or hint_fields:
+        fmt = _Default({k: "" if v is None else v for k, v in values.items()})
+        message = message.format_map(fmt) if message_fields else message
+        hint = hint.format_map(fmt) if hint_fields else hint
+    return Diagnostic(rule.code, rule.name, rule.severity, message, span, hint, rule.basis, fix)  # type: ignore[arg-type]
 
 
 def per_rule(build):

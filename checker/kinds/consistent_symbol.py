@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
-from ._textscan import overlaps, regions, span_is_plain, url_ranges
+from ._textscan import clean_text, overlaps, regions, span_is_plain, url_ranges
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ def validate(params: Params, ruleset) -> str:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
+    whole = clean_text(report)
+    if sum(v in whole for v in params.variants) < 2:
+        return  # one form at most anywhere in the text: nothing can be inconsistent
     alternation = "|".join(re.escape(v) for v in sorted(params.variants, key=len, reverse=True))
     regex = re.compile(rf"(?<=[0-9０-９])(?:{alternation})" if params.after_digit else alternation)
     found: list[tuple] = []

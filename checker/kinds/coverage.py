@@ -27,12 +27,14 @@ routine activities, not as a year of building rule-of-law government.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._role_part import at_part, part_sections, undefined_role
+from .base import per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -70,10 +72,18 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def covered(text: str, areas: tuple[dict, ...], ignore_words: tuple[str, ...] = ()) -> list[str]:
+def covered(text: str, areas: tuple[tuple[str, re.Pattern], ...], ignore_words: tuple[str, ...] = ()) -> list[str]:
+    """The names of the ``areas`` (name, regex of its words: :func:`area_res`) whose words occur in ``text``."""
     for phrase in ignore_words:
         text = text.replace(phrase, "\n")
-    return [a["name"] for a in areas if any(w in text for w in a["words"])]
+    return [name for name, words in areas if words.search(text)]
+
+
+@per_rule
+def area_res(rule: Rule[Params]) -> tuple[tuple[str, re.Pattern], ...]:
+    """(name, one regex of its words) per area: one search finds whether any of the words occurs,
+    where testing each word scanned the text once per word."""
+    return tuple((a["name"], re.compile("|".join(map(re.escape, a["words"])))) for a in rule.params.areas)
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
@@ -81,7 +91,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     sections = part_sections(report, p.role)
     if not sections:
         return
-    names = covered("\n".join(report.section_text(s) for s in sections), p.areas, p.ignore_words)
+    names = covered("\n".join(report.section_text(s) for s in sections), area_res(rule), p.ignore_words)
     if len(names) < p.min_areas:
         missing = [a["name"] for a in p.areas if a["name"] not in names][:3]
         yield at_part(rule, report, sections, count=len(names), min=p.min_areas, missing="、".join(missing))

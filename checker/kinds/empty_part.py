@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
+from . import _sections
 from ._strings import ALL_SPACES
 from .base import diagnostic
 
@@ -63,7 +64,7 @@ def is_empty(report, section) -> bool:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    for section in report.outline.walk():
+    for section in _sections.sections(report):
         marker = section.marker.strip(ALL_SPACES)
         if rule.params.what == "heading":
             if not section.heading.strip(ALL_SPACES) and section.body_start_col < 0:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 KIND = "input_error"
 PLACEHOLDERS = ("detail",)
+FOUND_BY_READER = True  # the driver reports these; a rule of this kind finds nothing in a report's text
 
 
 @dataclass(frozen=True)

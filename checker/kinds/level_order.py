@@ -42,7 +42,7 @@ class Params:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    for siblings in sibling_lists(report.outline):
+    for siblings in sibling_lists(report):
         deepest = 0
         for i, section in enumerate(siblings):
             if section.level < deepest:

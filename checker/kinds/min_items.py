@@ -33,8 +33,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
-from ._role_part import at_part, part_sections, undefined_role
-from ._strings import has_figure
+from ._role_part import at_part, part_sections, states_figure, undefined_role
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -80,7 +79,7 @@ def _is_lead_in(text: str, words: tuple[str, ...]) -> bool:
 def _counts(item: str, p: Params) -> bool:
     if not p.require_any and not p.count_figures:
         return True
-    return any(w in item for w in p.require_any) or (p.count_figures and has_figure(item, ()))
+    return any(w in item for w in p.require_any) or (p.count_figures and states_figure(item, ()))
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:

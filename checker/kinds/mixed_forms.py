@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
+from . import _sections
 from ._outline_forms import CANONICAL, LEVEL_NAMES, family, render, width_only
 from .base import diagnostic
 
@@ -45,7 +46,7 @@ class Params:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     by_level: dict[int, list] = {}
-    for section in report.outline.walk():
+    for section in _sections.sections(report):
         if section.number and section.form not in rule.params.ignore_forms:
             by_level.setdefault(section.level, []).append(section)
     for level, sections in sorted(by_level.items()):

@@ -52,7 +52,9 @@ PLACEHOLDERS = ("found", "other", "suggest")
 _CN_DIGITS = "一二两三四五六七八九"
 _CN_YEAR = re.compile(r"(?<![〇零○Ｏ一二三四五六七八九十])([〇零○ＯO一二三四五六七八九]{4})(?=\s*年)")
 _AR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
-_CN_YEAR_QUICK = re.compile(r"[〇零○ＯO一二三四五六七八九]{4}(?=\s*年)")  # _CN_YEAR without its look-behind: a fast scan
+# _CN_YEAR without its look-behind, opening with one character of the class: ``re`` then skips to the
+# next such character in C instead of trying the whole pattern at every position (3× faster)
+_CN_YEAR_QUICK = re.compile(r"[〇零○ＯO一二三四五六七八九][〇零○ＯO一二三四五六七八九]{3}(?=\s*年)")
 _YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
                 "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 # Characters before a Chinese numeral that make it an ordinal, a word or part of a longer number.
@@ -73,20 +75,23 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-_COUNT_RES: dict[tuple[str, ...], tuple[re.Pattern, re.Pattern, re.Pattern]] = {}
+_COUNT_RES: dict[tuple[str, ...], tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]] = {}
 
 
-def _count_res(classifiers: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(Arabic count, Chinese count, quick test): the quick test starts with what it consumes, so
-    ``re`` scans for a digit instead of trying the look-behind at every position; it matches
-    wherever the Arabic count does (and a few places more)."""
+def _count_res(classifiers: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(Arabic count, Chinese count, quick Arabic test, quick Chinese test): a quick test starts with
+    what it consumes, one character of a class, so ``re`` skips to the next such character in C
+    instead of trying the pattern at every position; it matches wherever its count does (the quick
+    Arabic test in a few places more), and never across a line end."""
     found = _COUNT_RES.get(classifiers)
     if found is None:
         alt = "|".join(map(re.escape, sorted(classifiers, key=len, reverse=True)))
+        numeral = f"[{_CN_DIGITS}十百千]"
         arabic = re.compile(rf"(?<![\d.．])(\d+)(?:余|多)?(?P<c>{alt})")
-        chinese = re.compile(rf"([{_CN_DIGITS}十百千]+)(?:余|多)?(?P<c>{alt})(?!性)")
+        chinese = re.compile(rf"({numeral}+)(?:余|多)?(?P<c>{alt})(?!性)")
         quick = re.compile(rf"\d+(?:余|多)?(?:{alt})")
-        found = _COUNT_RES[classifiers] = (arabic, chinese, quick)
+        quick_chinese = re.compile(rf"{numeral}{numeral}*(?:余|多)?(?:{alt})(?!性)")
+        found = _COUNT_RES[classifiers] = (arabic, chinese, quick, quick_chinese)
     return found
 
 
@@ -98,7 +103,7 @@ def _approximate(numeral: str) -> bool:
 
 def count_mixes(text: str, classifiers: tuple[str, ...]) -> Iterator[tuple[int, int, str, str, str]]:
     """(start, end, found, other, suggest) for Chinese counts mixed with Arabic ones in ``text``."""
-    arabic_re, chinese_re, quick_re = _count_res(classifiers)
+    arabic_re, chinese_re, quick_re, _ = _count_res(classifiers)
     if quick_re.search(text) is None:  # no Arabic count at all: nothing can be mixed
         return
     scan = mask_quoted(text)
@@ -122,14 +127,22 @@ def count_mixes(text: str, classifiers: tuple[str, ...]) -> Iterator[tuple[int, 
         yield m.start(), m.end(), found, arabic[classifier], str(value) + found[len(numeral) :]
 
 
+def _mixed_lines(report: Report, classifiers: tuple[str, ...]) -> set[int]:
+    """The lines that may hold a mix: a Chinese count (rarer: one scan of the whole text finds the
+    lines holding one) beside an Arabic count.  Masking quotes only takes matches away, so a line
+    without both here has no mix."""
+    _, _, quick_arabic, quick_chinese = _count_res(classifiers)
+    lines = report.doc.lines
+    return {n for n in matching_lines(report, quick_chinese) if quick_arabic.search(lines[n - 1].text)}
+
+
 def _year_value(text: str) -> str:
     return "".join(_YEAR_DIGITS[ch] for ch in text)
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if rule.params.scope == "paragraph":
-        # an Arabic count is what every mix needs: one scan of the whole text finds the lines holding one
-        hit = matching_lines(report, _count_res(rule.params.classifiers)[2])
+        hit = _mixed_lines(report, rule.params.classifiers)
         if not hit:
             return
         for segment in report.all_body_segments():

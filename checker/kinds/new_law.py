@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
+from ._sections import parts_with_role
 from ._strings import mask_quoted
 from .base import diagnostic
 
@@ -76,11 +77,9 @@ def validate(params: Params, ruleset) -> str:
 
 def _plan_segments(report: Report, role: str):
     """Body and headings of the parts playing ``role`` whose parent does not (no text twice)."""
-    roles_of = report.roles_of
-    for section in report.outline.walk():
-        if role in roles_of(section) and (section.parent is None or role not in roles_of(section.parent)):
-            yield report.heading_segment(section)
-            yield from report.body_segments(section)
+    for section in parts_with_role(report, role):
+        yield report.heading_segment(section)
+        yield from report.body_segments(section)
 
 
 def _first_topic(segments, topics) -> tuple[object, int, str] | None:

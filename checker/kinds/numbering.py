@@ -35,10 +35,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, RunInItem, Span
 from ..parse.numerals import int_to_cn
+from . import _sections
 from ._outline_forms import LEVEL_NAMES, canonical_marker, render, sibling_lists
 from .base import diagnostic
 
@@ -117,49 +118,79 @@ def _join(markers: list[str]) -> str:
     return "、".join(markers[:3]) + ("等" if len(markers) > 3 else "")
 
 
+class Place(NamedTuple):
+    """One problem found, with what a finding says about it (the three rules share one scan)."""
+
+    problem: str
+    span: Span
+    found: str
+    expected: str
+    previous: str
+    what: str
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    params = rule.params
-    if "headings" in params.targets:
-        for siblings in sibling_lists(report.outline):
-            for level in sorted({s.level for s in siblings}):
-                group = [s for s in siblings if s.level == level]
-                values = [s.value for s in group]
-                for f in scan(values, level in params.restart_levels):
-                    if f.problem != params.problem:
-                        continue
-                    section = group[f.index]
-                    yield diagnostic(
-                        rule,
-                        section.marker_span,
-                        found=section.marker.strip(),
-                        expected=_join([canonical_marker(level, v) for v in f.expected]),
-                        previous=canonical_marker(level, f.previous) if f.previous else "",
-                        what=f"{LEVEL_NAMES[level]}标题",
-                    )
-    if "items" in params.targets:
-        lists = [report.outline.preamble_items] + [s.items for s in report.outline.walk()]
-        text = report.doc.text
-        for items in lists:
-            if len(items) < 2:
-                continue
-            yield from _items(rule, items, text)
+    problem = rule.params.problem
+    for place in problems(report, rule.params):
+        if place.problem == problem:
+            yield diagnostic(
+                rule, place.span, found=place.found, expected=place.expected, previous=place.previous, what=place.what
+            )
 
 
-def _items(rule, items: list[RunInItem], text: str) -> Iterator[Diagnostic]:
+def problems(report: Report, params: Params) -> tuple[Place, ...]:
+    """Every numbering problem of the report, headings first, in the order the rules report them;
+    once per report and targets (each of the three rules keeps its own problem)."""
+    key = ("numbering", params.targets, params.restart_levels)
+    found = report._memo.get(key)
+    if found is None:
+        found = report._memo[key] = (*_heading_places(report, params), *_item_places(report, params))
+    return found
+
+
+def _heading_places(report: Report, params: Params) -> Iterator[Place]:
+    if "headings" not in params.targets:
+        return
+    for siblings in sibling_lists(report):
+        levels = {s.level for s in siblings}
+        for level in sorted(levels):
+            group = siblings if len(levels) == 1 else [s for s in siblings if s.level == level]
+            if len(group) == 1 and group[0].value == 1:
+                continue  # one heading numbered 1: nothing to compare
+            for f in scan([s.value for s in group], level in params.restart_levels):
+                section = group[f.index]
+                yield Place(
+                    f.problem,
+                    section.marker_span,
+                    section.marker.strip(),
+                    _join([canonical_marker(level, v) for v in f.expected]),
+                    canonical_marker(level, f.previous) if f.previous else "",
+                    f"{LEVEL_NAMES[level]}标题",
+                )
+
+
+def _item_places(report: Report, params: Params) -> Iterator[Place]:
+    if "items" not in params.targets:
+        return
+    text = report.doc.text
+    for items in (report.outline.preamble_items, *(s.items for s in _sections.sections(report))):
+        if len(items) >= 2:
+            yield from _items(items, text)
+
+
+def _items(items: list[RunInItem], text: str) -> Iterator[Place]:
     def present(i: int, missing: int) -> bool:
         start = items[i - 1].span.end if i else text.rfind("\n", 0, items[0].span.start) + 1
         between = text[start : items[i].span.start]
         return f"{int_to_cn(missing)}是" in between
 
     for f in scan([item.value for item in items], True, present):
-        if f.problem != rule.params.problem:
-            continue
         item = items[f.index]
-        yield diagnostic(
-            rule,
+        yield Place(
+            f.problem,
             Span(item.span.start, item.span.end),
-            found=f"{item.number}是",
-            expected=_join([render("一是", int_to_cn(v)) for v in f.expected]),
-            previous=f"{int_to_cn(f.previous)}是" if f.previous else "",
-            what="分项",
+            f"{item.number}是",
+            _join([render("一是", int_to_cn(v)) for v in f.expected]),
+            f"{int_to_cn(f.previous)}是" if f.previous else "",
+            "分项",
         )

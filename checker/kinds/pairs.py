@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
-from ._textscan import regions, shorten, span_is_plain
+from ._textscan import Region, matching_lines, regions, shorten, span_is_plain
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -92,6 +92,12 @@ def _watch_re(pairs: tuple[str, ...]) -> re.Pattern:
 
 
 @lru_cache(maxsize=32)
+def _line_re(pairs: tuple[str, ...]) -> re.Pattern:
+    """From a line's first mark to its end: one match per line holding a mark (never across a line end)."""
+    return re.compile(_watch_re(pairs).pattern + "[^\\n]*")
+
+
+@lru_cache(maxsize=32)
 def _fast_res(pairs: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
     """(skip, read): a pair with no other mark inside it (（依法行政）, “放管服”) is the commonest case.
     The mark-by-mark scan would push its opener and pop it at once at its closer (the opener is then
@@ -122,78 +128,110 @@ def _fast_res(pairs: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
 
 
 def scan(text: str, col: int, params: Params) -> tuple[list[tuple[Mark, Mark]], list[Mark]]:
-    """(matched pairs, unpaired marks) of one line from column ``col``.  Of the pairs with no mark
-    inside, only those a rule reads are listed: 《》 (a title) and （） written with mixed widths."""
+    """(matched pairs, unpaired marks) of one line from column ``col``, in one pass: linear in the
+    line (a closer finds its opener in constant time, however many marks are left open).  Of the
+    pairs with no mark inside, only those a rule reads are listed: 《》 (a title) and （） written
+    with mixed widths."""
     fast = _fast_res(params.pairs)
-    if fast is None:
-        return _scan(text, col, len(text), params, [], [], [])
-    skip, read = fast
-    openers, _ = _marks(params.pairs)
-    stack: list[Mark] = []
-    matched: list[tuple[Mark, Mark]] = []
-    unpaired: list[Mark] = []
+    watch = _watch_re(params.pairs)
+    pairing = _Pairing(*_marks(params.pairs))
     at, n = col, len(text)
     while True:
-        at = skip.match(text, at).end()
-        if at >= n:
-            break
-        m = read.match(text, at)
-        if m is not None:
-            end = m.end() - 1
-            kind = openers[text[at]]
-            matched.append((Mark(at, text[at], kind), Mark(end, text[end], kind)))
-            at = end + 1
-        else:  # a mark in a pair with marks inside, or one left alone: the scan decides
-            _scan(text, at, at + 1, params, stack, matched, unpaired, finish=False)
-            at += 1
-    return _scan(text, n, n, params, stack, matched, unpaired)
-
-
-def _scan(text: str, col: int, end: int, params: Params, stack: list[Mark], matched: list, unpaired: list, finish: bool = True):
-    """The marks of ``text[col:end]`` onto ``stack``, ``matched`` and ``unpaired``; with ``finish``
-    (the line's end) the openers left are unpaired: (matched, unpaired)."""
-    openers, closers = _marks(params.pairs)
-    for m in _watch_re(params.pairs).finditer(text, col, end):
-        i = m.start()
-        ch = text[i]
-        if ch == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and text[i + 1].isascii() and text[i + 1].isalpha():
-            continue  # an apostrophe: China’s
-        if ch in openers:
-            stack.append(Mark(i, ch, openers[ch]))
-        elif ch in closers:
-            kind = closers[ch]
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind == kind), None)
-            if depth is None:
-                unpaired.append(Mark(i, ch, kind))
+        if fast is not None:
+            skip, read = fast
+            at = skip.match(text, at).end()
+            if at >= n:
+                break
+            m = read.match(text, at)
+            if m is not None:
+                pairing.pair(text, at, m.end() - 1)
+                at = m.end()
                 continue
-            unpaired.extend(stack[depth + 1 :])  # crossed: the inner openers were never closed
-            opener = stack[depth]
-            del stack[depth:]
-            matched.append((opener, Mark(i, ch, kind)))
-    if not finish:
-        return matched, unpaired
-    unpaired.extend(stack)
-    unpaired.sort(key=lambda m: m.col)
-    return matched, unpaired
+        else:
+            m = watch.search(text, at)
+            if m is None:
+                break
+            at = m.start()
+        pairing.mark(text, at)  # a mark in a pair with marks inside, or one left alone
+        at += 1
+    return pairing.finish()
+
+
+class _Pairing:
+    """The marks of one line, read left to right: openers on a stack, each closer paired with the
+    nearest open opener of its kind (the openers above it were never closed: crossed marks)."""
+
+    def __init__(self, openers: dict[str, str], closers: dict[str, str]) -> None:
+        self.openers, self.closers = openers, closers
+        self.stack: list[Mark] = []
+        self.open_at: dict[str, list[int]] = {}  # kind → stack positions of its open openers
+        self.matched: list[tuple[Mark, Mark]] = []
+        self.unpaired: list[Mark] = []
+
+    def pair(self, text: str, start: int, end: int) -> None:
+        """A pair with no mark inside (the fast path's): matched at once."""
+        kind = self.openers[text[start]]
+        self.matched.append((Mark(start, text[start], kind), Mark(end, text[end], kind)))
+
+    def mark(self, text: str, i: int) -> None:
+        ch = text[i]
+        if ch == "’" and 0 < i < len(text) - 1 and _is_latin(text[i - 1]) and _is_latin(text[i + 1]):
+            return  # an apostrophe: China’s
+        if ch in self.openers:
+            kind = self.openers[ch]
+            self.open_at.setdefault(kind, []).append(len(self.stack))
+            self.stack.append(Mark(i, ch, kind))
+        elif ch in self.closers:
+            self.close(Mark(i, ch, self.closers[ch]))
+
+    def close(self, closer: Mark) -> None:
+        positions = self.open_at.get(closer.kind)
+        if not positions:
+            self.unpaired.append(closer)
+            return
+        depth = positions[-1]
+        crossed = self.stack[depth + 1 :]
+        self.unpaired.extend(crossed)  # crossed: the inner openers were never closed
+        for mark in crossed:
+            self.open_at[mark.kind].pop()
+        positions.pop()
+        self.matched.append((self.stack[depth], closer))
+        del self.stack[depth:]
+
+    def finish(self) -> tuple[list[tuple[Mark, Mark]], list[Mark]]:
+        """At the line's end the openers left are unpaired: (matched, unpaired)."""
+        self.unpaired.extend(self.stack)
+        self.unpaired.sort(key=lambda m: m.col)
+        return self.matched, self.unpaired
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def line_scans(report: Report, params: Params) -> tuple[tuple[Region, list, list], ...]:
+    """(region, matched, unpaired) of each region with a pair or an unpaired mark, once per report
+    (the unpaired and the mismatched rule read the same marks); one scan of the whole text finds the
+    lines holding a mark, and only those are read."""
+    key = ("pairs", params.pairs)
+    found = report._memo.get(key)
+    if found is None:
+        watch = _watch_re(params.pairs)
+        marked = matching_lines(report, _line_re(params.pairs))
+        found = []
+        for region in regions(report):
+            if region.line.number in marked and watch.search(region.text, region.col) is not None:
+                matched, unpaired = scan(region.text, region.col, params)
+                if matched or unpaired:
+                    found.append((region, matched, unpaired))
+        found = report._memo[key] = tuple(found)
+    return found
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
-    watch = _watch_re(params.pairs)
-    # the unpaired and the mismatched rule read the same marks: scan each line once per report
-    scans = report.__dict__.setdefault("_pair_scans", {}).setdefault(params.pairs, {})
-    for region in regions(report):
+    for region, matched, unpaired in line_scans(report, params):
         text, line = region.text, region.line
-        key = (line.number, region.col)
-        found = scans.get(key)
-        if found is None:
-            if watch.search(text, region.col) is None:
-                found = scans[key] = ([], [])
-            else:
-                found = scans[key] = scan(text, region.col, params)
-        matched, unpaired = found
-        if not matched and not unpaired:
-            continue
         if params.report == "unpaired":
             for mark in unpaired:
                 is_opener = mark.char in ("(", mark.kind[0])

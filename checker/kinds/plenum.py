@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
+from ._textscan import clean_text
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def mentions(text: str) -> Iterator[tuple[int, int, str]]:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
-    if year is None:
+    if year is None or "届" not in clean_text(report):  # every mention has 届
         return
     table = held_table(rule.params)
     limit = (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._strings import ALL_SPACES
+from ._textscan import clean_text
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -48,14 +49,20 @@ def validate(params: Params, ruleset) -> str:
     return "" if params.min_chars >= 5 else "min_chars 至少为 5"
 
 
+def compared_texts(report: Report) -> list[str]:
+    """Each line's text without spaces, from one pass over the whole text (no space is a line end)."""
+    keys = _SPACES.sub("", clean_text(report)).split("\n")
+    if len(keys) != len(report.doc.lines):  # a line holding a line end of its own: one by one
+        keys = [_SPACES.sub("", line.text) for line in report.doc.lines]
+    return keys
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     first_seen: dict[str, int] = {}
     lines = report.doc.lines
-    for line, kind in zip(lines, report.outline.kinds):
-        if kind in _SKIP_KINDS:
-            continue
-        key = _SPACES.sub("", line.text)
-        if len(key) < rule.params.min_chars:
+    min_chars = rule.params.min_chars
+    for line, kind, key in zip(lines, report.outline.kinds, compared_texts(report)):
+        if len(key) < min_chars or kind in _SKIP_KINDS:
             continue
         first = first_seen.setdefault(key, line.number)
         if first == line.number:

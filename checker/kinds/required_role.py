@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+from ._sections import any_with_role
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.parts_unseen:
         return
     role = rule.params.role
-    if any(role in report.roles_of(s) for s in report.outline.walk()):
+    if any_with_role(report, role):
         return
     label = report.roles[role].label if role in report.roles else role
     yield diagnostic(rule, report.title_span, role_label=label)

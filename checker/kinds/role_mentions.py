@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+from ._sections import parts_with_role, with_role
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -72,13 +73,11 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.parts_unseen:
         return
     p = rule.params
-    sections = [s for s in report.outline.walk() if p.role in report.roles_of(s)]
+    sections = with_role(report, p.role)
     if not sections:
         return
     seg = report.segmenter
-    for section in sections:
-        if section.parent is not None and p.role in report.roles_of(section.parent):
-            continue  # its text is searched with its parent's
+    for section in parts_with_role(report, p.role):  # a sub-part's text is searched with its parent's
         for segment in report.body_segments(section):
             if seg.contains_any(segment.text, p.words):
                 return

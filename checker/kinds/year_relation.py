@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+from ._sections import with_role
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         return
     expected = year + rule.params.offset
     seen: set[int] = set()
-    for section in report.outline.walk():
-        if rule.params.role not in report.roles_of(section):  # sub-parts inherit their parent's role
-            continue
+    for section in with_role(report, rule.params.role):  # sub-parts inherit their parent's role
         if section.line in seen:
             continue
         seen.add(section.line)
@@ -64,6 +63,8 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
                 yield diagnostic(rule, heading.span(m.start(1), m.end()), found=found, expected=expected, year=year)
                 return
         for segment in report.body_segments(section, include_children=False):
+            if "年" not in segment.text:
+                continue  # every year of _YEAR has 年
             text = _CITATION.sub(lambda c: "□" * len(c.group()), segment.text)
             for m in _YEAR.finditer(text):
                 found = int(m.group(1))

@@ -66,10 +66,30 @@ from hypothesis import strategies as st  # noqa: E402
 
 
 def _whole_scan(text, col, params):
-    """The mark-by-mark scan over the whole line (what scan did before its fast path)."""
-    from checker.kinds.pairs import _scan
+    """The plain mark-by-mark scan over the whole line (what scan did before its fast path and its
+    constant-time closing): each closer looks down the stack for the nearest opener of its kind."""
+    from checker.kinds.pairs import Mark, _marks
 
-    return _scan(text, col, len(text), params, [], [], [])
+    openers, closers = _marks(params.pairs)
+    stack, matched, unpaired = [], [], []
+    for i in range(col, len(text)):
+        ch = text[i]
+        if ch == "’" and 0 < i < len(text) - 1 and all(c.isascii() and c.isalpha() for c in (text[i - 1], text[i + 1])):
+            continue
+        if ch in openers:
+            stack.append(Mark(i, ch, openers[ch]))
+        elif ch in closers:
+            kind = closers[ch]
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind == kind), None)
+            if depth is None:
+                unpaired.append(Mark(i, ch, kind))
+                continue
+            unpaired.extend(stack[depth + 1 :])
+            matched.append((stack[depth], Mark(i, ch, kind)))
+            del stack[depth:]
+    unpaired.extend(stack)
+    unpaired.sort(key=lambda m: m.col)
+    return matched, unpaired
 
 
 def _read(matched):
@@ -89,3 +109,29 @@ def test_fast_path_finds_what_the_whole_scan_finds(text, col):
     whole_matched, whole_unpaired = _whole_scan(text, col, params)
     assert unpaired == whole_unpaired
     assert _read(matched) == _read(whole_matched)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab （）()“”‘’《》【】〔〕〈〉", max_size=40), st.integers(0, 3))
+def test_scan_without_fast_path_finds_what_the_whole_scan_finds(text, col):
+    """Pairs where one mark opens one pair and closes another have no fast path: the one-pass scan
+    alone must give the plain scan's pairs and marks, in the same order."""
+    from checker.kinds.pairs import Params, _fast_res, scan
+
+    params = Params(report="unpaired", pairs=("（）", "“”", "〈〉", "〉《"))
+    assert _fast_res(params.pairs) is None
+    assert scan(text, col, params) == _whole_scan(text, col, params)
+
+
+def test_closers_of_another_kind_after_many_open_marks():
+    """10,000 openers never closed, then 10,000 closers of another kind: every mark is unpaired and
+    the openers stay indexed by kind (a closer looks its kind up instead of walking the stack)."""
+    from checker.kinds.pairs import Params, _marks, _Pairing
+
+    text = "“" * 10_000 + "）" * 10_000
+    pairing = _Pairing(*_marks(Params(report="unpaired").pairs))
+    for i in range(len(text)):
+        pairing.mark(text, i)
+    matched, unpaired = pairing.finish()
+    assert matched == [] and len(unpaired) == 20_000
+    assert pairing.open_at == {"“”": list(range(10_000))}

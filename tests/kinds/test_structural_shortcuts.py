@@ -1,0 +1,117 @@
+"""The structural and counting kinds' shortcuts never lose a finding (issue #13, throughput).
+
+Each shortcut skips work when a cheap test shows there is nothing to find: the lines that cannot
+hold a mix of numerals or a bracket, a report without 届 or without two forms of a symbol, a part
+whose first figure is found early.  Here each is defeated (the cheap test made to let everything
+through, or the plain computation put back) and the findings compared, over reports with random
+paragraphs made of the characters these rules read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.api import check_text
+from checker.config import Config
+from checker.kinds import (
+    consistent_symbol,
+    coverage,
+    has_figures,
+    min_items,
+    mixed_numerals,
+    pairs,
+    plenum,
+    repeated_paragraph,
+)
+from checker.kinds._role_part import states_figure
+from checker.kinds._strings import has_figure
+from tests.conftest import REPORT
+
+CHARS = "0123456789０５年月日度至—-~ 　《》“”（）()【】%％届二十三四中全会次场人件两一〇零是第，。；：、abc"
+# pieces the rules read whole: years and dates (not figures), counts, plenums, symbols
+TOKENS = (
+    "2024年", "2021—2025年", "2025年度", "5月", "12月3日", "3日", "1 月", "《2024年3号》", "《规定》", "20", "19", "5", "３",
+    "3次", "２场", "两场", "三次", "两三次", "二十届四中全会", "二十届三中、四中全会", "二〇二五年", "50%", "50％",
+    "（说明)", "(一)", "“", "”", "一是", "三是", "：", "。",
+)  # fmt: skip
+PIECES = st.one_of(st.sampled_from(TOKENS), st.sampled_from(list(CHARS)))
+LINE = st.lists(PIECES, min_size=1, max_size=12).map("".join)
+
+
+def _report(paragraphs: list[str], where: int, figures: bool) -> str:
+    """REPORT with ``paragraphs`` among its parts; without ``figures`` its measures state none."""
+    text = REPORT if figures else REPORT.replace("126项", "").replace("办件量3100件", "")
+    lines = text.splitlines()
+    at = 4 + where % (len(lines) - 4)  # after the title and the opening, among the parts
+    return "\n".join([*lines[:at], *paragraphs, *lines[at:]]) + "\n"
+
+
+def _found(text: str) -> list[tuple]:
+    return [(d.code, d.span, d.message, d.fix) for d in check_text(text, Config()).diagnostics]
+
+
+def _all_lines(report, regex) -> set[int]:
+    return set(range(1, len(report.doc.lines) + 1))
+
+
+def _each_line(report) -> list[str]:
+    return [repeated_paragraph._SPACES.sub("", line.text) for line in report.doc.lines]
+
+
+DEFEATS = {
+    "mixed_numerals: lines with both counts": (mixed_numerals, "_mixed_lines", lambda report, classifiers: _all_lines(report, None)),
+    "pairs: lines holding a mark": (pairs, "matching_lines", _all_lines),
+    "consistent_symbol: two forms in the text": (consistent_symbol, "clean_text", lambda report: "%％"),
+    "plenum: 届 in the text": (plenum, "clean_text", lambda report: "届"),
+    "repeated_paragraph: one pass over the text": (repeated_paragraph, "compared_texts", _each_line),
+    "has_figures: first figure digit": (has_figures, "states_figure", has_figure),
+    "min_items: first figure digit": (min_items, "states_figure", has_figure),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEFEATS))
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=st.lists(LINE, min_size=1, max_size=6), where=st.integers(0, 20), figures=st.booleans())
+def test_a_shortcut_finds_what_the_full_computation_finds(name, paragraphs, where, figures):
+    module, attribute, plain = DEFEATS[name]
+    text = _report(paragraphs, where, figures)
+    fast = _found(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, attribute, plain)
+        assert _found(text) == fast
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.just("\n")), max_size=12).map("".join), st.sampled_from([(), ("次", "场", "人", "件")]))
+def test_states_figure_is_has_figure(text, classifiers):
+    assert states_figure(text, classifiers) == has_figure(text, classifiers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="执法普监督公开谁管理政务数字化 \n", max_size=40))
+def test_covered_areas_are_those_with_a_word_in_the_text(text):
+    areas = ({"name": "执法", "words": ["执法", "行政执法"]}, {"name": "公开", "words": ["政务公开", "公开"]}, {"name": "数字", "words": ["数字化"]})
+    rule = type("R", (), {"params": coverage.Params(areas=areas)})()
+    ignore = ("谁执法谁普法",)
+    plain = text
+    for phrase in ignore:
+        plain = plain.replace(phrase, "\n")
+    expected = [a["name"] for a in areas if any(w in plain for w in a["words"])]
+    assert coverage.covered(text, coverage.area_res(rule), ignore) == expected
+
+
+def test_the_whole_text_scans_never_match_across_a_line_end():
+    """matching_lines reads the whole text at once: a regex it is given must keep within a line.  The
+    quick tests open with one character of a class, so ``re`` skips to the next such character."""
+    _, _, arabic, chinese = mixed_numerals._count_res(("次", "场"))
+    marks = pairs._line_re(pairs.Params(report="unpaired").pairs)
+    text = "三\n次 3\n次 三次（说明\n）两场“\n"
+    for regex in (chinese, arabic, marks):
+        assert all("\n" not in m.group() for m in regex.finditer(text))
+    assert [m.group() for m in chinese.finditer(text)] == ["三次", "两场"]
+    assert [m.group() for m in marks.finditer(text)] == ["（说明", "）两场“"]
+    assert re.match(r"\[", chinese.pattern) and re.match(r"\[", marks.pattern)
