@@ -102,9 +102,10 @@ class TimedPattern:
 
 
 @lru_cache(maxsize=256)
-def compile_pack_pattern(pattern: str, ignore_case: bool = False) -> TimedPattern:
-    """Compile with the time-limited engine; raises ``re.error`` (or the engine's error) when invalid."""
-    flags = _engine.IGNORECASE if ignore_case else 0
+def compile_pack_pattern(pattern: str, ignore_case: bool = False, multiline: bool = False) -> TimedPattern:
+    """Compile with the time-limited engine; raises ``re.error`` (or the engine's error) when invalid.
+    ``multiline``: ``^`` and ``$`` at every line (for a scan of the whole text, see ``finds_every_line``)."""
+    flags = (_engine.IGNORECASE if ignore_case else 0) | (_engine.MULTILINE if multiline else 0)
     try:
         return TimedPattern(_engine.compile(pattern, flags))
     except re.error:
@@ -224,3 +225,90 @@ def _class_chars(members) -> set[str] | None:
         else:  # a negated class, a category (\d, \s), a wide range: not a small set of characters
             return None
     return chars if len(chars) <= 16 else None
+
+
+# --- one scan of the whole text instead of one per line ---------------------------------------------
+
+_NEWLINE = ord("\n")
+_NEWLINE_CATEGORIES = (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_DIGIT, _c.CATEGORY_NOT_WORD)
+_SAFE_CATEGORIES = (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD, _c.CATEGORY_NOT_SPACE)
+_CONSUMING = (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN, _c.CATEGORY)
+
+
+def finds_every_line(pattern: str, flags: int = 0) -> bool:
+    """Whether one scan of the lines joined by newlines, compiled with MULTILINE, has a match on
+    (or spanning) every line on which a scan of that line alone, from any column, finds one.
+
+    Such a scan may find more (a match may run over a newline), never less, when nothing whose
+    outcome would change with the text beyond the line's end can tell a newline from the end of the
+    text: no ``\\A`` or ``\\Z`` (``^`` and ``$`` hold at every line with MULTILINE), and nothing that
+    could match a newline inside a negative look-around, an atomic group or a possessive repeat
+    (there, more text could mean fewer matches).  Elsewhere a newline only adds ways to match.
+    Conservative: whatever the check does not know makes it answer False."""
+    try:
+        tree = _parser.parse(pattern, flags)
+    except re.error:
+        return False
+    return _whole_scan_safe(list(tree), tree.state.flags, strict=False)
+
+
+def _whole_scan_safe(items: list, flags: int, strict: bool) -> bool:
+    for op, av in items:
+        if op is _c.AT:
+            if av in (_c.AT_BEGINNING_STRING, _c.AT_END_STRING):
+                return False
+        elif op in _CONSUMING:
+            if strict and _may_match_newline(op, av, flags):
+                return False
+        elif not _whole_scan_safe_group(op, av, flags, strict):
+            return False
+    return True
+
+
+def _whole_scan_safe_group(op, av, flags: int, strict: bool) -> bool:
+    """The check for a node holding other nodes (anything else unknown: False)."""
+    if op is _c.ASSERT:
+        return _whole_scan_safe(list(av[1]), flags, strict)
+    if op is _c.ASSERT_NOT:
+        return _whole_scan_safe(list(av[1]), flags, strict=True)
+    if op is _c.SUBPATTERN:
+        _group, add, delete, sub = av
+        return _whole_scan_safe(list(sub), (flags | add) & ~delete, strict)
+    if op is _c.BRANCH:
+        return all(_whole_scan_safe(list(branch), flags, strict) for branch in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return _whole_scan_safe(list(av[2]), flags, strict)
+    if op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        return _whole_scan_safe(list(av[2]), flags, strict=True)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _whole_scan_safe(list(av), flags, strict=True)
+    if op is _c.GROUPREF:
+        return not strict  # the group's text is checked where the group stands
+    if op is _c.GROUPREF_EXISTS:
+        return not strict and all(_whole_scan_safe(list(b), flags, strict) for b in av[1:] if b is not None)
+    return False
+
+
+def _may_match_newline(op, av, flags: int) -> bool:
+    if op is _c.LITERAL:
+        return av == _NEWLINE
+    if op is _c.NOT_LITERAL:
+        return av != _NEWLINE
+    if op is _c.ANY:
+        return bool(flags & re.DOTALL)
+    if op is _c.CATEGORY:
+        return av not in _SAFE_CATEGORIES
+    negate = False
+    hit = False
+    for member_op, member in av:
+        if member_op is _c.NEGATE:
+            negate = True
+        elif member_op is _c.LITERAL:
+            hit = hit or member == _NEWLINE
+        elif member_op is _c.RANGE:
+            hit = hit or member[0] <= _NEWLINE <= member[1]
+        elif member_op is _c.CATEGORY and member in _NEWLINE_CATEGORIES:
+            hit = True
+        elif member_op is not _c.CATEGORY or member not in _SAFE_CATEGORIES:
+            return True  # unknown: it may
+    return hit != negate

@@ -66,14 +66,26 @@ def clauses(text: str) -> Iterable[tuple[int, str]]:
 
 
 def report_segments(report) -> Iterable:
-    """The title lines, then every heading and body text (``Report.all_body_segments``)."""
-    from ..report import Segment
+    """The title lines, then every heading and body text (``Report.all_body_segments``); once per report."""
+    found = report._memo.get("report_segments")
+    if found is None:
+        from ..report import Segment
 
-    for n in report.outline.title_lines:
-        line = report.line(n)
-        if line.text.strip(ALL_SPACES):
-            yield Segment(line, 0, line.text)
-    yield from report.all_body_segments()
+        title = [report.line(n) for n in report.outline.title_lines]
+        found = (*(Segment(line, 0, line.text) for line in title if line.text.strip(ALL_SPACES)), *report.all_body_segments())
+        report._memo["report_segments"] = found
+    return iter(found)
+
+
+def segments_on(report, lines: Iterable[int]) -> list:
+    """The segments of :func:`report_segments` on ``lines``, in that order."""
+    index = report._memo.get("report_segments_by_line")
+    if index is None:
+        index = report._memo["report_segments_by_line"] = {}
+        for i, segment in enumerate(report_segments(report)):
+            index.setdefault(segment.line.number, []).append(i)
+    found = report._memo["report_segments"]
+    return [found[i] for i in sorted(i for n in lines for i in index.get(n, ()))]
 
 
 _NOT_FIGURES = re.compile(

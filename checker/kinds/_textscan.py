@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Edit, Line
 
@@ -26,6 +27,38 @@ _URL_RE = re.compile(
     r"(?:https?://|ftp://|www\.)[!-~]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-])",
     re.ASCII,
 )
+
+
+@lru_cache(maxsize=256)
+def words_regex(words: tuple[str, ...]) -> re.Pattern:
+    """A regex finding the longest of ``words`` that starts at each place, as the alternation of
+    them longest first does, written as a trie (法(?:制(?:宣传(?:教育)?|办)|治审核)): where a word
+    starts with a common character (法), the scan looks at the next character once instead of
+    trying every word in turn.  Empty words are ignored; no word at all matches nothing."""
+    trie: dict = {}
+    for word in words:
+        if word:
+            node = trie
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return re.compile(_trie_pattern(trie) if trie else "(?!)")
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for ch, child in sorted(node.items()):
+        if not ch:
+            continue
+        run = re.escape(ch)
+        while len(child) == 1 and "" not in child:  # a run of characters without a choice: no nesting
+            ((next_ch, child),) = child.items()
+            run += re.escape(next_ch)
+        branches.append(run + _trie_pattern(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def expand_macros(pattern: str) -> str:
@@ -54,11 +87,8 @@ def clean_text(report) -> str:
     return text
 
 
-def matching_lines(report, regex) -> set[int]:
-    """Numbers of the lines on which ``regex`` matches, from one scan of :func:`clean_text`.  Only for
-    a regex that cannot match across a line end (a table of words without newlines): then every line
-    holding an occurrence holds a match of the scan, even where matches overlap."""
-    text = clean_text(report)
+def line_starts(report) -> list[int]:
+    """Where each line starts in :func:`clean_text`, once per report."""
     starts = report.__dict__.get("_line_starts")
     if starts is None:
         starts, at = [], 0
@@ -66,7 +96,40 @@ def matching_lines(report, regex) -> set[int]:
             starts.append(at)
             at += len(line.text) + 1
         report.__dict__["_line_starts"] = starts
-    return {bisect_right(starts, m.start()) for m in regex.finditer(text)}
+    return starts
+
+
+def matching_lines(report, regex) -> set[int]:
+    """Numbers of the lines on which ``regex`` matches, from one scan of :func:`clean_text`.  Only for
+    a regex that cannot match across a line end (a table of words without newlines): then every line
+    holding an occurrence holds a match of the scan, even where matches overlap."""
+    starts = line_starts(report)
+    return {bisect_right(starts, m.start()) for m in _to_line_end(regex).finditer(clean_text(report))}
+
+
+@lru_cache(maxsize=256)
+def _to_line_end(regex):
+    """``regex`` followed by the rest of its line: one match per line that holds one (the first),
+    not one per occurrence (法治 on every line), and the same lines, as a match cannot run over a
+    line end: the scan goes on after the line."""
+    if not isinstance(regex, re.Pattern):
+        return regex
+    try:
+        return re.compile(f"(?:{regex.pattern})[^\n]*", regex.flags)
+    except (re.error, TypeError):  # a pattern with global flags inside, or of bytes
+        return regex
+
+
+def lines_touched(report, matches: Iterable) -> list[int]:
+    """Numbers (ascending) of the lines that ``matches`` (found in :func:`clean_text`) start on, end on
+    or run over."""
+    starts = line_starts(report)
+    found: set[int] = set()
+    for m in matches:
+        start, end = m.span()
+        first, last = bisect_right(starts, start), bisect_right(starts, max(start, end - 1))
+        found.update(range(first, last + 1))
+    return sorted(found)
 
 
 def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
@@ -85,23 +148,39 @@ def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
     return iter(found)
 
 
+def regions_by_line(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> dict[int, Region]:
+    """:func:`regions` keyed by line number, once per report and scope."""
+    cache = report.__dict__.setdefault("_regions_by_line", {})
+    found = cache.get(scope)
+    if found is None:
+        found = cache[scope] = {region.line.number: region for region in regions(report, scope)}
+    return found
+
+
 def enclosed_ranges(text: str, pairs: tuple[str, ...]) -> list[tuple[int, int]]:
     """Column ranges strictly inside each closed pair (e.g. the title inside 《…》), nesting-aware.
     An opener without its closer on the line encloses nothing."""
     ranges: list[tuple[int, int]] = []
     for pair in pairs:
-        if len(pair) != 2:
-            continue
+        if len(pair) != 2 or pair[0] == pair[1] or pair[0] not in text:
+            continue  # a pair of one character twice opens nothing
         opener, closer = pair
-        stack: list[int] = []
-        for i, ch in enumerate(text):
-            if ch == opener and opener != closer:
-                stack.append(i)
-            elif ch == closer and stack:
-                start = stack.pop()
-                if not stack:
-                    ranges.append((start + 1, i))
+        depth, start = 0, 0
+        for m in _marks(pair).finditer(text):  # only the marks, not every character
+            if m.group() == opener:
+                if not depth:
+                    start = m.start()
+                depth += 1
+            elif depth:
+                depth -= 1
+                if not depth:
+                    ranges.append((start + 1, m.start()))
     return ranges
+
+
+@lru_cache(maxsize=64)
+def _marks(pair: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(pair)}]")
 
 
 def url_ranges(text: str) -> list[tuple[int, int]]:

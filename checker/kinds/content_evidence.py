@@ -34,10 +34,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..analyze.roles import principal_act
 from ..model import Diagnostic
+from ._textscan import matching_lines, words_regex
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
+@lru_cache(maxsize=64)
 def _masker(pairs: tuple[str, ...]):
     if not pairs:
         return lambda text: text
@@ -78,6 +81,18 @@ def _masker(pairs: tuple[str, ...]):
     return lambda text: regex.sub(lambda m: "□" * len(m.group()), text)
 
 
+def _needed_words(role) -> tuple[str, ...] | None:
+    """Evidence holds one of these: a principal, or a word of each ``content_all`` group (None: any
+    sentence may be evidence, a group being empty)."""
+    if role.principals:
+        words = role.principals
+    elif all(role.content_all):
+        words = tuple(word for group in role.content_all for word in group)
+    else:
+        return None
+    return words if all(words) else None  # an empty word is in every sentence
+
+
 def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
     """Yield (segment, section) for every sentence that evidences ``role_name``.
 
@@ -86,13 +101,18 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
     every word of one ``content_all`` group in the sentence.
     """
     role = report.roles[role_name]
+    words = _needed_words(role)
+    needed = words_regex(words or ())
+    lines = matching_lines(report, needed) if words is not None else None  # one scan of the whole text
+    if lines is not None and not lines:
+        return
     mask = _masker(role.ignore_inside)
     for segment, section in _candidate_segments(report, exclude_roles):
-        if not _may_hold(segment.text, role):  # most segments: no sentence of theirs can be evidence
-            continue
+        if (lines is not None and segment.line.number not in lines) or not _may_hold(segment.text, role):
+            continue  # most segments: no sentence of theirs can be evidence
         for sentence in report.sentences(segment):
             if role.principals:
-                if principal_act(sentence.text, role):
+                if needed.search(sentence.text) and principal_act(sentence.text, role):
                     yield sentence, section
                 continue
             text = mask(sentence.text)

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, report_segments
-from ._textscan import clean_text
+from ._textscan import matching_lines, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def closest(middle: str, middles: dict[str, str], honorifics: tuple[str, ...]) -
 
 
 class _Compiled:
-    __slots__ = ("candidate", "cuts", "middles", "renamed", "rule")
+    __slots__ = ("anchors", "candidate", "cuts", "middles", "renamed", "rule")
 
     def __init__(self, rule) -> None:
         p = rule.params
@@ -101,15 +101,16 @@ class _Compiled:
         self.middles = {n[len(p.prefix) : len(n) - len(p.suffix)]: n for n in p.names}
         self.renamed = {r["from"]: r["to"] for r in p.renamed}
         self.candidate = re.compile(f"{pre}(?:(?!{pre}){_NO_PUNCT}){{1,{p.max_gap}}}?{suf}")
-        cuts: list[tuple[re.Pattern, str]] = []
+        cuts: list[tuple[re.Pattern, str, str]] = []  # (regex, name, what every match of it holds)
         for name in p.names:
             tail = name[len(p.prefix) :]
             stem = name[: len(name) - len(p.suffix)]
             if len(tail) >= p.min_cut:  # 新时代中国特色社会主义思想 without 习近平
-                cuts.append((re.compile(f"(?<!{pre}){re.escape(tail)}"), name))
+                cuts.append((re.compile(f"(?<!{pre}){re.escape(tail)}"), name, tail))
             if len(stem) >= p.min_cut:  # 习近平新时代中国特色社会主义 without 思想
-                cuts.append((re.compile(f"{re.escape(stem)}(?!{suf})"), name))
+                cuts.append((re.compile(f"{re.escape(stem)}(?!{suf})"), name, stem))
         self.cuts = tuple(cuts)
+        self.anchors = words_regex(tuple(_anchors(p)))  # a candidate, tail or stem holds one of them
 
 
 _compiled = per_rule(_Compiled)
@@ -118,12 +119,12 @@ _compiled = per_rule(_Compiled)
 def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, found, expected) in one piece of text."""
     p = rule.params
-    if not _may_hold(text, p):
-        return
     comp = _compiled(rule)
+    if comp.anchors.search(text) is None:
+        return
     scan = mask_quoted(text, ("《》",))
     taken: list[tuple[int, int]] = []
-    for m in comp.candidate.finditer(scan):
+    for m in comp.candidate.finditer(scan) if p.prefix in scan else ():
         found = m.group()
         middle = found[len(p.prefix) : len(found) - len(p.suffix)]
         taken.append(m.span())
@@ -133,22 +134,26 @@ def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
         expected = renamed or closest(middle, comp.middles, p.honorifics)
         if expected:  # no confident suggestion, no finding: 习近平总书记治国理政思想 is a description
             yield m.start(), m.end(), found, expected
-    for regex, name in comp.cuts:
-        for m in regex.finditer(scan):
+    for regex, name, literal in comp.cuts:
+        for m in regex.finditer(scan) if literal in scan else ():
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append(m.span())
             yield m.start(), m.end(), m.group(), name
 
 
-def _may_hold(text: str, p: Params) -> bool:
-    return p.prefix in text or any(name[len(p.prefix) :][:4] in text for name in p.names)
+def _anchors(p: Params) -> list[str]:
+    """A candidate, a tail or a stem holds one of these."""
+    return [p.prefix, *(name[len(p.prefix) :][:4] for name in p.names)]
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if not _may_hold(clean_text(report), rule.params):  # one look at the whole text first
+    lines = matching_lines(report, _compiled(rule).anchors)  # one scan of the whole text: the lines holding an anchor
+    if not lines:
         return
     for segment in report_segments(report):
+        if segment.line.number not in lines:
+            continue
         for start, end, found, expected in sorted(find(segment.text, rule)):
             span = segment.span(start, end)
             fix = Fix((Edit(span.start, span.end, expected),), "unsafe", f"改为“{expected}”")

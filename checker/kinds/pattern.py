@@ -47,28 +47,31 @@ stands between, from the characters either side (汉字之间, 汉字与数字�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..limits import TimeLimitExceeded
 from ..model import Diagnostic, Fix, Span
-from ._regex import TimedPattern, compile_pack_pattern, nested_quantifier, required_strings
+from ._regex import TimedPattern, compile_pack_pattern, finds_every_line, nested_quantifier, required_strings
 from ._textscan import (
     DEFAULT_SCOPE,
     HAN,
     ZH_PUNCT,
+    Region,
     clean_text,
     enclosed_ranges,
     expand_macros,
+    lines_touched,
     minimal_edits,
     overlaps,
     regions,
+    regions_by_line,
     span_is_plain,
     url_ranges,
 )
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -153,25 +156,52 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         ) from None
 
 
+class _Compiled:
+    """What a rule's check needs, built once per loaded rule."""
+
+    __slots__ = ("fixable", "needed", "regex", "skips", "table", "whole")
+
+    def __init__(self, rule) -> None:
+        p = rule.params
+        expanded = expand_macros(p.pattern)
+        # One scan of the whole text finds the lines to read, when that cannot miss one
+        # (_regex.finds_every_line).  Compiled once, with MULTILINE, for that scan and for each
+        # line's: a line holds no newline, so there ^ and $ mean what they mean without it.
+        every_line = finds_every_line(expanded, re.IGNORECASE if p.ignore_case else 0)
+        self.regex = compile_pack_pattern(expanded, p.ignore_case, multiline=every_line)
+        self.whole = self.regex if every_line else None
+        self.needed = _needed(p.pattern, p.ignore_case)
+        self.skips = tuple(_compile(skip, p.ignore_case) for skip in p.skip_patterns)
+        self.table = dict(p.table)
+        self.fixable = bool(self.table) or p.replacement is not None
+
+
+_compiled = per_rule(_Compiled)
+
+
+def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) -> Iterable[Region]:
+    """The regions on which the rule may match: from one scan of the whole text."""
+    text = clean_text(report)
+    if comp.needed is not None and comp.needed.search(text) is None:  # none of the strings every match needs
+        return ()
+    if comp.whole is None:
+        return regions(report, scope) if comp.regex.search(text) is not None else ()
+    by_line = regions_by_line(report, scope)
+    return [by_line[n] for n in lines_touched(report, comp.whole.finditer(text)) if n in by_line]
+
+
 def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
-    regex = _compile(params.pattern, params.ignore_case)
-    table = dict(params.table)
-    fixable = bool(table) or params.replacement is not None
+    comp = _compiled(rule)
+    regex, table = comp.regex, comp.table
     applicability = "safe" if rule.fix == "safe" else "unsafe"
-    text = clean_text(report)
-    needed = _needed(params.pattern, params.ignore_case)
-    if needed is not None and needed.search(text) is None:  # none of the strings every match needs
-        return
-    if regex.search(text) is None:
-        return
-    for region in regions(report, params.scope):
+    for region in _regions_to_read(report, comp, params.scope):
         text = region.text
         if regex.search(text, region.col) is None:
             continue
         skip = enclosed_ranges(text, params.skip_inside)
-        for skip_pattern in params.skip_patterns:
-            skip += [m.span() for m in _compile(skip_pattern, params.ignore_case).finditer(text)]
+        for skip_regex in comp.skips:
+            skip += [m.span() for m in skip_regex.finditer(text)]
         if params.skip_urls:
             skip += url_ranges(text)
         for m in regex.finditer(text, region.col):
@@ -182,7 +212,7 @@ def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             span = Span(line.offset(start), line.offset(end))
             expected = ""
             fix = None
-            if fixable:
+            if comp.fixable:
                 expected = _replacement(m, table, params.replacement)
                 if expected != m.group() and span_is_plain(line, start, end):
                     how = applicability if not params.safe_matches or m.group() in params.safe_matches else "unsafe"

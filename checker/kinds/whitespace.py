@@ -33,6 +33,7 @@ systems; they are the typical remains of copying from a web page or a PDF.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._strings import ALL_SPACES, SPECIAL_SPACES, describe_spaces
+from ._textscan import clean_text, line_starts, lines_touched
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -51,7 +53,11 @@ PLACEHOLDERS = ("chars",)
 
 _SPACE_CLASS = "[" + re.escape(ALL_SPACES) + "]"
 _TRAILING = re.compile(_SPACE_CLASS + "+$")
-_LEADING = re.compile("^" + _SPACE_CLASS + "+")
+_INDENT = re.compile(_SPACE_CLASS + "+")
+# In the lines joined by newlines: a line end after a space, and the spaces after a line start.  A
+# scan for the newline character is ten times faster than one for a class of characters.
+_SPACE_THEN_NEWLINE = re.compile(r"\n(?<=" + _SPACE_CLASS + r"\n)")
+_NEWLINE_THEN_SPACES = re.compile(r"\n(" + _SPACE_CLASS + "+)")
 _INSIDE = re.compile("[" + re.escape(SPECIAL_SPACES) + "]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"
@@ -78,33 +84,67 @@ def _fix(start: int, end: int, replacement: str = "") -> Fix:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    if rule.params.where == "trailing":
+        return _trailing(report, rule)
+    if rule.params.where == "leading":
+        return _leading(report, rule)
+    return _inside(report, rule)
+
+
+def _trailing(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    lines = report.doc.lines
+    for number in _ending_in_space(report):
+        line = lines[number - 1]
+        text = line.text
+        end = len(text.rstrip(ALL_SPACES))  # where the trailing run starts: search only there
+        m = _TRAILING.search(text, end) if end < len(text) else None
+        if m is None or (m.start() == 0 and not rule.params.blank_lines):
+            continue
+        start, end = line.offset(m.start()), line.offset(m.end())
+        yield diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(m.group()))
+
+
+def _leading(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     p = rule.params
     lines = report.doc.lines
-    if p.where == "trailing":
-        for line in lines:
-            text = line.text
-            end = len(text.rstrip(ALL_SPACES))  # where the trailing run starts: search only there
-            m = _TRAILING.search(text, end) if end < len(text) else None
-            if m is None or (m.start() == 0 and not p.blank_lines):
-                continue
-            start, end = line.offset(m.start()), line.offset(m.end())
-            yield diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(m.group()))
+    indented = [(n, indent, len(indent) == len(lines[n - 1].text)) for n, indent in _indents(report)]  # blank?
+    indents = Counter(indent for _n, indent, blank in indented if not blank)
+    written = len(lines) - [line.text for line in lines].count("") - (len(indented) - sum(indents.values()))
+    indents[""] = written - sum(indents.values())  # lines with text and no indent
+    style = {i for i, n in indents.items() if written and n / written >= p.majority}
+    allowed = {"", *p.allowed_indents, *style}
+    for number, indent, blank in indented:
+        if blank or indent in allowed:
+            continue
+        line = lines[number - 1]
+        start, end = line.offset(0), line.offset(len(indent))
+        yield diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(indent))
+
+
+def _ending_in_space(report: Report) -> list[int]:
+    """Numbers of the lines that end with a space, from one scan of the whole text."""
+    text = clean_text(report)
+    found = lines_touched(report, _SPACE_THEN_NEWLINE.finditer(text))
+    if text[-1:] and text[-1] in ALL_SPACES:
+        found.append(len(report.doc.lines))
+    return found
+
+
+def _indents(report: Report) -> list[tuple[int, str]]:
+    """(line number, leading spaces) of each line that starts with a space, from one scan."""
+    text = clean_text(report)
+    first = [(1, m.group())] if (m := _INDENT.match(text)) else []
+    starts = line_starts(report)
+    return first + [(bisect_right(starts, m.start(1)), m.group(1)) for m in _NEWLINE_THEN_SPACES.finditer(text)]
+
+
+def _inside(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    text = clean_text(report)
+    if not any(space in text for space in SPECIAL_SPACES):  # faster than a scan for a class of them
         return
-    if p.where == "leading":
-        texts = [line.text for line in lines if line.text.strip(ALL_SPACES)]
-        indents = Counter(_indent(t) for t in texts)
-        style = {i for i, n in indents.items() if texts and n / len(texts) >= p.majority}
-        allowed = {"", *p.allowed_indents, *style}
-        for line in lines:
-            if not line.text.strip(ALL_SPACES):
-                continue
-            indent = _indent(line.text)
-            if indent in allowed:
-                continue
-            start, end = line.offset(0), line.offset(len(indent))
-            yield diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(indent))
-        return
-    for line in lines:
+    lines = report.doc.lines
+    for number in lines_touched(report, _INSIDE.finditer(text)):  # the lines holding one
+        line = lines[number - 1]
         text = line.text
         core = text.strip(ALL_SPACES)
         if not core:
@@ -132,8 +172,3 @@ def _stray_space_context(run: str, before: str, after: str) -> bool:
     if _cjk(before) and _cjk(after):
         return True
     return (_HAN.match(before) is not None and after.isdigit()) or (before.isdigit() and _HAN.match(after) is not None)
-
-
-def _indent(text: str) -> str:
-    m = _LEADING.match(text)
-    return m.group() if m else ""

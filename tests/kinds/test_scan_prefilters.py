@@ -1,0 +1,194 @@
+"""The text-scanning kinds read only the lines that one scan of the whole text points to.  Such a
+prefilter must never lose or change a finding: here each one is replaced by "every line" (the plain
+scan of each line) and the findings compared, on random reports made of what the rules look for.
+The helpers the prefilters rest on get their own properties."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.api import ruleset_for
+from checker.config import Config
+from checker.engine import active_rules, analyze
+from checker.ingest import document_from_text
+from checker.kinds import (
+    content_evidence,
+    official_name,
+    pattern,
+    period,
+    personal_data,
+    substitution,
+    whitespace,
+    year_form,
+)
+from checker.kinds._regex import finds_every_line
+from checker.kinds._strings import ALL_SPACES
+from checker.kinds._textscan import expand_macros, regions, words_regex
+
+# --- whole kinds: the prefilter against every line ------------------------------------------------
+
+PIECES = [
+    *"法治制年度二〇○零OＯ0一二三四五六七八九十届大中全会，。、；：,;:?!()（）《》“”[]【】〔〕-/.．号",
+    *"0123456789０１２３４５６７８９",
+    " ", "  ", "\u3000", "\u3000\u3000", "\u00a0", "\t", "\u2002", "\u202f",
+    "法制宣传", "法制宣传教育", "法制审核", "法制日报", "党政负责人", "习总书记", "法治审核",
+    "法治政府建设第一责任人", "推进法治政府建设第一责任人",
+    "习近平", "法治思想", "习近平法制思想", "新时代中国特色社会主义思想", "习近平新时代中国特色社会主义",
+    "十四五", "十三五", "八五普法", "开局之年", "收官之年", "承上启下之年", "贯彻落实", "期间",
+    "《法治政府建设实施纲要（2015—2020年）》", "2021年是", "2025年",
+    "党委书记", "乡党委书记", "主持", "部署", "亲自", "各村党支部书记", "述法",
+    "截止", "截止目前", "截止到", "党的20大", "二十届3中全会", "19届",
+    "13812345678", "138-1234-5678", "138 1234 5678", "110101199003071234", "联系人：张三，电话：",
+    "24年3月", "24年度", "二○二四年", "二零二五年", "二○二四 年", "二〇二五\u3000年", "24 年度", "3-24 年3月",
+    "中共中央 国务院", "第一章 总则", "十四五 开局之年",
+    "www.example.gov.cn", "a@b.cn", "GDP", "(社区)", "(2019)28号", "[2019]28号",
+]
+LINE = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+
+TEMPLATE = [
+    "示例乡2024年法治政府建设年度报告",
+    "",
+    "2024年，示例乡深入学习贯彻习近平法治思想，现将有关情况报告如下。",
+    "一、2024年度推进法治政府建设的主要举措和成效",
+    "（一）依法全面履行政府职能。一是梳理权责清单126项。",
+    "二、2024年度推进法治政府建设存在的不足和原因",
+    "一是普法形式单一。",
+    "三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况",
+    "乡党委书记认真履行推进法治建设第一责任人职责。",
+    "四、2025年度推进法治政府建设的主要安排",
+    "一是持续深化依法行政。",
+    "示例乡人民政府",
+    "2025年1月10日",
+]
+KINDS = (content_evidence, official_name, pattern, period, personal_data, substitution, whitespace, year_form)
+CONFIG = Config()
+RULESET = ruleset_for(CONFIG)
+RULES = [r for r in active_rules(RULESET, CONFIG) if r.kind in {k.KIND for k in KINDS}]
+
+
+def every_line_number(report, *_args) -> list[int]:
+    return list(range(1, len(report.doc.lines) + 1))
+
+
+def _plain_indents(report) -> list[tuple[int, str]]:
+    found = []
+    for line in report.doc.lines:
+        m = re.match(f"[{re.escape(ALL_SPACES)}]+", line.text)
+        if m:
+            found.append((line.number, m.group()))
+    return found
+
+
+# what each prefilter becomes: read every line (or every region, segment, indent …)
+PLAIN = [
+    (pattern, "_regions_to_read", lambda report, comp, scope: regions(report, scope)),
+    (year_form, "lines_touched", every_line_number),
+    (personal_data, "lines_touched", every_line_number),
+    (whitespace, "lines_touched", every_line_number),
+    (whitespace, "_ending_in_space", every_line_number),
+    (whitespace, "_indents", _plain_indents),
+    (official_name, "matching_lines", lambda report, regex: set(every_line_number(report))),
+    (substitution, "matching_lines", lambda report, regex: set(every_line_number(report))),
+    (content_evidence, "matching_lines", lambda report, regex: set(every_line_number(report))),
+    (period, "matching_lines", lambda report, regex: set(every_line_number(report))),
+]
+
+
+def _report(text: str):
+    return analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
+
+
+def _findings(text: str) -> dict[str, list]:
+    report = _report(text)  # a fresh report: nothing memoised from the other run
+    from checker.kinds import KINDS as REGISTRY
+
+    return {rule.code: list(REGISTRY[rule.kind].check(report, rule)) for rule in RULES}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINE, min_size=len(TEMPLATE), max_size=len(TEMPLATE)), st.sampled_from(["", "\n"]))
+def test_the_prefilters_never_lose_or_change_a_finding(extra, end):
+    text = "\n".join(line + more for line, more in zip(TEMPLATE, extra)) + end
+    fast = _findings(text)
+    with pytest.MonkeyPatch.context() as mp:
+        for module, name, plain in PLAIN:
+            mp.setattr(module, name, plain)
+        slow = _findings(text)
+    assert fast == slow
+
+
+def test_the_comparison_sees_findings():
+    """The random reports above are not all clean: the comparison compares something."""
+    text = "\n".join(TEMPLATE) + "\n二○二四年 截止目前,党的20大 中 国\u00a0GDP  \n习近平法制思想，十四五开局之年13812345678\n"
+    found = {code for code, ds in _findings(text).items() if ds}
+    assert {"FZ462", "FZ512", "FZ401", "FZ511", "FZ406", "FZ470", "FZ503", "FZ606"} <= found
+
+
+# --- finds_every_line: a scan of the whole text may replace the scans of each line -----------------
+
+
+@pytest.mark.parametrize(
+    "pattern_text",
+    [r"a\Z", r"\Aa", r"(?!\s)x", r"(?<![^a])b", r"(?s)(?!.)x", r"(?>a\s)", r"a\s++", r"(a)(?!\1)"],
+)
+def test_what_a_newline_could_change_is_refused(pattern_text):
+    assert not finds_every_line(pattern_text)
+
+
+@pytest.mark.parametrize(
+    "pattern_text",
+    [r"^x$", r"x(?!.)", r"a\s*b", r"(?=\s*年)\d", r"(?![^\s])x", r"(?!\d)x", r"([，。])\1+", r"(?<=a.)b", r"\bx\B"],
+)
+def test_what_a_newline_cannot_change_is_accepted(pattern_text):
+    assert finds_every_line(pattern_text)
+
+
+def test_every_default_pattern_rule_is_scanned_once():
+    for rule in RULES:
+        if rule.kind == "pattern":
+            assert finds_every_line(expand_macros(rule.params.pattern)), rule.code
+
+
+LINE_PATTERNS = [
+    r"a\s*b", r"^ab", r"b$", r"(?<=a\n)b", r"a(?=\s*b)", r"(?<!a)b", r"(?<![ab]..)c", r"(a|b)\1",
+    r"a[^b]c", r"(?!a)\w", r"\bab", r"a\B", r"a.c", r"(?=a\s)\s", r"x(?!\s*y)", r"(?<!\n)a", r"ab|b\nc",
+    r"\Z", r"a\Z", r"(?!b\Z)a", r"(?![^\n]*c)a", r"(?!\s)a", r"[^c]+", r"(?>a\s*)b", r"a\s*+b",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="ab c\t", max_size=8), min_size=1, max_size=5), st.integers(0, 3))
+def test_an_approved_whole_scan_touches_every_line_a_line_scan_matches(lines, col):
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for pattern_text in LINE_PATTERNS:
+        if not finds_every_line(pattern_text):
+            continue
+        touched = set()
+        for m in re.finditer(pattern_text, text, re.MULTILINE):
+            first, last = bisect_right(starts, m.start()), bisect_right(starts, max(m.start(), m.end() - 1))
+            touched.update(range(first, last + 1))
+        for number, line in enumerate(lines, start=1):
+            if re.compile(pattern_text).search(line, min(col, len(line))):
+                assert number in touched, (pattern_text, lines, number)
+
+
+# --- words_regex: a trie of words finds what their alternation, longest first, finds ---------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="法制治宣传a.", min_size=1, max_size=4), min_size=1, max_size=8), st.text(alphabet="法制治宣传a.\n", max_size=30))
+def test_words_regex_matches_like_the_alternation(words, text):
+    plain = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    assert [m.span() for m in words_regex(tuple(words)).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_words_regex_of_nothing_matches_nothing():
+    assert words_regex(()).search("abc") is None and words_regex(("",)).search("abc") is None
