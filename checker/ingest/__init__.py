@@ -14,7 +14,7 @@ from pathlib import Path
 from ..limits import MAX_INPUT_BYTES
 from ..model import Document
 from .cleanup import build_document
-from .decode import decode_bytes
+from .decode import STRICT_CODECS, decode_bytes
 from .errors import EMPTY, InputError
 
 MAX_BYTES = MAX_INPUT_BYTES
@@ -56,7 +56,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         with paused():  # LibreOffice runs under the converter's own timeout
             return read_legacy(data, path)
     text, encoding, bom = decode_bytes(data, path)
-    doc = build_document(text, path=path, encoding=encoding, bom=bom)
+    doc = build_document(text, path=path, encoding=encoding, bom=bom, decoded=encoding in STRICT_CODECS)
     if path.lower().endswith((".md", ".markdown")) or "#" in text:
         from .markdown import looks_like_markdown, strip_markdown
 
@@ -91,15 +91,33 @@ def read_path(path: str | Path) -> Document:
         raise InputError(name, _too_large(info.st_size))
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # replaced between the two looks
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
                 raise InputError(name, "这不是普通文件，已跳过；请提供报告文件本身")
-            data = fh.read(MAX_BYTES + 1)
+            data = _read_fd(fd, info.st_size)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise InputError(name, f"无法读取文件（{exc.strerror or exc}）") from None
     if len(data) > MAX_BYTES:
         raise InputError(name, _too_large(len(data)))
     return read_bytes(data, name)
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """At most MAX_BYTES + 1 bytes of the open file: in one read when its size on disk is true."""
+    data = os.read(fd, min(size, MAX_BYTES) + 1)
+    if len(data) != size:  # the size lied (a file being written, /proc) or the read was short: read on to the end
+        chunks = [data]
+        total = len(data)
+        while total <= MAX_BYTES:
+            more = os.read(fd, MAX_BYTES + 1 - total)
+            if not more:
+                break
+            chunks.append(more)
+            total += len(more)
+        data = b"".join(chunks)
+    return data[: MAX_BYTES + 1]
 
 
 def _too_large(size: int) -> str:

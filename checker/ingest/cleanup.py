@@ -9,6 +9,8 @@ Offsets stay those of the original text: each line keeps a shift table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate, count, repeat
 
 from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES, LimitExceeded
 from ..model import Document, Leftover, Line
@@ -61,28 +63,24 @@ def build_document(
     bom: bool = False,
     source: str = "text",
     locations: tuple[str, ...] = (),
+    decoded: bool = False,
 ) -> Document:
+    """The Document of ``text``; ``decoded``: the text is a strict decoding by a codec that never
+    yields a lone surrogate (decode.STRICT_CODECS), so the search for one is skipped."""
     if len(text) > MAX_CHARS:  # before any copy of it is made
         check_size(text)
     if text.startswith("\ufeff"):
         text = text[1:]
         bom = True
-    text, newline = normalise_newlines(encodable(text))
+    text, newline = normalise_newlines(text if decoded else encodable(text))
     check_size(text)
     traditional = looks_traditional(text[:20000])
-    maybe_leftovers = _LEFTOVER_HINT.search(text) is not None
-    lines: list[Line] = []
-    leftovers: list[Leftover] = []
-    start = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        # the rules read at most MAX_LINE_CHARS of a line (the file gets one FZ904 saying so)
-        seen = raw if len(raw) <= MAX_LINE_CHARS else raw[:MAX_LINE_CHARS]
-        clean, shifts, found = _strip_leftovers(seen, start) if maybe_leftovers else (seen, (), ())
-        if traditional:
-            clean = to_simplified(clean)
-        leftovers.extend(found)
-        lines.append(Line(number=number, start=start, text=clean, raw_length=len(raw), shifts=shifts))
-        start += len(raw) + 1
+    raws = text.split("\n")
+    lengths = list(map(len, raws))
+    if traditional or max(lengths) > MAX_LINE_CHARS:
+        lines, leftovers = lines_one_by_one(text, raws, traditional)
+    else:
+        lines, leftovers = plain_lines(text, raws, lengths)
     return Document(
         path=path,
         text=text,
@@ -94,6 +92,51 @@ def build_document(
         source=source,
         locations=locations,
     )
+
+
+def plain_lines(text: str, raws: list[str], lengths: list[int]) -> tuple[list[Line], list[Leftover]]:
+    """The lines of a text in simplified characters with no line over MAX_LINE_CHARS: each line as it
+    is, built in one pass, then the few lines holding a leftover's first character searched and cut
+    (every leftover starts with one: _LEFTOVER_HINT).  The same as :func:`lines_one_by_one`."""
+    starts = list(accumulate(map((1).__add__, lengths), initial=0))
+    lines = list(map(Line, count(1), starts, raws, lengths, repeat(())))  # Line's first fields, in order
+    leftovers: list[Leftover] = []
+    searched = -1
+    for m in _LEFTOVER_HINT.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i == searched:
+            continue
+        searched = i
+        clean, shifts, found = _strip_leftovers(raws[i], starts[i])
+        if found:
+            lines[i] = Line(number=i + 1, start=starts[i], text=clean, raw_length=lengths[i], shifts=shifts)
+            leftovers.extend(found)
+    return lines, leftovers
+
+
+def lines_one_by_one(text: str, raws: list[str], traditional: bool) -> tuple[list[Line], list[Leftover]]:
+    """The lines of any text: each cut to MAX_LINE_CHARS (the rules read no more; the file gets one
+    FZ906 saying so), its leftovers cut out, then read as simplified characters if ``traditional``."""
+    hints = [m.start() for m in _LEFTOVER_HINT.finditer(text)]  # only lines holding one are searched
+    hints.append(len(text) + 1)
+    next_hint = 0
+    lines: list[Line] = []
+    leftovers: list[Leftover] = []
+    start = 0
+    for number, raw in enumerate(raws, start=1):
+        end = start + len(raw)
+        while hints[next_hint] < start:
+            next_hint += 1
+        seen = raw if end - start <= MAX_LINE_CHARS else raw[:MAX_LINE_CHARS]
+        if hints[next_hint] < end:
+            seen, shifts, found = _strip_leftovers(seen, start)
+            leftovers.extend(found)
+        else:
+            shifts = ()
+        text_seen = to_simplified(seen) if traditional else seen
+        lines.append(Line(number=number, start=start, text=text_seen, raw_length=end - start, shifts=shifts))
+        start = end + 1
+    return lines, leftovers
 
 
 def _strip_leftovers(raw: str, line_start: int) -> tuple[str, tuple[tuple[int, int], ...], list[Leftover]]:

@@ -42,6 +42,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# codecs whose strict decoding never yields a lone surrogate (UTF-7, which can, is not among them)
+STRICT_CODECS = frozenset(("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gbk", "gb18030", "big5"))
+
+
 def decode_bytes(data: bytes, path: str) -> tuple[str, str, bool]:
     """Return (text, encoding name, had_bom)."""
     _refuse_known_binary(data, path)
