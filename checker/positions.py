@@ -21,9 +21,11 @@ class LineIndex:
         self._length = len(text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self._length))
-        line = bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        if not 0 <= offset <= self._length:  # clamped (a comparison is cheaper than min/max calls)
+            offset = 0 if offset < 0 else self._length
+        starts = self._starts
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]

@@ -117,33 +117,109 @@ def chunk(result, ctx) -> str:
     return "".join(out)
 
 
+def _nl(level: int) -> str:
+    return "\n" + "  " * level
+
+
+_N4, _N5, _N6, _N7, _N8 = (_nl(n) for n in range(4, 9))
+_ROLES: dict[tuple, str] = {}
+
+
+def _roles(roles: tuple[str, ...]) -> str:
+    """A section's roles as the indented list at level 5 (the same few tuples in every report)."""
+    hit = _ROLES.get(roles)
+    if hit is None:
+        if len(_ROLES) > 512:
+            _ROLES.clear()
+        hit = _ROLES[roles] = indented(list(roles), 5) if roles else "[]"
+    return hit
+
+
+# the fixed parts of a section, a finding and a fix as ``indented`` writes them ("%s": a value)
+_SECTION = (
+    f'{_N4}{{{_N5}"role": %s,{_N5}"level": %s,{_N5}"number": %s,{_N5}"marker": %s,'
+    f'{_N5}"heading": %s,{_N5}"line": %s,{_N5}"end_line": %s{_N4}}}'
+)
+_BODY = (
+    f'%s,{_N5}"line": %s,{_N5}"column": %s,{_N5}"end_line": %s,{_N5}"end_column": %s,'
+    f'{_N5}"hint": %s,{_N5}"basis": %s,'
+)
+_LOCATION = f'{_N5}"location": %s,'
+_TAIL = f'{_N5}"fix": %s{_N4}}}'
+_EDIT = (
+    f'{_N7}{{{_N8}"line": %s,{_N8}"column": %s,{_N8}"end_line": %s,'
+    f'{_N8}"end_column": %s,{_N8}"content": %s{_N7}}}'
+)
+_FIX = f'{{{_N6}"applicability": %s,{_N6}"message": %s,{_N6}"edits": %s{_N5}}}'
+
+
 def _section(s, roles: tuple[str, ...], out: list[str], line=int) -> None:
-    if roles:
-        role = "[\n            " + ",\n            ".join([_value(r, 6) for r in roles]) + "\n          ]"
-    else:
-        role = "[]"
+    level, number, marker, heading, first, last = s.level, s.number, s.marker, s.heading, line(s.line), line(s.end_line)
     out.append(
-        f'\n        {{\n          "role": {role},\n          "level": {_value(s.level, 5)},'
-        f'\n          "number": {_value(s.number, 5)},\n          "marker": {_value(s.marker, 5)},'
-        f'\n          "heading": {_value(s.heading, 5)},\n          "line": {_value(line(s.line), 5)},'
-        f'\n          "end_line": {_value(line(s.end_line), 5)}\n        }}'
+        _SECTION % (  # the usual types written inline, anything else as ``indented`` writes it
+            _roles(roles),
+            int.__repr__(level) if type(level) is int else _value(level, 5),
+            _string(number) if type(number) is str else _value(number, 5),
+            _string(marker) if type(marker) is str else _value(marker, 5),
+            _string(heading) if type(heading) is str else _value(heading, 5),
+            int.__repr__(first) if type(first) is int else _value(first, 5),
+            int.__repr__(last) if type(last) is int else _value(last, 5),
+        )
     )
+
+
+_HEADS: dict[tuple, str] = {}
+
+
+def _head(d) -> str:
+    """A finding's opening up to its message: the rule's code, name and severity (the same few in every file)."""
+    key = (d.code, d.name, d.severity)
+    hit = _HEADS.get(key)
+    if hit is None:
+        if len(_HEADS) > 512:
+            _HEADS.clear()
+        hit = _HEADS[key] = (
+            f'{_N4}{{{_N5}"code": {_text(d.code)},{_N5}"name": {_text(d.name)},{_N5}"severity": {_text(d.severity)},{_N5}"message": '
+        )
+    return hit
 
 
 def _diagnostic(doc, index, d, out: list[str]) -> None:
     line, col, end_line, end_col = positions(doc, index, d)
+    message, hint = d.message, d.hint
+    out.append(_head(d))
     out.append(
-        f'\n        {{\n          "code": {_text(d.code)},\n          "name": {_text(d.name)},'
-        f'\n          "severity": {_text(d.severity)},\n          "message": {_value(d.message, 5)},'
-        f'\n          "line": {_value(line, 5)},\n          "column": {_value(col, 5)},'
-        f'\n          "end_line": {_value(end_line, 5)},\n          "end_column": {_value(end_col, 5)},'
-        f'\n          "hint": {_value(d.hint, 5)},\n          "basis": {_text(d.basis)},'
-    )
-    where = location(doc, line)
-    if where:
-        out.append(f'\n          "location": {_value(where, 5)},')
-    fix = fix_dict(d.fix, index)
-    out.append('\n          "fix": ' + ("null" if fix is None else indented(fix, level=5)) + "\n        }")
+        _BODY % (
+            _string(message) if type(message) is str else _value(message, 5),
+            line, col, end_line, end_col,  # ints (positions): "%s" writes them as ``indented`` does
+            _string(hint) if type(hint) is str else _value(hint, 5),
+            _text(d.basis),
+        )
+    )  # fmt: skip
+    if doc is not None and doc.locations:
+        where = location(doc, line)
+        if where:
+            out.append(_LOCATION % _value(where, 5))
+    out.append(_TAIL % _fix(d.fix, index, d.span, (line, col, end_line, end_col)))
+
+
+def _fix(fix, index, span=None, at=None) -> str:
+    """``indented(fix_dict(fix, index), level=5)``, written directly: most findings carry a fix, whose
+    edit is mostly the finding's own span (``span``, at the positions ``at``)."""
+    if fix is None or index is None:
+        return "null"
+    line_col = index.line_col
+    edits = []
+    for e in fix.edits:
+        if span is not None and e.start == span.start and e.end == span.end:
+            line, col, end_line, end_col = at
+        else:
+            line, col = line_col(e.start)
+            end_line, end_col = line_col(e.end)
+        content = e.replacement
+        edits.append(_EDIT % (line, col, end_line, end_col, _string(content) if type(content) is str else _value(content, 8)))
+    listed = "[" + ",".join(edits) + _N6 + "]" if edits else "[]"
+    return _FIX % (_value(fix.applicability, 6), _value(fix.title, 6), listed)
 
 
 _ENCODED: dict[str, str] = {}
