@@ -93,8 +93,8 @@ def check_document(doc: Document, config: Config | None = None, with_roles: bool
     with one FZ905 (docs/limits.md).  Uncapped for --fix, which must see every fix."""
     config = config or Config()
     ruleset = ruleset_for(config)
-    rules = active_rules(ruleset, config)
-    report = analyze(doc, ruleset, config, with_roles=with_roles or needs_roles(rules))
+    rules, roles_needed = _rules_of(ruleset, config)
+    report = analyze(doc, ruleset, config, with_roles=with_roles or roles_needed)
     if any(line.text.strip() for line in doc.lines):
         limit = MAX_FINDINGS_COUNTED + 1 if capped else None
         found = postprocess([*run_rules(report, rules, limit), *_long_lines(doc, ruleset)], config)
@@ -102,6 +102,21 @@ def check_document(doc: Document, config: Config | None = None, with_roles: bool
         found = postprocess([_input_diagnostic(ruleset, EMPTY, "只有空白")], config)
     found = cap_findings(found, ruleset, config) if capped else found
     return Result(doc.path, doc, report.outline, report.facts, found, outline_roles=report.outline_roles)
+
+
+_ACTIVE: dict[tuple[int, int], tuple[RuleSet, Config, list, bool]] = {}
+
+
+def _rules_of(ruleset: RuleSet, config: Config) -> tuple[list, bool]:
+    """The rules ``config`` selects and whether they need the sections' roles: worked out once per
+    ruleset and configuration object (a run checks every file of a folder with the same two)."""
+    hit = _ACTIVE.get((id(ruleset), id(config)))
+    if hit is None or hit[0] is not ruleset or hit[1] is not config:  # an id can be reused once an object is gone
+        rules = active_rules(ruleset, config)
+        if len(_ACTIVE) >= 16:
+            _ACTIVE.clear()
+        hit = _ACTIVE[id(ruleset), id(config)] = (ruleset, config, rules, needs_roles(rules))
+    return hit[2], hit[3]
 
 
 def _long_lines(doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
@@ -174,7 +189,8 @@ def check_bytes(data: bytes, path: str, config: Config | None = None, with_roles
 
 def check_path(path: str | Path, config: Config | None = None, with_roles: bool = False, discover: bool = True) -> Result:
     """Check one file; an unreadable file gives a Result with ``error`` and one FZ9xx diagnostic."""
-    config = config_for(path, config, discover)
+    if discover or config is None:
+        config = config_for(path, config, discover)
     return _bounded(str(path), config, lambda: read_path(path), with_roles)
 
 

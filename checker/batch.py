@@ -32,6 +32,23 @@ class Job:
     def __init__(self, base, discover: bool, fmt: str, ctx, with_roles: bool, cache=None) -> None:
         self.base, self.discover, self.fmt, self.ctx, self.with_roles = base, discover, fmt, ctx, with_roles
         self.cache = cache  # checker/result_cache.ResultCache, or None
+        self._configs: dict[str, object] = {}  # folder → the configuration of its files, codes checked
+
+    def config(self, path: str):
+        """The configuration of ``path`` (found upwards from its folder, with the command line's over it),
+        its codes checked: worked out once per folder.  A symbolic link is looked up from its target,
+        as ``config_for`` does, each time."""
+        from .api import check_codes, config_for
+
+        folder = os.path.dirname(path)
+        config = self._configs.get(folder)
+        if config is not None and not os.path.islink(path):
+            return config
+        config = config_for(path, self.base, self.discover)
+        check_codes(config, self.base)
+        if not os.path.islink(path):
+            self._configs[folder] = config
+        return config
 
     def piece(self, path: str):
         """(text, record) of one file; a configuration error comes back as its message."""
@@ -50,8 +67,7 @@ class Job:
                 check_codes(config, self.base)
                 result = check_bytes(sys.stdin.buffer.read(), "<stdin>", config, self.with_roles)
             else:
-                config = config_for(path, self.base, self.discover)
-                check_codes(config, self.base)
+                config = self.config(path)
                 key = self.cache.key(path, config, ruleset_for(config).key) if self.cache is not None else None
                 kept = self.cache.get(key) if key is not None else None
                 if kept is not None:

@@ -41,6 +41,8 @@ class Config:
         return replace(self, **values)
 
     def selects(self, code: str) -> bool:
+        if not self.ignore and not self.select:  # the default: every rule (asked for each rule of each file)
+            return True
         if any(code.startswith(p) for p in self.ignore):
             # a longer select entry beats a shorter ignore entry (ruff's rule)
             longest_ignore = max(len(p) for p in self.ignore if code.startswith(p))
