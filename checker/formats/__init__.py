@@ -33,12 +33,23 @@ FORMATS = {
 }
 
 
+_LOADED: dict[str, object] = {}
+
+
+def _module(name: str):
+    """The module of format ``name``, imported on first use (one look-up per file after that)."""
+    module = _LOADED.get(name)
+    if module is None:
+        module = _LOADED[name] = import_module(FORMATS[name])
+    return module
+
+
 def piece(name: str, result, ctx: RenderContext, fail_on: str = "error", rules=None):
     """(text, record) of one file: its rendered output and what the ending needs to know about it."""
     from .common import record_of
 
     result = displayable(result)
-    module = import_module(FORMATS[name])
+    module = _module(name)
     return module.chunk(result, ctx), record_of(result, fail_on, module.extras(result, ctx, rules))
 
 
@@ -58,7 +69,7 @@ def displayable(result):
 
 def sink(name: str, out, ctx: RenderContext):
     """The writer of format ``name`` to the text stream ``out``: ``add(piece)`` … ``finish()``."""
-    return import_module(FORMATS[name]).Sink(out, ctx)
+    return _module(name).Sink(out, ctx)
 
 
 def render(name: str, results, ctx: RenderContext, rules=None) -> str:

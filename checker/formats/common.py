@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Diagnostic, Document
+from ..model import SEVERITY_RANK, Diagnostic, Document
 from ..positions import LineIndex
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -86,8 +86,6 @@ class FileRecord:
 
 
 def record_of(result, fail_on: str = "error", extras: dict | None = None) -> FileRecord:
-    from ..model import SEVERITY_RANK
-
     threshold = SEVERITY_RANK.get(fail_on)
     return FileRecord(
         path=result.path,
