@@ -2,9 +2,10 @@
 
 ``fzcheck check …`` is what a pre-commit hook and an editor run over and over, so it starts fast:
 a command line this module fully understands is parsed here, without importing typer (≈ 45 ms),
-the regular expressions compiled by earlier runs are taken from the per-user cache
-(``checker/regex_cache.py``), and once the output is written and flushed the process leaves with
-``os._exit`` instead of tearing the interpreter down (≈ 30 ms), the exit code kept.  Anything else — another command,
+the regular expressions and dataclass methods compiled by earlier runs are taken from the per-user
+cache (``checker/regex_cache.py``, ``checker/code_cache.py``: ≈ 30 ms), and once the output is
+written and flushed the process leaves with ``os._exit`` instead of tearing the interpreter down
+(≈ 30 ms), the exit code kept.  Anything else — another command,
 ``--help``, an option or value this parser does not know — goes to the typer application in
 ``checker/cli.py``, which stays the reference: a test holds the two to the same options.
 """
@@ -96,14 +97,16 @@ def main() -> None:
 
         typer_main()
         return
-    from . import regex_cache
+    from . import code_cache, regex_cache
 
+    code_cache.install()  # before the imports below define their dataclasses
     regex_cache.preload()  # before the imports below compile their module-level patterns
     from .run import EXIT_OK, EXIT_USAGE, CheckOptions, UsageError, run_check
 
     try:
         code = run_check(CheckOptions(**fast))
         regex_cache.save()
+        code_cache.save()
     except UsageError as exc:
         print(f"fzcheck: {exc}", file=sys.stderr)
         code = EXIT_USAGE

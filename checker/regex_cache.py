@@ -6,7 +6,9 @@ spent about a fifth of its time compiling the same hundred patterns on every run
 puts the compiled form that earlier runs stored into ``re``'s own cache, so ``re.compile`` finds
 it there; ``save`` stores what this run compiled that the file lacked.
 
-The file is keyed by the interpreter (its cache tag and the regex engine's ``MAGIC``).  Every
+The file is keyed by the interpreter (its cache tag and the regex engine's ``MAGIC``) and written
+with ``marshal`` (lists, numbers and strings only), which loads it several times faster than JSON
+and is built in: a cold start imports no ``json`` for it.  Every
 entry is checked when it is stored: the pattern object built from it must equal (same flags,
 pattern and engine code) the one ``re`` compiled.  At most ``LIMIT`` patterns are kept.  Any
 problem — no cache folder, an unreadable or foreign file, an interpreter without these
@@ -15,7 +17,7 @@ internals — means nothing is preloaded or stored, and ``re`` compiles as usual
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import sys
@@ -33,7 +35,7 @@ def _path() -> str | None:
     folder = cache_dir()
     if folder is None:
         return None
-    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.json")
+    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal")
 
 
 def preload() -> None:
@@ -44,8 +46,8 @@ def preload() -> None:
         path = _path()
         if path is None or not isinstance(re._cache, dict):  # type: ignore[attr-defined]
             return
-        with open(path, encoding="utf-8") as fh:
-            entries = json.load(fh)
+        with open(path, "rb") as fh:
+            entries = marshal.loads(fh.read())  # load(fh) would read it object by object
         cache = re._cache  # type: ignore[attr-defined]
         for pattern, flags, final_flags, code, groups, groupindex, indexgroup in entries:
             if (str, pattern, flags) not in cache:
@@ -85,12 +87,12 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern) -> list | None:
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # plain ints (opcodes are an int subclass)
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, number in groupindex.items():
         indexgroup[number] = name
-    entry = [pattern, flags, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+    entry = [pattern, int(flags), int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, indexgroup]
     rebuilt = _sre.compile(pattern, entry[2], code, entry[4], groupindex, tuple(indexgroup))
     if rebuilt != compiled or rebuilt.groupindex != compiled.groupindex or rebuilt.groups != compiled.groups:
         return None
@@ -102,8 +104,8 @@ def _write(path: str, entries: list) -> None:
 
     fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(entries, fh)
         os.replace(tmp, path)
     except OSError:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def test_stored_patterns_come_back_equal_to_what_re_compiles(cache_folder: Path,
     patterns = [r"(?<=[\u4e00-\u9fff])[ \u3000](?P<after>[0-9]+)", r"[,;:?!](?:(?<=[一-龥].)|(?=[ \t]*[一-龥]))", r"(?i)abc|d(e)f"]
     compiled = [re.compile(p) for p in patterns]
     regex_cache.save()
-    (stored,) = cache_folder.glob("regex-*.json")
+    (stored,) = cache_folder.glob("regex-*.marshal")
     re.purge()
     regex_cache._known.clear()
     regex_cache.preload()
@@ -42,8 +43,12 @@ def test_stored_patterns_come_back_equal_to_what_re_compiles(cache_folder: Path,
 def test_a_damaged_regex_cache_is_ignored(cache_folder: Path, monkeypatch):
     monkeypatch.setattr(regex_cache, "_known", set())
     monkeypatch.setattr(regex_cache, "_entries", [])
-    (cache_folder / Path(regex_cache._path()).name).write_text('[["x", 0, 32, [1, 2, 3], 0, {}, []]]', encoding="utf-8")
+    stored = cache_folder / Path(regex_cache._path()).name
+    stored.write_bytes(marshal.dumps([["x", 0, 32, [1, 2, 3], 0, {}, []]]))
     regex_cache.preload()  # the engine refuses the code: nothing is preloaded, nothing raised
+    assert regex_cache._known == set()
+    stored.write_bytes(b"not marshal data")
+    regex_cache.preload()
     assert regex_cache._known == set()
     assert re.compile("x").match("x")
 
@@ -84,4 +89,54 @@ def test_cold_runs_with_and_without_caches_agree(tmp_path: Path):
     folder = tmp_path / "cache"
     first, second, none = run(str(folder)), run(str(folder)), run("")
     assert first == second == none
-    assert list(folder.glob("regex-*.json")) and list(folder.glob("packs-*.pickle"))
+    assert list(folder.glob("regex-*.marshal")) and list(folder.glob("packs-*.pickle"))
+    assert list(folder.glob("dataclasses-*.marshal"))
+
+
+def test_stored_dataclass_methods_are_the_code_python_compiles(cache_folder: Path, monkeypatch):
+    """code_cache: a dataclass defined through the table behaves as one compiled as usual, and a
+    fresh process's table holds code equal to what ``compile`` gives for the same source."""
+    import dataclasses
+
+    from checker import code_cache
+
+    monkeypatch.setattr(code_cache, "_codes", {})
+    monkeypatch.setattr(code_cache, "_used", set())
+    monkeypatch.setattr(code_cache, "_added", False)
+    monkeypatch.setattr(dataclasses, "exec", exec, raising=False)
+    code_cache.install()
+    assert dataclasses.exec is code_cache._exec
+
+    @dataclasses.dataclass(frozen=True)
+    class Point:
+        x: int
+        y: int = 2
+
+    assert Point(1) == Point(1, 2) and repr(Point(1)).endswith(".Point(x=1, y=2)") and hash(Point(1)) == hash(Point(1, 2))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Point(1).x = 3  # type: ignore[misc]
+    assert code_cache._added and code_cache._codes
+    code_cache.save()
+    (stored,) = cache_folder.glob("dataclasses-*.marshal")
+    table = marshal.loads(stored.read_bytes())
+    assert set(table) == set(code_cache._codes)
+    for source, code in table.items():
+        assert code == compile(source, "<string>", "exec", dont_inherit=True)
+
+
+def test_a_damaged_dataclass_cache_is_ignored(cache_folder: Path, monkeypatch):
+    import dataclasses
+
+    from checker import code_cache
+
+    monkeypatch.setattr(code_cache, "_codes", {})
+    monkeypatch.setattr(dataclasses, "exec", exec, raising=False)
+    Path(code_cache._path()).write_bytes(b"not marshal data")
+    code_cache.install()
+    assert code_cache._codes == {}
+
+    @dataclasses.dataclass
+    class Pair:
+        a: int
+
+    assert Pair(1) == Pair(1)
