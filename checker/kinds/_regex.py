@@ -125,77 +125,100 @@ def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     characters, small classes expanded: ``党的(?:1[5-9]|2[0-2])大`` needs one of 党的15 … 党的22), or
     None when the pattern offers none worth looking for.  ``s in text`` for a few strings is much
     cheaper than a search, and a text holding none of them cannot match: the search is skipped."""
+    found = _sets(pattern, flags, looks=False)
+    return max(found, key=_worth) if found else None
+
+
+def required_sets(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """Every set of strings of which the text around a match holds one, not only the best one of
+    ``required_strings``: also what the pattern's look-arounds require (empty: none found)."""
+    return _sets(pattern, flags, looks=True)
+
+
+def _sets(pattern: str, flags: int, looks: bool) -> list[frozenset[str]]:
     if flags & re.IGNORECASE or "(?i" in pattern:
-        return None
+        return []
     try:
         tree = _parser.parse(pattern, flags)
     except re.error:
-        return None
-    found = _required(list(tree))
-    if not found or "" in found:
-        return None
-    return frozenset(found)
+        return []
+    return [frozenset(c) for c in _runs(list(tree), {}, looks) if c and "" not in c]
 
 
-def _required(items: list) -> set[str] | None:
+def _worth(strings) -> tuple[int, int]:
+    """Longer strings are rarer, and fewer are found sooner: the set to look for first."""
+    return min(map(len, strings)), -len(strings)
+
+
+def _required(items: list, groups: dict) -> set[str] | None:
     """The best set of strings one of which a match of the sequence ``items`` contains."""
-    candidates = _runs(items)
-    good = [c for c in candidates if c and "" not in c]
-    if not good:
-        return None
-    return max(good, key=lambda c: (min(map(len, c)), -len(c)))
+    good = [c for c in _runs(items, groups) if c and "" not in c]
+    return max(good, key=_worth) if good else None
 
 
-def _runs(items: list) -> list[set[str]]:
+def _runs(items: list, groups: dict, looks: bool = False) -> list[set[str]]:
     """Candidate sets of a sequence: its runs of consecutive literal items (classes expanded), each
-    run cut where something of variable content comes, and what its parts require."""
+    run cut where something of variable content comes, and what its parts require (with ``looks``,
+    also what its look-arounds require: a set to look for besides, not in place of, the others).
+    ``groups``: the strings each numbered group seen so far can match (for a back-reference)."""
     candidates: list[set[str]] = []
     current = {""}
     for op, av in items:
-        exact = _exact([(op, av)])
+        exact = _exact([(op, av)], groups)
         if exact is not None and len(current) * len(exact) <= _CAP:
             current = {s + t for s in current for t in exact}
             continue
-        if op is _c.ASSERT and av[0] == 1 and current != {""}:  # a look-ahead: what follows the run
-            ahead = _prefixes(list(av[1]))
-            if ahead and len(current) * len(ahead) <= _CAP:
+        if op is _c.ASSERT:  # a look-around's text is in the text too
+            inner = _required(list(av[1]), groups) if looks else None
+            if inner:
+                candidates.append(inner)
+            ahead = _prefixes(list(av[1]), groups) if av[0] == 1 and current != {""} else None
+            if ahead and len(current) * len(ahead) <= _CAP:  # a look-ahead: what follows the run
                 candidates.append({s + t for s in current for t in ahead})
             continue
         if op in _ZERO_WIDTH:  # consumes nothing: the characters either side stay next to each other
             continue
+        if op in _REPEATS and av[0] >= 1:
+            once = _exact(list(av[2]), groups)
+            if once is not None and current != {""} and len(current) * len(once) <= _CAP:
+                current = {s + t for s in current for t in once}  # the run and the first round of the repeat
         if current != {""}:
             candidates.append(current)
         current = {""}
-        if op is _c.SUBPATTERN and not av[1] and not av[2]:
-            inner = _required(list(av[-1]))
-            if inner:
-                candidates.append(inner)
-        elif op is _c.BRANCH:
-            either = [_required(list(branch)) for branch in av[1]]
-            if all(either) and sum(map(len, either)) <= _CAP:
-                candidates.append(set().union(*either))
-        elif op in _REPEATS and av[0] >= 1:
-            inner = _required(list(av[2]))
-            if inner:
-                candidates.append(inner)
+        candidates.extend(_parts_required(op, av, groups))
     if current != {""}:
         candidates.append(current)
     return candidates
 
 
-def _prefixes(items: list) -> set[str] | None:
+def _parts_required(op, av, groups: dict) -> list[set[str]]:
+    """What a group, an alternation or a repeat of variable content requires."""
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:
+        inner = _required(list(av[-1]), groups)
+        return [inner] if inner else []
+    if op is _c.BRANCH:
+        either = [_required(list(branch), groups) for branch in av[1]]
+        return [set().union(*either)] if all(either) and sum(map(len, either)) <= _CAP else []
+    if op in _REPEATS and av[0] >= 1:
+        inner = _required(list(av[2]), groups)
+        return [inner] if inner else []
+    return []
+
+
+def _prefixes(items: list, groups: dict) -> set[str] | None:
     """The strings a match of ``items`` starts with (its leading literal run), or None."""
     current = {""}
     for op, av in items:
-        exact = _exact([(op, av)])
+        exact = _exact([(op, av)], groups)
         if exact is None or len(current) * len(exact) > _CAP:
             break
         current = {s + t for s in current for t in exact}
     return current if current != {""} else None
 
 
-def _exact(items: list) -> set[str] | None:
-    """Every string the sequence ``items`` can match, when that is a small set of literal strings."""
+def _exact(items: list, groups: dict) -> set[str] | None:
+    """Every string the sequence ``items`` can match, when that is a small set of literal strings
+    (a back-reference: any string its group can match)."""
     out = {""}
     for op, av in items:
         if op is _c.LITERAL:
@@ -203,10 +226,14 @@ def _exact(items: list) -> set[str] | None:
         elif op is _c.IN:
             step = _class_chars(av)
         elif op is _c.SUBPATTERN and not av[1] and not av[2]:
-            step = _exact(list(av[-1]))
+            step = _exact(list(av[-1]), groups)
+            if av[0] is not None and step is not None:
+                groups[av[0]] = step
         elif op is _c.BRANCH:
-            alternatives = [_exact(list(branch)) for branch in av[1]]
+            alternatives = [_exact(list(branch), groups) for branch in av[1]]
             step = set().union(*alternatives) if all(a is not None for a in alternatives) else None
+        elif op is _c.GROUPREF:
+            step = groups.get(av)
         else:
             step = None
         if step is None or not step or len(out) * len(step) > _CAP:

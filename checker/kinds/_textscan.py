@@ -99,12 +99,16 @@ def line_starts(report) -> list[int]:
     return starts
 
 
-def matching_lines(report, regex) -> set[int]:
+def matching_lines(report, regex) -> frozenset[int]:
     """Numbers of the lines on which ``regex`` matches, from one scan of :func:`clean_text`.  Only for
     a regex that cannot match across a line end (a table of words without newlines): then every line
     holding an occurrence holds a match of the scan, even where matches overlap."""
-    starts = line_starts(report)
-    return {bisect_right(starts, m.start()) for m in _to_line_end(regex).finditer(clean_text(report))}
+    memo = report.__dict__.setdefault("_matching_lines", {})  # rules of one kind often ask for the same words
+    found = memo.get(regex)
+    if found is None:
+        starts = line_starts(report)
+        found = memo[regex] = frozenset(bisect_right(starts, m.start()) for m in _to_line_end(regex).finditer(clean_text(report)))
+    return found
 
 
 @lru_cache(maxsize=256)
@@ -194,16 +198,19 @@ def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 def minimal_edits(offset: int, old: str, new: str) -> tuple[Edit, ...]:
     """The smallest edits turning ``old`` (at ``offset``) into ``new``: unchanged characters are
     never part of an edit, so a fix cannot touch the words around a punctuation mark."""
+    return tuple(Edit(offset + start, offset + end, text) for start, end, text in _changes(old, new))
+
+
+@lru_cache(maxsize=1024)
+def _changes(old: str, new: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, replacement) in ``old`` of each change turning it into ``new`` (the same few
+    replacements come back in every report: ，for , …)."""
     if old == new:
         return ()
     import difflib
 
-    edits = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            edits.append(Edit(offset + i1, offset + i2, new[j1:j2]))
-    return tuple(edits)
+    return tuple((i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
 
 
 def span_is_plain(line: Line, start: int, end: int) -> bool:

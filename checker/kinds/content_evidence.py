@@ -33,6 +33,7 @@ as 第一责任人; reviewers look for it as a part of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
@@ -107,8 +108,8 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
     if lines is not None and not lines:
         return
     mask = _masker(role.ignore_inside)
-    for segment, section in _candidate_segments(report, exclude_roles):
-        if (lines is not None and segment.line.number not in lines) or not _may_hold(segment.text, role):
+    for segment, section in _candidate_segments(report, exclude_roles, lines):
+        if not _may_hold(segment.text, role):
             continue  # most segments: no sentence of theirs can be evidence
         for sentence in report.sentences(segment):
             if role.principals:
@@ -130,16 +131,29 @@ def _may_hold(text: str, role) -> bool:
     return any(all(word in text for word in group) for group in role.content_all)
 
 
-def _candidate_segments(report, exclude_roles):
+def _candidate_segments(report, exclude_roles, lines: frozenset[int] | None):
+    """(segment, section) of the text that may be evidence: on ``lines`` (None: any line), not
+    in a part whose role is excluded, not a sentence of the opening that announces the parts."""
     for segment in report.preamble_segments():
-        if "如下" not in segment.text:
+        if (lines is None or segment.line.number in lines) and "如下" not in segment.text:
             yield segment, None
+    excluded = set(exclude_roles)
+    ordered = sorted(lines) if lines is not None else None
     for section in report.outline.walk():
-        if set(report.roles_of(section)) & set(exclude_roles):
+        if ordered is not None and not _any_between(ordered, section.line, section.end_line):
+            continue  # a section's text stands on its lines
+        own = [report.heading_segment(section), *report.body_segments(section, include_children=False)]
+        if lines is not None:
+            own = [segment for segment in own if segment.line.number in lines]
+        if not own or set(report.roles_of(section)) & excluded:
             continue
-        yield report.heading_segment(section), section
-        for segment in report.body_segments(section, include_children=False):
+        for segment in own:
             yield segment, section
+
+
+def _any_between(ordered: list[int], first: int, last: int) -> bool:
+    i = bisect_left(ordered, first)
+    return i < len(ordered) and ordered[i] <= last
 
 
 def _own_part(section, max_level: int) -> bool:
@@ -148,12 +162,23 @@ def _own_part(section, max_level: int) -> bool:
     return section.level <= max_level or section.parent is None
 
 
+def _sections_with_role(report, role: str) -> list:
+    """The sections given ``role`` by their heading or content, once per report and role."""
+    key = ("content_evidence", role)
+    found = report._memo.get(key)
+    if found is None:
+        of = report.outline_roles.of
+        found = report._memo[key] = [
+            s for s in report.outline.walk() if role in (r := of(s)).roles and r.evidence in ("heading", "content")
+        ]
+    return found
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.parts_unseen:
         return
     p = rule.params
-    found = report.outline_roles.of
-    with_role = [s for s in report.outline.walk() if p.role in found(s).roles and found(s).evidence in ("heading", "content")]
+    with_role = _sections_with_role(report, p.role)
     if p.mode == "missing":
         if with_role:
             return

@@ -35,6 +35,7 @@ from ._outline_forms import canonical_marker, is_canonical_form, width_only
 from .base import diagnostic
 
 if TYPE_CHECKING:
+    from ..model import Section
     from ..packs import Rule
     from ..report import Report
 
@@ -66,16 +67,29 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
+def _numbered(report: Report) -> tuple[list[tuple[Section, Span, bool]], set[int]]:
+    """(section, the gap after its number, whether that gap is a space before heading text) of every
+    numbered heading (styled headings have none), and the levels that use the GB/T 9704 form; once
+    per report (the kind's rules share them)."""
+    found = report._memo.get("malformed_number")
+    if found is None:
+        sections = [s for s in report.outline.walk() if s.number]
+        numbered = []
+        for section in sections:
+            gap = Span(section.marker_span.end, section.heading_span.start)
+            numbered.append((section, gap, bool(section.heading) and gap.end > gap.start))
+        found = report._memo["malformed_number"] = (numbered, {s.level for s in sections if is_canonical_form(s)})
+    return found
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
-    sections = [s for s in report.outline.walk() if s.number]  # styled headings have no number
-    canonical_levels = {s.level for s in sections if is_canonical_form(s)}
-    for section in sections:
+    numbered, canonical_levels = _numbered(report)
+    for section, gap, has_gap in numbered:
         bad_form = section.form in params.forms
         if bad_form and params.skip_if_level_has_canonical and section.level in canonical_levels:
             bad_form = False
-        gap = Span(section.marker_span.end, section.heading_span.start)
-        spaced = params.spaced and section.heading and gap.end > gap.start
+        spaced = params.spaced and has_gap
         if not bad_form and not spaced:
             continue
         found = section.marker.strip()

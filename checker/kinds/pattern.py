@@ -49,12 +49,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..limits import TimeLimitExceeded
 from ..model import Diagnostic, Fix, Span
-from ._regex import TimedPattern, compile_pack_pattern, finds_every_line, nested_quantifier, required_strings
+from ._regex import (
+    TimedPattern,
+    compile_pack_pattern,
+    finds_every_line,
+    nested_quantifier,
+    required_sets,
+    required_strings,
+)
 from ._textscan import (
     DEFAULT_SCOPE,
     HAN,
@@ -70,6 +76,7 @@ from ._textscan import (
     regions_by_line,
     span_is_plain,
     url_ranges,
+    words_regex,
 )
 from .base import diagnostic, per_rule
 
@@ -99,14 +106,25 @@ def _compile(pattern: str, ignore_case: bool) -> TimedPattern:
     return compile_pack_pattern(expand_macros(pattern), ignore_case)
 
 
-@lru_cache(maxsize=256)
-def _needed(pattern: str, ignore_case: bool) -> re.Pattern | None:
-    """One of the strings every match needs (_regex.required_strings), as one alternation of literals:
-    a linear scan that cannot backtrack, much cheaper than the pattern's own search."""
-    needed = None if ignore_case else required_strings(expand_macros(pattern))
-    if needed is None:
-        return None
-    return re.compile("|".join(map(re.escape, sorted(needed, key=lambda s: (-len(s), s)))))
+class _Needed:
+    """What the text must hold for the pattern to match (_regex.required_sets): one character of
+    each small set, looked up with ``in`` (much faster than a scan for a class of characters), and
+    one of the strings of the best set of longer ones, in one scan of a trie of them."""
+
+    __slots__ = ("chars", "strings")
+
+    def __init__(self, pattern: str, ignore_case: bool) -> None:
+        expanded = expand_macros(pattern)
+        sets = [] if ignore_case else required_sets(expanded)
+        single = [s for s in sets if all(len(x) == 1 for x in s) and len(s) <= 16]
+        self.chars = tuple("".join(sorted(s)) for s in sorted(single, key=len))
+        best = None if ignore_case else required_strings(expanded)
+        self.strings = words_regex(tuple(sorted(best))) if best and best not in single else None
+
+    def held_by(self, text: str) -> bool:
+        if not all(any(ch in text for ch in chars) for chars in self.chars):
+            return False
+        return self.strings is None or self.strings.search(text) is not None
 
 
 def validate(params: Params, ruleset) -> str:
@@ -170,8 +188,8 @@ class _Compiled:
         every_line = finds_every_line(expanded, re.IGNORECASE if p.ignore_case else 0)
         self.regex = compile_pack_pattern(expanded, p.ignore_case, multiline=every_line)
         self.whole = self.regex if every_line else None
-        self.needed = _needed(p.pattern, p.ignore_case)
-        self.skips = tuple(_compile(skip, p.ignore_case) for skip in p.skip_patterns)
+        self.needed = _Needed(p.pattern, p.ignore_case)
+        self.skips = tuple((_compile(skip, p.ignore_case), _Needed(skip, p.ignore_case)) for skip in p.skip_patterns)
         self.table = dict(p.table)
         self.fixable = bool(self.table) or p.replacement is not None
 
@@ -182,7 +200,7 @@ _compiled = per_rule(_Compiled)
 def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) -> Iterable[Region]:
     """The regions on which the rule may match: from one scan of the whole text."""
     text = clean_text(report)
-    if comp.needed is not None and comp.needed.search(text) is None:  # none of the strings every match needs
+    if not comp.needed.held_by(text):  # it lacks what every match needs
         return ()
     if comp.whole is None:
         return regions(report, scope) if comp.regex.search(text) is not None else ()
@@ -200,8 +218,9 @@ def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         if regex.search(text, region.col) is None:
             continue
         skip = enclosed_ranges(text, params.skip_inside)
-        for skip_regex in comp.skips:
-            skip += [m.span() for m in skip_regex.finditer(text)]
+        for skip_regex, needed in comp.skips:
+            if needed.held_by(text):  # a line without what every match needs holds no match
+                skip += [m.span() for m in skip_regex.finditer(text)]
         if params.skip_urls:
             skip += url_ranges(text)
         for m in regex.finditer(text, region.col):

@@ -152,7 +152,7 @@ def problem(params: Params, period: dict, clause_after: str, clause: str, ref: i
 def find(text: str, rule, default_year: int) -> Iterator[tuple[int, int, int, str, str]]:
     """(start, end, period index, problem, name as written without quotes) for one piece of text."""
     comp = _compiled(rule)
-    if not any(a in text for a in comp.anchors):
+    if comp.anchor_regex.search(text) is None:
         return
     explicit = _YEAR_IN_SENTENCE.search(text)
     ref = int(explicit.group(1)) if explicit else default_year
@@ -178,7 +178,7 @@ def _sentences_with_year(report, rule, year: int):
         if "plan" in report.roles_of(section):
             plan_lines.update(range(section.line, section.end_line + 1))
     for segment in report.all_body_segments():
-        if segment.line.number not in lines or not any(a in segment.text for a in comp.anchors):
+        if segment.line.number not in lines or comp.anchor_regex.search(segment.text) is None:
             continue
         default = year + 1 if segment.line.number in plan_lines else year
         for sentence in report.sentences(segment):

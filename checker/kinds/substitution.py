@@ -37,6 +37,7 @@ do for missing parts.  The table is data so that a county can add its own words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -139,7 +140,7 @@ def _entry_problem(raw, where: str, seen: set[str]) -> str:
 
 
 class _Compiled:
-    __slots__ = ("_segmenter", "by_source", "keep", "regex", "rule", "single_line", "words")
+    __slots__ = ("_segmenter", "by_source", "keep", "known_in", "regex", "rule", "single_line", "words")
 
     def __init__(self, rule) -> None:
         table = entries(rule.params)
@@ -150,6 +151,7 @@ class _Compiled:
         self.words = tuple(sorted({*self.by_source, *rule.params.keep}))
         self.single_line = not any("\n" in word for word in self.by_source)
         self._segmenter = None
+        self.known_in = -1  # the version of _VOCABULARY known to hold the sources
 
     def segmenter(self):
         if self._segmenter is None:
@@ -162,23 +164,62 @@ class _Compiled:
 
 compiled = per_rule(_Compiled)
 
+class _Vocabulary:
+    """The sources of every substitution rule checked in this process (their tables' words): the
+    kind's rules find the lines to read with one scan for all of them, not one scan each.  Only a
+    prefilter: each rule then searches those lines for its own words.  Emptied when it grows large."""
+
+    LIMIT = 5000
+
+    def __init__(self) -> None:
+        self.words: dict[str, None] = {}
+        self.version = 0  # changes with the words
+        self.regex = words_regex(())
+
+    def holding(self, comp: _Compiled) -> int:
+        """The version of the vocabulary once it holds ``comp``'s sources."""
+        if comp.known_in != self.version:
+            if not comp.by_source.keys() <= self.words.keys():
+                if len(self.words) + len(comp.by_source) > self.LIMIT:
+                    self.words.clear()
+                self.words.update(dict.fromkeys(comp.by_source))
+                self.version += 1
+                self.regex = words_regex(tuple(self.words))
+            comp.known_in = self.version
+        return self.version
+
+
+_VOCABULARY = _Vocabulary()
+
+
+def _lines_with_a_source(report, comp: _Compiled) -> frozenset[int]:
+    """The lines holding a source of this rule (or of another rule of the kind): one scan per report."""
+    key = ("substitution", _VOCABULARY.holding(comp))
+    found = report._memo.get(key)
+    if found is None:
+        found = report._memo[key] = matching_lines(report, _VOCABULARY.regex)
+    return found
+
+
+_SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = start
-    while s > 0 and text[s - 1] not in _SENTENCE_END:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in _SENTENCE_END:
-        e += 1
-    return s, min(len(text), e + 1)
+    """The sentence around text[start:end]: from after the last sentence end before it to its next one."""
+    s = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    m = _SENTENCE_END_RE.search(text, end)
+    return s, min(len(text), m.start() + 1 if m else len(text))
 
 
 def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
     """(start, end, entry) for every reportable occurrence in one piece of text."""
-    comp = compiled(rule)
+    return _find(text, compiled(rule))
+
+
+def _find(text: str, comp: _Compiled) -> Iterator[tuple[int, int, Entry]]:
     if comp.regex.search(text) is None:
         return
-    p: Any = rule.params
+    p: Any = comp.rule.params
     scan = mask_quoted(text) if p.skip_quoted else text
     kept: list[tuple[int, int]] = [m.span() for m in comp.keep.finditer(text)] if comp.keep else []
     for m in comp.regex.finditer(scan):
@@ -201,11 +242,11 @@ def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     comp = compiled(rule)
     if comp.single_line:  # one scan of the whole text first: the lines holding a source
-        segments = segments_on(report, matching_lines(report, comp.regex))
+        segments = segments_on(report, _lines_with_a_source(report, comp))
     else:
         segments = report_segments(report)
     for segment in segments:
-        for start, end, entry in find(segment.text, rule):
+        for start, end, entry in _find(segment.text, comp):
             span = segment.span(start, end)
             fix = None
             if entry.fix != "none":

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.kinds._regex import required_strings
+from checker.kinds._regex import required_sets, required_strings
 from checker.kinds._textscan import expand_macros
 
 
@@ -77,3 +77,18 @@ def test_every_default_pattern_rule_on_its_own_examples():
             assert any(s in rule.example_fires for s in needed), rule.code
             checked += 1
     assert checked >= 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdex\n", max_size=14))
+def test_a_text_the_pattern_matches_holds_a_string_of_every_required_set(text):
+    for pattern in [*PATTERNS, "a(?=bc)d?", "(?<=ab)c", "x(?=[ab]c)", "(a|b)\\1c", "([ab])\\1+"]:
+        if re.search(pattern, text):
+            for needed in required_sets(pattern):
+                assert any(s in text for s in needed), (pattern, text, needed)
+
+
+def test_back_references_and_look_arounds_give_sets():
+    assert frozenset({a + b for a in "，。" for b in "，。"}) in required_sets(r"([，。])\1+")
+    assert set(required_sets(r"x(?=\s*号)")) == {frozenset({"x"}), frozenset({"号"})}
+    assert required_strings(r"x(?=\s*号)") == frozenset({"x"})  # a look-around's set is looked for besides
