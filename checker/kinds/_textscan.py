@@ -152,12 +152,17 @@ def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
     return iter(found)
 
 
-def regions_by_line(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> dict[int, Region]:
-    """:func:`regions` keyed by line number, once per report and scope."""
-    cache = report.__dict__.setdefault("_regions_by_line", {})
-    found = cache.get(scope)
-    if found is None:
-        found = cache[scope] = {region.line.number: region for region in regions(report, scope)}
+def regions_on(report, numbers: Iterable[int], scope: tuple[str, ...] = DEFAULT_SCOPE) -> list[Region]:
+    """The regions of :func:`regions` on the lines ``numbers`` (ascending), without building the others."""
+    heading_col = report.__dict__.get("_heading_col")
+    if heading_col is None:
+        heading_col = report.__dict__["_heading_col"] = {s.line: s.heading_col for s in report.outline.walk()}
+    kinds, lines = report.outline.kinds, report.doc.lines
+    found = []
+    for n in numbers:
+        line = lines[n - 1]
+        if kinds[n - 1] in scope and line.text.strip():
+            found.append(Region(line, heading_col.get(n, 0) if kinds[n - 1] == "H" else 0))
     return found
 
 
@@ -188,6 +193,8 @@ def _marks(pair: str) -> re.Pattern:
 
 
 def url_ranges(text: str) -> list[tuple[int, int]]:
+    if "@" not in text and "://" not in text and "www." not in text:  # what every address holds
+        return []
     return [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
 
 

@@ -73,7 +73,7 @@ from ._textscan import (
     minimal_edits,
     overlaps,
     regions,
-    regions_by_line,
+    regions_on,
     span_is_plain,
     url_ranges,
     words_regex,
@@ -204,8 +204,7 @@ def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) ->
         return ()
     if comp.whole is None:
         return regions(report, scope) if comp.regex.search(text) is not None else ()
-    by_line = regions_by_line(report, scope)
-    return [by_line[n] for n in lines_touched(report, comp.whole.finditer(text)) if n in by_line]
+    return regions_on(report, lines_touched(report, comp.whole.finditer(text)), scope)
 
 
 def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:

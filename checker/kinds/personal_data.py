@@ -36,7 +36,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Span
-from ._textscan import clean_text, lines_touched, regions_by_line
+from ._textscan import clean_text, lines_touched, regions_on
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -122,8 +122,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     touched = lines_touched(report, _CANDIDATE.finditer(clean_text(report)))  # one scan of the whole text
     if not touched:
         return  # most reports hold no such number
-    by_line = regions_by_line(report)
-    for region in (by_line[n] for n in touched if n in by_line):
+    for region in regions_on(report, touched):
         text = region.text
         if _CANDIDATE.search(text) is None:
             continue
