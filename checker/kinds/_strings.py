@@ -77,15 +77,24 @@ def report_segments(report) -> Iterable:
     return iter(found)
 
 
-def segments_on(report, lines: Iterable[int]) -> list:
-    """The segments of :func:`report_segments` on ``lines``, in that order."""
+def segments_on(report, lines: frozenset[int]) -> tuple:
+    """The segments of :func:`report_segments` on ``lines``, in that order (once per report and lines:
+    the rules of a kind often read the same lines)."""
+    key = ("segments_on", lines)
+    found = report._memo.get(key)
+    if found is None:
+        found = report._memo[key] = _segments_on(report, lines)
+    return found
+
+
+def _segments_on(report, lines: frozenset[int]) -> tuple:
     index = report._memo.get("report_segments_by_line")
     if index is None:
         index = report._memo["report_segments_by_line"] = {}
         for i, segment in enumerate(report_segments(report)):
             index.setdefault(segment.line.number, []).append(i)
     found = report._memo["report_segments"]
-    return [found[i] for i in sorted(i for n in lines for i in index.get(n, ()))]
+    return tuple(found[i] for i in sorted(i for n in lines for i in index.get(n, ())))
 
 
 _NOT_FIGURES = re.compile(

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
-from ._strings import mask_quoted, report_segments
+from ._strings import mask_quoted, segments_on
 from ._textscan import matching_lines, words_regex
 from .base import diagnostic, per_rule
 
@@ -149,11 +149,7 @@ def _anchors(p: Params) -> list[str]:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     lines = matching_lines(report, _compiled(rule).anchors)  # one scan of the whole text: the lines holding an anchor
-    if not lines:
-        return
-    for segment in report_segments(report):
-        if segment.line.number not in lines:
-            continue
+    for segment in segments_on(report, lines):
         for start, end, found, expected in sorted(find(segment.text, rule)):
             span = segment.span(start, end)
             fix = Fix((Edit(span.start, span.end, expected),), "unsafe", f"改为“{expected}”")

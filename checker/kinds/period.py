@@ -36,6 +36,7 @@ in 2022) shows text carried over from an old report without review.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -113,13 +114,14 @@ def anchor(name: str) -> str:
 
 
 class _Compiled:
-    __slots__ = ("anchor_regex", "anchors", "periods", "regex", "rule")
+    __slots__ = ("anchor_regex", "anchors", "clause_free", "periods", "regex", "rule")
 
     def __init__(self, rule) -> None:
         self.rule = rule
         self.periods = list(rule.params.periods)
         self.anchors = tuple({anchor(p["name"]) for p in self.periods})
         self.anchor_regex = words_regex(self.anchors)
+        self.clause_free = not any(mark in p["name"] for p in self.periods for mark in _CLAUSE_MARKS)
         names = sorted(range(len(self.periods)), key=lambda i: -len(self.periods[i]["name"]))
         self.regex = re.compile("|".join(f"(?P<p{i}>{flexible(self.periods[i]['name'])})" for i in names))
 
@@ -154,18 +156,42 @@ def find(text: str, rule, default_year: int) -> Iterator[tuple[int, int, int, st
     comp = _compiled(rule)
     if comp.anchor_regex.search(text) is None:
         return
+    plain, where = without_quotes(text)
+    named = _named(plain, comp)
+    if not named:
+        return
     explicit = _YEAR_IN_SENTENCE.search(text)
     ref = int(explicit.group(1)) if explicit else default_year
-    plain, where = without_quotes(text)
+    for m, first, last, offset, clause in named:
+        index = int(m.lastgroup[1:])
+        what = problem(rule.params, comp.periods[index], clause[last:], clause, ref)
+        if what:
+            start, end = where[offset + first], where[offset + last - 1] + 1
+            if end < len(text) and text[end] in "”\"’" and text[start - 1 : start] in ("“", '"', "‘"):
+                start, end = start - 1, end + 1  # report “十四五” with its quotes
+            yield start, end, index, what, m.group()
+
+
+_CLAUSE_MARKS = "，,；;。！？!?：:"  # where _strings.clauses cuts
+
+
+def _named(plain: str, comp: _Compiled) -> list[tuple[re.Match, int, int, int, str]]:
+    """(match, its start and end in its clause, the clause's offset, the clause) of each period
+    named in each clause of ``plain``; when no name holds a clause mark (a match then stays in its
+    clause), from one scan of the whole text instead of one per clause."""
+    found = []
+    if comp.clause_free:
+        named = list(comp.regex.finditer(plain))
+        pieces = list(clauses(plain)) if named else []
+        offsets = [offset for offset, _clause in pieces]
+        for m in named:
+            offset, clause = pieces[bisect_right(offsets, m.start()) - 1]
+            found.append((m, m.start() - offset, m.end() - offset, offset, clause))
+        return found
     for offset, clause in clauses(plain):
         for m in comp.regex.finditer(clause):
-            index = int(m.lastgroup[1:])
-            what = problem(rule.params, comp.periods[index], clause[m.end() :], clause, ref)
-            if what:
-                start, end = where[offset + m.start()], where[offset + m.end() - 1] + 1
-                if end < len(text) and text[end] in "”\"’" and text[start - 1 : start] in ("“", '"', "‘"):
-                    start, end = start - 1, end + 1  # report “十四五” with its quotes
-                yield start, end, index, what, m.group()
+            found.append((m, m.start(), m.end(), offset, clause))
+    return found
 
 
 def _sentences_with_year(report, rule, year: int):

@@ -84,7 +84,13 @@ def _plain_indents(report) -> list[tuple[int, str]]:
     return found
 
 
-# what each prefilter becomes: read every line (or every region, segment, indent …)
+def _plain_named(plain, comp):
+    from checker.kinds._strings import clauses
+
+    return [(m, m.start(), m.end(), offset, clause) for offset, clause in clauses(plain) for m in comp.regex.finditer(clause)]
+
+
+# what each prefilter becomes: read every line (or every region, segment, indent, clause …)
 PLAIN = [
     (pattern, "_regions_to_read", lambda report, comp, scope: regions(report, scope)),
     (year_form, "lines_touched", every_line_number),
@@ -92,10 +98,11 @@ PLAIN = [
     (whitespace, "lines_touched", every_line_number),
     (whitespace, "_ending_in_space", every_line_number),
     (whitespace, "_indents", _plain_indents),
-    (official_name, "matching_lines", lambda report, regex: set(every_line_number(report))),
-    (substitution, "matching_lines", lambda report, regex: set(every_line_number(report))),
-    (content_evidence, "matching_lines", lambda report, regex: set(every_line_number(report))),
-    (period, "matching_lines", lambda report, regex: set(every_line_number(report))),
+    (official_name, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (substitution, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (content_evidence, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (period, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (period, "_named", _plain_named),
 ]
 
 
