@@ -32,30 +32,43 @@ _MODULES = (
 KIND_ORDER = {name: i for i, name in enumerate(_MODULES)}  # registry order (cross-report findings are sorted by it)
 
 
-class _Registry(Mapping):
-    """name → kind module, imported on first access."""
+class _Registry(dict):
+    """name → kind module, imported on first access.  A dict, so that looking up a loaded kind (once per
+    rule and report) is a dict's lookup; every name is listed, loaded or not."""
 
     def __init__(self, names: tuple[str, ...]) -> None:
+        super().__init__()
         self._names = names
-        self._loaded: dict[str, ModuleType] = {}
+        self._known = frozenset(names)
 
-    def __getitem__(self, name: str) -> ModuleType:
-        module = self._loaded.get(name)
-        if module is None:
-            if name not in self._names:
-                raise KeyError(name)
-            module = self._loaded[name] = import_module(f"{__name__}.{name}")
-            assert module.KIND == name, "a kind's module name must be its KIND"
+    def __missing__(self, name: str) -> ModuleType:
+        if name not in self._known:
+            raise KeyError(name)
+        module = import_module(f"{__name__}.{name}")
+        assert module.KIND == name, "a kind's module name must be its KIND"
+        self[name] = module
         return module
 
     def __contains__(self, name: object) -> bool:
-        return name in self._names
+        return name in self._known
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def get(self, name: str, default=None):
+        return self[name] if name in self._known else default
+
+    def keys(self):
+        return list(self._names)
+
+    def values(self):
+        return [self[name] for name in self._names]
+
+    def items(self):
+        return [(name, self[name]) for name in self._names]
 
 
 KINDS: Mapping[str, ModuleType] = _Registry(_MODULES)

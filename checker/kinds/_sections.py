@@ -56,3 +56,12 @@ def parts_with_role(report: Report, role: str) -> tuple[Section, ...]:
 
 def any_with_role(report: Report, role: str) -> bool:
     return bool(with_role(report, role))
+
+
+def text_of(report: Report, section: Section) -> str:
+    """``report.section_text(section)``, joined once per report (the part rules read the same parts)."""
+    key = ("sections.text", id(section))
+    found = report._memo.get(key)
+    if found is None or found[0] is not section:
+        found = report._memo[key] = (section, report.section_text(section))
+    return found[1]

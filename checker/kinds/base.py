@@ -13,6 +13,7 @@ packs.py validates a rule's parameters into, and one of two functions:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
 from ..model import Diagnostic, Fix, Span
@@ -38,6 +39,8 @@ class CrossReportKind(Protocol):
 
 
 def is_cross_report(kind: object) -> bool:
+    if isinstance(kind, ModuleType):  # a kind's module: its namespace says it (a miss costs no AttributeError)
+        return "check_reports" in kind.__dict__
     return hasattr(kind, "check_reports")
 
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._role_part import at_part, part_sections, undefined_role
+from ._sections import text_of
 from .base import per_rule
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     sections = part_sections(report, p.role)
     if not sections:
         return
-    names = covered("\n".join(report.section_text(s) for s in sections), area_res(rule), p.ignore_words)
+    names = covered("\n".join(text_of(report, s) for s in sections), area_res(rule), p.ignore_words)
     if len(names) < p.min_areas:
         missing = [a["name"] for a in p.areas if a["name"] not in names][:3]
         yield at_part(rule, report, sections, count=len(names), min=p.min_areas, missing="、".join(missing))

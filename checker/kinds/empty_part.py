@@ -64,16 +64,20 @@ def is_empty(report, section) -> bool:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    if rule.params.what == "heading":
+        for section in _sections.sections(report):
+            if section.body_start_col < 0 and not section.heading.strip(ALL_SPACES):
+                yield diagnostic(rule, section.marker_span, marker=section.marker.strip(ALL_SPACES), heading="")
+        return
+    max_level = rule.params.max_level
     for section in _sections.sections(report):
-        marker = section.marker.strip(ALL_SPACES)
-        if rule.params.what == "heading":
-            if not section.heading.strip(ALL_SPACES) and section.body_start_col < 0:
-                yield diagnostic(rule, section.marker_span, marker=marker, heading="")
-            continue
-        if not section.heading.strip(ALL_SPACES) or section.level > rule.params.max_level:
+        if section.level > max_level or section.children or section.body_start_col >= 0 or section.items:
+            continue  # too deep to judge, or something under it (is_empty's first test)
+        if not section.heading.strip(ALL_SPACES):
             continue  # an empty heading is reported by what = "heading"
         line_text = report.line(section.line).text.rstrip(ALL_SPACES)
         if line_text.endswith(_ITEM_END):
             continue
         if is_empty(report, section):
+            marker = section.marker.strip(ALL_SPACES)
             yield diagnostic(rule, report.heading_segment(section).span(), marker=marker, heading=section.heading)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._role_part import at_part, part_sections, states_figure, undefined_role
+from ._sections import text_of
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -48,5 +49,5 @@ def validate(params: Params, ruleset) -> str:
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     sections = part_sections(report, rule.params.role)
-    if sections and not any(states_figure(report.section_text(s), rule.params.classifiers) for s in sections):
+    if sections and not any(states_figure(text_of(report, s), rule.params.classifiers) for s in sections):
         yield at_part(rule, report, sections)

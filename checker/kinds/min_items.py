@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._role_part import at_part, part_sections, states_figure, undefined_role
+from ._sections import text_of
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -44,7 +45,7 @@ NEEDS_ROLES = True
 PLACEHOLDERS = ("heading", "count", "min")
 
 _RUNIN = re.compile(r"(?:^|(?<=[。；;：:！？!?\s]))(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])是")
-_SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_SENTENCE = re.compile(r"[^。；;！？!?\n][^。；;！？!?\n]*[。；;！？!?]?")  # [^…]+, opening with a class: re skips in C
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,9 @@ def validate(params: Params, ruleset) -> str:
 def items(report, section) -> list[str]:
     """The items of one part: sub-parts, else run-in items, else sentences without lead-ins."""
     if section.children:
-        return [report.section_text(child) for child in section.children]
+        return [text_of(report, child) for child in section.children]
     body = "\n".join(segment.text for segment in report.body_segments(section, include_children=False))
-    starts = [m.start() for m in _RUNIN.finditer(body)]
+    starts = [m.start() for m in _RUNIN.finditer(body)] if "是" in body else []  # every run-in number ends in 是
     if len(starts) >= 1:
         bounds = [*starts, len(body)]
         return [body[a:b] for a, b in pairwise(bounds)]
@@ -79,7 +80,10 @@ def _is_lead_in(text: str, words: tuple[str, ...]) -> bool:
 def _counts(item: str, p: Params) -> bool:
     if not p.require_any and not p.count_figures:
         return True
-    return any(w in item for w in p.require_any) or (p.count_figures and states_figure(item, ()))
+    for word in p.require_any:
+        if word in item:
+            return True
+    return p.count_figures and states_figure(item, ())
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._textscan import clean_text
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -43,9 +43,9 @@ PLACEHOLDERS = ("found", "held", "year")
 
 _CN = "一二三四五六七八九"
 _SHORT = re.compile(
-    rf"(?P<term>[{_CN}十]{{1,3}})届(?P<list>(?:[{_CN}]中(?:全会)?[、，,和及与]?)*[{_CN}]中全会)"
+    rf"(?P<term>[{_CN}十][{_CN}十]{{0,2}})届(?P<list>(?:[{_CN}]中(?:全会)?[、，,和及与]?)*[{_CN}]中全会)"
 )
-_LONG = re.compile(rf"(?P<term>[{_CN}十]{{1,3}})届中央委员会第(?P<n>[{_CN}])次全体会议")
+_LONG = re.compile(rf"(?P<term>[{_CN}十][{_CN}十]{{0,2}})届中央委员会第(?P<n>[{_CN}])次全体会议")
 _NAME = re.compile(rf"^[{_CN}十]{{1,3}}届[{_CN}]中全会$")
 _HELD = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -80,6 +80,9 @@ def held_table(params: Params) -> dict[str, tuple[int, int]]:
     return out
 
 
+_held = per_rule(lambda rule: held_table(rule.params))
+
+
 def mentions(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, canonical name) for every plenum mentioned in ``text``."""
     if "届" not in text:
@@ -100,10 +103,12 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
     if year is None or "届" not in clean_text(report):  # every mention has 届
         return
-    table = held_table(rule.params)
+    table = _held(rule)
     limit = (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)
     seen: set[str] = set()
     for segment in report.all_body_segments():
+        if "届" not in segment.text:
+            continue
         for start, end, name in mentions(segment.text):
             held = table.get(name)
             if held is None or held <= limit or name in seen:

@@ -44,12 +44,16 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.parts_unseen:
         return
     rank = {role: i for i, role in enumerate(rule.params.order)}
-    parts = [(s, [r for r in report.roles_of(s) if r in rank]) for s in report.outline.sections]
-    parts = [(s, roles) for s, roles in parts if roles]
-    for i, (b, b_roles) in enumerate(parts):
+    parts = []
+    for s in report.outline.sections:
+        roles = report.roles_of(s)
+        ranked = [r for r in roles if r in rank]
+        if ranked:  # (part, its roles in the order, whether it also plays a role a county pack asks for)
+            parts.append((s, ranked, any(r not in rank and r != "other" for r in roles)))
+    for i, (b, b_roles, _) in enumerate(parts):
         for role_b in b_roles:
-            for a, a_roles in parts[i + 1 :]:
-                if any(r not in rank and r != "other" for r in report.roles_of(a)):
+            for _, a_roles, own_role in parts[i + 1 :]:
+                if own_role:
                     continue  # a part a county pack asks for (行政执法工作情况) may stand anywhere
                 # a later part plays a role that the order puts before this one (and this part does not play it)
                 earlier = [r for r in a_roles if rank[r] < rank[role_b] and r not in b_roles]

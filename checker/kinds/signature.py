@@ -56,7 +56,7 @@ _DATE = re.compile(
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|党委|党工委|办事处|管委会|办公室|司法所|局)$")
 _NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 _SENTENCE = re.compile(r"[。；;！!？?，,：:]")
-_SPACES = re.compile(f"[{_WS}]+")
+_SPACES = re.compile(f"[{_WS}][{_WS}]*")  # [ws]+ opening with a class: re skips to the next space in C
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:乡|镇|街道|苏木)$")
 _TOWNSHIP = re.compile(r"[乡镇](?:人民政府|政府|委员会|党委)")
 
@@ -92,6 +92,8 @@ def _strip(text: str) -> str:
 
 def _parse_date(text: str) -> tuple[str, date | None] | None:
     """The date at the end of ``text`` (as written) and its value (None when it is no real date)."""
+    if not text.rstrip("\n").endswith(("月", "日")):
+        return None  # _DATE ends with 月 or 日 (and $): no need to try it at every position of a long line
     m = _DATE.search(text)
     if m is None:
         return None
@@ -108,7 +110,7 @@ def _is_organ(text: str) -> bool:
     if _PLACE.match(text):
         return True  # 示例乡 alone under the text
     return len(text) <= 40 and _SENTENCE.search(text) is None and any(
-        _ORGAN.search(part) for part in re.split(f"[{_WS}]+", text) if part
+        _ORGAN.search(part) for part in _SPACES.split(text) if part
     )
 
 

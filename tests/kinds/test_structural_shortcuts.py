@@ -115,3 +115,15 @@ def test_the_whole_text_scans_never_match_across_a_line_end():
     assert [m.group() for m in chinese.finditer(text)] == ["三次", "两场"]
     assert [m.group() for m in marks.finditer(text)] == ["（说明", "）两场“"]
     assert re.match(r"\[", chinese.pattern) and re.match(r"\[", marks.pattern)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\u33ff\u3400\u4cff\u4d00\u4dbf\u4dc0\u4dff\u4e00法\u9fff\ua000a 。\n\U00020000") + ["\ud800"]), max_size=40))
+def test_han_chars_is_han_count(text):
+    """length counts Chinese characters on UTF-16 high bytes; at every edge of the ranges (U+4D00–U+4DFF
+    is Han only up to U+4DBF; characters beyond U+FFFF and lone surrogates are not counted) it gives
+    the regex count."""
+    from checker.kinds._strings import han_count
+    from checker.kinds.length import han_chars
+
+    assert han_chars(text) == han_count(text)
