@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
-from ._textscan import Region, matching_lines, regions, shorten, span_is_plain
+from ._textscan import Region, clean_text, matching_lines, regions, shorten, span_is_plain
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -210,22 +210,63 @@ def _is_latin(ch: str) -> bool:
 
 
 def line_scans(report: Report, params: Params) -> tuple[tuple[Region, list, list], ...]:
-    """(region, matched, unpaired) of each region with a pair or an unpaired mark, once per report
-    (the unpaired and the mismatched rule read the same marks); one scan of the whole text finds the
-    lines holding a mark, and only those are read."""
+    """(region, matched, unpaired) of each region that may give a finding, once per report (the
+    unpaired and the mismatched rule read the same marks): see :func:`lines_to_scan`."""
     key = ("pairs", params.pairs)
     found = report._memo.get(key)
     if found is None:
         watch = _watch_re(params.pairs)
-        marked = matching_lines(report, _line_re(params.pairs))
+        wanted = lines_to_scan(report, params)
         found = []
         for region in regions(report):
-            if region.line.number in marked and watch.search(region.text, region.col) is not None:
+            if region.line.number in wanted and watch.search(region.text, region.col) is not None:
                 matched, unpaired = scan(region.text, region.col, params)
                 if matched or unpaired:
                     found.append((region, matched, unpaired))
         found = report._memo[key] = tuple(found)
     return found
+
+
+def lines_to_scan(report: Report, params: Params) -> set[int]:
+    """The lines whose scan may give a finding, from one pass over the whole text: a line whose every
+    mark is in a pair with no mark inside, of one width (（依法行政）, “放管服”, 《纲要》), has no unpaired
+    mark and no mixed pair.  The pass stops at any other mark (nested, alone, ‘’ or a mixed pair) and
+    that line is scanned; so is every heading line, read from its text's column, not its start."""
+    skip = _whole_skip(params.pairs)
+    if skip is None:  # no fast path: every line holding a mark
+        return matching_lines(report, _line_re(params.pairs))
+    text = clean_text(report)
+    wanted = {region.line.number for region in regions(report) if region.col}
+    at, number, counted, end = 0, 1, 0, len(text)
+    while True:
+        at = skip.match(text, at).end()
+        if at >= end:
+            return wanted
+        number += text.count("\n", counted, at)
+        counted = at
+        wanted.add(number)
+        at = text.find("\n", at) + 1  # on to the next line
+        if at == 0:
+            return wanted
+
+
+@lru_cache(maxsize=32)
+def _whole_skip(pairs: tuple[str, ...]) -> re.Pattern | None:
+    """Text without marks and pairs with no mark inside (none across a line end), the brackets of one
+    width: where it stops, a line needs its scan.  None when :func:`_fast_res` has no fast path."""
+    if _fast_res(pairs) is None:
+        return None
+    openers, closers = _marks(pairs)
+    every = re.escape("".join(sorted(set(openers) | set(closers))))
+    inside = f"[^{every}\\n]*"
+    simple = []
+    for pair in pairs:
+        if pair == "‘’":
+            continue
+        simple.append(f"{re.escape(pair[0])}{inside}{re.escape(pair[1])}")
+        if pair == "（）":
+            simple.append(f"\\({inside}\\)")
+    return re.compile(f"(?:[^{every}]+|" + "|".join(simple) + ")*")
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:

@@ -36,7 +36,7 @@ CHARS = "0123456789０５年月日度至—-~ 　《》“”（）()【】%％�
 TOKENS = (
     "2024年", "2021—2025年", "2025年度", "5月", "12月3日", "3日", "1 月", "《2024年3号》", "《规定》", "20", "19", "5", "３",
     "3次", "２场", "两场", "三次", "两三次", "二十届四中全会", "二十届三中、四中全会", "二〇二五年", "50%", "50％",
-    "（说明)", "(一)", "“", "”", "一是", "三是", "：", "。",
+    "（说明)", "(一)", "“", "”", "一是", "三是", "：", "。", "‘", "’", "China’s", "“《纲要》”", "(社区）", "（（", "〔说明〕",
 )  # fmt: skip
 PIECES = st.one_of(st.sampled_from(TOKENS), st.sampled_from(list(CHARS)))
 LINE = st.lists(PIECES, min_size=1, max_size=12).map("".join)
@@ -64,7 +64,7 @@ def _each_line(report) -> list[str]:
 
 DEFEATS = {
     "mixed_numerals: lines with both counts": (mixed_numerals, "_mixed_lines", lambda report, classifiers: _all_lines(report, None)),
-    "pairs: lines holding a mark": (pairs, "matching_lines", _all_lines),
+    "pairs: lines the whole-text pass stops on": (pairs, "lines_to_scan", _all_lines),
     "consistent_symbol: two forms in the text": (consistent_symbol, "clean_text", lambda report: "%％"),
     "plenum: 届 in the text": (plenum, "clean_text", lambda report: "届"),
     "repeated_paragraph: one pass over the text": (repeated_paragraph, "compared_texts", _each_line),
@@ -82,6 +82,25 @@ def test_a_shortcut_finds_what_the_full_computation_finds(name, paragraphs, wher
     fast = _found(text)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(module, attribute, plain)
+        assert _found(text) == fast
+
+
+BRACKETED = st.lists(
+    st.sampled_from(["文字", "文字", "（说明)", "(社区）", "（一）", "(二)", "《纲要》", "“放管服”", "“《纲要》”", "‘", "’", "China’s", "（", "）", "【", "】"]),
+    min_size=1,
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs=st.lists(BRACKETED, min_size=1, max_size=4), where=st.integers(0, 20))
+def test_the_whole_text_pass_leaves_out_no_line_with_a_finding(paragraphs, where):
+    """Lines of plain text and simple pairs beside mixed and unpaired marks: pairs' findings are the
+    same when every line is scanned."""
+    text = _report(paragraphs, where, True)
+    fast = _found(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pairs, "lines_to_scan", _all_lines)
         assert _found(text) == fast
 
 
