@@ -26,6 +26,7 @@ from checker.kinds import (
     pairs,
     plenum,
     repeated_paragraph,
+    role_mentions,
 )
 from checker.kinds._role_part import states_figure
 from checker.kinds._strings import has_figure
@@ -35,7 +36,7 @@ CHARS = "0123456789０５年月日度至—-~ 　《》“”（）()【】%％�
 # pieces the rules read whole: years and dates (not figures), counts, plenums, symbols
 TOKENS = (
     "2024年", "2021—2025年", "2025年度", "5月", "12月3日", "3日", "1 月", "《2024年3号》", "《规定》", "20", "19", "5", "３",
-    "3次", "２场", "两场", "三次", "两三次", "二十届四中全会", "二十届三中、四中全会", "二〇二五年", "50%", "50％",
+    "究其原因", "主要原因是", "由于", "3次", "２场", "两场", "三次", "两三次", "二十届四中全会", "二十届三中、四中全会", "二〇二五年", "50%", "50％",
     "（说明)", "(一)", "“", "”", "一是", "三是", "：", "。", "‘", "’", "China’s", "“《纲要》”", "(社区）", "（（", "〔说明〕",
 )  # fmt: skip
 PIECES = st.one_of(st.sampled_from(TOKENS), st.sampled_from(list(CHARS)))
@@ -70,6 +71,7 @@ DEFEATS = {
     "repeated_paragraph: one pass over the text": (repeated_paragraph, "compared_texts", _each_line),
     "has_figures: first figure digit": (has_figures, "states_figure", has_figure),
     "min_items: first figure digit": (min_items, "states_figure", has_figure),
+    "role_mentions: jieba blocks": (role_mentions, "says_any", lambda seg, text, words: bool(seg.contains_any(text, words))),
 }
 
 
@@ -146,3 +148,24 @@ def test_han_chars_is_han_count(text):
     from checker.kinds.length import han_chars
 
     assert han_chars(text) == han_count(text)
+
+
+def test_role_mentions_cuts_the_blocks_jieba_cuts():
+    from checker.analyze.tokens import _import_jieba
+    from checker.kinds.role_mentions import JIEBA_BLOCK
+
+    jieba = _import_jieba()
+    assert (JIEBA_BLOCK.pattern, JIEBA_BLOCK.flags) == (jieba.re_han_default.pattern, jieba.re_han_default.flags)
+
+
+CAUSE_PIECES = st.sampled_from(["—原因", "原因", "究其原因", "由于", "根源", "原因是", "主要原因", "因为", "原", "因", "法治", "，", "。", "a1", " ", "—", "-", "（", "）"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CAUSE_PIECES, max_size=10).map("".join), st.sampled_from([("原因", "究其原因", "由于", "根源"), ("原因是", "a1", "—原因")]))
+def test_role_mentions_finds_what_contains_any_finds(text, words):
+    from checker.api import ruleset_for
+    from checker.kinds.role_mentions import says_any
+
+    seg = ruleset_for(Config()).segmenter()
+    assert says_any(seg, text, words) == bool(seg.contains_any(text, words))
