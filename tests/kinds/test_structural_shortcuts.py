@@ -169,3 +169,24 @@ def test_role_mentions_finds_what_contains_any_finds(text, words):
 
     seg = ruleset_for(Config()).segmenter()
     assert says_any(seg, text, words) == bool(seg.contains_any(text, words))
+
+
+PLAIN_RUNIN = re.compile(r"(?:^|(?<=[。；;：:！？!?\s]))(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])是")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="一二三四五六七八九十是。；：! \n，a", max_size=14))
+def test_min_items_run_in_numbers_are_the_plain_patterns(text):
+    """min_items' run-in number regex, written to open with a character class, matches where and what
+    the plain form matches."""
+    assert [m.span() for m in min_items._RUNIN.finditer(text)] == [m.span() for m in PLAIN_RUNIN.finditer(text)]
+    assert (min_items._RUNIN.match(text) is None) == (PLAIN_RUNIN.match(text) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 8), st.lists(st.integers(0, 9), max_size=4), st.booleans())
+def test_numbering_passes_a_plain_count_up_as_the_full_scan_does(n, tail, restart):
+    from checker.kinds.numbering import scan, scan_all
+
+    for values in (list(range(1, n + 1)), [*range(1, n + 1), *tail], tail):
+        assert scan(values, restart) == scan_all(values, restart)
