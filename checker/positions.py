@@ -27,6 +27,21 @@ class LineIndex:
         line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of the span ``start``–``end``: ``line_col`` of each
+        end, with one search when both lie on the same line (a finding's usual span)."""
+        length, starts = self._length, self._starts
+        if not 0 <= start <= length:
+            start = 0 if start < 0 else length
+        if not 0 <= end <= length:
+            end = 0 if end < 0 else length
+        line = bisect_right(starts, start)
+        if start <= end and (line == len(starts) or end < starts[line]):
+            end_line = line
+        else:
+            end_line = bisect_right(starts, end)
+        return line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1
+
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]
 

@@ -6,7 +6,7 @@ import json
 from json.encoder import encode_basestring as _string
 
 from ..positions import LineIndex
-from .common import LineSink, Places, diagnostic_dict, location, no_extras, positions
+from .common import LineSink, Places, diagnostic_dict, location, no_extras
 
 
 def section_dict(section, roles: tuple[str, ...]) -> dict:
@@ -168,39 +168,45 @@ def _section(s, roles: tuple[str, ...], out: list[str], line=int) -> None:
     )
 
 
-_HEADS: dict[tuple, str] = {}
+_RULE_PARTS: dict[tuple, tuple[str, str]] = {}
 
 
-def _head(d) -> str:
-    """A finding's opening up to its message: the rule's code, name and severity (the same few in every file)."""
-    key = (d.code, d.name, d.severity)
-    hit = _HEADS.get(key)
+def _rule_parts(d) -> tuple[str, str]:
+    """A finding's opening up to its message (its rule's code, name and severity) and its basis, as
+    JSON: the same few in every file, so written once."""
+    key = (d.code, d.name, d.severity, d.basis)
+    hit = _RULE_PARTS.get(key)
     if hit is None:
-        if len(_HEADS) > 512:
-            _HEADS.clear()
-        hit = _HEADS[key] = (
-            f'{_N4}{{{_N5}"code": {_text(d.code)},{_N5}"name": {_text(d.name)},{_N5}"severity": {_text(d.severity)},{_N5}"message": '
-        )
+        if len(_RULE_PARTS) > 512:
+            _RULE_PARTS.clear()
+        head = f'{_N4}{{{_N5}"code": {_text(d.code)},{_N5}"name": {_text(d.name)},{_N5}"severity": {_text(d.severity)},{_N5}"message": '
+        hit = _RULE_PARTS[key] = (head, _text(d.basis))
     return hit
 
 
+_NO_FIX = _TAIL % "null"
+
+
 def _diagnostic(doc, index, d, out: list[str]) -> None:
-    line, col, end_line, end_col = positions(doc, index, d)
+    span = d.span
+    at = (1, 1, 1, 1) if index is None else index.span(span.start, span.end)  # as common.positions gives
+    head, basis = _rule_parts(d)
     message, hint = d.message, d.hint
-    out.append(_head(d))
+    out.append(head)
     out.append(
         _BODY % (
             _string(message) if type(message) is str else _value(message, 5),
-            line, col, end_line, end_col,  # ints (positions): "%s" writes them as ``indented`` does
+            *at,  # ints: "%s" writes them as ``indented`` does
             _string(hint) if type(hint) is str else _value(hint, 5),
-            _text(d.basis),
+            basis,
         )
     )  # fmt: skip
     if doc is not None and doc.locations:
-        where = location(doc, line)
+        where = location(doc, at[0])
         if where:
             out.append(_LOCATION % _value(where, 5))
-    out.append(_TAIL % _fix(d.fix, index, d.span, (line, col, end_line, end_col)))
+    fix = d.fix
+    out.append(_NO_FIX if fix is None or index is None else _TAIL % _fix(fix, index, span, at))
 
 
 def _fix(fix, index, span=None, at=None) -> str:
@@ -208,14 +214,12 @@ def _fix(fix, index, span=None, at=None) -> str:
     edit is mostly the finding's own span (``span``, at the positions ``at``)."""
     if fix is None or index is None:
         return "null"
-    line_col = index.line_col
     edits = []
     for e in fix.edits:
         if span is not None and e.start == span.start and e.end == span.end:
             line, col, end_line, end_col = at
         else:
-            line, col = line_col(e.start)
-            end_line, end_col = line_col(e.end)
+            line, col, end_line, end_col = index.span(e.start, e.end)
         content = e.replacement
         edits.append(_EDIT % (line, col, end_line, end_col, _string(content) if type(content) is str else _value(content, 8)))
     listed = "[" + ",".join(edits) + _N6 + "]" if edits else "[]"
