@@ -25,6 +25,7 @@ Usage::
     python benchmarks/bench_core.py            # builds the corpora first if they are missing
     python benchmarks/bench_core.py --json     # the same figures as JSON on stdout
     python benchmarks/bench_core.py --stages   # instead: milliseconds per report by stage and kind
+    python benchmarks/bench_core.py --overhead # instead: check's CPU per file against the stages' sum
 
 Exit status 0 when every budget passes, 1 otherwise.  A benchmark, not a test.
 """
@@ -209,9 +210,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="instead: where the time of one report goes, in this process, by stage and rule kind",
     )
+    parser.add_argument(
+        "--overhead",
+        action="store_true",
+        help="instead: the CPU time per file of check (--jobs 1 and every core) against the stages' sum",
+    )
     args = parser.parse_args(argv)
     if args.stages:
         return stages(ensure_corpus(args.corpus.resolve(), 1000), args.json)
+    if args.overhead:
+        CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+        corpus = ensure_corpus(args.corpus.resolve(), 1000)
+        return overhead(corpus, find_fzcheck(args.fzcheck), max(1, args.throughput_runs), args.json)
     if args.runs < 9:
         parser.error("--runs must be at least 9")
     if args.no_bytecode:
@@ -346,6 +356,49 @@ def stages(corpus: Path, as_json: bool) -> int:
 
     For finding hot spots, not for the budgets: it imports the checkout's ``checker``.
     """
+    per_report = stage_times(corpus)
+    if as_json:
+        print(json.dumps({"reports": _count(corpus), "ms_per_report": {k: round(v, 4) for k, v in per_report.items()}}, indent=2))
+    else:
+        total = sum(per_report.values())
+        print(f"{_count(corpus)} reports, {total:.2f} ms per report in all ({1000 / total:.0f} reports/s before start-up)")
+        for name, ms in per_report.items():
+            print(f"  {ms:7.3f} ms  {100 * ms / total:5.1f}%  {name}")
+    return 0
+
+
+def _count(corpus: Path) -> int:
+    return sum(1 for _ in corpus.rglob("*.txt"))
+
+
+def overhead(corpus: Path, exe: list[str], runs: int, as_json: bool) -> int:
+    """What ``fzcheck check`` costs per file beyond the stages' own work: the CPU time of the command
+    over the corpus (JSON, --no-cache; --jobs 1 and every core, median of ``runs``), less one cold
+    start, per file, against the stages' sum measured in this process (text rendering left out)."""
+    per_report = stage_times(corpus)
+    work = sum(ms for name, ms in per_report.items() if name != "render text")
+    n = _count(corpus)
+    one = sorted(corpus.rglob("*.txt"))[0]
+    command = [*exe, "check", "--format", "json", "--no-cache"]
+    cold = median([run_child([*command, str(one)]) for _ in range(max(3, runs))], "cpu_s")
+    figures = {"reports": n, "stages_ms_per_report": round(work, 3), "cold_cpu_s": round(cold, 3)}
+    for jobs in ("1", "0"):
+        cpu = median([run_child([*command, "--jobs", jobs, str(corpus)]) for _ in range(runs)], "cpu_s")
+        per_file = 1000 * (cpu - cold) / n
+        figures[f"jobs_{jobs}"] = {"cpu_s": round(cpu, 3), "ms_per_file": round(per_file, 3), "beyond_stages_ms": round(per_file - work, 3)}
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print(f"{n} reports; the stages' work (in-process, text rendering left out): {work:.3f} ms per report; one cold start {cold:.3f} s CPU")
+        for jobs, label in (("1", "--jobs 1"), ("0", "every core")):
+            x = figures[f"jobs_{jobs}"]
+            print(f"  check -f json --no-cache, {label:<10}: CPU {x['cpu_s']:.2f} s = {x['ms_per_file']:.3f} ms per file after start-up,"
+                  f" {x['beyond_stages_ms']:+.3f} ms beyond the stages")
+    return 0
+
+
+def stage_times(corpus: Path) -> dict[str, float]:
+    """Milliseconds of CPU per report of each stage and each rule kind, most first, in this process."""
     sys.path.insert(0, str(ROOT))
     from checker.api import ruleset_for
     from checker.config import Config
@@ -391,19 +444,7 @@ def stages(corpus: Path, as_json: bool) -> int:
     t = add("render text", t)
     render("json", results, RenderContext())
     add("render json", t)
-    per_report = {k: 1000 * v / len(paths) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
-    if as_json:
-        print(
-            json.dumps(
-                {"reports": len(paths), "ms_per_report": {k: round(v, 4) for k, v in per_report.items()}}, indent=2
-            )
-        )
-    else:
-        total = sum(per_report.values())
-        print(f"{len(paths)} reports, {total:.2f} ms per report in all ({1000 / total:.0f} reports/s before start-up)")
-        for name, ms in per_report.items():
-            print(f"  {ms:7.3f} ms  {100 * ms / total:5.1f}%  {name}")
-    return 0
+    return {k: 1000 * v / len(paths) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
 
 
 def _table(r: dict) -> str:
