@@ -68,11 +68,15 @@ class Job:
                 result = check_bytes(sys.stdin.buffer.read(), "<stdin>", config, self.with_roles)
             else:
                 config = self.config(path)
-                key = self.cache.key(path, config, ruleset_for(config).key) if self.cache is not None else None
-                kept = self.cache.get(key) if key is not None else None
-                if kept is not None:
-                    return kept
-                result = check_path(path, config, self.with_roles, discover=False)
+                found = self.cache.key_and_bytes(path, config, ruleset_for(config).key) if self.cache is not None else None
+                if found is None:
+                    result = check_path(path, config, self.with_roles, discover=False)
+                else:
+                    key, data = found
+                    kept = self.cache.get(key)
+                    if kept is not None:
+                        return kept
+                    result = check_bytes(data, path, config, self.with_roles)  # the bytes the key was made of
             rules = ruleset_for(config).rules if self.fmt == "sarif" else None
             try:
                 one = piece(self.fmt, result, self.ctx, config.fail_on, rules)

@@ -33,10 +33,11 @@ _ENV_OFF = "FZCHECK_NO_RESULT_CACHE"  # any non-empty value: off (the test suite
 class ResultCache:
     """The entries of one code stamp and one output setting, in ``folder``."""
 
-    __slots__ = ("folder", "salt")
+    __slots__ = ("folder", "salt", "_shown")
 
     def __init__(self, folder: str, salt: str) -> None:
         self.folder, self.salt = folder, salt
+        self._shown: tuple[object, bytes] | None = None  # (configuration, its repr as bytes) of the last file
 
     @classmethod
     def open(cls, fmt: str, ctx, with_roles: bool) -> ResultCache | None:
@@ -60,6 +61,12 @@ class ResultCache:
     def key(self, path: str, config, ruleset_key: str) -> str | None:
         """The entry's name for ``path`` checked under ``config``; None when the file is not cached
         (not a regular file, too large, unreadable: the check reports those)."""
+        found = self.key_and_bytes(path, config, ruleset_key)
+        return found[0] if found is not None else None
+
+    def key_and_bytes(self, path: str, config, ruleset_key: str) -> tuple[str, bytes] | None:
+        """The entry's name for ``path`` under ``config`` and the bytes it was made of (what to check
+        when the entry is missing: the file is not read twice); None when the file is not cached."""
         try:
             info = os.stat(path)
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
@@ -72,10 +79,18 @@ class ResultCache:
         if len(data) > MAX_BYTES:
             return None
         digest = hashlib.sha256(self.salt.encode())
-        digest.update(os.fsencode(path) + b"\0" + repr(config).encode("utf-8", "surrogateescape"))
+        digest.update(os.fsencode(path) + b"\0" + self._config_bytes(config))
         digest.update(b"\0" + ruleset_key.encode() + b"\0")
         digest.update(data)
-        return digest.hexdigest()
+        return digest.hexdigest(), data
+
+    def _config_bytes(self, config) -> bytes:
+        """``repr(config)`` encoded, worked out again only when the configuration object changes (the
+        files of one folder share theirs)."""
+        shown = self._shown
+        if shown is None or shown[0] is not config:
+            shown = self._shown = (config, repr(config).encode("utf-8", "surrogateescape"))
+        return shown[1]
 
     def _entry(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key)

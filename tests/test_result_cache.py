@@ -177,3 +177,21 @@ def test_old_code_stamps_are_removed(cached):
         os.utime(results / name, (1, 1))
     fzcheck(folder)
     assert len([p for p in results.iterdir() if p.is_dir()]) == 2  # the current stamp and the newest other
+
+
+def test_a_file_missing_from_the_cache_is_checked_from_the_bytes_its_key_was_made_of(cached, monkeypatch):
+    """With the cache on, a file is read once: the bytes hashed for its key are the ones checked."""
+    import checker.api
+    from checker.batch import Job
+    from checker.config import Config
+    from checker.formats import RenderContext
+    from checker.result_cache import ResultCache
+
+    folder, _ = cached
+    ctx = RenderContext()
+    job = Job(Config(), False, "json", ctx, True, ResultCache.open("json", ctx, True))
+    path = str(folder / SEEDS[0].name)
+    expected = Job(Config(), False, "json", ctx, True).piece(path)
+    monkeypatch.setattr(checker.api, "read_path", lambda *a: pytest.fail("read a second time"))
+    assert job.piece(path) == expected  # checked (a miss), from the bytes of the key
+    assert job.piece(path) == expected  # kept (a hit)
