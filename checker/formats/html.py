@@ -403,16 +403,20 @@ def _diagnostics_data(diags: list[Diagnostic], text: _Texts) -> list[int]:
     return out
 
 
-def _places_data(findings: list[dict], rows: list[dict], text: _Texts) -> list[list[int]]:
-    """Per finding, PLACE_FIELDS numbers per place; ``report`` is the place's row (-1: not in the table)."""
+def _finding_places(f: dict, index: dict[str, int], text: _Texts) -> list[int]:
+    """PLACE_FIELDS numbers per place of one finding; ``report`` is the place's row (-1: not in the table)."""
+    flat: list[int] = []
+    for p in f["places"]:
+        flat += (index.get(p["file"], -1), text(p["file"]), p["line"], text(p.get("entity")), text(p["excerpt"]))
+    return flat
+
+
+def _places_json(findings: list[dict], rows: list[dict], text: _Texts) -> str:
+    """Every finding's places as one JSON list per finding, made one finding at a time: only the text
+    is kept, not a number object per place and field (a county's findings name tens of thousands of
+    places)."""
     index = {row["file"]: i for i, row in enumerate(rows)}
-    out = []
-    for f in findings:
-        flat: list[int] = []
-        for p in f["places"]:
-            flat += (index.get(p["file"], -1), text(p["file"]), p["line"], text(p.get("entity")), text(p["excerpt"]))
-        out.append(flat)
-    return out
+    return "[" + ",".join(_json(_finding_places(f, index, text)) for f in findings) + "]"
 
 
 PLACE_FIELDS = ("report", "file", "line", "entity", "excerpt")
@@ -431,7 +435,7 @@ def _data_block(
         for k, (outline, diagnostics) in enumerate(reports):
             entry = [_outline_data(outline, text, labels), _diagnostics_data(diagnostics, text)]
             spool.write(("," if k else "") + _json(entry))
-        places = _json(_places_data(findings, rows, text))
+        places = _places_json(findings, rows, text)
         head = {"s": text.items, "sev": list(SEVERITIES), "sevl": [SEVERITY_LABELS[s] for s in SEVERITIES]}
         yield '<script type="application/json" id="fz-data">' + _json(head)[:-1] + ',"r":['
         spool.seek(0)

@@ -134,8 +134,10 @@ _GROUPS: dict[tuple, list] = {}  # the last folder's groups: check_reports and s
 
 
 def forget() -> None:
-    """Drop the last folder's groups (they hold its reports' paragraphs) once both have been asked."""
+    """Drop the last folder's groups (they hold its reports' paragraphs) and the shingle sets of its
+    paragraphs once both have been asked."""
     _GROUPS.clear()
+    _shingles.cache_clear()
 
 
 def _groups(reports: Sequence[CrossReport], params: Params) -> list[tuple[list[tuple[CrossReport, Paragraph]], float]]:
@@ -220,12 +222,17 @@ def _group_finding(rule: Rule[Params], members: list[tuple[CrossReport, Paragrap
     order = sorted(first.values())
     all_files = len({p.path for p in places})
     told: list[Location] = []
+    # most places of a group are told the same words: one string for each message, however many
+    # places it is told at (a county's groups name tens of thousands of places)
+    messages: dict[tuple[int, int, int], str] = {}
     for i, mine in enumerate(keys):
         j = next(j for j in order if keys[j] != mine)  # at most two steps: keys are distinct
         n_other = len(places) - places_of[mine]
-        other = label(places[j]) + (f"等{n_other}处" if n_other > 1 else "")
         count = all_files - len(files_of[mine])
-        message = fmt(rule.message, other=other, similarity=pct(sim), count=count)
+        message = messages.get((j, n_other, count))
+        if message is None:
+            other = label(places[j]) + (f"等{n_other}处" if n_other > 1 else "")
+            message = messages[j, n_other, count] = fmt(rule.message, other=other, similarity=pct(sim), count=count)
         told.append(_with_message(places[i], message))
     summary = f"{len(first)} 个单位的报告中有几乎相同的段落（相似度{pct(sim)}）"
     return finding(rule, told, summary, sim)

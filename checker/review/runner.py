@@ -14,6 +14,7 @@ import os
 import pickle
 import sys
 import tempfile
+from array import array
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
@@ -121,7 +122,7 @@ class ReviewResult:
     shared: list = field(default_factory=list)  # copied_paragraph.SharedFormula: the county's common formulas
     titles: dict[str, str] = field(default_factory=dict)  # rule code → its Chinese title
     spool: Spool | None = None  # where spooled records keep their diagnostics and outlines
-    placed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # spooled: file → (finding, place) told there
+    placed: dict[str, array] = field(default_factory=dict)  # spooled: file → (finding, place) told there, in pairs
     labels: dict[str, str] = field(default_factory=dict)  # role → its short name (the dashboard's outlines)
 
     @property
@@ -142,7 +143,7 @@ class ReviewResult:
             diagnostics, outline = self.spool.load(record)
             refs = self.placed.get(record.file)
             if refs:
-                diagnostics += [_told(self.findings[k], places[k], i) for k, i in refs]
+                diagnostics += [_told(self.findings[k], places[k], i) for k, i in _pairs(refs)]
                 diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
             yield replace(record, diagnostics=diagnostics, outline=outline, stored=None)
 
@@ -387,19 +388,31 @@ def _followthrough_column(records: list[ReportRecord], reports: list[CrossReport
             record.row["followthrough"] = f"{done}/{total}"
 
 
-def _places_told(records: list[ReportRecord], findings: list[Diagnostic]) -> dict[str, list[tuple[int, int]]]:
+def _places_told(records: list[ReportRecord], findings: list[Diagnostic]) -> dict[str, array]:
     """Per file, the places of findings reported there (a place with a message), as (finding, place)
-    numbers in the order of the findings; each counted into its report's row."""
+    numbers in the order of the findings, one pair after the other in an array of 4-byte numbers (a
+    county's findings name tens of thousands of places: a tuple each would cost 16 times as much);
+    each counted into its report's row."""
     by_file = {r.file: r for r in records}
-    told: dict[str, list[tuple[int, int]]] = {}
+    told: dict[str, array] = {}
     for k, f in enumerate(findings):
         for i, place in enumerate(f.places):
             record = by_file.get(place.path)
             if record is None or not place.message:
                 continue
-            told.setdefault(place.path, []).append((k, i))
+            refs = told.get(place.path)
+            if refs is None:
+                refs = told[place.path] = array("i")
+            refs.append(k)
+            refs.append(i)
             add_findings(record.row, (f.severity,))
     return told
+
+
+def _pairs(refs: array) -> Iterator[tuple[int, int]]:
+    """The (finding, place) pairs of one file's ``_places_told`` entry."""
+    it = iter(refs)
+    return zip(it, it)
 
 
 
@@ -416,5 +429,5 @@ def attach(records: list[ReportRecord], findings: list[Diagnostic]) -> None:
     places = [f.places for f in findings]
     for file, refs in _places_told(records, findings).items():
         record = by_file[file]
-        record.diagnostics.extend(_told(findings[k], places[k], i) for k, i in refs)
+        record.diagnostics.extend(_told(findings[k], places[k], i) for k, i in _pairs(refs))
         record.diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
