@@ -69,7 +69,7 @@ def tokenizer(dictionary: str, extra_words: tuple[str, ...] = ()):
     return tok
 
 
-# Sentences whose boundaries a segmenter keeps: enough for the sentences one report looks up again.
+# Sentences whose boundaries a segmenter keeps (the latest): enough for those one report looks up again.
 # Each kept sentence costs several kB (two sets of offsets), and a check makes eight segmenters: with
 # 4,096 (or 512) one process grew from 33 to 46 (42) MB between 1,000 and 5,000 reports (--jobs 1),
 # with 64 from 31 to 32 MB, in the same CPU time.
@@ -96,8 +96,9 @@ class Segmenter:
                 pos += len(token)
                 ends.add(pos)
             cached = (frozenset(starts), frozenset(ends))
-            if len(self._cache) < BOUNDARIES_KEPT:
-                self._cache[text] = cached
+            if len(self._cache) >= BOUNDARIES_KEPT:  # the oldest goes: a report looks up its own texts again
+                del self._cache[next(iter(self._cache))]
+            self._cache[text] = cached
         return cached
 
     def find(self, text: str, keyword: str) -> int:

@@ -91,73 +91,91 @@ def strip_ws(text: str) -> str:
 
 
 def match_heading(text: str) -> HeadingMatch | None:
-    """Recognise a numbered heading at the start of ``text`` (leading spaces allowed)."""
-    lead = len(text) - len(text.lstrip(_WS))
-    rest = text[lead:]
-    if not rest:
+    """Recognise a numbered heading at the start of ``text`` (leading spaces allowed).
+
+    Columns are found in ``text`` itself, never in copies of its tail: most lines are long
+    paragraphs that are not headings, and a heading may carry a long run-in body."""
+    lead = _ws_end(text, 0)
+    if lead == len(text):
         return None
-    for form, level, regex in _forms_for(rest):
-        m = regex.match(rest)
+    for form, level, regex in _forms_for(text, lead):
+        m = regex.match(text, lead)
         if m is None:
             continue
         number = m.group("n")
         value = cn_to_int(number)
         if value <= 0:
             continue
-        after = rest[m.end() :]
-        if form == "一．" and after[:1] in ("是", "年", "月", "个", "些", "系", "直", "方", "定", "切"):
+        marker_end = m.end()
+        if _not_a_heading(text, marker_end, form, level):
             return None
-        if level in (1, 2) and after.startswith(("是", "方面", "年", "月", "批", "季度")) and form not in ("（一）", "(一)"):
-            return None
-        marker_end = lead + m.end()
-        # the canonical forms allow no space after the number; a space makes it malformed
-        spaced = after[:1] in _WS and bool(after.strip(_WS))
-        canonical = (CANONICAL_FORMS.get(form) == level or _CANONICAL_ALT.get(form) == level) and not spaced
-        heading_start = marker_end + (len(after) - len(after.lstrip(_WS)))
-        body = text[heading_start:]
-        if not body.strip(_WS):
-            return HeadingMatch(level, form, canonical, number, value, lead, marker_end, "", heading_start, heading_start, -1)
-        cut = _first_sentence_end(body)
-        if cut == -1:
-            heading = body.rstrip(_WS)
-            return HeadingMatch(level, form, canonical, number, value, lead, marker_end, heading, heading_start, heading_start + len(heading), -1)
-        heading = body[:cut]
-        body_start = heading_start + cut + 1
-        rest_body = text[body_start:]
-        if not rest_body.strip(_WS):
-            body_start = -1
-        return HeadingMatch(level, form, canonical, number, value, lead, marker_end, heading, heading_start, heading_start + cut, body_start)
+        return _heading_match(text, lead, marker_end, form, level, number, value)
     return None
 
 
-def _forms_for(rest: str) -> tuple:
-    """The heading forms that can match ``rest`` (not empty), by its first character."""
-    first = rest[0]
+def _ws_end(text: str, start: int) -> int:
+    """The column of the first character at or after ``start`` that is not white space (_WS), or len(text)."""
+    return _WS_RUN.match(text, start).end()  # type: ignore[union-attr]  # the run may be empty: always a match
+
+
+_WS_RUN = re.compile(f"[{re.escape(_WS)}]*")
+_CN_AFTER_DOT = ("是", "年", "月", "个", "些", "系", "直", "方", "定", "切")  # 一．… read as words, not a number
+_AFTER_NUMBER = ("是", "方面", "年", "月", "批", "季度")  # 一是, 三方面, 五年, 十月 …
+
+
+def _not_a_heading(text: str, after: int, form: str, level: int) -> bool:
+    """A numeral read as a word (一．是…, 三方面…, 五年…), not a heading number."""
+    if form == "一．" and text[after : after + 1] in _CN_AFTER_DOT:
+        return True
+    return level in (1, 2) and text.startswith(_AFTER_NUMBER, after) and form not in ("（一）", "(一)")
+
+
+def _heading_match(text: str, lead: int, marker_end: int, form: str, level: int, number: str, value: int) -> HeadingMatch:
+    heading_start = _ws_end(text, marker_end)
+    end = len(text)
+    # the canonical forms allow no space after the number; a space makes it malformed
+    spaced = heading_start > marker_end and heading_start < end
+    canonical = (CANONICAL_FORMS.get(form) == level or _CANONICAL_ALT.get(form) == level) and not spaced
+    if heading_start == end:
+        return HeadingMatch(level, form, canonical, number, value, lead, marker_end, "", heading_start, heading_start, -1)
+    cut = _first_sentence_end(text, heading_start)
+    if cut == -1:
+        heading = text[heading_start:].rstrip(_WS)
+        return HeadingMatch(level, form, canonical, number, value, lead, marker_end, heading, heading_start, heading_start + len(heading), -1)
+    body_start = cut + 1
+    if _ws_end(text, body_start) == end:
+        body_start = -1
+    return HeadingMatch(level, form, canonical, number, value, lead, marker_end, text[heading_start:cut], heading_start, cut, body_start)
+
+
+def _forms_for(text: str, at: int) -> tuple:
+    """The heading forms that can match ``text`` at column ``at`` (a character there), by that character."""
+    first = text[at]
     if first == "（" or first == "(":
         return _GROUPED["paren"]
     if first in _CN_FIRST:
         # 一是…, 三年来…: no form's mark follows the numeral
-        return _GROUPED["cn"] if _OTHER or _marked_cn(rest) else ()
+        return _GROUPED["cn"] if _OTHER or _marked_cn(text, at) else ()
     if first.isdecimal():  # what \d matches in a str pattern
-        return _GROUPED["digit"] if _OTHER or _marked_digits(rest) else ()  # not 2024年…, 12次…
+        return _GROUPED["digit"] if _OTHER or _marked_digits(text, at) else ()  # not 2024年…, 12次…
     return _OTHER
 
 
-def _marked_cn(rest: str) -> bool:
-    """A Chinese numeral's mark or white space right after the run of numeral characters ``rest`` starts
-    with: every Chinese-numeral form (一、 一） 一．) needs it there, and its numeral regex reads only
-    numeral characters; a cheap test before the forms' regexes (most such lines are 一是…, 三年来…)."""
-    i = 1
-    n = len(rest)
-    while i < n and rest[i] in _CN_FIRST:
+def _marked_cn(text: str, at: int) -> bool:
+    """A Chinese numeral's mark or white space right after the run of numeral characters at column ``at``:
+    every Chinese-numeral form (一、 一） 一．) needs it there, and its numeral regex reads only numeral
+    characters; a cheap test before the forms' regexes (most such lines are 一是…, 三年来…)."""
+    i = at + 1
+    n = len(text)
+    while i < n and text[i] in _CN_FIRST:
         i += 1
-    return i < n and (rest[i] in _CN_MARKS or rest[i].isspace())  # \s is str.isspace in a str pattern
+    return i < n and (text[i] in _CN_MARKS or text[i].isspace())  # \s is str.isspace in a str pattern
 
 
-def _marked_digits(rest: str) -> bool:
-    """One or two digits and a digit form's mark (1. 1．1、1）) at the start of ``rest`` (2024年…, 12次…: no)."""
-    i = 2 if len(rest) > 1 and rest[1].isdecimal() else 1
-    return i < len(rest) and rest[i] in _DIGIT_MARKS
+def _marked_digits(text: str, at: int) -> bool:
+    """One or two digits and a digit form's mark (1. 1．1、1）) at column ``at`` (2024年…, 12次…: no)."""
+    i = at + 2 if at + 1 < len(text) and text[at + 1].isdecimal() else at + 1
+    return i < len(text) and text[i] in _DIGIT_MARKS
 
 
 _OPENERS = frozenset("《“（(")
@@ -165,11 +183,11 @@ _CLOSERS = frozenset("》”）)")
 _SENTENCE_OR_BRACKET = re.compile("[《“（(》”）)。！？!?]")
 
 
-def _first_sentence_end(text: str) -> int:
-    """The column of the first 。！？!? outside brackets and quotes, or -1 (only those characters and
-    the brackets are looked at, found by a regex scan rather than a loop over every character)."""
+def _first_sentence_end(text: str, start: int = 0) -> int:
+    """The column of the first 。！？!? at or after ``start`` outside brackets and quotes, or -1 (only those
+    characters and the brackets are looked at, found by a regex scan rather than a loop over every character)."""
     depth = 0
-    for m in _SENTENCE_OR_BRACKET.finditer(text):
+    for m in _SENTENCE_OR_BRACKET.finditer(text, start):
         ch = m.group()
         if ch in _OPENERS:
             depth += 1
@@ -207,7 +225,7 @@ def classify(
     headings: dict[int, HeadingMatch] = {}
     for i, line in enumerate(lines):
         text = line.text
-        if not text.strip(_WS):
+        if _ws_end(text, 0) == len(text):  # nothing but white space (no copy of a long line stripped)
             kinds[i] = "BLANK"
             continue
         h = match_heading(text)
