@@ -57,13 +57,13 @@ def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, Lookalike
             return name
         if not report_title and any(word in title for word in d.title_unless_report):
             return name
-    text = None
+    present = None
     for name, d in lookalikes.items():
         if not (d.body or d.body_patterns) or (d.body_unless_report and report_title):
             continue
-        if text is None:
-            text = "\n".join(line.text for line in outline.lines)
-        hits = sum(1 for word in d.body if word in text)
+        if present is None:
+            present = words_present("\n".join(line.text for line in outline.lines), _body_words(lookalikes))
+        hits = sum(1 for word in d.body if word in present)
         if d.body_patterns and hits < d.min_body:
             for regex in _patterns(d.body_patterns):
                 if any(regex.match(line.text.lstrip(" \u3000\t")) for line in outline.lines[:80]):
@@ -71,3 +71,51 @@ def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, Lookalike
         if hits >= d.min_body:
             return name
     return ""
+
+
+_BODY_WORDS: dict[int, tuple[dict, tuple[str, ...]]] = {}  # by id of a pack set's look-alike table
+
+
+def _body_words(lookalikes: dict[str, LookalikeDef]) -> tuple[str, ...]:
+    """Every look-alike's body words, once each (the table is kept with them: its id stays its own)."""
+    entry = _BODY_WORDS.get(id(lookalikes))
+    if entry is None or entry[0] is not lookalikes:
+        words = tuple(dict.fromkeys(word for d in lookalikes.values() for word in d.body))
+        entry = _BODY_WORDS[id(lookalikes)] = (lookalikes, words)
+    return entry[1]
+
+
+_ANY_OF: dict[tuple[str, ...], tuple[re.Pattern | None, int]] = {}
+
+
+def words_present(text: str, words: tuple[str, ...]) -> frozenset[str]:
+    """Which of ``words`` occur in ``text``: one regex scan for them all instead of one search of the
+    whole text per word.  The scan reports non-overlapping matches only; a word it does not report
+    can still occur, but only starting inside a reported match (at any other column the scan would
+    have matched it), so such words are looked for around the matches alone."""
+    regex, reach = _any_of(words)
+    if regex is None:
+        return frozenset(w for w in words if w in text)
+    found = set()
+    spans = []
+    for m in regex.finditer(text):
+        found.add(m.group())
+        spans.append(m.span())
+    if spans and len(found) < len(words):
+        near = "\0".join(text[s : e + reach] for s, e in spans)  # every column a match covers, and a word from there
+        found.update(w for w in words if w not in found and w in near)
+    return frozenset(found)
+
+
+def _any_of(words: tuple[str, ...]) -> tuple[re.Pattern | None, int]:
+    """The scan's regex (None for an empty word or one with NUL: then each word is searched) and how far
+    a word reaches past the column it starts at."""
+    known = _ANY_OF.get(words)
+    if known is None:
+        if not words or any(not w or "\0" in w for w in words):
+            known = (None, 0)
+        else:
+            longest_first = sorted(words, key=len, reverse=True)
+            known = (re.compile("|".join(re.escape(w) for w in longest_first)), len(longest_first[0]) - 1)
+        _ANY_OF[words] = known
+    return known

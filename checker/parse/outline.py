@@ -102,10 +102,9 @@ class Tokens:
             closes[stack.pop()[1]] = len(kinds)
         self.tokens, self.runs, self.closes = tokens, runs, closes
 
-    def lines(self, node) -> tuple[int, ...]:
-        """The 1-based lines of a tree node's tokens."""
-        runs = self.runs
-        return tuple(i + 1 for tok in node.children for i in runs[tok.value])
+    def lines(self, token) -> tuple[int, ...]:
+        """The 1-based lines of a token's run."""
+        return tuple(i + 1 for i in self.runs[token.value])
 
 
 def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), split: str = "") -> Outline:
@@ -118,20 +117,22 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
     tokens = Tokens(kinds, headings)
     tree = _parser().parse(tokens.tokens)
     outline = Outline(lines=doc.lines, kinds=tuple(kinds), split=split)
+    signature: list[int] = []
     for child in tree.children:
-        data = getattr(child, "data", None)
-        if data == "section1":
+        kind = getattr(child, "type", None)  # a token of the document's own (a lark Token), or a part
+        if kind is None:
             outline.sections.append(_build(doc, kinds, headings, tokens, child, None))
-        elif data == "title":
+        elif kind == "TITLE":
             outline.title_lines = tokens.lines(child)
-        elif data == "preamble":
+        elif kind == "BODY":
             outline.preamble = tokens.lines(child)
             for n in outline.preamble:
                 outline.preamble_items.extend(_items(doc, n - 1, 0))
-        elif data == "attachments":
+        elif kind == "ATTACH":
             outline.attachments = tokens.lines(child)
-        elif data == "signature":
-            outline.signature = tokens.lines(child)
+        elif kind in ("SIGN", "DATE"):
+            signature.extend(tokens.lines(child))
+    outline.signature = tuple(signature)
     return outline
 
 

@@ -1,0 +1,26 @@
+"""lookalike.words_present (one regex scan for many words) finds exactly the words a search of the
+whole text for each finds, overlapping and nested words included (property test)."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from checker.analyze.lookalike import words_present
+
+WORDS = ("会议强调", "强调指出", "会议", "议强", "自评", "自评得分", "得分", "分值", "扣分", "记者", "者")
+text = st.lists(st.sampled_from([*WORDS, "会", "议", "强", "调", "指", "出", "自", "评", "得", "分", "值", "。", "x"]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text, st.lists(st.sampled_from(WORDS), min_size=1, max_size=8, unique=True).map(tuple))
+@example("会议强调指出", ("会议强调", "强调指出"))  # the second overlaps the first match
+@example("自评得分", ("自评", "自评得分", "得分"))  # nested in the first, and a prefix of it
+def test_the_words_found_are_those_in_the_text(text, words):
+    assert words_present(text, words) == {w for w in words if w in text}
+
+
+def test_a_word_and_a_near_miss():
+    assert words_present("会议听取汇报。", ("会议听取", "会议强调")) == {"会议听取"}
+    assert words_present("", ("会议",)) == frozenset()
+    assert words_present("会议", ("", "会议")) == {"", "会议"}  # an empty word: each searched for
