@@ -96,8 +96,11 @@ def match_heading(text: str) -> HeadingMatch | None:
     Columns are found in ``text`` itself, never in copies of its tail: most lines are long
     paragraphs that are not headings, and a heading may carry a long run-in body."""
     lead = _ws_end(text, 0)
-    if lead == len(text):
-        return None
+    return None if lead == len(text) else _match_heading_at(text, lead)
+
+
+def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
+    """match_heading for a line whose first character that is not white space is at column ``lead``."""
     for form, level, regex in _forms_for(text, lead):
         m = regex.match(text, lead)
         if m is None:
@@ -115,9 +118,12 @@ def match_heading(text: str) -> HeadingMatch | None:
 
 def _ws_end(text: str, start: int) -> int:
     """The column of the first character at or after ``start`` that is not white space (_WS), or len(text)."""
+    if start < len(text) and text[start] not in _WS_SET:
+        return start  # most often: no white space there, no regex
     return _WS_RUN.match(text, start).end()  # type: ignore[union-attr]  # the run may be empty: always a match
 
 
+_WS_SET = frozenset(_WS)
 _WS_RUN = re.compile(f"[{re.escape(_WS)}]*")
 _CN_AFTER_DOT = ("是", "年", "月", "个", "些", "系", "直", "方", "定", "切")  # 一．… read as words, not a number
 _AFTER_NUMBER = ("是", "方面", "年", "月", "批", "季度")  # 一是, 三方面, 五年, 十月 …
@@ -225,10 +231,11 @@ def classify(
     headings: dict[int, HeadingMatch] = {}
     for i, line in enumerate(lines):
         text = line.text
-        if _ws_end(text, 0) == len(text):  # nothing but white space (no copy of a long line stripped)
+        lead = _ws_end(text, 0)
+        if lead == len(text):  # nothing but white space (no copy of a long line stripped)
             kinds[i] = "BLANK"
             continue
-        h = match_heading(text)
+        h = _match_heading_at(text, lead)
         if h is not None:
             kinds[i] = "H"
             headings[i] = h
