@@ -14,7 +14,7 @@ from .classify import HeadingMatch, classify
 from .numerals import CN_NUMERAL, cn_to_int
 
 # A run-in item 一是/二是… (a numeral, then 是) starts the line, or follows a sentence end, a colon or
-# white space (checked in _runin_place: a leading look-behind would make the regex engine try every
+# white space (checked in _items: a leading look-behind would make the regex engine try every
 # position of every body line).
 _NUMERAL_RE = re.compile(CN_NUMERAL)
 _NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百两")  # a superset of CN_NUMERAL's characters
@@ -164,6 +164,13 @@ def _build(
 def _section(doc: Document, h: HeadingMatch, i: int, parent: Section | None) -> Section:
     """The section headed by line index ``i`` (its end and children are filled in by :func:`_build`)."""
     line = doc.lines[i]
+    if line.shifts:
+        offset = line.offset
+        hs, he, ms, me = offset(h.heading_start), offset(h.heading_end), offset(h.marker_start), offset(h.marker_end)
+    else:  # Line.offset without the calls
+        base, limit = line.start, line.raw_length
+        hs, he = base + min(h.heading_start, limit), base + min(h.heading_end, limit)
+        ms, me = base + min(h.marker_start, limit), base + min(h.marker_end, limit)
     return Section(
         level=h.level,
         number=h.number,
@@ -174,8 +181,8 @@ def _section(doc: Document, h: HeadingMatch, i: int, parent: Section | None) -> 
         heading=h.heading,
         line=i + 1,
         end_line=i + 1,
-        heading_span=Span(line.offset(h.heading_start), line.offset(h.heading_end)),
-        marker_span=Span(line.offset(h.marker_start), line.offset(h.marker_end)),
+        heading_span=Span(hs, he),
+        marker_span=Span(ms, me),
         heading_col=h.heading_start,
         body_start_col=h.body_start,
         recovered=h.how,
@@ -194,16 +201,33 @@ def _trim_end(kinds: list[str], close_index: int, start_line: int) -> int:
 def _items(doc: Document, index: int, from_col: int) -> list[RunInItem]:
     """The run-in items 一是/二是… of line ``index`` from column ``from_col``: found at each numeral
     character before a 是, then the numeral read back from there (a regex for the whole numeral
-    before 是 would be tried at every character of every body line)."""
+    before 是 would be tried at every character of every body line).  A body line holds a score of
+    them: the one-character numeral, the place test and the offsets are written out here."""
     line = doc.lines[index]
     text = line.text
     found: list[RunInItem] = []
     for m in _NUMERAL_THEN_SHI.finditer(text, from_col):
-        q = m.end() - 1
-        start = _numeral_before(text, q, from_col)
-        if start != -1 and _runin_place(text, start, from_col):
-            number = text[start:q]
-            found.append(RunInItem(number, cn_to_int(number), index + 1, Span(line.offset(start), line.offset(q + 1))))
+        q = m.end() - 1  # the 是
+        start = q - 1
+        if start > from_col and text[start - 1] in _NUMERAL_CHARS:
+            start = _numeral_before(text, q, from_col)  # 十一是, 二十是 …
+            if start == -1:
+                continue
+        elif text[start] not in _ONE_CHAR_NUMERALS:
+            continue  # 〇是, 零是, 两是
+        before = text[start - 1] if start > 0 else ""
+        if start > from_col:
+            if before not in _RUNIN_AFTER_LATER:
+                continue
+        elif before and before not in _RUNIN_AFTER and not before.isspace():
+            continue
+        number = text[start:q]
+        if line.shifts:
+            span = Span(line.offset(start), line.offset(q + 1))
+        else:  # Line.offset without the call
+            limit = line.raw_length
+            span = Span(line.start + min(start, limit), line.start + min(q + 1, limit))
+        found.append(RunInItem(number, cn_to_int(number), index + 1, span))
     return found
 
 
@@ -219,10 +243,3 @@ def _numeral_before(text: str, q: int, floor: int) -> int:
         if _NUMERAL_RE.fullmatch(text, p, q):
             return p
     return -1
-
-
-def _runin_place(text: str, start: int, from_col: int) -> bool:
-    """An item starts the line, or follows a sentence end, a colon or white space."""
-    if start > from_col:
-        return text[start - 1] in _RUNIN_AFTER_LATER
-    return start == 0 or text[start - 1] in _RUNIN_AFTER or text[start - 1].isspace()
