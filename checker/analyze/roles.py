@@ -127,7 +127,7 @@ class _Judge:
         self.seg = segmenter
         self.year = year
         self._texts: dict[int, list[tuple[int, str]]] = {}
-        self._line_sentences: dict[int, list[str]] = {}  # by line number: a sub-part's lines are its parent's too
+        self._sentences: dict[str, list[str]] = {}
         self._evidence: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
         self._heading_words: dict[int, tuple[list[str], list[tuple[str, int]]]] = {}
         self.found: dict[int, SectionRole] = {}  # by id(section)
@@ -143,23 +143,25 @@ class _Judge:
         self.found[id(section)] = SectionRole(roles, evidence, words)
 
     # --- evidence in the text -------------------------------------------------------------
-    def sentences(self, section: Section) -> list[tuple[int, str]]:
-        """(line, sentence) of the section's run-in text and body lines, sub-parts included."""
+    def text_lines(self, section: Section) -> list[tuple[int, str]]:
+        """(line, text) of the section's run-in text and body lines, sub-parts included."""
         found = self._texts.get(id(section))
         if found is None:
             found = []
             lines, kinds = self.outline.lines, self.outline.kinds
-            first = lines[section.line - 1].text
             if section.body_start_col >= 0:
-                found.extend((section.line, s) for s in _split(first[section.body_start_col :]))
-            by_line = self._line_sentences
+                found.append((section.line, lines[section.line - 1].text[section.body_start_col :]))
             for n in range(section.line + 1, section.end_line + 1):
                 if kinds[n - 1] in ("BODY", "H"):
-                    split = by_line.get(n)
-                    if split is None:
-                        split = by_line[n] = _split(lines[n - 1].text)
-                    found.extend((n, s) for s in split)
+                    found.append((n, lines[n - 1].text))
             self._texts[id(section)] = found
+        return found
+
+    def sentences_of(self, text: str) -> list[str]:
+        """The sentences of a line's text (split once: a sub-part's lines are its parent's too)."""
+        found = self._sentences.get(text)
+        if found is None:
+            found = self._sentences[text] = _split(text)
         return found
 
     def next_year_words(self, text: str) -> str:
@@ -186,17 +188,36 @@ class _Judge:
         if role is None:
             return []
         found: list[tuple[str, int]] = []
-        texts = ([(section.line, section.heading)] if with_heading else []) + self.sentences(section)
-        for line, sentence in texts:
-            if role_name == "plan":
-                word = self.next_year_words(sentence)
-            elif role.principals:
-                word = principal_act(sentence, role)
-            else:
-                word = next((w for w in role.body_any if w in sentence), "")
+        may_hold = self._may_hold(role_name, role)
+        if with_heading and may_hold(section.heading):  # the heading whole, as one sentence
+            word = self._evidence_in(role_name, role, section.heading)
             if word:
-                found.append((word, line))
+                found.append((word, section.line))
+        for line, text in self.text_lines(section):
+            if not may_hold(text):
+                continue  # none of the words any of its sentences would need
+            for sentence in self.sentences_of(text):
+                word = self._evidence_in(role_name, role, sentence)
+                if word:
+                    found.append((word, line))
         return found
+
+    def _evidence_in(self, role_name: str, role: RoleDef, sentence: str) -> str:
+        if role_name == "plan":
+            return self.next_year_words(sentence)
+        if role.principals:
+            return principal_act(sentence, role)
+        return next((w for w in role.body_any if w in sentence), "")
+
+    def _may_hold(self, role_name: str, role: RoleDef):
+        """A test of a whole line before its sentences are judged one by one: false only where no sentence
+        of it can evidence the role (a sentence's words are the line's words)."""
+        if role_name == "plan":
+            digits = self._next_year_digits
+            words = self._next_year
+            return lambda text: (bool(digits) and digits in text) or any(w in text for w in words)
+        words = role.principals or role.body_any
+        return lambda text: any(w in text for w in words)
 
     # --- headings -------------------------------------------------------------------------
     def words_of_heading(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
