@@ -80,21 +80,13 @@ def report_segments(report) -> Iterable:
 def segments_on(report, lines: frozenset[int]) -> tuple:
     """The segments of :func:`report_segments` on ``lines``, in that order (once per report and lines:
     the rules of a kind often read the same lines)."""
+    if not lines:
+        return ()
     key = ("segments_on", lines)
     found = report._memo.get(key)
     if found is None:
-        found = report._memo[key] = _segments_on(report, lines)
+        found = report._memo[key] = tuple(s for s in report_segments(report) if s.line.number in lines)
     return found
-
-
-def _segments_on(report, lines: frozenset[int]) -> tuple:
-    index = report._memo.get("report_segments_by_line")
-    if index is None:
-        index = report._memo["report_segments_by_line"] = {}
-        for i, segment in enumerate(report_segments(report)):
-            index.setdefault(segment.line.number, []).append(i)
-    found = report._memo["report_segments"]
-    return tuple(found[i] for i in sorted(i for n in lines for i in index.get(n, ())))
 
 
 _NOT_FIGURES = re.compile(

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..model import Edit, Line
 
@@ -61,6 +62,9 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+_NEWLINE = re.compile("\n")
+
+
 def expand_macros(pattern: str) -> str:
     for name, value in MACROS.items():
         pattern = pattern.replace(name, value)
@@ -91,10 +95,9 @@ def line_starts(report) -> list[int]:
     """Where each line starts in :func:`clean_text`, once per report."""
     starts = report.__dict__.get("_line_starts")
     if starts is None:
-        starts, at = [], 0
-        for line in report.doc.lines:
-            starts.append(at)
-            at += len(line.text) + 1
+        starts = [0, *(m.end() for m in _NEWLINE.finditer(clean_text(report)))]  # a line holds no newline
+        if len(starts) != len(report.doc.lines):  # should one ever: line by line
+            starts = list(accumulate((len(line.text) + 1 for line in report.doc.lines[:-1]), initial=0))
         report.__dict__["_line_starts"] = starts
     return starts
 

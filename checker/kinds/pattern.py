@@ -122,8 +122,12 @@ class _Needed:
         self.strings = words_regex(tuple(sorted(best))) if best and best not in single else None
 
     def held_by(self, text: str) -> bool:
-        if not all(any(ch in text for ch in chars) for chars in self.chars):
-            return False
+        for chars in self.chars:
+            for ch in chars:
+                if ch in text:
+                    break
+            else:  # none of this set
+                return False
         return self.strings is None or self.strings.search(text) is not None
 
 
@@ -214,16 +218,11 @@ def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     applicability = "safe" if rule.fix == "safe" else "unsafe"
     for region in _regions_to_read(report, comp, params.scope):
         text = region.text
-        if regex.search(text, region.col) is None:
-            continue
-        skip = enclosed_ranges(text, params.skip_inside)
-        for skip_regex, needed in comp.skips:
-            if needed.held_by(text):  # a line without what every match needs holds no match
-                skip += [m.span() for m in skip_regex.finditer(text)]
-        if params.skip_urls:
-            skip += url_ranges(text)
+        skip = None
         for m in regex.finditer(text, region.col):
             start, end = m.span()
+            if skip is None:  # the line's skipped ranges, once it has a match
+                skip = _skipped(text, params, comp)
             if overlaps(start, end, skip):
                 continue
             line = region.line
@@ -236,6 +235,18 @@ def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
                     how = applicability if not params.safe_matches or m.group() in params.safe_matches else "unsafe"
                     fix = Fix(minimal_edits(span.start, m.group(), expected), how, f"改为“{expected}”" if expected else "删除")
             yield diagnostic(rule, span, fix=fix, match=m.group(), expected=expected, between=between(text, start, end))
+
+
+def _skipped(text: str, params: Params, comp: _Compiled) -> list[tuple[int, int]]:
+    """Column ranges of ``text`` where a match is not reported: inside the pairs of ``skip_inside``,
+    matches of ``skip_patterns``, and (with ``skip_urls``) web and e-mail addresses."""
+    skip = enclosed_ranges(text, params.skip_inside)
+    for skip_regex, needed in comp.skips:
+        if needed.held_by(text):  # a line without what every match needs holds no match
+            skip += [m.span() for m in skip_regex.finditer(text)]
+    if params.skip_urls:
+        skip += url_ranges(text)
+    return skip
 
 
 def _replacement(m: re.Match, table: dict[str, str], replacement: str | None) -> str:

@@ -140,7 +140,10 @@ def _indents(report: Report) -> list[tuple[int, str]]:
 
 def _inside(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     text = clean_text(report)
-    if not any(space in text for space in SPECIAL_SPACES):  # faster than a scan for a class of them
+    for space in SPECIAL_SPACES:  # ``in`` for each is faster than a scan for a class of them
+        if space in text:
+            break
+    else:
         return
     lines = report.doc.lines
     for number in lines_touched(report, _INSIDE.finditer(text)):  # the lines holding one
