@@ -93,6 +93,7 @@ def _plain_named(plain, comp):
 # what each prefilter becomes: read every line (or every region, segment, indent, clause …)
 PLAIN = [
     (pattern, "_regions_to_read", lambda report, comp, scope: regions(report, scope)),
+    (pattern._Needed, "held_by", lambda self, text: True),  # every skip pattern run on every line
     (year_form, "lines_touched", every_line_number),
     (personal_data, "lines_touched", every_line_number),
     (whitespace, "lines_touched", every_line_number),
