@@ -102,10 +102,11 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern) -> list | None:
 def _write(path: str, entries: list) -> None:
     import tempfile
 
+    data = marshal.dumps(entries)  # before the file exists: a value marshal refuses leaves no stray file
     fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))
     try:
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump(entries, fh)
+            fh.write(data)
         os.replace(tmp, path)
     except OSError:
         try:

@@ -140,3 +140,10 @@ def test_a_damaged_dataclass_cache_is_ignored(cache_folder: Path, monkeypatch):
         a: int
 
     assert Pair(1) == Pair(1)
+
+
+def test_a_pattern_marshal_refuses_leaves_no_stray_file(cache_folder: Path, monkeypatch):
+    """regex_cache._write: the data is made before the temporary file, so a refusal leaves nothing behind."""
+    with pytest.raises(ValueError):
+        regex_cache._write(str(cache_folder / "regex-x.marshal"), [object()])
+    assert list(cache_folder.iterdir()) == []
