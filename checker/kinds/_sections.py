@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 _WALK = "sections.walk"
 _ROLES = "sections.roles"
+_BY_ROLE = "sections.by_role"
 
 
 def sections(report: Report) -> tuple[Section, ...]:
@@ -34,23 +35,40 @@ def roles(report: Report) -> tuple[tuple[str, ...], ...]:
     return found
 
 
+_NONE: tuple = ()
+
+
 def with_role(report: Report, role: str) -> tuple[Section, ...]:
     """The sections carrying ``role``, in outline order (sub-parts inherit their parent's role)."""
-    key = ("sections.with_role", role)
-    found = report._memo.get(key)
-    if found is None:
-        found = report._memo[key] = tuple(s for s, r in zip(sections(report), roles(report)) if role in r)
-    return found
+    return _by_role(report)[0].get(role, _NONE)
 
 
 def parts_with_role(report: Report, role: str) -> tuple[Section, ...]:
     """The sections carrying ``role`` whose parent does not: each part once, its sub-parts with it."""
-    key = ("sections.parts", role)
-    found = report._memo.get(key)
+    return _by_role(report)[1].get(role, _NONE)
+
+
+def _by_role(report: Report) -> tuple[dict[str, tuple], dict[str, tuple]]:
+    """role → the sections carrying it, and role → its parts, from one pass over the sections."""
+    found = report._memo.get(_BY_ROLE)
     if found is None:
-        carrying = with_role(report, role)
-        ids = {id(s) for s in carrying}
-        found = report._memo[key] = tuple(s for s in carrying if s.parent is None or id(s.parent) not in ids)
+        carrying: dict[str, list] = {}
+        parts: dict[str, list] = {}
+        roles_by_id = {}
+        for section, section_roles in zip(sections(report), roles(report)):
+            roles_by_id[id(section)] = section_roles
+            parent_roles = _NONE if section.parent is None else roles_by_id.get(id(section.parent), _NONE)
+            for role in section_roles:
+                sections_of_role = carrying.setdefault(role, [])
+                if sections_of_role and sections_of_role[-1] is section:
+                    continue  # a role named twice
+                sections_of_role.append(section)
+                if role not in parent_roles:
+                    parts.setdefault(role, []).append(section)
+        found = report._memo[_BY_ROLE] = (
+            {role: tuple(found) for role, found in carrying.items()},
+            {role: tuple(found) for role, found in parts.items()},
+        )
     return found
 
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
-from ._textscan import Region, clean_text, matching_lines, regions, shorten, span_is_plain
+from ._textscan import Region, clean_text, matching_lines, regions_on, shorten, span_is_plain
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -216,10 +216,9 @@ def line_scans(report: Report, params: Params) -> tuple[tuple[Region, list, list
     found = report._memo.get(key)
     if found is None:
         watch = _watch_re(params.pairs)
-        wanted = lines_to_scan(report, params)
         found = []
-        for region in regions(report):
-            if region.line.number in wanted and watch.search(region.text, region.col) is not None:
+        for region in regions_on(report, sorted(lines_to_scan(report, params))):
+            if watch.search(region.text, region.col) is not None:
                 matched, unpaired = scan(region.text, region.col, params)
                 if matched or unpaired:
                     found.append((region, matched, unpaired))
@@ -231,12 +230,13 @@ def lines_to_scan(report: Report, params: Params) -> set[int]:
     """The lines whose scan may give a finding, from one pass over the whole text: a line whose every
     mark is in a pair with no mark inside, of one width (（依法行政）, “放管服”, 《纲要》), has no unpaired
     mark and no mixed pair.  The pass stops at any other mark (nested, alone, ‘’ or a mixed pair) and
-    that line is scanned; so is every heading line, read from its text's column, not its start."""
+    that line is scanned; so is every heading line, read from its text's column, not its start.
+    Only the regions of these lines are built."""
     skip = _whole_skip(params.pairs)
     if skip is None:  # no fast path: every line holding a mark
         return matching_lines(report, _line_re(params.pairs))
     text = clean_text(report)
-    wanted = {region.line.number for region in regions(report) if region.col}
+    wanted = {n for n, kind in enumerate(report.outline.kinds, start=1) if kind == "H"}
     at, number, counted, end = 0, 1, 0, len(text)
     while True:
         at = skip.match(text, at).end()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -46,6 +46,9 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
+_pattern = per_rule(lambda rule: re.compile(rule.params.pattern))
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return  # FZ204 has said what the file is; its title is not an annual report's
@@ -54,5 +57,5 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         if not title:
             yield diagnostic(rule, report.first_line_span, title="")
         return
-    if title and re.search(rule.params.pattern, title) is None:
+    if title and _pattern(rule).search(title) is None:
         yield diagnostic(rule, report.title_span, title=title)

@@ -190,3 +190,14 @@ def test_numbering_passes_a_plain_count_up_as_the_full_scan_does(n, tail, restar
 
     for values in (list(range(1, n + 1)), [*range(1, n + 1), *tail], tail):
         assert scan(values, restart) == scan_all(values, restart)
+
+
+def test_every_chinese_year_from_1900_to_2100_passes_the_pre_check():
+    """mixed_numerals skips a text with neither 一九 nor a zero: every year it could report has one."""
+    from itertools import product
+
+    digits = mixed_numerals._YEAR_DIGITS
+    for chars in product(digits, repeat=4):
+        year = "".join(chars)
+        if 1900 <= int(mixed_numerals._year_value(year)) <= 2100:
+            assert mixed_numerals._may_hold_a_chinese_year(f"于{year}年")
