@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
+from operator import attrgetter
 from types import ModuleType
 from typing import NamedTuple
 
@@ -130,8 +131,11 @@ def postprocess(diagnostics: list[Diagnostic], config: Config) -> list[Diagnosti
             continue
         seen.add(key)
         out.append(d)
-    out.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    out.sort(key=_PLACE)
     return out
+
+
+_PLACE = attrgetter("span.start", "span.end", "code")  # where a finding is, then its code: the output order
 
 
 _SELECTED: dict[int, tuple[Config, dict[str, bool]]] = {}
