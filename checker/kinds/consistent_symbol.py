@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._textscan import clean_text, overlaps, regions, span_is_plain, url_ranges
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -51,13 +51,20 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
+@per_rule
+def _regex(rule: Rule[Params]) -> re.Pattern:
+    """The forms, longest first (after a digit with ``after_digit``), compiled once per rule."""
+    params = rule.params
+    alternation = "|".join(re.escape(v) for v in sorted(params.variants, key=len, reverse=True))
+    return re.compile(rf"(?<=[0-9０-９])(?:{alternation})" if params.after_digit else alternation)
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     whole = clean_text(report)
     if sum(v in whole for v in params.variants) < 2:
         return  # one form at most anywhere in the text: nothing can be inconsistent
-    alternation = "|".join(re.escape(v) for v in sorted(params.variants, key=len, reverse=True))
-    regex = re.compile(rf"(?<=[0-9０-９])(?:{alternation})" if params.after_digit else alternation)
+    regex = _regex(rule)
     found: list[tuple] = []
     for region in regions(report):
         text = region.text

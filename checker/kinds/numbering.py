@@ -180,7 +180,8 @@ def _item_places(report: Report, params: Params) -> Iterator[Place]:
     if "items" not in params.targets:
         return
     text = report.doc.text
-    for items in (report.outline.preamble_items, *(s.items for s in _sections.sections(report))):
+    lists = [report.outline.preamble_items, *[s.items for s in _sections.sections(report) if len(s.items) >= 2]]
+    for items in lists:
         if len(items) >= 2:
             yield from _items(items, text)
 
