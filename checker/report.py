@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from .analyze.roles import OutlineRoles
+from .analyze.roles import NO_ROLE, OutlineRoles, SectionRole
 from .analyze.tokens import Segmenter
 from .model import Document, Facts, Line, Outline, Section, Span
 
@@ -38,7 +38,12 @@ class Report:
     outline_roles: OutlineRoles = field(default_factory=OutlineRoles)  # the roles analyze gave each section
 
     def roles_of(self, section: Section) -> tuple[str, ...]:
-        return self.outline_roles.roles(section)
+        """The roles analyze gave ``section`` (rules ask a hundred times per report: one lookup)."""
+        return self._roles_by_section.get(id(section), NO_ROLE).roles
+
+    @cached_property
+    def _roles_by_section(self) -> Mapping[int, SectionRole]:
+        return self.outline_roles.by_section()
 
     @property
     def parts_unseen(self) -> bool:

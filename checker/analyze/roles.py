@@ -99,6 +99,10 @@ class OutlineRoles:
     def roles(self, section: Section) -> tuple[str, ...]:
         return self._by_id.get(id(section), NO_ROLE).roles
 
+    def by_section(self) -> Mapping[int, SectionRole]:
+        """Each section's roles by ``id(section)`` (the sections are kept alive by this object)."""
+        return self._by_id
+
 
 def _outline_roles(sections: tuple[Section, ...], found: tuple[SectionRole, ...]) -> OutlineRoles:
     """Unpickle: the sections in walk order with their roles."""
