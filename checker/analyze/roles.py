@@ -76,6 +76,8 @@ class SectionRole:
 
 
 NO_ROLE = SectionRole()
+# SectionRoles without words, shared (they are frozen): a run keeps every report's roles to its end
+_WORDLESS: dict[tuple[tuple[str, ...], str], SectionRole] = {}
 
 
 class OutlineRoles:
@@ -144,7 +146,13 @@ class _Judge:
         return self.found.get(id(section), NO_ROLE).roles
 
     def settle(self, section: Section, roles: tuple[str, ...], evidence: str = "", words: tuple[tuple[str, int], ...] = ()) -> None:
-        self.found[id(section)] = SectionRole(roles, evidence, words)
+        if words:
+            self.found[id(section)] = SectionRole(roles, evidence, words)
+            return
+        shared = _WORDLESS.get((roles, evidence))  # a part of its parent's, "other": the same for many parts
+        if shared is None:
+            shared = _WORDLESS[(roles, evidence)] = SectionRole(roles, evidence)
+        self.found[id(section)] = shared
 
     # --- evidence in the text -------------------------------------------------------------
     def text_lines(self, section: Section) -> list[tuple[int, str]]:

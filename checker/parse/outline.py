@@ -223,11 +223,10 @@ def _items(doc: Document, index: int, from_col: int) -> list[RunInItem]:
             continue
         number = text[start:q]
         if line.shifts:
-            span = Span(line.offset(start), line.offset(q + 1))
-        else:  # Line.offset without the call
-            limit = line.raw_length
-            span = Span(line.start + min(start, limit), line.start + min(q + 1, limit))
-        found.append(RunInItem(number, cn_to_int(number), index + 1, span))
+            found.append(RunInItem(number, cn_to_int(number), index + 1, line.offset(start), line.offset(q + 1)))
+        else:  # Line.offset without the calls
+            base, limit = line.start, line.raw_length
+            found.append(RunInItem(number, cn_to_int(number), index + 1, base + min(start, limit), base + min(q + 1, limit)))
     return found
 
 
