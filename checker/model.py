@@ -168,14 +168,24 @@ class Section:
     heading: str  # heading text without the number, cut at the first 。
     line: int  # 1-based line of the heading
     end_line: int  # last line belonging to the section (inclusive)
-    heading_span: Span
-    marker_span: Span
+    heading_offsets: tuple[int, int]  # (start, end) in Document.text: heading_span
+    marker_offsets: tuple[int, int]  # (start, end) in Document.text: marker_span
     heading_col: int = 0  # column (0-based, cleaned) where the heading text starts
     body_start_col: int = -1  # column (0-based, cleaned) where run-in body text starts, -1 if none
     recovered: str = "numbered"  # how the heading was found: numbered | style | shape | split
     children: list["Section"] = field(default_factory=list)
     items: list[RunInItem] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False, compare=False)
+
+    # The spans are made when asked for: a plain tuple of two ints is one object the garbage collector
+    # stops tracking, a Span one it walks at each full collection while a run keeps the outline.
+    @property
+    def heading_span(self) -> Span:
+        return Span(*self.heading_offsets)
+
+    @property
+    def marker_span(self) -> Span:
+        return Span(*self.marker_offsets)
 
     def walk(self):
         """This section and every section under it, in document order (one generator, not one per level)."""

@@ -9,7 +9,7 @@ import sys
 from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Document, Outline, RunInItem, Section, Span
+from ..model import Document, Outline, RunInItem, Section
 from .classify import HeadingMatch, classify
 from .numerals import CN_NUMERAL, cn_to_int
 
@@ -181,8 +181,8 @@ def _section(doc: Document, h: HeadingMatch, i: int, parent: Section | None) -> 
         heading=h.heading,
         line=i + 1,
         end_line=i + 1,
-        heading_span=Span(hs, he),
-        marker_span=Span(ms, me),
+        heading_offsets=(hs, he),
+        marker_offsets=(ms, me),
         heading_col=h.heading_start,
         body_start_col=h.body_start,
         recovered=h.how,
