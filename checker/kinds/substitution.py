@@ -38,6 +38,7 @@ do for missing parts.  The table is data so that a county can add its own words.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -167,26 +168,30 @@ compiled = per_rule(_Compiled)
 class _Vocabulary:
     """The sources of every substitution rule checked in this process (their tables' words): the
     kind's rules find the lines to read with one scan for all of them, not one scan each.  Only a
-    prefilter: each rule then searches those lines for its own words.  Emptied when it grows large."""
+    prefilter: each rule then searches those lines for its own words.  Emptied when it grows large.
+    The web page checks in several threads at once: the words, their version and their regex change
+    together under a lock, and a caller gets the version and the regex that belong to each other."""
 
     LIMIT = 5000
 
     def __init__(self) -> None:
         self.words: dict[str, None] = {}
-        self.version = 0  # changes with the words
-        self.regex = words_regex(())
+        self.current = (0, words_regex(()))  # (version, regex of the words), replaced as one
+        self._lock = threading.Lock()
 
-    def holding(self, comp: _Compiled) -> int:
-        """The version of the vocabulary once it holds ``comp``'s sources."""
-        if comp.known_in != self.version:
+    def holding(self, comp: _Compiled) -> tuple[int, re.Pattern]:
+        """The vocabulary's version and regex once it holds ``comp``'s sources."""
+        current = self.current
+        if comp.known_in == current[0]:
+            return current
+        with self._lock:
             if not comp.by_source.keys() <= self.words.keys():
                 if len(self.words) + len(comp.by_source) > self.LIMIT:
                     self.words.clear()
                 self.words.update(dict.fromkeys(comp.by_source))
-                self.version += 1
-                self.regex = words_regex(tuple(self.words))
-            comp.known_in = self.version
-        return self.version
+                self.current = (self.current[0] + 1, words_regex(tuple(self.words)))
+            comp.known_in = self.current[0]
+            return self.current
 
 
 _VOCABULARY = _Vocabulary()
@@ -194,10 +199,11 @@ _VOCABULARY = _Vocabulary()
 
 def _lines_with_a_source(report, comp: _Compiled) -> frozenset[int]:
     """The lines holding a source of this rule (or of another rule of the kind): one scan per report."""
-    key = ("substitution", _VOCABULARY.holding(comp))
+    version, regex = _VOCABULARY.holding(comp)
+    key = ("substitution", version)
     found = report._memo.get(key)
     if found is None:
-        found = report._memo[key] = matching_lines(report, _VOCABULARY.regex)
+        found = report._memo[key] = matching_lines(report, regex)
     return found
 
 

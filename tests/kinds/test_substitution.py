@@ -122,3 +122,34 @@ def test_a_self_correction_in_a_county_table_is_a_configuration_error(tmp_path):
     with pytest.raises(ConfigError) as err:
         check_text("示例", Config(packs=(pack,)))
     assert str(pack) in str(err.value) and "from 与 to 相同" in str(err.value)
+
+
+def test_tables_checked_in_several_threads_at_once_miss_nothing(tmp_path, report):
+    # the web page checks in a thread pool: the kind's shared word scan (one for every table seen in
+    # the process) must give each check the lines of its own table's words, whatever the other
+    # threads add to it meanwhile
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = [f"便民{n}号窗口" for n in range(24)]
+    cases = []
+    for n, word in enumerate(words):
+        pack = tmp_path / f"county{n}.toml"
+        pack.write_text(
+            COUNTY_PACK.replace("便民服务中心", word).replace("到政务服务中心办理。", f"到政务{n}号窗口办理。")
+            .replace('to = "政务服务中心"', f'to = "政务{n}号窗口"'),
+            encoding="utf-8",
+        )
+        cases.append((Config(select=("FZ590",), packs=(pack,)), report.replace(MEASURES, f"（一）优化{word}设置。"), word))
+
+    def found(case):
+        config, text, _ = case
+        return [d.message for d in check_text(text, config).diagnostics]
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can: a window between two steps shows
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(found, cases * 4))
+    finally:
+        sys.setswitchinterval(switch)
+    assert results == [[f"“{word}”应写作“政务{n}号窗口”"] for n, word in enumerate(words)] * 4
