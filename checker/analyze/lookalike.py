@@ -73,6 +73,7 @@ def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, Lookalike
     return ""
 
 
+CACHED_TABLES = 64  # word tables whose regexes are kept: one or two per pack set in use
 _BODY_WORDS: dict[int, tuple[dict, tuple[str, ...]]] = {}  # by id of a pack set's look-alike table
 
 
@@ -81,6 +82,8 @@ def _body_words(lookalikes: dict[str, LookalikeDef]) -> tuple[str, ...]:
     entry = _BODY_WORDS.get(id(lookalikes))
     if entry is None or entry[0] is not lookalikes:
         words = tuple(dict.fromkeys(word for d in lookalikes.values() for word in d.body))
+        if len(_BODY_WORDS) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
+            _BODY_WORDS.clear()
         entry = _BODY_WORDS[id(lookalikes)] = (lookalikes, words)
     return entry[1]
 
@@ -117,5 +120,7 @@ def _any_of(words: tuple[str, ...]) -> tuple[re.Pattern | None, int]:
         else:
             longest_first = sorted(words, key=len, reverse=True)
             known = (re.compile("|".join(re.escape(w) for w in longest_first)), len(longest_first[0]) - 1)
+        if len(_ANY_OF) >= CACHED_TABLES:
+            _ANY_OF.clear()
         _ANY_OF[words] = known
     return known

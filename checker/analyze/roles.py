@@ -403,6 +403,7 @@ def principal_act(sentence: str, role: RoleDef) -> str:
     return ""
 
 
+CACHED_TABLES = 256  # word lists whose regexes are kept: a few per role, per pack set in use
 _ANY_WORD: dict[tuple[str, ...], re.Pattern] = {}
 
 
@@ -410,6 +411,8 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern:
     """A regex that finds any of ``words`` (a quick test before the token-aligned search of each)."""
     regex = _ANY_WORD.get(words)
     if regex is None:
+        if len(_ANY_WORD) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
+            _ANY_WORD.clear()
         regex = _ANY_WORD[words] = re.compile("|".join(re.escape(w) for w in words))
     return regex
 
@@ -425,6 +428,8 @@ def _mask(text: str, pairs: tuple[str, ...]) -> str:
         alternatives = "|".join(
             f"{re.escape(p[0])}[^{re.escape(p[0])}{re.escape(p[1])}]*{re.escape(p[1])}" for p in pairs if len(p) == 2
         )
+        if len(_MASKS) >= CACHED_TABLES:
+            _MASKS.clear()
         regex = _MASKS[pairs] = re.compile(alternatives)
     return regex.sub(lambda m: "□" * len(m.group()), text)
 
