@@ -123,7 +123,7 @@ def phases(files: list[Path], jobs: int) -> dict:
     job = job_for(Config(), True)
     out: dict = {}
     t = time.perf_counter()
-    records = sorted(run([str(f) for f in files], job, jobs), key=lambda r: r.file)
+    records = sorted((r.unpack_compared() for r in run([str(f) for f in files], job, jobs)), key=lambda r: r.file)
     out["check_and_extract_s"] = round(time.perf_counter() - t, 2)
     keys = [_cross_report(r) for r in records]
     scaling = {}
@@ -137,6 +137,7 @@ def phases(files: list[Path], jobs: int) -> dict:
     spool = Spool()
     for record in records:
         spool.put(record)
+        spool.load_compared(record)
     review = review_records(records, job, [], 0, spool)
     rows, rules = review.rows, review.rule_summary()
     out["diagnostics"] = sum(r["errors"] + r["warnings"] + r["infos"] for r in rows)

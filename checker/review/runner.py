@@ -15,6 +15,7 @@ import pickle
 import sys
 import tempfile
 from array import array
+from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
@@ -74,43 +75,101 @@ class ReportRecord:
     names: tuple[str, ...] = ()
     follow: object = None  # plan_followthrough.FollowDigest (plan and 不足 items), when a follow-through rule is on
     stored: object = None  # diagnostics and outline: pickled bytes (``pack``), then their place in a ``Spool``
+    compared: object = None  # paragraphs, names and follow: pickled bytes (``pack``), then their place in a ``Spool``
+    spooled_mentions: object = None  # mentions: pickled bytes (``pack``), then their place in a ``Spool``
 
     @property
     def error(self) -> str:
         return self.row.get("error", "")
 
     def pack(self) -> ReportRecord:
-        """Diagnostics and outline pickled into ``stored`` (in the worker: the parent only spools the bytes)."""
+        """Diagnostics and outline pickled into ``stored``, what copy detection compares into
+        ``compared`` (in the worker: the parent only spools the bytes)."""
         if self.stored is None:
             self.stored = pickle.dumps((self.diagnostics, self.outline), pickle.HIGHEST_PROTOCOL)
             self.diagnostics, self.outline = [], []
+        if self.compared is None:
+            self.compared = pickle.dumps((self.paragraphs, self.names, self.follow), pickle.HIGHEST_PROTOCOL)
+            self.spooled_mentions = pickle.dumps(self.mentions, pickle.HIGHEST_PROTOCOL)
+            self.paragraphs, self.mentions, self.names, self.follow = (), (), (), None
+        return self
+
+    def unpack_compared(self) -> ReportRecord:
+        """What the cross-report kinds compare, back from ``pack``'s bytes (when not spooled)."""
+        if isinstance(self.compared, bytes):
+            self.paragraphs, self.names, self.follow = pickle.loads(self.compared)
+            self.mentions = pickle.loads(self.spooled_mentions)  # type: ignore[arg-type]
+            self.compared = self.spooled_mentions = None
         return self
 
 
 class Spool:
-    """Every report's diagnostics and outline in a temporary file, written as the reports come in and
-    read back one report at a time by each writer: a review keeps in memory only the rows, the
-    cross-report findings and what copy detection compares, however many files it reviews."""
+    """Every report's diagnostics and outline, and what copy detection compares of it, in a temporary
+    file, written as the reports come in: while the workers check the folder, the main process keeps
+    only the rows.  Copy detection reads the comparison data back once every report is in
+    (``load_compared``), each writer the diagnostics and outline one report at a time (``load``)."""
 
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile(prefix="fzcheck-review-")
         self.end = 0
 
     def put(self, record: ReportRecord) -> None:
-        data = record.pack().stored
+        record.pack()
+        record.stored = self._write(record.stored)
+        record.compared = self._write(record.compared)
+        record.spooled_mentions = self._write(record.spooled_mentions)
+
+    def _write(self, data) -> tuple[int, int]:
         assert isinstance(data, bytes)
         self.file.seek(self.end)
         self.file.write(data)
-        record.stored = (self.end, len(data))
+        at = self.end
         self.end += len(data)
+        return at, len(data)
 
-    def load(self, record: ReportRecord) -> tuple[list[Diagnostic], list[dict]]:
-        at, size = record.stored  # type: ignore[misc]
+    def _read(self, stored) -> object:
+        at, size = stored
         self.file.seek(at)
         return pickle.loads(self.file.read(size))
 
+    def load(self, record: ReportRecord) -> tuple[list[Diagnostic], list[dict]]:
+        return self._read(record.stored)  # type: ignore[return-value]
+
+    def load_compared(self, record: ReportRecord) -> None:
+        """The record's paragraphs, names and follow-through items, back from the file; its name
+        mentions stay there, read when the foreign-name kind comes to the report (``mentions``)."""
+        if isinstance(record.compared, tuple):
+            record.paragraphs, record.names, record.follow = self._read(record.compared)
+            record.compared = None
+
+    def mentions(self, record: ReportRecord) -> Sequence[Mention]:
+        """The record's name mentions: read from the file each time they are gone through."""
+        if isinstance(record.spooled_mentions, tuple):
+            return _SpooledItems(self, record.spooled_mentions)
+        return record.mentions
+
     def close(self) -> None:
         self.file.close()
+
+
+class _SpooledItems(Sequence):
+    """A tuple kept in a ``Spool``, read back whenever it is gone through (a report's name mentions
+    are gone through once, by the foreign-name kind: no need to hold every report's at once)."""
+
+    def __init__(self, spool: Spool, stored: tuple[int, int]) -> None:
+        self.spool, self.stored = spool, stored
+
+    def _items(self) -> tuple:
+        return self.spool._read(self.stored)  # type: ignore[return-value]
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __getitem__(self, i):
+        return self._items()[i]
 
 
 @dataclass
@@ -145,7 +204,7 @@ class ReviewResult:
             if refs:
                 diagnostics += [_told(self.findings[k], places[k], i) for k, i in _pairs(refs)]
                 diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
-            yield replace(record, diagnostics=diagnostics, outline=outline, stored=None)
+            yield replace(record, diagnostics=diagnostics, outline=outline, stored=None, compared=None, spooled_mentions=None)
 
     def iter_diagnostics(self) -> Iterator[Diagnostic]:
         for record in self.reports():
@@ -274,21 +333,25 @@ def review(
     shared = Shared()
     records: list[ReportRecord] = []
     for record in run(files, job, jobs):
-        shared.digests(record)
         if store is not None:
-            store.put(record)
+            store.put(record)  # the main process keeps only the row while the workers check the others
         else:
             _unpack(record)
             _intern(record)
+            shared.digests(record.unpack_compared())
         records.append(record)
         if on_record is not None:
             on_record(record)
     records.sort(key=lambda r: r.file)
+    if store is not None:
+        for record in records:  # every report is in: what copy detection compares, back from the spool
+            store.load_compared(record)
+            shared.digests(record)
     previous: list[ReportRecord] = []
     if last_year:
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
         for record in previous:
-            shared.digests(record)
+            shared.digests(record.unpack_compared())
     shared.clear()
     return review_records(records, job, previous, len(previous_files), store)
 
@@ -303,7 +366,7 @@ def review_records(
     """The cross-report half of the review over records already made (in the order given)."""
     from ..engine import run_cross
 
-    reports = [_cross_report(r) for r in records if not r.error]
+    reports = [_cross_report(r, mentions=spool.mentions(r) if spool is not None else r.mentions) for r in records if not r.error]
     reports += [_cross_report(r, previous=True) for r in previous if not r.error]
     findings = run_cross(reports, job.cross) if job.cross else []
     placed = {}
@@ -367,10 +430,12 @@ def _intern(record: ReportRecord) -> None:
             object.__setattr__(d.location, "entity", sys.intern(d.location.entity))
 
 
-def _cross_report(record: ReportRecord, previous: bool = False) -> CrossReport:
+def _cross_report(record: ReportRecord, previous: bool = False, mentions: Sequence[Mention] | None = None) -> CrossReport:
     entity = record.row.get("entity", "")
     key = entity_key(entity, record.names, record.file)
-    return CrossReport(record.file, entity, key, record.names, record.paragraphs, record.mentions, previous, record.follow)
+    if mentions is None:
+        mentions = record.mentions
+    return CrossReport(record.file, entity, key, record.names, record.paragraphs, mentions, previous, record.follow)  # type: ignore[arg-type]
 
 
 def _followthrough_column(records: list[ReportRecord], reports: list[CrossReport], job: Job) -> None:

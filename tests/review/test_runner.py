@@ -52,6 +52,21 @@ def test_on_record_is_called_per_report():
     assert sorted(got) == sorted(files)
 
 
+def test_spooled_review_keeps_only_rows_while_checking():
+    """While the workers check the folder, a spooled review keeps each report's row and where its
+    data lies in the spool: diagnostics, outline and what copy detection compares are on disk
+    until every report is in."""
+    files = collect([str(COUNTY)])
+    held = []
+    result = review(files, job(), jobs=2, spool=True, on_record=lambda r: held.append(
+        (r.diagnostics, r.outline, r.paragraphs, r.mentions, r.names, r.follow, type(r.stored), type(r.compared))))
+    try:
+        assert held and all(h == ([], [], (), (), (), None, tuple, tuple) for h in held)
+        assert result.findings and any(f.code == "FZ701" for f in result.findings)  # compared once all were in
+    finally:
+        result.close()
+
+
 def test_spooled_review_is_the_same_as_in_memory():
     """``fzcheck review`` spools each report's diagnostics and outline to a temporary file and reads
     them back per writer: every output is the same as from the review held in memory."""
