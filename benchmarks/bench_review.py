@@ -13,7 +13,7 @@
    index makes it linear; a quadratic detector would double its time per report at each step);
 5. memory growth: the same review (all outputs, default jobs) of ``--large`` reports
    (``benchmarks/corpus-5000/``, built if missing) against the 1,000: peak of the process tree
-   and of the largest process, budget 1.3× (``--large 0`` skips it).
+   and of the largest process, each with a budget of 1.3× (``--large 0`` skips it).
 
 Usage::
 
@@ -216,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.large:
         growth = figures["memory_growth"]
-        figures["budgets"]["memory_growth_under_1.3"] = max(growth["tree_growth"], growth["process_growth"]) <= BUDGET_MEMORY_GROWTH
+        # the budget is the process tree's; the largest process on its own is reported beside it
+        figures["budgets"]["memory_growth_process_tree_under_1.3"] = growth["tree_growth"] <= BUDGET_MEMORY_GROWTH
+        figures["budgets"]["memory_growth_largest_process_under_1.3"] = growth["process_growth"] <= BUDGET_MEMORY_GROWTH
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
