@@ -27,3 +27,34 @@ def cache_dir() -> str | None:
     except OSError:
         return None
     return folder if os.access(folder, os.W_OK | os.X_OK) else None
+
+
+def cache_file(name: str) -> str | None:
+    """The path of ``name`` in the cache folder, or None when nothing is cached."""
+    folder = cache_dir()
+    return None if folder is None else os.path.join(folder, name)
+
+
+def write_whole(path: str, data: bytes, prefix: str = ".tmp-") -> bool:
+    """Write ``data`` to the cache file ``path`` whole: into a temporary file beside it, then renamed
+    over it, so a reader sees the old file or the new one, never a part.  False when it could not
+    be written; no temporary file is left behind either way."""
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=prefix, dir=os.path.dirname(path))
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            return False
+        raise

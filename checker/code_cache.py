@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import builtins
 import marshal
-import os
 import sys
 
 LIMIT = 3000  # entries kept: past this, a run stores only what it used itself
@@ -32,12 +31,9 @@ _added = False
 def _path() -> str | None:
     from importlib._bootstrap_external import MAGIC_NUMBER  # type: ignore[attr-defined]  # loaded at start-up
 
-    from .cache import cache_dir
+    from .cache import cache_file
 
-    folder = cache_dir()
-    if folder is None:
-        return None
-    return os.path.join(folder, f"dataclasses-{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}-O{sys.flags.optimize}.marshal")
+    return cache_file(f"dataclasses-{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}-O{sys.flags.optimize}.marshal")
 
 
 def install() -> None:
@@ -91,15 +87,6 @@ def save() -> None:
 
 
 def _write(path: str, data: bytes) -> None:
-    import tempfile
+    from .cache import write_whole
 
-    fd, tmp = tempfile.mkstemp(prefix=".dataclasses-", dir=os.path.dirname(path))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    write_whole(path, data, ".dataclasses-")

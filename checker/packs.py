@@ -186,22 +186,18 @@ def _cached(key: str) -> RuleSet | None:
 
 
 def _store(key: str, ruleset: RuleSet) -> None:
-    import tempfile
-
-    from .cache import cache_dir
+    from .cache import cache_dir, write_whole
 
     folder = cache_dir()
     if folder is None:
         return
     try:
         segmenter, ruleset._segmenter = ruleset._segmenter, None  # built from the rules on demand
-        fd, tmp = tempfile.mkstemp(prefix=".packs-", dir=folder)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             ruleset._segmenter = segmenter
-        os.replace(tmp, os.path.join(folder, f"packs-{key}.pickle"))
+        write_whole(os.path.join(folder, f"packs-{key}.pickle"), data, ".packs-")
         old = sorted(Path(folder).glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[_CACHE_FILES_KEPT:]:  # packs being edited leave one file per version
             stale.unlink(missing_ok=True)

@@ -18,7 +18,6 @@ internals — means nothing is preloaded or stored, and ``re`` compiles as usual
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 
@@ -30,12 +29,9 @@ _entries: list[list] = []
 def _path() -> str | None:
     import _sre
 
-    from .cache import cache_dir
+    from .cache import cache_file
 
-    folder = cache_dir()
-    if folder is None:
-        return None
-    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal")
+    return cache_file(f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal")
 
 
 def preload() -> None:
@@ -100,16 +96,6 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern) -> list | None:
 
 
 def _write(path: str, entries: list) -> None:
-    import tempfile
+    from .cache import write_whole
 
-    data = marshal.dumps(entries)  # before the file exists: a value marshal refuses leaves no stray file
-    fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    write_whole(path, marshal.dumps(entries), ".regex-")  # made before the file: a value marshal refuses leaves none

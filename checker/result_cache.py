@@ -109,19 +109,12 @@ class ResultCache:
         _, record = piece
         if record.error or any(code in NOT_KEPT for code, _, _ in record.diagnostics):
             return
-        import tempfile
+        from .cache import write_whole
 
         path = self._entry(key)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=os.path.dirname(path))
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(piece, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)  # readers see the whole entry or none
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            write_whole(path, pickle.dumps(piece, protocol=pickle.HIGHEST_PROTOCOL))  # readers see all or none
         except Exception:  # noqa: BLE001 — not kept: the next run checks the file again
             return
 

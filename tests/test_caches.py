@@ -147,3 +147,23 @@ def test_a_pattern_marshal_refuses_leaves_no_stray_file(cache_folder: Path, monk
     with pytest.raises(ValueError):
         regex_cache._write(str(cache_folder / "regex-x.marshal"), [object()])
     assert list(cache_folder.iterdir()) == []
+
+
+def test_a_cache_file_is_replaced_whole_and_a_failed_write_leaves_nothing(cache_folder: Path):
+    from checker.cache import cache_file, write_whole
+
+    path = cache_file("x.bin")
+    assert path == str(cache_folder / "x.bin")
+    assert write_whole(path, b"old") and write_whole(path, b"new")
+    assert Path(path).read_bytes() == b"new"
+    assert [p.name for p in cache_folder.iterdir()] == ["x.bin"]  # no temporary file left
+    assert not write_whole(str(cache_folder / "missing-folder" / "y.bin"), b"data")
+    assert not write_whole(str(cache_folder / "x.bin" / "z.bin"), b"data")  # a file where a folder should be
+    assert [p.name for p in cache_folder.iterdir()] == ["x.bin"]
+
+
+def test_no_cache_file_when_caching_is_off(monkeypatch):
+    from checker.cache import cache_file
+
+    monkeypatch.setenv("FZCHECK_CACHE_DIR", "")
+    assert cache_file("x.bin") is None
