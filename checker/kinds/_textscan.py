@@ -63,6 +63,7 @@ def _trie_pattern(node: dict) -> str:
 
 
 _NEWLINE = re.compile("\n")
+_END = float("inf")  # beyond every offset
 
 
 def expand_macros(pattern: str) -> str:
@@ -130,13 +131,38 @@ def _to_line_end(regex):
 def lines_touched(report, matches: Iterable) -> list[int]:
     """Numbers (ascending) of the lines that ``matches`` (found in :func:`clean_text`) start on, end on
     or run over."""
-    starts = line_starts(report)
-    found: set[int] = set()
-    for m in matches:
-        start, end = m.span()
+    return lines_of_spans(line_starts(report), (m.span() for m in matches))
+
+
+def lines_of_spans(starts: list[int], spans: Iterable[tuple[int, int]]) -> list[int]:
+    """Numbers (ascending) of the lines that ``spans`` (ascending starts, as a scan gives them) start
+    on, end on or run over, ``starts`` being where each line starts.  A span within the lines already
+    taken (most of them: many matches on one line) costs one comparison, not two bisections."""
+    found: list[int] = []
+    bound = -1  # where the line after the last one taken starts: a span ending before it adds nothing
+    previous, count = 0, len(starts)
+    spans = iter(spans)
+    for start, end in spans:
+        if start < previous:  # not in scan order: no shortcut for this one and the rest
+            return _lines_of_spans_in_any_order(starts, [(start, end), *spans], found)
+        previous = start
+        last_col = end - 1 if end > start else start
+        if last_col < bound:
+            continue
+        first, last = bisect_right(starts, start), bisect_right(starts, last_col)
+        if found and first <= found[-1]:
+            first = found[-1] + 1
+        found.extend(range(first, last + 1))
+        bound = starts[last] if last < count else _END
+    return found
+
+
+def _lines_of_spans_in_any_order(starts: list[int], spans: Iterable[tuple[int, int]], found: list[int]) -> list[int]:
+    taken = set(found)
+    for start, end in spans:
         first, last = bisect_right(starts, start), bisect_right(starts, max(start, end - 1))
-        found.update(range(first, last + 1))
-    return sorted(found)
+        taken.update(range(first, last + 1))
+    return sorted(taken)
 
 
 def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
@@ -155,11 +181,17 @@ def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
     return iter(found)
 
 
+def heading_cols(report) -> dict[int, int]:
+    """Line number → column where a heading's text starts (after its number), once per report."""
+    found = report.__dict__.get("_heading_col")
+    if found is None:
+        found = report.__dict__["_heading_col"] = {s.line: s.heading_col for s in report.outline.walk()}
+    return found
+
+
 def regions_on(report, numbers: Iterable[int], scope: tuple[str, ...] = DEFAULT_SCOPE) -> list[Region]:
     """The regions of :func:`regions` on the lines ``numbers`` (ascending), without building the others."""
-    heading_col = report.__dict__.get("_heading_col")
-    if heading_col is None:
-        heading_col = report.__dict__["_heading_col"] = {s.line: s.heading_col for s in report.outline.walk()}
+    heading_col = heading_cols(report)
     kinds, lines = report.outline.kinds, report.doc.lines
     found = []
     for n in numbers:

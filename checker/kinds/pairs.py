@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
-from ._textscan import Region, clean_text, matching_lines, regions_on, shorten, span_is_plain
+from ._textscan import Region, clean_text, heading_cols, matching_lines, regions_on, shorten, span_is_plain
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ def lines_to_scan(report: Report, params: Params) -> set[int]:
     if skip is None:  # no fast path: every line holding a mark
         return matching_lines(report, _line_re(params.pairs))
     text = clean_text(report)
-    wanted = {n for n, kind in enumerate(report.outline.kinds, start=1) if kind == "H"}
+    wanted = _headings_to_scan(report, skip)
     at, number, counted, end = 0, 1, 0, len(text)
     while True:
         at = skip.match(text, at).end()
@@ -248,6 +248,19 @@ def lines_to_scan(report: Report, params: Params) -> set[int]:
         at = text.find("\n", at) + 1  # on to the next line
         if at == 0:
             return wanted
+
+
+def _headings_to_scan(report: Report, skip: re.Pattern) -> set[int]:
+    """The heading lines on which the pass, from the heading's text (its region's column), stops
+    before the line's end: the others hold, there, only simple pairs of one width and no other mark."""
+    cols, lines = heading_cols(report), report.doc.lines
+    wanted = set()
+    for n, kind in enumerate(report.outline.kinds, start=1):
+        if kind == "H":
+            text = lines[n - 1].text
+            if skip.match(text, cols.get(n, 0)).end() < len(text):
+                wanted.add(n)
+    return wanted
 
 
 @lru_cache(maxsize=32)
