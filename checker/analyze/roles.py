@@ -38,6 +38,10 @@ from dataclasses import dataclass
 from ..model import Outline, Section
 from .tokens import Segmenter
 
+# Headings whose role words are kept (roles._Judge._heading_words_of): a few hundred distinct headings
+# make up a thousand reports; each kept entry is a few hundred bytes.
+HEADING_WORDS_KEPT = 2048
+
 
 @dataclass(frozen=True, slots=True)
 class RoleDef:
@@ -141,6 +145,10 @@ class _Judge:
         self._next_year = plan.next_year if plan else ()
         self._next_year_digits = str(year + 1) if year is not None else ""
         self._heading_tests = [(role, _any_word(role.heading_any)) for role in roles.values() if role.heading_any]
+        kept = segmenter.memo.get("heading_words")
+        if kept is None or kept[0] is not roles:  # the memo belongs to one ruleset's roles
+            kept = segmenter.memo["heading_words"] = (roles, {})
+        self._heading_memo: dict[tuple[str, int | None], tuple[tuple[str, ...], tuple[str, ...]]] = kept[1]
 
     def roles_of(self, section: Section) -> tuple[str, ...]:
         return self.found.get(id(section), NO_ROLE).roles
@@ -241,16 +249,32 @@ class _Judge:
         return known
 
     def _heading_words_of(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
+        """The roles ``section``'s heading names and their words on its line: worked out once per heading
+        text and year (many reports' headings read alike) and kept beside the segmenter, the newest
+        HEADING_WORDS_KEPT of them."""
+        key = (section.heading, self.year)
+        known = self._heading_memo.get(key)
+        if known is None:
+            known = self._heading_words_in(section.heading)
+            memo = self._heading_memo
+            if len(memo) >= HEADING_WORDS_KEPT:  # the oldest goes: memory stays flat in the number of files
+                del memo[next(iter(memo))]
+            memo[key] = known
+        found, words = known
+        line = section.line
+        return list(found), [(word, line) for word in words]
+
+    def _heading_words_in(self, heading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The roles a heading names and the word that names each (the plain work behind _heading_words_of)."""
         found: list[str] = []
-        words: list[tuple[str, int]] = []
-        heading = section.heading
+        words: list[str] = []
         for role, any_word in self._heading_tests:
             if any_word.search(heading) is None:
                 continue  # none of its words, token-aligned or not
             word = self.seg.contains_any(heading, role.heading_any)
             if word and not self.seg.contains_any(heading, role.heading_not):
                 found.append(role.name)
-                words.append((word, section.line))
+                words.append(word)
         if (
             "plan" in self.roles
             and "plan" not in found
@@ -259,8 +283,8 @@ class _Judge:
             and _names_next_year_work(heading, self.year)
         ):
             found.append("plan")
-            words.append((f"{self.year + 1}年", section.line))
-        return found, words
+            words.append(f"{self.year + 1}年")
+        return tuple(found), tuple(words)
 
     def heading_roles(self, section: Section) -> None:
         """A top-level part: the roles its heading names, the plan only where the text bears it out."""

@@ -83,6 +83,8 @@ class Segmenter:
         self._dictionary = dictionary
         self._words = tuple(sorted(set(words)))
         self._cache: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        # what callers work out once per ruleset from this segmenter's cuts (roles.py: a heading's role words)
+        self.memo: dict[str, object] = {}
 
     def cut(self, text: str) -> list[str]:
         return list(tokenizer(self._dictionary, self._words).cut(text, HMM=False))
