@@ -52,6 +52,10 @@ def describe_spaces(run: str) -> str:
     return "、".join(f"{SPACE_NAMES.get(ch, f'U+{ord(ch):04X} 空白')}×{n}" for ch, n in counts.items())
 
 
+# jieba's re_han_default: jieba cuts each run of these characters on its own, and makes every other
+# character a token by itself (a \r\n pair one); tests check it is jieba's
+JIEBA_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 

@@ -28,12 +28,12 @@ with no causes is the most common complaint of reviewers.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
 from ._sections import parts_with_role, with_role
+from ._strings import JIEBA_BLOCK
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 KIND = "role_mentions"
 NEEDS_ROLES = True
 PLACEHOLDERS = ("heading",)
-# jieba's re_han_default: jieba cuts each run of these characters on its own (tests check it is jieba's)
-JIEBA_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Diagnostic, Edit, Fix
-from ._strings import mask_quoted, report_segments, segments_on
+from ._strings import JIEBA_BLOCK, mask_quoted, report_segments, segments_on
 from ._textscan import matching_lines, words_regex
 from .base import diagnostic, per_rule
 
@@ -217,6 +217,24 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, min(len(text), m.start() + 1 if m else len(text))
 
 
+def _joined(text: str, at: int) -> bool:
+    """Whether jieba may put text[at - 1] and text[at] in one token (a cut never falls between them)."""
+    return JIEBA_BLOCK.fullmatch(text, at - 1, at + 1) is not None or text[at - 1 : at + 1] == "\r\n"
+
+
+def jieba_window(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence text[s:e] around text[start:end] that jieba segments apart from the
+    rest: it runs from the token boundary it is sure to make at or before ``start`` to the one at or
+    after ``end`` (where a block of :data:`JIEBA_BLOCK` ends: at the sentence's punctuation).
+    Its token boundaries are the sentence's there, at a fraction of the cost of cutting the sentence."""
+    ws, we = start, end
+    while ws > s and _joined(text, ws):
+        ws -= 1
+    while we < e and _joined(text, we):
+        we += 1
+    return ws, we
+
+
 def find(text: str, rule) -> Iterator[tuple[int, int, Entry]]:
     """(start, end, entry) for every reportable occurrence in one piece of text."""
     return _find(text, compiled(rule))
@@ -239,8 +257,9 @@ def _find(text: str, comp: _Compiled) -> Iterator[tuple[int, int, Entry]]:
         if entry.context_none and any(w in text[s:e] for w in entry.context_none):
             continue
         if p.token_aligned:
-            starts, ends = comp.segmenter().boundaries(text[s:e])
-            if start - s not in starts or end - s not in ends:
+            ws, we = jieba_window(text, s, e, start, end)
+            starts, ends = comp.segmenter().boundaries(text[ws:we])
+            if start - ws not in starts or end - ws not in ends:
                 continue
         yield start, end, entry
 
