@@ -107,6 +107,30 @@ class Tokens:
         return tuple(i + 1 for i in self.runs[token.value])
 
 
+# The parse trees of the token sequences met so far, by the tokens' types: the grammar reads the types
+# alone, and a few hundred sequences make up a thousand reports.
+_SHAPES: dict[tuple[str, ...], tuple] = {}
+SHAPES_KEPT = 1024
+
+
+def tree_shape(tokens: list) -> tuple:
+    """The lark parse tree of ``tokens`` as nested tuples: a node's children in order, a token as its index
+    in ``tokens``, a part as the tuple of its own children (parsed once per sequence of token types)."""
+    key = tuple([token.type for token in tokens])
+    shape = _SHAPES.get(key)
+    if shape is None:
+        index = {id(token): k for k, token in enumerate(tokens)}
+        shape = _shape_of(_parser().parse(tokens), index)
+        if len(_SHAPES) >= SHAPES_KEPT:  # the oldest goes: memory stays flat in the number of files
+            del _SHAPES[next(iter(_SHAPES))]
+        _SHAPES[key] = shape
+    return shape
+
+
+def _shape_of(node, index: dict[int, int]) -> tuple:
+    return tuple(index[id(child)] if isinstance(child, str) else _shape_of(child, index) for child in node.children)
+
+
 def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), split: str = "") -> Outline:
     """The outline of ``doc``; ``split_heads`` are the lines of a flattened report's view
     (checker/parse/split.py) that begin at a heading marker, ``split`` the view's mode."""
@@ -115,14 +139,15 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
         if i in headings and headings[i].how == "numbered":
             headings[i] = replace(headings[i], how="split")
     tokens = Tokens(kinds, headings)
-    tree = _parser().parse(tokens.tokens)
     outline = Outline(lines=doc.lines, kinds=tuple(kinds), split=split)
     signature: list[int] = []
-    for child in tree.children:
-        kind = getattr(child, "type", None)  # a token of the document's own (a lark Token), or a part
-        if kind is None:
-            outline.sections.append(_build(doc, kinds, headings, tokens, child, None))
-        elif kind == "TITLE":
+    for part in tree_shape(tokens.tokens):
+        if isinstance(part, tuple):  # a part, or a token of the document's own
+            outline.sections.append(_build(doc, kinds, headings, tokens, part, None))
+            continue
+        child = tokens.tokens[part]
+        kind = child.type
+        if kind == "TITLE":
             outline.title_lines = tokens.lines(child)
         elif kind == "BODY":
             outline.preamble = tokens.lines(child)
@@ -137,20 +162,21 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
 
 
 def _build(
-    doc: Document, kinds: list[str], headings: dict[int, HeadingMatch], tokens: Tokens, node, parent: Section | None
+    doc: Document, kinds: list[str], headings: dict[int, HeadingMatch], tokens: Tokens, node: tuple, parent: Section | None
 ) -> Section:
-    """The section of a ``section<depth>`` node, its sub-sections and its run-in items."""
-    head, *rest = node.children  # HEAD<depth> BODY? section<depth+1>*
-    i = head.value
+    """The section of a ``section<depth>`` node (its shape: see :func:`tree_shape`), its sub-sections
+    and its run-in items."""
+    head, *rest = node  # HEAD<depth> BODY? section<depth+1>*
+    i = tokens.tokens[head].value
     h = headings[i]
     section = _section(doc, h, i, parent)
     children = section.children
     body = ()
     for child in rest:
-        if isinstance(child, str):  # the BODY token (a lark Token is a str)
-            body = tokens.runs[child.value]
-        else:
+        if isinstance(child, tuple):
             children.append(_build(doc, kinds, headings, tokens, child, section))
+        else:  # the BODY token
+            body = tokens.runs[tokens.tokens[child].value]
     section.end_line = _trim_end(kinds, tokens.closes[i], i + 1)
     # run-in items in the heading's own body text and in its body lines
     items = section.items
