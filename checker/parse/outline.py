@@ -8,6 +8,7 @@ import re
 import sys
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Document, Outline, RunInItem, Section
 from .classify import HeadingMatch, classify
@@ -61,6 +62,14 @@ _HEAD_AT_DEPTH = ("HEAD1", "HEAD2", "HEAD3", "HEAD4")  # levels 1–4 open at mo
 _CLOSES_ALL = frozenset(("ATTACH", "SIGN", "DATE"))
 
 
+class Token(NamedTuple):
+    """A grammar token: its type and the 0-based index of its first line (made a lark Token only when
+    its sequence is parsed: see :func:`tree_shape`)."""
+
+    type: str
+    value: int
+
+
 class Tokens:
     """The grammar's tokens over the classified lines: one per run of lines of one kind (blank lines
     dropped), one per heading named by its depth among the open sections, a stack of heading levels
@@ -70,9 +79,7 @@ class Tokens:
     __slots__ = ("tokens", "runs", "closes")
 
     def __init__(self, kinds: list[str], headings: dict[int, HeadingMatch]) -> None:
-        from lark import Token
-
-        tokens: list = []
+        tokens: list[Token] = []
         runs: dict[int, list[int]] = {}  # first line index of a run → the line indices of the run
         closes: dict[int, int] = {}  # heading line index → the line index that closes its section
         stack: list[tuple[int, int]] = []  # (level, heading line index) of the open sections
@@ -102,7 +109,7 @@ class Tokens:
             closes[stack.pop()[1]] = len(kinds)
         self.tokens, self.runs, self.closes = tokens, runs, closes
 
-    def lines(self, token) -> tuple[int, ...]:
+    def lines(self, token: Token) -> tuple[int, ...]:
         """The 1-based lines of a token's run."""
         return tuple(i + 1 for i in self.runs[token.value])
 
@@ -113,14 +120,17 @@ _SHAPES: dict[tuple[str, ...], tuple] = {}
 SHAPES_KEPT = 1024
 
 
-def tree_shape(tokens: list) -> tuple:
+def tree_shape(tokens: list[Token]) -> tuple:
     """The lark parse tree of ``tokens`` as nested tuples: a node's children in order, a token as its index
     in ``tokens``, a part as the tuple of its own children (parsed once per sequence of token types)."""
     key = tuple([token.type for token in tokens])
     shape = _SHAPES.get(key)
     if shape is None:
-        index = {id(token): k for k, token in enumerate(tokens)}
-        shape = _shape_of(_parser().parse(tokens), index)
+        from lark import Token as LarkToken
+
+        parsed = [LarkToken(token.type, token.value) for token in tokens]
+        index = {id(token): k for k, token in enumerate(parsed)}
+        shape = _shape_of(_parser().parse(parsed), index)
         if len(_SHAPES) >= SHAPES_KEPT:  # the oldest goes: memory stays flat in the number of files
             del _SHAPES[next(iter(_SHAPES))]
         _SHAPES[key] = shape
