@@ -13,7 +13,7 @@ findings are kept once, compactly (each distinct text — a message, a hint, a
 basis, a quotation — stored once and referred to by number).  A browser lays
 out a few hundred rows instead of thousands of rows and drill-downs, so the
 page stays small (about 3 MB per 1,000 reports) and opens in about a second
-at 5,000 reports.  ``build_html(...) -> str`` is pure.
+at 5,000 reports.  ``build_html(...) -> str`` is pure (results held in memory, joined in one string).
 """
 
 from __future__ import annotations
@@ -449,35 +449,23 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def build_html(*args, **kwargs) -> str:
-    """The dashboard as one HTML document: :func:`iter_html`'s pieces joined (the same arguments)."""
-    return "".join(iter_html(*args, **kwargs))
-
-
-def iter_html(
+def build_html(
     rows: list[dict],
     diagnostics: list[Diagnostic],
     rules: list[dict],
     outlines: dict[str, list[dict]] | None = None,
-    findings: list[dict] | None = None,
-    title: str = "法治政府建设年度报告审查结果",
-    subtitle: str = "",
-    *,
-    parts: Sequence[Part],
-    labels: Mapping[str, str],
-    shared: list[dict] | None = None,
-):
-    """The dashboard as one HTML document, in pieces, so that a thousand reports can be written without
-    one huge string.  ``outlines`` maps a file to its ``outline_rows``; ``findings`` are cross-report
-    findings as dicts (``finding_dict``); ``parts`` the required parts of the packs in use
-    (``parts.parts_of``), one table column each; ``labels`` the roles' short names (``parts.role_labels``),
-    shown beside each heading of the outlines; ``shared`` the shared formulas (``shared_dict``)."""
+    *args,
+    **kwargs,
+) -> str:
+    """The dashboard as one string from results held in memory: ``outlines`` maps a file to its
+    ``outline_rows``; the other arguments are :func:`iter_review_html`'s (``findings``, ``title``,
+    ``subtitle``, ``parts``, ``labels``, ``shared``).  A review streams ``iter_review_html`` instead."""
     outlines = outlines or {}
     by_file: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
         by_file.setdefault(d.location.path, []).append(d)
     reports = ((outlines.get(row["file"], []), by_file.get(row["file"], [])) for row in rows)
-    yield from iter_review_html(rows, reports, rules, findings, title, subtitle, parts=parts, labels=labels, shared=shared)
+    return "".join(iter_review_html(rows, reports, rules, *args, **kwargs))
 
 
 def iter_review_html(
