@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import replace
@@ -165,42 +166,30 @@ def test_chart_is_inline_svg(page, county_review):
 
 def test_drill_down_is_drawn_in_a_browser_when_opened(html, county_review, tmp_path):
     """Chromium opens the page from disk, offline; opening a report draws its outline and findings."""
-    chromium = "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
     page_file = tmp_path / "审查结果.html"
     page_file.write_text(html, encoding="utf-8")
     xinji = next(r for r in county_review.records if r.file.endswith("辛集乡.txt"))
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            tab = browser.new_page()
-            errors: list[str] = []
-            tab.on("pageerror", lambda exc: errors.append(str(exc)))
-            tab.goto(page_file.as_uri())
-            row = [r["file"] for r in county_review.rows].index(xinji.file)
-            details = tab.locator(f"details#r{row}.report")
-            assert details.locator("li.diag").count() == 0  # nothing drawn before it is opened
-            tab.locator(f'a.open:text-is("{xinji.file}")').click()
-            codes = details.locator("li.diag").evaluate_all("els => els.map(e => e.dataset.code)")
-            assert codes == [d.code for d in xinji.diagnostics]
-            assert details.locator("mark", has_text="多玛乡").count() >= 1
-            outline = details.locator(".outline li").all_inner_texts()
-            assert [s["heading"] in t for s, t in zip(xinji.outline, outline)] == [True] * len(xinji.outline)
-            details.locator("summary").click()  # closed and opened again: drawn once
-            details.locator("summary").click()
-            assert details.locator("li.diag").count() == len(xinji.diagnostics)
-            finding = county_review.findings[0]
-            places = tab.locator('details.places[data-f="0"]')
-            assert places.locator("li").count() == 0
-            places.locator("summary").click()
-            places.locator("li").first.wait_for()  # drawn on the toggle event, which comes after the click
-            assert places.locator("li").count() == len(finding.places)
-            assert finding.places[0].excerpt in places.locator("li").first.inner_text()
-            assert errors == []
-        finally:
-            browser.close()
+    with _opened_in_chromium(page_file) as (tab, errors):
+        row = [r["file"] for r in county_review.rows].index(xinji.file)
+        details = tab.locator(f"details#r{row}.report")
+        assert details.locator("li.diag").count() == 0  # nothing drawn before it is opened
+        tab.locator(f'a.open:text-is("{xinji.file}")').click()
+        codes = details.locator("li.diag").evaluate_all("els => els.map(e => e.dataset.code)")
+        assert codes == [d.code for d in xinji.diagnostics]
+        assert details.locator("mark", has_text="多玛乡").count() >= 1
+        outline = details.locator(".outline li").all_inner_texts()
+        assert [s["heading"] in t for s, t in zip(xinji.outline, outline)] == [True] * len(xinji.outline)
+        details.locator("summary").click()  # closed and opened again: drawn once
+        details.locator("summary").click()
+        assert details.locator("li.diag").count() == len(xinji.diagnostics)
+        finding = county_review.findings[0]
+        places = tab.locator('details.places[data-f="0"]')
+        assert places.locator("li").count() == 0
+        places.locator("summary").click()
+        places.locator("li").first.wait_for()  # drawn on the toggle event, which comes after the click
+        assert places.locator("li").count() == len(finding.places)
+        assert finding.places[0].excerpt in places.locator("li").first.inner_text()
+        assert errors == []
 
 
 def test_markup_in_data_is_escaped(county_review):
@@ -228,7 +217,6 @@ def test_only_the_first_page_of_rows_is_html(county_review):
 def test_a_long_table_in_a_browser(county_review, tmp_path):
     """More reports than one page: the rows beyond it are drawn on demand; sorting and filtering
     work over every report; a report beyond the first page opens with its drill-down."""
-    sync_api = _browser()
     base = county_review.rows[3]  # has a warning and a follow-through column
     n = 2 * PAGE + 30
     rows = [dict(base, file=f"d/r{i:04}.txt", entity=f"乙{i}乡", errors=i % 7, status="fail" if i % 7 else "warn")
@@ -236,6 +224,43 @@ def test_a_long_table_in_a_browser(county_review, tmp_path):
     rows[n - 1] = dict(rows[n - 1], entity="最后一个乡")
     page_file = tmp_path / "long.html"
     page_file.write_text(build_html(rows, [], [], parts=county_review.parts, labels=county_review.labels), encoding="utf-8")
+    with _opened_in_chromium(page_file) as (tab, errors):
+        body = tab.locator("#reports tbody tr")
+        static = body.nth(5).inner_html()
+        assert body.count() == PAGE and tab.locator("#shown").inner_text() == str(n)
+        tab.locator("#more").click()
+        assert body.count() == 2 * PAGE
+        assert body.nth(5).inner_html() == static  # the script draws a row as the page writes it
+        tab.locator("#more").click()
+        assert body.count() == n and tab.locator("#more").is_hidden()
+        tab.locator("#filter").fill("最后一个")
+        assert body.count() == 1 and tab.locator("#shown").inner_text() == "1"
+        tab.locator("#filter").fill("")
+        tab.locator("#status-filter").select_option("warn")
+        assert tab.locator("#shown").inner_text() == str(len([r for r in rows if r["status"] == "warn"]))
+        tab.locator("#status-filter").select_option("")
+        tab.locator("#reports th", has_text="错误").click()  # ascending, then descending
+        tab.locator("#reports th", has_text="错误").click()
+        assert body.first.locator("td").nth(-4).inner_text() == "6"
+        assert body.count() == PAGE  # sorted over every report, first page shown
+        tab.locator("#filter").fill("r0421")
+        tab.locator('a.open:text-is("d/r0421.txt")').click()
+        details = tab.locator("details#r421.report")
+        assert details.get_attribute("open") is not None
+        assert "乙421乡" in details.locator("summary").inner_text()
+        assert details.locator(".cols").inner_text().strip() != ""  # drawn
+        assert errors == []
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@contextlib.contextmanager
+def _opened_in_chromium(page_file: Path):
+    """The page opened from disk in headless chromium: (tab, the page's script errors so far)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         try:
@@ -243,39 +268,6 @@ def test_a_long_table_in_a_browser(county_review, tmp_path):
             errors: list[str] = []
             tab.on("pageerror", lambda exc: errors.append(str(exc)))
             tab.goto(page_file.as_uri())
-            body = tab.locator("#reports tbody tr")
-            static = body.nth(5).inner_html()
-            assert body.count() == PAGE and tab.locator("#shown").inner_text() == str(n)
-            tab.locator("#more").click()
-            assert body.count() == 2 * PAGE
-            assert body.nth(5).inner_html() == static  # the script draws a row as the page writes it
-            tab.locator("#more").click()
-            assert body.count() == n and tab.locator("#more").is_hidden()
-            tab.locator("#filter").fill("最后一个")
-            assert body.count() == 1 and tab.locator("#shown").inner_text() == "1"
-            tab.locator("#filter").fill("")
-            tab.locator("#status-filter").select_option("warn")
-            assert tab.locator("#shown").inner_text() == str(len([r for r in rows if r["status"] == "warn"]))
-            tab.locator("#status-filter").select_option("")
-            tab.locator("#reports th", has_text="错误").click()  # ascending, then descending
-            tab.locator("#reports th", has_text="错误").click()
-            assert body.first.locator("td").nth(-4).inner_text() == "6"
-            assert body.count() == PAGE  # sorted over every report, first page shown
-            tab.locator("#filter").fill("r0421")
-            tab.locator('a.open:text-is("d/r0421.txt")').click()
-            details = tab.locator("details#r421.report")
-            assert details.get_attribute("open") is not None
-            assert "乙421乡" in details.locator("summary").inner_text()
-            assert details.locator(".cols").inner_text().strip() != ""  # drawn
-            assert errors == []
+            yield tab, errors
         finally:
             browser.close()
-
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-def _browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    return pytest.importorskip("playwright.sync_api")
