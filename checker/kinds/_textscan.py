@@ -46,6 +46,53 @@ def words_regex(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(_trie_pattern(trie) if trie else "(?!)")
 
 
+def words_finders(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """Regexes one of which finds a match in a text exactly when the text holds one of ``words``:
+    :func:`words_regex` or, when the words fall into a few groups sharing a string (党的15大 … 党的22大,
+    15届 … 22届, 1中全会 … 9中全会), one regex per group opening with that string.  A regex opening
+    with a literal string is searched for with a fast scan for it, where the trie of the words, opening
+    with a class of their first characters (digits), is tried at every digit of the text."""
+    words = tuple(sorted({w for w in words if w}))
+    groups = _anchor_groups(words)
+    if not groups or len(groups) >= len(words) or len(groups) > _MOST_GROUPS:
+        return (words_regex(words),)
+    return tuple(re.compile(_anchored_pattern(anchor, group)) for anchor, group in groups)
+
+
+_MOST_GROUPS = 3  # more groups than this: more scans of the text than the trie's one
+
+
+@lru_cache(maxsize=256)
+def _anchor_groups(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``words`` grouped by a string each word of a group holds, chosen greedily: the string that
+    covers the most characters of the words left (its length times the words holding it).  A single
+    character serves only when it is a letter outside ASCII (届, not a digit or a comma: those are in
+    every report, and the scan would stop at each)."""
+    left = list(words)
+    groups = []
+    while left:
+        candidates = {w[i:j] for w in left for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+        eligible = [c for c in candidates if len(c) > 1 or (c.isalpha() and not c.isascii())]
+        if not eligible:
+            return ()
+        anchor = max(eligible, key=lambda c: (sum(c in w for w in left) * len(c), len(c), c))
+        groups.append((anchor, tuple(w for w in left if anchor in w)))
+        left = [w for w in left if anchor not in w]
+    return tuple(groups)
+
+
+def _anchored_pattern(anchor: str, group: tuple[str, ...]) -> str:
+    """``anchor``, then look-arounds telling which word of ``group`` it stands in (each holds it)."""
+    alternatives = []
+    for word in group:
+        at = word.index(anchor)
+        before, after = word[:at], word[at + len(anchor) :]
+        alternatives.append((f"(?<={re.escape(before + anchor)})" if before else "") + (f"(?={re.escape(after)})" if after else ""))
+    if "" in alternatives:  # the anchor is a word itself
+        return re.escape(anchor)
+    return re.escape(anchor) + "(?:" + "|".join(alternatives) + ")"
+
+
 def _trie_pattern(node: dict) -> str:
     branches = []
     for ch, child in sorted(node.items()):

@@ -76,7 +76,7 @@ from ._textscan import (
     regions_on,
     span_is_plain,
     url_ranges,
-    words_regex,
+    words_finders,
 )
 from .base import diagnostic, per_rule
 
@@ -109,7 +109,8 @@ def _compile(pattern: str, ignore_case: bool) -> TimedPattern:
 class _Needed:
     """What the text must hold for the pattern to match (_regex.required_sets): one character of
     each small set, looked up with ``in`` (much faster than a scan for a class of characters), and
-    one of the strings of the best set of longer ones, in one scan of a trie of them."""
+    one of the strings of the best set of longer ones (_textscan.words_finders: a trie of them, or a
+    regex per group of them opening with a string the group shares)."""
 
     __slots__ = ("chars", "strings")
 
@@ -119,7 +120,7 @@ class _Needed:
         single = [s for s in sets if all(len(x) == 1 for x in s) and len(s) <= 16]
         self.chars = tuple("".join(sorted(s)) for s in sorted(single, key=len))
         best = None if ignore_case else required_strings(expanded)
-        self.strings = words_regex(tuple(sorted(best))) if best and best not in single else None
+        self.strings = words_finders(tuple(best)) if best and best not in single else ()
 
     def held_by(self, text: str) -> bool:
         for chars in self.chars:
@@ -128,7 +129,7 @@ class _Needed:
                     break
             else:  # none of this set
                 return False
-        return self.strings is None or self.strings.search(text) is not None
+        return not self.strings or any(finder.search(text) is not None for finder in self.strings)
 
 
 def validate(params: Params, ruleset) -> str:

@@ -28,7 +28,7 @@ from checker.kinds import (
 )
 from checker.kinds._regex import finds_every_line
 from checker.kinds._strings import ALL_SPACES
-from checker.kinds._textscan import expand_macros, regions, words_regex
+from checker.kinds._textscan import expand_macros, regions, words_finders, words_regex
 
 # --- whole kinds: the prefilter against every line ------------------------------------------------
 
@@ -200,3 +200,32 @@ def test_words_regex_matches_like_the_alternation(words, text):
 
 def test_words_regex_of_nothing_matches_nothing():
     assert words_regex(()).search("abc") is None and words_regex(("",)).search("abc") is None
+
+
+# --- words_finders: a text holds one of the words exactly when one of the finders finds something ---
+
+
+_AROUND = st.text(alphabet="12大a，", max_size=2)
+_GROUPED = st.tuples(_AROUND, st.sampled_from(["中全会", "党的", "届", "1"]), _AROUND).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_GROUPED, min_size=1, max_size=12),  # words sharing a few strings: one finder per group
+        st.lists(st.text(alphabet="党的15大届中全会2a，", min_size=1, max_size=5), min_size=1, max_size=12),
+    ),
+    st.data(),
+)
+def test_words_finders_find_a_text_holding_a_word(words, data):
+    pieces = st.one_of(st.sampled_from(words), st.text(alphabet="党的15大届中全会2a，\n", max_size=3))
+    text = "".join(data.draw(st.lists(pieces, max_size=6)))  # often holding a word, or most of one
+    finders = words_finders(tuple(words))
+    assert any(f.search(text) is not None for f in finders) == any(w in text for w in words), (words, text)
+
+
+def test_words_finders_open_with_the_string_a_group_shares():
+    words = (*(f"党的{n}大" for n in range(15, 23)), *(f"{n}届" for n in range(15, 23)), *(f"{d}中全会" for d in range(1, 10)))
+    finders = words_finders(words)
+    assert [f.pattern[: f.pattern.index("(")] for f in finders] == ["中全会", "党的", "届"]
+    assert [f.pattern for f in words_finders(("19", "20"))] == ["(?:19|20)"]  # no fewer groups than words: the trie
