@@ -83,14 +83,101 @@ def report_segments(report) -> Iterable:
 
 def segments_on(report, lines: frozenset[int]) -> tuple:
     """The segments of :func:`report_segments` on ``lines``, in that order (once per report and lines:
-    the rules of a kind often read the same lines)."""
+    the rules of a kind often read the same lines).  Made for those lines alone (:class:`_LineSegments`)
+    when the outline allows, instead of filtering every segment of the report."""
+    return _on(report, lines, with_title=True)
+
+
+def body_segments_on(report, lines: frozenset[int]) -> tuple:
+    """The segments of ``Report.all_body_segments`` on ``lines``, in that order (no title lines)."""
+    return _on(report, lines, with_title=False)
+
+
+def _on(report, lines: frozenset[int], with_title: bool) -> tuple:
     if not lines:
         return ()
-    key = ("segments_on", lines)
+    key = ("segments_on", lines, with_title)
     found = report._memo.get(key)
     if found is None:
-        found = report._memo[key] = tuple(s for s in report_segments(report) if s.line.number in lines)
+        index = _LineSegments.of(report)
+        if index.plain:
+            found = index.on(report, lines, with_title)
+        else:  # an outline the index does not know: every segment, filtered
+            every = report_segments(report) if with_title else report.all_body_segments()
+            found = tuple(s for s in every if s.line.number in lines)
+        report._memo[key] = found
     return found
+
+
+class _LineSegments:
+    """Where the segments of :func:`report_segments` lie, to make those of a few lines without making
+    every one (``Report.all_body_segments`` walks every line and section of the report).
+
+    That walk gives the title lines, the preamble's, then each section in document order: its heading
+    text, its run-in text, then each line of its range either as a child section (the same, in turn)
+    or, when a BODY line with text, as a whole.  In a *plain* outline (each section's children after it
+    on lines of their own, in order, each range inside its parent's and after the previous sibling's,
+    and the top sections likewise), every line of a top section's range after its heading is either a
+    section's heading line or read as a body line by the innermost section holding it: a line's
+    segments then follow from the line alone, and come in line order.  Any other outline is not
+    plain: its segments are filtered from the walk itself."""
+
+    __slots__ = ("headings", "plain", "preamble", "ranges", "title")
+
+    @classmethod
+    def of(cls, report) -> _LineSegments:
+        found = report._memo.get("line_segments")
+        if found is None:
+            found = report._memo["line_segments"] = cls(report.outline)
+        return found
+
+    def __init__(self, outline) -> None:
+        self.title = frozenset(outline.title_lines)
+        self.preamble = frozenset(outline.preamble)
+        self.ranges = [(s.line, s.end_line) for s in outline.sections]
+        self.headings = {}
+        self.plain = _plain_siblings(outline.sections, 0, len(outline.lines))
+        for section in outline.walk() if self.plain else ():
+            self.headings[section.line] = section
+            if section.children and not _plain_siblings(section.children, section.line, section.end_line):
+                self.plain = False
+                break
+
+    def on(self, report, lines: frozenset[int], with_title: bool) -> tuple:
+        from ..report import Segment
+
+        found = []
+        doc_lines, kinds = report.doc.lines, report.outline.kinds
+        wanted = sorted(lines)
+        if with_title:
+            found += [Segment(doc_lines[n - 1], 0, doc_lines[n - 1].text) for n in report.outline.title_lines if n in lines and doc_lines[n - 1].text.strip(ALL_SPACES)]
+        found += [Segment(doc_lines[n - 1], 0, doc_lines[n - 1].text) for n in report.outline.preamble if n in lines and doc_lines[n - 1].text.strip()]
+        for n in wanted:
+            section = self.headings.get(n)
+            line = doc_lines[n - 1] if 0 < n <= len(doc_lines) else None
+            if section is not None:
+                found.append(Segment(line, section.heading_col, section.heading))
+                if section.body_start_col >= 0:
+                    found.append(Segment(line, section.body_start_col, line.text[section.body_start_col :]))
+            elif line is not None and kinds[n - 1] == "BODY" and line.text.strip() and self._in_a_body(n):
+                found.append(Segment(line, 0, line.text))
+        return tuple(found)
+
+    def _in_a_body(self, n: int) -> bool:
+        for start, end in self.ranges:
+            if start < n <= end:
+                return True
+        return False
+
+
+def _plain_siblings(sections, after: int, last: int) -> bool:
+    """Whether ``sections`` lie in order on lines of their own after line ``after``, each range inside
+    ``last`` and after the one before."""
+    for section in sections:
+        if section.line <= after or section.end_line > last or section.end_line < section.line:
+            return False
+        after = section.end_line
+    return True
 
 
 _NOT_FIGURES = re.compile(

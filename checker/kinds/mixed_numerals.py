@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ..parse.numerals import cn_to_int
-from ._strings import mask_quoted
+from ._strings import body_segments_on, mask_quoted
 from ._textscan import matching_lines
 from .base import diagnostic
 
@@ -153,9 +153,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         hit = _mixed_lines(report, rule.params.classifiers)
         if not hit:
             return
-        for segment in report.all_body_segments():
-            if segment.line.number not in hit:
-                continue
+        for segment in body_segments_on(report, frozenset(hit)):
             for start, end, found, other, suggest in count_mixes(segment.text, rule.params.classifiers):
                 span = segment.span(start, end)
                 fix = Fix((Edit(span.start, span.end, suggest),), "unsafe", f"改为“{suggest}”")

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
-from ._strings import clauses
+from ._strings import body_segments_on, clauses
 from ._textscan import matching_lines, words_regex
 from .base import diagnostic, per_rule
 
@@ -203,8 +203,8 @@ def _sentences_with_year(report, rule, year: int):
     for section in report.outline.walk():
         if "plan" in report.roles_of(section):
             plan_lines.update(range(section.line, section.end_line + 1))
-    for segment in report.all_body_segments():
-        if segment.line.number not in lines or comp.anchor_regex.search(segment.text) is None:
+    for segment in body_segments_on(report, lines):
+        if comp.anchor_regex.search(segment.text) is None:
             continue
         default = year + 1 if segment.line.number in plan_lines else year
         for sentence in report.sentences(segment):
