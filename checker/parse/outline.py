@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sys
 from dataclasses import replace
 from functools import lru_cache
@@ -12,17 +11,7 @@ from typing import NamedTuple
 
 from ..model import Document, Outline, RunInItem, Section
 from .classify import HeadingMatch, classify
-from .numerals import CN_NUMERAL, cn_to_int
-
-# A run-in item 一是/二是… (a numeral, then 是) starts the line, or follows a sentence end, a colon or
-# white space (checked in _items: a leading look-behind would make the regex engine try every
-# position of every body line).
-_NUMERAL_RE = re.compile(CN_NUMERAL)
-_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百两")  # a superset of CN_NUMERAL's characters
-_ONE_CHAR_NUMERALS = frozenset("一二三四五六七八九十百")
-_NUMERAL_THEN_SHI = re.compile(f"[{''.join(sorted(_NUMERAL_CHARS))}]是")
-_RUNIN_AFTER = frozenset("。；;！？!?：:")  # or any white space (str.isspace, i.e. regex \s)
-_RUNIN_AFTER_LATER = frozenset("。；;！？!?：: \t\u3000")  # after the first column only these
+from .runins import runin_items
 
 
 @lru_cache(maxsize=1)
@@ -149,11 +138,12 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
         if i in headings and headings[i].how == "numbered":
             headings[i] = replace(headings[i], how="split")
     tokens = Tokens(kinds, headings)
+    runins = runin_items(doc.lines, {i: h.body_start for i, h in headings.items()})  # a heading's from its run-in text
     outline = Outline(lines=doc.lines, kinds=tuple(kinds), split=split)
     signature: list[int] = []
     for part in tree_shape(tokens.tokens):
         if isinstance(part, tuple):  # a part, or a token of the document's own
-            outline.sections.append(_build(doc, kinds, headings, tokens, part, None))
+            outline.sections.append(_build(doc, kinds, headings, tokens, runins, part, None))
             continue
         child = tokens.tokens[part]
         kind = child.type
@@ -162,7 +152,7 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
         elif kind == "BODY":
             outline.preamble = tokens.lines(child)
             for n in outline.preamble:
-                outline.preamble_items.extend(_items(doc, n - 1, 0))
+                outline.preamble_items.extend(runins.get(n - 1, ()))
         elif kind == "ATTACH":
             outline.attachments = tokens.lines(child)
         elif kind in ("SIGN", "DATE"):
@@ -172,7 +162,13 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
 
 
 def _build(
-    doc: Document, kinds: list[str], headings: dict[int, HeadingMatch], tokens: Tokens, node: tuple, parent: Section | None
+    doc: Document,
+    kinds: list[str],
+    headings: dict[int, HeadingMatch],
+    tokens: Tokens,
+    runins: dict[int, list[RunInItem]],
+    node: tuple,
+    parent: Section | None,
 ) -> Section:
     """The section of a ``section<depth>`` node (its shape: see :func:`tree_shape`), its sub-sections
     and its run-in items."""
@@ -184,16 +180,15 @@ def _build(
     body = ()
     for child in rest:
         if isinstance(child, tuple):
-            children.append(_build(doc, kinds, headings, tokens, child, section))
+            children.append(_build(doc, kinds, headings, tokens, runins, child, section))
         else:  # the BODY token
             body = tokens.runs[tokens.tokens[child].value]
     section.end_line = _trim_end(kinds, tokens.closes[i], i + 1)
     # run-in items in the heading's own body text and in its body lines
     items = section.items
-    if h.body_start >= 0:
-        items.extend(_items(doc, i, h.body_start))
+    items.extend(runins.get(i, ()))
     for n in body:
-        items.extend(_items(doc, n, 0))
+        items.extend(runins.get(n, ()))
     return section
 
 
@@ -232,49 +227,3 @@ def _trim_end(kinds: list[str], close_index: int, start_line: int) -> int:
     while j >= start_line and kinds[j] == "BLANK":
         j -= 1
     return max(j + 1, start_line)
-
-
-def _items(doc: Document, index: int, from_col: int) -> list[RunInItem]:
-    """The run-in items 一是/二是… of line ``index`` from column ``from_col``: found at each numeral
-    character before a 是, then the numeral read back from there (a regex for the whole numeral
-    before 是 would be tried at every character of every body line).  A body line holds a score of
-    them: the one-character numeral, the place test and the offsets are written out here."""
-    line = doc.lines[index]
-    text = line.text
-    found: list[RunInItem] = []
-    for m in _NUMERAL_THEN_SHI.finditer(text, from_col):
-        q = m.end() - 1  # the 是
-        start = q - 1
-        if start > from_col and text[start - 1] in _NUMERAL_CHARS:
-            start = _numeral_before(text, q, from_col)  # 十一是, 二十是 …
-            if start == -1:
-                continue
-        elif text[start] not in _ONE_CHAR_NUMERALS:
-            continue  # 〇是, 零是, 两是
-        before = text[start - 1] if start > 0 else ""
-        if start > from_col:
-            if before not in _RUNIN_AFTER_LATER:
-                continue
-        elif before and before not in _RUNIN_AFTER and not before.isspace():
-            continue
-        number = text[start:q]
-        if line.shifts:
-            found.append(RunInItem(number, cn_to_int(number), index + 1, line.offset(start), line.offset(q + 1)))
-        else:  # Line.offset without the calls
-            base, limit = line.start, line.raw_length
-            found.append(RunInItem(number, cn_to_int(number), index + 1, base + min(start, limit), base + min(q + 1, limit)))
-    return found
-
-
-def _numeral_before(text: str, q: int, floor: int) -> int:
-    """Where the numeral that ends right before column ``q`` begins (the leftmost start that makes a
-    whole numeral, as a left-to-right regex scan finds it), or -1; never before ``floor``."""
-    r = q
-    while r > floor and text[r - 1] in _NUMERAL_CHARS:
-        r -= 1
-    if r == q - 1:  # one character: 一是 … 十是, 百是 (not 〇, 零 or 两 alone)
-        return r if text[r] in _ONE_CHAR_NUMERALS else -1
-    for p in range(r, q):
-        if _NUMERAL_RE.fullmatch(text, p, q):
-            return p
-    return -1

@@ -10,9 +10,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.ingest import document_from_text
+from checker.model import Line
 from checker.parse import classify
 from checker.parse.numerals import CN_NUMERAL, cn_to_int
-from checker.parse.outline import _items
+from checker.parse.runins import line_items, runin_items
 
 SETTINGS = settings(max_examples=400, deadline=None)
 PIECES = [
@@ -42,21 +43,46 @@ def plain_items(line: str, from_col: int) -> list[tuple[str, int, int, int]]:
     return found
 
 
+# dense in what the run-in scan looks at: numerals, 是 and every kind of character before them
+RUNIN_PIECES = [
+    "一是", "十一是", "二十是", "一百零五是", "两是", "〇是", "零是", "百是", "是", "一", "十", "两", "〇",
+    "。", "；", ";", "！", "？", "!", "?", "：", ":", " ", "\t", "\u3000", "\u00a0", "\u2003", "，", "加强",
+]  # fmt: skip
+runin_text = st.lists(st.sampled_from(RUNIN_PIECES), max_size=10).map("".join)
+
+
 @SETTINGS
-@given(text, st.integers(min_value=0, max_value=6))
+@given(st.one_of(text, runin_text), st.integers(min_value=0, max_value=6))
+@example("加强\t一是学习", 0)
+@example("加强\u00a0一是学习", 0)  # a no-break space is white space only at the first column
+@example("加强\u00a0一是学习", 3)
+@example("十一是", 1)
 def test_runin_items_are_those_the_plain_regex_finds(line, from_col):
     line = line.replace("\n", "")
     doc = document_from_text(line)
     if len(doc.lines) != 1 or doc.lines[0].text != line or doc.lines[0].shifts:
         return  # cleanup changed the line: columns would not compare
     from_col = min(from_col, len(line))
-    got = [(i.number, i.value, i.span.start, i.span.end) for i in _items(doc, 0, from_col)]
+    got = [(i.number, i.value, i.span.start, i.span.end) for i in line_items(doc.lines[0], 0, from_col)]
     assert got == plain_items(line, from_col)
 
 
 def test_runin_items_a_near_miss_and_a_hit():
     doc = document_from_text("加强学习，十一是重点；一是开展")
-    assert [(i.number, i.span.start) for i in _items(doc, 0, 0)] == [("一", 11)]  # 十一是 after ，: no item
+    assert [(i.number, i.span.start) for i in line_items(doc.lines[0], 0, 0)] == [("一", 11)]  # 十一是 after ，: no item
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.one_of(text, runin_text), st.integers(min_value=-1, max_value=6)), min_size=1, max_size=6))
+@example([("一是学习", 0), ("正文\u00a0二是", 3), ("加强\t一是", 0)])
+@example([("（一）强化。\u2003一是学习", 5), ("三是\n四是", 0)])  # a line break in a line: read line by line
+def test_the_joined_scan_finds_each_lines_items(pieces):
+    """runin_items (one scan of every line joined) gives each line the items line_items reads in it
+    from its floor column (-1: the line is not read)."""
+    lines = tuple(Line(n + 1, 100 * n, text, len(text)) for n, (text, _) in enumerate(pieces))
+    floors = {i: min(floor, len(text)) for i, (text, floor) in enumerate(pieces) if floor}
+    expected = {i: line_items(line, i, floors.get(i, 0)) for i, line in enumerate(lines) if floors.get(i, 0) >= 0}
+    assert runin_items(lines, floors) == {i: items for i, items in expected.items() if items}
 
 
 def plain_match_heading(text: str):
