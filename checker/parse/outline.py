@@ -103,18 +103,36 @@ class Tokens:
         return tuple(i + 1 for i in self.runs[token.value])
 
 
-# The parse trees of the token sequences met so far, by the tokens' types: the grammar reads the types
-# alone, and a few hundred sequences make up a thousand reports.
-_SHAPES: dict[tuple[str, ...], tuple] = {}
+# The parse trees of the token sequences met so far, by the tokens' types, each with its plan (see
+# :func:`shape_plan`): the grammar reads the types alone, and a few hundred sequences make up a
+# thousand reports.
+_SHAPES: dict[tuple[str, ...], tuple[tuple, "Plan"]] = {}
 SHAPES_KEPT = 1024
+
+
+class Plan(NamedTuple):
+    """A parse tree laid out flat, in document order: each part as (its HEAD token's index, the index in
+    ``parts`` of its parent or -1, its BODY token's index or -1), and the document's own tokens."""
+
+    parts: tuple[tuple[int, int, int], ...]
+    own: tuple[int, ...]
 
 
 def tree_shape(tokens: list[Token]) -> tuple:
     """The lark parse tree of ``tokens`` as nested tuples: a node's children in order, a token as its index
     in ``tokens``, a part as the tuple of its own children (parsed once per sequence of token types)."""
+    return _kept(tokens)[0]
+
+
+def shape_plan(tokens: list[Token]) -> Plan:
+    """The parse tree of ``tokens`` laid out flat (worked out once per sequence of token types)."""
+    return _kept(tokens)[1]
+
+
+def _kept(tokens: list[Token]) -> tuple[tuple, Plan]:
     key = tuple([token.type for token in tokens])
-    shape = _SHAPES.get(key)
-    if shape is None:
+    kept = _SHAPES.get(key)
+    if kept is None:
         from lark import Token as LarkToken
 
         parsed = [LarkToken(token.type, token.value) for token in tokens]
@@ -122,12 +140,33 @@ def tree_shape(tokens: list[Token]) -> tuple:
         shape = _shape_of(_parser().parse(parsed), index)
         if len(_SHAPES) >= SHAPES_KEPT:  # the oldest goes: memory stays flat in the number of files
             del _SHAPES[next(iter(_SHAPES))]
-        _SHAPES[key] = shape
-    return shape
+        kept = _SHAPES[key] = (shape, _plan_of(shape))
+    return kept
 
 
 def _shape_of(node, index: dict[int, int]) -> tuple:
     return tuple(index[id(child)] if isinstance(child, str) else _shape_of(child, index) for child in node.children)
+
+
+def _plan_of(shape: tuple) -> Plan:
+    parts: list[tuple[int, int, int]] = []
+    own: list[int] = []
+    for child in shape:
+        if isinstance(child, tuple):
+            _lay_out(child, -1, parts)
+        else:
+            own.append(child)
+    return Plan(tuple(parts), tuple(own))
+
+
+def _lay_out(node: tuple, parent: int, parts: list[tuple[int, int, int]]) -> None:
+    """Append a ``section<depth>`` node (HEAD<depth> BODY? section<depth+1>*) and its sub-parts to ``parts``."""
+    at = len(parts)
+    body = next((child for child in node[1:] if not isinstance(child, tuple)), -1)
+    parts.append((node[0], parent, body))
+    for child in node[1:]:
+        if isinstance(child, tuple):
+            _lay_out(child, at, parts)
 
 
 def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), split: str = "") -> Outline:
@@ -139,61 +178,58 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
             headings[i] = replace(headings[i], how="split")
     tokens = Tokens(kinds, headings)
     runins = runin_items(doc.lines, {i: h.body_start for i, h in headings.items()})  # a heading's from its run-in text
-    outline = Outline(lines=doc.lines, kinds=tuple(kinds), split=split)
+    plan = shape_plan(tokens.tokens)
+    outline = Outline(doc.lines, tuple(kinds))
+    outline.split = split
+    outline.sections = _sections(doc, kinds, headings, tokens, runins, plan.parts)
     signature: list[int] = []
-    for part in tree_shape(tokens.tokens):
-        if isinstance(part, tuple):  # a part, or a token of the document's own
-            outline.sections.append(_build(doc, kinds, headings, tokens, runins, part, None))
-            continue
-        child = tokens.tokens[part]
-        kind = child.type
+    for k in plan.own:
+        token = tokens.tokens[k]
+        kind = token.type
         if kind == "TITLE":
-            outline.title_lines = tokens.lines(child)
+            outline.title_lines = tokens.lines(token)
         elif kind == "BODY":
-            outline.preamble = tokens.lines(child)
+            outline.preamble = tokens.lines(token)
             for n in outline.preamble:
                 outline.preamble_items.extend(runins.get(n - 1, ()))
         elif kind == "ATTACH":
-            outline.attachments = tokens.lines(child)
+            outline.attachments = tokens.lines(token)
         elif kind in ("SIGN", "DATE"):
-            signature.extend(tokens.lines(child))
+            signature.extend(tokens.lines(token))
     outline.signature = tuple(signature)
     return outline
 
 
-def _build(
+def _sections(
     doc: Document,
     kinds: list[str],
     headings: dict[int, HeadingMatch],
     tokens: Tokens,
     runins: dict[int, list[RunInItem]],
-    node: tuple,
-    parent: Section | None,
-) -> Section:
-    """The section of a ``section<depth>`` node (its shape: see :func:`tree_shape`), its sub-sections
-    and its run-in items."""
-    head, *rest = node  # HEAD<depth> BODY? section<depth+1>*
-    i = tokens.tokens[head].value
-    h = headings[i]
-    section = _section(doc, h, i, parent)
-    children = section.children
-    body = ()
-    for child in rest:
-        if isinstance(child, tuple):
-            children.append(_build(doc, kinds, headings, tokens, runins, child, section))
-        else:  # the BODY token
-            body = tokens.runs[tokens.tokens[child].value]
-    section.end_line = _trim_end(kinds, tokens.closes[i], i + 1)
-    # run-in items in the heading's own body text and in its body lines
-    items = section.items
-    items.extend(runins.get(i, ()))
-    for n in body:
-        items.extend(runins.get(n, ()))
-    return section
+    parts: tuple[tuple[int, int, int], ...],
+) -> list[Section]:
+    """The sections of a plan's parts, each with its sub-sections and its run-in items (those of the
+    heading's own run-in text, then of its body lines); the top-level ones returned."""
+    top: list[Section] = []
+    made: list[Section] = []
+    toks, runs, closes = tokens.tokens, tokens.runs, tokens.closes
+    for head, parent, body in parts:
+        i = toks[head].value
+        items = list(runins.get(i, ()))
+        if body >= 0:
+            for n in runs[toks[body].value]:
+                found = runins.get(n)
+                if found:
+                    items.extend(found)
+        owner = made[parent] if parent >= 0 else None
+        section = _section(doc, headings[i], i, _trim_end(kinds, closes[i], i + 1), items, owner)
+        made.append(section)
+        (top if owner is None else owner.children).append(section)
+    return top
 
 
-def _section(doc: Document, h: HeadingMatch, i: int, parent: Section | None) -> Section:
-    """The section headed by line index ``i`` (its end and children are filled in by :func:`_build`)."""
+def _section(doc: Document, h: HeadingMatch, i: int, end_line: int, items: list[RunInItem], parent: Section | None) -> Section:
+    """The section headed by line index ``i`` (its children are added by :func:`_sections`)."""
     line = doc.lines[i]
     if line.shifts:
         offset = line.offset
@@ -202,22 +238,24 @@ def _section(doc: Document, h: HeadingMatch, i: int, parent: Section | None) -> 
         base, limit = line.start, line.raw_length
         hs, he = base + min(h.heading_start, limit), base + min(h.heading_end, limit)
         ms, me = base + min(h.marker_start, limit), base + min(h.marker_end, limit)
-    return Section(
-        level=h.level,
-        number=h.number,
-        value=h.value,
-        marker=line.text[h.marker_start : h.marker_end],
-        form=h.form,
-        canonical=h.canonical,
-        heading=h.heading,
-        line=i + 1,
-        end_line=i + 1,
-        heading_offsets=(hs, he),
-        marker_offsets=(ms, me),
-        heading_col=h.heading_start,
-        body_start_col=h.body_start,
-        recovered=h.how,
-        parent=parent,
+    return Section(  # positional (keywords cost twice the call): the fields in model.Section's order
+        h.level,
+        h.number,
+        h.value,
+        line.text[h.marker_start : h.marker_end],
+        h.form,
+        h.canonical,
+        h.heading,
+        i + 1,
+        end_line,
+        (hs, he),
+        (ms, me),
+        h.heading_start,
+        h.body_start,
+        h.how,
+        [],
+        items,
+        parent,
     )
 
 
