@@ -34,21 +34,18 @@ _HEADING_FORMS: tuple[tuple[str, int, str], ...] = (
     ("1、", 3, r"(?P<n>\d{1,2})、"),
 )
 _HEADING_RES = tuple((form, level, re.compile(pattern)) for form, level, pattern in _HEADING_FORMS)
-# Every line passes through match_heading: try only the forms that can start with the line's first
-# character (an opening bracket, a Chinese numeral or a digit); order within a group is kept.
-_GROUP_PREFIXES = {"paren": ("（", "[（("), "cn": ("(?P<n>(?:",), "digit": ("(?P<n>\\d",)}
-_GROUPED = {
-    name: tuple(f for f in _HEADING_RES if f[2].pattern.startswith(prefixes)) for name, prefixes in _GROUP_PREFIXES.items()
+# Every line passes through match_heading: the forms in one regex, an alternation in the same order (the
+# first form that matches wins, as in the loop over _HEADING_RES), each form's number in its own group.
+_HEADING_ANY = re.compile(
+    "|".join(f"(?P<f{k}>{pattern.replace('(?P<n>', f'(?P<n{k}>')})" for k, (_, _, pattern) in enumerate(_HEADING_FORMS))
+)
+_FORM_OF_GROUP = {  # the index of a form's group → the form, its level and the index of its number's group
+    _HEADING_ANY.groupindex[f"f{k}"]: (form, level, _HEADING_ANY.groupindex[f"n{k}"]) for k, (form, level, _) in enumerate(_HEADING_FORMS)
 }
-_OTHER: tuple = ()  # forms for any other first character
-if any(not any(f in forms for forms in _GROUPED.values()) for f in _HEADING_RES):
-    # a form that starts some other way: try every form, in order, on every line
-    _GROUPED = {name: _HEADING_RES for name in _GROUPED}
-    _OTHER = _HEADING_RES
-_CN_FIRST = frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")  # 一 … 九, 十, 百, 零
-# what follows the numeral of a Chinese-numeral form (一） 一、 一． …; or white space) and of a digit form
-_CN_MARKS = frozenset("）)、．.，,:：")
-_DIGIT_MARKS = frozenset("）).．、")
+# what a form's regex can match first (a cheap test before the regex: most lines open with other text):
+# an opening bracket, a character of a Chinese numeral, or a digit (str.isdecimal, i.e. regex \d)
+# (tests/parse/test_shortcuts.py holds that every form opens so)
+_FIRST = frozenset("（(") | frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
 
@@ -101,7 +98,25 @@ def match_heading(text: str) -> HeadingMatch | None:
 
 def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
     """match_heading for a line whose first character that is not white space is at column ``lead``."""
-    for form, level, regex in _forms_for(text, lead):
+    first = text[lead]
+    if first not in _FIRST and not first.isdecimal():
+        return None
+    m = _HEADING_ANY.match(text, lead)
+    if m is None:
+        return None
+    form, level, group = _FORM_OF_GROUP[m.lastindex]  # type: ignore[index]  # a form matched: its group closed last
+    number = m.group(group)
+    value = cn_to_int(number)
+    if value <= 0:  # a number 0: the next form that matches is tried, as the forms one by one do
+        return _match_form_by_form(text, lead)
+    if _not_a_heading(text, m.end(), form, level):
+        return None
+    return _heading_match(text, lead, m.end(), form, level, number, value)
+
+
+def _match_form_by_form(text: str, lead: int) -> HeadingMatch | None:
+    """_match_heading_at with each form's regex in turn, passing over a form whose number is 0."""
+    for form, level, regex in _HEADING_RES:
         m = regex.match(text, lead)
         if m is None:
             continue
@@ -109,10 +124,9 @@ def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
         value = cn_to_int(number)
         if value <= 0:
             continue
-        marker_end = m.end()
-        if _not_a_heading(text, marker_end, form, level):
+        if _not_a_heading(text, m.end(), form, level):
             return None
-        return _heading_match(text, lead, marker_end, form, level, number, value)
+        return _heading_match(text, lead, m.end(), form, level, number, value)
     return None
 
 
@@ -152,36 +166,6 @@ def _heading_match(text: str, lead: int, marker_end: int, form: str, level: int,
     if _ws_end(text, body_start) == end:
         body_start = -1
     return HeadingMatch(level, form, canonical, number, value, lead, marker_end, text[heading_start:cut], heading_start, cut, body_start)
-
-
-def _forms_for(text: str, at: int) -> tuple:
-    """The heading forms that can match ``text`` at column ``at`` (a character there), by that character."""
-    first = text[at]
-    if first == "（" or first == "(":
-        return _GROUPED["paren"]
-    if first in _CN_FIRST:
-        # 一是…, 三年来…: no form's mark follows the numeral
-        return _GROUPED["cn"] if _OTHER or _marked_cn(text, at) else ()
-    if first.isdecimal():  # what \d matches in a str pattern
-        return _GROUPED["digit"] if _OTHER or _marked_digits(text, at) else ()  # not 2024年…, 12次…
-    return _OTHER
-
-
-def _marked_cn(text: str, at: int) -> bool:
-    """A Chinese numeral's mark or white space right after the run of numeral characters at column ``at``:
-    every Chinese-numeral form (一、 一） 一．) needs it there, and its numeral regex reads only numeral
-    characters; a cheap test before the forms' regexes (most such lines are 一是…, 三年来…)."""
-    i = at + 1
-    n = len(text)
-    while i < n and text[i] in _CN_FIRST:
-        i += 1
-    return i < n and (text[i] in _CN_MARKS or text[i].isspace())  # \s is str.isspace in a str pattern
-
-
-def _marked_digits(text: str, at: int) -> bool:
-    """One or two digits and a digit form's mark (1. 1．1、1）) at column ``at`` (2024年…, 12次…: no)."""
-    i = at + 2 if at + 1 < len(text) and text[at + 1].isdecimal() else at + 1
-    return i < len(text) and text[i] in _DIGIT_MARKS
 
 
 _OPENERS = frozenset("《“（(")

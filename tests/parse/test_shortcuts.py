@@ -139,8 +139,18 @@ def plain_sentence_end(text: str) -> int:
 @example("1.依法决策。\u3000")
 @example("二、《条例。》学习。正文")
 @example("三．是")
+@example("(0)一、")  # a number 0: no form
+@example("0、 ")
+@example("（00）")
 def test_heading_shortcuts_miss_no_heading(line):
     assert classify.match_heading(line) == plain_match_heading(line)
+
+
+def test_every_heading_form_opens_with_what_the_gate_lets_through():
+    """_match_heading_at tries the forms only at a character of classify._FIRST or a digit."""
+    for _, _, pattern in classify._HEADING_FORMS:
+        assert pattern.startswith(("（", "[（(]", f"(?P<n>{CN_NUMERAL}", "(?P<n>\\d"))
+    assert set("（(一二三四五六七八九十百") <= classify._FIRST
 
 
 @pytest.mark.parametrize(
