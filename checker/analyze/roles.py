@@ -231,13 +231,14 @@ class _Judge:
 
     def _may_hold(self, role_name: str, role: RoleDef):
         """A test of a whole line before its sentences are judged one by one: false only where no sentence
-        of it can evidence the role (a sentence's words are the line's words)."""
+        of it can evidence the role (a sentence's words are the line's words): one regex search for any of
+        the words (the plan's: the next year's digits or a next-year word)."""
         if role_name == "plan":
             digits = self._next_year_digits
-            words = self._next_year
-            return lambda text: (bool(digits) and digits in text) or any(w in text for w in words)
-        words = role.principals or role.body_any
-        return lambda text: any(w in text for w in words)
+            words = (digits, *self._next_year) if digits else self._next_year
+        else:
+            words = role.principals or role.body_any
+        return _any_word(words).search if words else _never
 
     # --- headings -------------------------------------------------------------------------
     def words_of_heading(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
@@ -375,6 +376,9 @@ class _Judge:
         parent = section.parent
         assert parent is not None
         found, words = self.words_of_heading(section)
+        if not found:  # most sub-headings name no part: they belong to their parent's
+            self._belongs_to_parent(section, parent)
+            return
         kept: list[str] = []
         kept_words: list[tuple[str, int]] = []
         for role, word in zip(found, words):
@@ -383,11 +387,19 @@ class _Judge:
                 kept_words.append(word)
         if kept:
             self._settle(section, kept, kept_words, "heading")
+        if self.roles_of(section):
+            for child in section.children:
+                self.sub_sections(child)
+        else:
+            self._belongs_to_parent(section, parent)
+
+    def _belongs_to_parent(self, section: Section, parent: Section) -> None:
+        """A sub-part whose heading gave it no role: its parent's roles (or other), then its own sub-parts."""
         parent_roles = self.roles_of(parent)
-        if not self.roles_of(section) and parent_roles not in _NO_ROLE:
-            self.settle(section, parent_roles, "parent")
-        elif not self.roles_of(section):
+        if parent_roles in _NO_ROLE:
             self.settle(section, ("other",))
+        else:
+            self.settle(section, parent_roles, "parent")
         for child in section.children:
             self.sub_sections(child)
 
@@ -401,6 +413,10 @@ class _Judge:
         if role == "measures":
             return False  # a sub-part of another part is that part's own work, not the year's measures
         return bool(self.evidence(role, section, with_heading=False))
+
+
+def _never(text: str) -> None:
+    return None
 
 
 def _split(text: str) -> list[str]:
