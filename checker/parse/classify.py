@@ -42,10 +42,13 @@ _HEADING_ANY = re.compile(
 _FORM_OF_GROUP = {  # the index of a form's group → the form, its level and the index of its number's group
     _HEADING_ANY.groupindex[f"f{k}"]: (form, level, _HEADING_ANY.groupindex[f"n{k}"]) for k, (form, level, _) in enumerate(_HEADING_FORMS)
 }
-# what a form's regex can match first (a cheap test before the regex: most lines open with other text):
-# an opening bracket, a character of a Chinese numeral, or a digit (str.isdecimal, i.e. regex \d)
+# what a form's regex can match first (cheap tests before the regex: most lines open with other text):
+# an opening bracket, a character of a Chinese numeral followed by a mark, or a digit followed by a mark
 # (tests/parse/test_shortcuts.py holds that every form opens so)
-_FIRST = frozenset("（(") | frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")
+_CN_FIRST = frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")  # 一 … 九, 十, 百, 零
+# what follows the numeral of a Chinese-numeral form (一） 一、 一． …; or white space) and of a digit form
+_CN_MARKS = frozenset("）)、．.，,:：")
+_DIGIT_MARKS = frozenset("）).．、")
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
 
@@ -99,7 +102,13 @@ def match_heading(text: str) -> HeadingMatch | None:
 def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
     """match_heading for a line whose first character that is not white space is at column ``lead``."""
     first = text[lead]
-    if first not in _FIRST and not first.isdecimal():
+    if first in _CN_FIRST:
+        if not _marked_cn(text, lead):
+            return None  # 一是…, 三年来…: no form's mark follows the numeral
+    elif first.isdecimal():  # what \d matches in a str pattern
+        if not _marked_digits(text, lead):
+            return None  # 2024年…, 12次…
+    elif first != "（" and first != "(":
         return None
     m = _HEADING_ANY.match(text, lead)
     if m is None:
@@ -166,6 +175,23 @@ def _heading_match(text: str, lead: int, marker_end: int, form: str, level: int,
     if _ws_end(text, body_start) == end:
         body_start = -1
     return HeadingMatch(level, form, canonical, number, value, lead, marker_end, text[heading_start:cut], heading_start, cut, body_start)
+
+
+def _marked_cn(text: str, at: int) -> bool:
+    """A Chinese numeral's mark or white space right after the run of numeral characters at column ``at``:
+    every Chinese-numeral form (一、 一） 一．) needs it there, and its numeral regex reads only numeral
+    characters; a cheap test before the forms' regex (most such lines are 一是…, 三年来…)."""
+    i = at + 1
+    n = len(text)
+    while i < n and text[i] in _CN_FIRST:
+        i += 1
+    return i < n and (text[i] in _CN_MARKS or text[i].isspace())  # \s is str.isspace in a str pattern
+
+
+def _marked_digits(text: str, at: int) -> bool:
+    """One or two digits and a digit form's mark (1. 1．1、1）) at column ``at`` (2024年…, 12次…: no)."""
+    i = at + 2 if at + 1 < len(text) and text[at + 1].isdecimal() else at + 1
+    return i < len(text) and text[i] in _DIGIT_MARKS
 
 
 _OPENERS = frozenset("《“（(")
@@ -274,12 +300,15 @@ def _mark_shaped_headings(lines, kinds, headings) -> None:
 
 
 _PART_WORD = re.compile(r"第[一二三四五六七八九十]{1,3}部分")  # 第三部分　…: a part heading, however long
+_SHAPE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}：:]")  # a sentence end or a colon: no heading's shape
 
 
 def _shaped(lines, kinds, i: int) -> bool:
+    if _SHAPE_STOP.search(lines[i].text):  # most body lines: a sentence, found before the line is copied stripped
+        return False
     text = strip_ws(lines[i].text)
     longest = SHAPE_MAX * 2 if _PART_WORD.match(text) else SHAPE_MAX
-    if not (4 <= len(text) <= longest) or any(ch in text for ch in _SENTENCE_END + "：:"):
+    if not (4 <= len(text) <= longest):
         return False
     if is_date(text) or _SALUTATION_RE.match(text):
         return False

@@ -92,6 +92,8 @@ def split_view(doc: Document) -> SplitView:
 
 def _flattened_line(lines: tuple[Line, ...]) -> int | None:
     """The index of the line that holds most of the document, or None."""
+    if _many_lines(lines):
+        return None
     sizes = [len(line.text.strip(_WS)) for line in lines]
     if not sizes:
         return None
@@ -104,6 +106,23 @@ def _flattened_line(lines: tuple[Line, ...]) -> int | None:
         return None
     headings = sum(1 for line in others if (h := match_heading(line.text)) is not None and h.level <= 2)
     return None if headings >= 2 else longest  # parts on lines of their own: a long paragraph, not a flat report
+
+
+def _many_lines(lines: tuple[Line, ...]) -> bool:
+    """More lines that end in a character other than white space (each of them not blank) than a
+    flattened report has beside its long line: no line holds the document (most reports: a test that
+    stops at its eighth line instead of measuring every line)."""
+    count = 0
+    for line in lines:
+        text = line.text
+        if text and text[-1] not in _WS_SET:
+            count += 1
+            if count > FLAT_OTHER_LINES + 1:
+                return True
+    return False
+
+
+_WS_SET = frozenset(_WS)
 
 
 def _lead(text: str) -> int:

@@ -147,10 +147,10 @@ def test_heading_shortcuts_miss_no_heading(line):
 
 
 def test_every_heading_form_opens_with_what_the_gate_lets_through():
-    """_match_heading_at tries the forms only at a character of classify._FIRST or a digit."""
+    """_match_heading_at tries the forms only at an opening bracket, a Chinese numeral or a digit."""
     for _, _, pattern in classify._HEADING_FORMS:
         assert pattern.startswith(("（", "[（(]", f"(?P<n>{CN_NUMERAL}", "(?P<n>\\d"))
-    assert set("（(一二三四五六七八九十百") <= classify._FIRST
+    assert set("一二三四五六七八九十百") <= classify._CN_FIRST
 
 
 @pytest.mark.parametrize(
