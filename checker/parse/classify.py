@@ -69,7 +69,7 @@ _SENTENCE_END = "。；;！!？?"
 TITLE_WORDS = ("报告", "总结", "情况", "法治", "建设", "工作", "汇报", "依法行政")
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
+@dataclass(frozen=True, slots=True)  # frozen: a line met again shares its match (_KNOWN_HEADINGS)
 class HeadingMatch:
     level: int
     form: str
@@ -110,6 +110,29 @@ def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
             return None  # 2024年…, 12次…
     elif first != "（" and first != "(":
         return None
+    if len(text) > HEADING_KEPT_CHARS:  # a heading with a long run-in body: its line is seldom met again
+        return _match_forms(text, lead)
+    known = _KNOWN_HEADINGS.get(text, _UNKNOWN)
+    if known is _UNKNOWN:
+        known = _match_forms(text, lead)
+        if len(_KNOWN_HEADINGS) >= HEADINGS_KEPT:  # memory stays flat in the number of files
+            _KNOWN_HEADINGS.clear()
+        _KNOWN_HEADINGS[text] = known
+    return known  # type: ignore[return-value]
+
+
+# The lines that passed the tests above, with what they are (a heading's match, or None), by their text:
+# the column of a line's first character that is not white space is the text's own (match_heading and
+# classify ask for no other), and the matches are frozen, so a line met again shares its match.  Many
+# reports' headings read alike (the parts the State Council's guidance lists, their usual sub-parts).
+_KNOWN_HEADINGS: dict[str, "HeadingMatch | None"] = {}
+_UNKNOWN = object()
+HEADINGS_KEPT = 2048
+HEADING_KEPT_CHARS = 120  # longer lines are matched anew: the kept texts stay under a megabyte
+
+
+def _match_forms(text: str, lead: int) -> HeadingMatch | None:
+    """The heading form that matches ``text`` at column ``lead`` (the forms' regex), and its parts."""
     m = _HEADING_ANY.match(text, lead)
     if m is None:
         return None

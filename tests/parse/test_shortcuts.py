@@ -146,6 +146,26 @@ def test_heading_shortcuts_miss_no_heading(line):
     assert classify.match_heading(line) == plain_match_heading(line)
 
 
+@SETTINGS
+@given(st.lists(text, min_size=1, max_size=6))
+@example(["一、总体情况", " 一、总体情况", "\u3000一、总体情况", "一、总体情况"])  # the same words at other columns
+def test_a_kept_heading_is_the_one_matched_anew(lines):
+    """A line met again (classify._KNOWN_HEADINGS) gets the match the forms give it, columns included."""
+    for line in [*lines, *reversed(lines)]:
+        assert classify.match_heading(line) == plain_match_heading(line)
+
+
+def test_the_kept_headings_are_bounded_and_long_lines_are_not_kept(monkeypatch):
+    monkeypatch.setattr(classify, "HEADINGS_KEPT", 3)
+    classify._KNOWN_HEADINGS.clear()
+    for n in range(1, 8):
+        classify.match_heading(f"{n}.第{n}项")
+    assert 0 < len(classify._KNOWN_HEADINGS) <= 3
+    long_line = "一、总体情况。" + "正文" * classify.HEADING_KEPT_CHARS
+    assert classify.match_heading(long_line) == plain_match_heading(long_line)
+    assert long_line not in classify._KNOWN_HEADINGS
+
+
 def test_every_heading_form_opens_with_what_the_gate_lets_through():
     """_match_heading_at tries the forms only at an opening bracket, a Chinese numeral or a digit."""
     for _, _, pattern in classify._HEADING_FORMS:
