@@ -67,13 +67,17 @@ class Report:
         key = (id(section), include_children)
         entry = self._memo.get(key)
         if entry is None or entry[0] is not section:
-            entry = self._memo[key] = (section, tuple(self._body_segments(section, include_children)))
+            entry = self._memo[key] = (section, self._body_segments(section, include_children))
         return iter(entry[1])
 
-    def _body_segments(self, section: Section, include_children: bool) -> Iterator[Segment]:
+    def _body_segments(self, section: Section, include_children: bool) -> tuple[Segment, ...]:
+        """body_segments worked out: a list built in one loop (a sub-part's own segments taken from its
+        memo), not a generator resumed once per segment."""
+        lines = self.doc.lines
+        found: list[Segment] = []
         if section.body_start_col >= 0:
-            line = self.line(section.line)
-            yield Segment(line, section.body_start_col, line.text[section.body_start_col :])
+            line = lines[section.line - 1]
+            found.append(Segment(line, section.body_start_col, line.text[section.body_start_col :]))
         children = {c.line: c for c in reversed(section.children)}  # the first child on a line wins, as before
         n = section.line + 1
         end = section.end_line
@@ -82,14 +86,15 @@ class Report:
             child = children.get(n)
             if child is not None:
                 if include_children:
-                    yield self.heading_segment(child)
-                    yield from self.body_segments(child, True)
+                    found.append(self.heading_segment(child))
+                    found.extend(self.body_segments(child, True))
                 n = child.end_line + 1
                 continue
-            line = self.line(n)
+            line = lines[n - 1]
             if kinds[n - 1] == "BODY" and line.text.strip():
-                yield Segment(line, 0, line.text)
+                found.append(Segment(line, 0, line.text))
             n += 1
+        return tuple(found)
 
     def section_text(self, section: Section) -> str:
         return "\n".join([section.heading, *(s.text for s in self.body_segments(section))])
