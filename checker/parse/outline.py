@@ -234,7 +234,10 @@ def _section(doc: Document, h: HeadingMatch, i: int, end_line: int, items: list[
     if line.shifts:
         offset = line.offset
         hs, he, ms, me = offset(h.heading_start), offset(h.heading_end), offset(h.marker_start), offset(h.marker_end)
-    else:  # Line.offset without the calls
+    elif len(line.text) <= line.raw_length:  # Line.offset without the calls: every column within the raw line
+        base = line.start
+        hs, he, ms, me = base + h.heading_start, base + h.heading_end, base + h.marker_start, base + h.marker_end
+    else:
         base, limit = line.start, line.raw_length
         hs, he = base + min(h.heading_start, limit), base + min(h.heading_end, limit)
         ms, me = base + min(h.marker_start, limit), base + min(h.marker_end, limit)

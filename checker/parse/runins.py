@@ -124,4 +124,6 @@ def _item(line: Line, index: int, start: int, q: int, number: str, value: int) -
     if line.shifts:
         return RunInItem(number, value, index + 1, line.offset(start), line.offset(q + 1))
     base, limit = line.start, line.raw_length  # Line.offset without the calls
+    if q < limit:  # both columns within the raw line (start < q): nothing to clamp
+        return RunInItem(number, value, index + 1, base + start, base + q + 1)
     return RunInItem(number, value, index + 1, base + min(start, limit), base + min(q + 1, limit))
