@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Outline
 
@@ -52,17 +53,18 @@ def _patterns(raw: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, LookalikeDef]) -> str:
     """The name of the look-alike the document is, or ''."""
     report_title = names_annual_report(title)
-    for name, d in lookalikes.items():
-        if any(word in title for word in d.title):
-            return name
-        if not report_title and any(word in title for word in d.title_unless_report):
-            return name
+    if _tables(lookalikes).title_words.search(title):  # else no look-alike's title word is in it
+        for name, d in lookalikes.items():
+            if any(word in title for word in d.title):
+                return name
+            if not report_title and any(word in title for word in d.title_unless_report):
+                return name
     present = None
     for name, d in lookalikes.items():
         if not (d.body or d.body_patterns) or (d.body_unless_report and report_title):
             continue
         if present is None:
-            present = words_present("\n".join(line.text for line in outline.lines), _body_words(lookalikes))
+            present = words_present("\n".join([line.text for line in outline.lines]), _tables(lookalikes).body_words)
         hits = sum(1 for word in d.body if word in present)
         if d.body_patterns and hits < d.min_body:
             for regex in _patterns(d.body_patterns):
@@ -74,18 +76,29 @@ def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, Lookalike
 
 
 CACHED_TABLES = 64  # word tables whose regexes are kept: one or two per pack set in use
-_BODY_WORDS: dict[int, tuple[dict, tuple[str, ...]]] = {}  # by id of a pack set's look-alike table
 
 
-def _body_words(lookalikes: dict[str, LookalikeDef]) -> tuple[str, ...]:
-    """Every look-alike's body words, once each (the table is kept with them: its id stays its own)."""
-    entry = _BODY_WORDS.get(id(lookalikes))
-    if entry is None or entry[0] is not lookalikes:
-        words = tuple(dict.fromkeys(word for d in lookalikes.values() for word in d.body))
-        if len(_BODY_WORDS) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
-            _BODY_WORDS.clear()
-        entry = _BODY_WORDS[id(lookalikes)] = (lookalikes, words)
-    return entry[1]
+class _Tables(NamedTuple):
+    """What a look-alike table's words are searched with, worked out once per table."""
+
+    table: dict  # kept: its id stays its own while the entry is cached
+    body_words: tuple[str, ...]  # every look-alike's body words, once each
+    title_words: re.Pattern  # any look-alike's title word (title and title_unless_report); never matches if none
+
+
+_TABLES: dict[int, _Tables] = {}  # by id of a pack set's look-alike table
+
+
+def _tables(lookalikes: dict[str, LookalikeDef]) -> _Tables:
+    entry = _TABLES.get(id(lookalikes))
+    if entry is None or entry.table is not lookalikes:
+        body = tuple(dict.fromkeys(word for d in lookalikes.values() for word in d.body))
+        titles = sorted({word for d in lookalikes.values() for word in (*d.title, *d.title_unless_report)})
+        title_words = re.compile("|".join(map(re.escape, titles)) if titles else "(?!)")
+        if len(_TABLES) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
+            _TABLES.clear()
+        entry = _TABLES[id(lookalikes)] = _Tables(lookalikes, body, title_words)
+    return entry
 
 
 _ANY_OF: dict[tuple[str, ...], tuple[re.Pattern | None, int]] = {}
