@@ -67,17 +67,17 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def _numbered(report: Report) -> tuple[list[tuple[Section, Span, bool]], set[int]]:
-    """(section, the gap after its number, whether that gap is a space before heading text) of every
-    numbered heading (styled headings have none), and the levels that use the GB/T 9704 form; once
-    per report (the kind's rules share them)."""
+def _numbered(report: Report) -> tuple[list[tuple[Section, int, int, bool]], set[int]]:
+    """(section, where the gap after its number starts and ends, whether that gap is a space before
+    heading text) of every numbered heading (styled headings have none), and the levels that use the
+    GB/T 9704 form; once per report (the kind's rules share them)."""
     found = report._memo.get("malformed_number")
     if found is None:
         sections = [s for s in report.outline.walk() if s.number]
         numbered = []
         for section in sections:
-            gap = Span(section.marker_span.end, section.heading_span.start)
-            numbered.append((section, gap, bool(section.heading) and gap.end > gap.start))
+            start, end = section.marker_offsets[1], section.heading_offsets[0]
+            numbered.append((section, start, end, bool(section.heading) and end > start))
         found = report._memo["malformed_number"] = (numbered, {s.level for s in sections if is_canonical_form(s)})
     return found
 
@@ -85,7 +85,7 @@ def _numbered(report: Report) -> tuple[list[tuple[Section, Span, bool]], set[int
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
     numbered, canonical_levels = _numbered(report)
-    for section, gap, has_gap in numbered:
+    for section, gap_start, gap_end, has_gap in numbered:
         bad_form = section.form in params.forms
         if bad_form and params.skip_if_level_has_canonical and section.level in canonical_levels:
             bad_form = False
@@ -97,13 +97,13 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         edits = []
         safe = True
         if bad_form:
-            edits.append(Edit(section.marker_span.start, section.marker_span.end, expected))
+            edits.append(Edit(*section.marker_offsets, expected))
             safe = width_only(found, expected) and section.marker == found
         if spaced:
-            edits.append(Edit(gap.start, gap.end, ""))
+            edits.append(Edit(gap_start, gap_end, ""))
         problems = [PROBLEMS[section.form]] if bad_form else []
         if spaced:
             problems.append(SPACED)
-        shown = report.doc.text[section.marker_span.start : gap.end] if spaced else found
+        shown = report.doc.text[section.marker_offsets[0] : gap_end] if spaced else found
         fix = Fix(tuple(edits), "safe" if safe else "unsafe", f"改为“{expected}”")
-        yield diagnostic(rule, Span(section.marker_span.start, gap.end), fix=fix, found=shown, expected=expected, problem="，".join(problems))
+        yield diagnostic(rule, Span(section.marker_offsets[0], gap_end), fix=fix, found=shown, expected=expected, problem="，".join(problems))
