@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import JIEBA_BLOCK, mask_quoted, report_segments, segments_on
-from ._textscan import matching_lines, words_regex
+from ._textscan import clean_text, line_starts, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -167,20 +168,20 @@ compiled = per_rule(_Compiled)
 
 class _Vocabulary:
     """The sources of every substitution rule checked in this process (their tables' words): the
-    kind's rules find the lines to read with one scan for all of them, not one scan each.  Only a
-    prefilter: each rule then searches those lines for its own words.  Emptied when it grows large.
-    The web page checks in several threads at once: the words, their version and their regex change
-    together under a lock, and a caller gets the version and the regex that belong to each other."""
+    kind's rules find where their words stand with one scan for all of them, not one scan each.
+    Emptied when it grows large.  The web page checks in several threads at once: the words, their
+    version and their regex change together under a lock, and a caller gets the version, the regex and
+    the words that belong to each other."""
 
     LIMIT = 5000
 
     def __init__(self) -> None:
         self.words: dict[str, None] = {}
-        self.current = (0, words_regex(()))  # (version, regex of the words), replaced as one
+        self.current = (0, words_regex(()), frozenset())  # (version, regex of the words, the words), replaced as one
         self._lock = threading.Lock()
 
-    def holding(self, comp: _Compiled) -> tuple[int, re.Pattern]:
-        """The vocabulary's version and regex once it holds ``comp``'s sources."""
+    def holding(self, comp: _Compiled) -> tuple[int, re.Pattern, frozenset[str]]:
+        """The vocabulary's version, regex and words once it holds ``comp``'s sources."""
         current = self.current
         if comp.known_in == current[0]:
             return current
@@ -189,7 +190,7 @@ class _Vocabulary:
                 if len(self.words) + len(comp.by_source) > self.LIMIT:
                     self.words.clear()
                 self.words.update(dict.fromkeys(comp.by_source))
-                self.current = (self.current[0] + 1, words_regex(tuple(self.words)))
+                self.current = (self.current[0] + 1, words_regex(tuple(self.words)), frozenset(self.words))
             comp.known_in = self.current[0]
             return self.current
 
@@ -198,13 +199,37 @@ _VOCABULARY = _Vocabulary()
 
 
 def _lines_with_a_source(report, comp: _Compiled) -> frozenset[int]:
-    """The lines holding a source of this rule (or of another rule of the kind): one scan per report."""
-    version, regex = _VOCABULARY.holding(comp)
+    """The lines holding a source of this rule: from one scan of the text per report for the sources
+    of every rule of the kind (:func:`word_lines`)."""
+    version, regex, words = _VOCABULARY.holding(comp)
+    found = word_lines(report, version, regex, words)
+    sources = comp.by_source
+    held = [lines for word, lines in found.items() if word in sources]
+    return frozenset().union(*held) if held else frozenset()
+
+
+def word_lines(report, version: int, regex: re.Pattern, words: frozenset[str]) -> dict[str, set[int]]:
+    """Each word of the vocabulary that the text holds → the lines holding it, every occurrence
+    counted (one inside or across another too): the scan goes on one character after each match,
+    and the words found at a place are the longest one there and the words it starts with."""
     key = ("substitution", version)
     found = report._memo.get(key)
     if found is None:
-        found = report._memo[key] = matching_lines(report, regex)
+        found = report._memo[key] = {}
+        text, starts = clean_text(report), line_starts(report)
+        m = regex.search(text)
+        while m is not None:
+            number = bisect_right(starts, m.start())
+            longest = m.group()
+            for word in _starting(longest, words):
+                found.setdefault(word, set()).add(number)
+            m = regex.search(text, m.start() + 1)
     return found
+
+
+def _starting(longest: str, words: frozenset[str]) -> list[str]:
+    """The words that ``longest`` starts with (itself among them)."""
+    return [longest[:end] for end in range(1, len(longest) + 1) if longest[:end] in words]
 
 
 _SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")

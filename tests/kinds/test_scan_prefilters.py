@@ -100,7 +100,7 @@ PLAIN = [
     (whitespace, "_ending_in_space", every_line_number),
     (whitespace, "_indents", _plain_indents),
     (official_name, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
-    (substitution, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (substitution, "_lines_with_a_source", lambda report, comp: frozenset(every_line_number(report))),
     (content_evidence, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
     (period, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
     (period, "_named", _plain_named),
@@ -229,3 +229,22 @@ def test_words_finders_open_with_the_string_a_group_shares():
     finders = words_finders(words)
     assert [f.pattern[: f.pattern.index("(")] for f in finders] == ["中全会", "党的", "届"]
     assert [f.pattern for f in words_finders(("19", "20"))] == ["(?:19|20)"]  # no fewer groups than words: the trie
+
+
+# --- substitution.word_lines: every line holding each word, overlapping occurrences too ------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="法制宣传日教育", min_size=1, max_size=4), min_size=1, max_size=6), st.data())
+def test_word_lines_finds_every_line_holding_each_word(words, data):
+    from types import SimpleNamespace
+
+    pieces = st.one_of(st.sampled_from(words), st.text(alphabet="法制宣传日教育a\n", max_size=3))
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    lines = text.split("\n")
+    report = SimpleNamespace(_memo={}, _clean_text=text, _line_starts=None)
+    report.__dict__["_line_starts"] = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+    vocabulary = frozenset(words)
+    found = substitution.word_lines(report, 1, words_regex(tuple(vocabulary)), vocabulary)
+    expected = {w: {n for n, line in enumerate(lines, start=1) if w in line} for w in vocabulary}
+    assert found == {w: n for w, n in expected.items() if n}, (words, text)
