@@ -58,6 +58,9 @@ _INDENT = re.compile(_SPACE_CLASS + "+")
 # scan for the newline character is ten times faster than one for a class of characters.
 _SPACE_THEN_NEWLINE = re.compile(r"\n(?<=" + _SPACE_CLASS + r"\n)")
 _NEWLINE_THEN_SPACES = re.compile(r"\n(" + _SPACE_CLASS + "+)")
+# In the lines joined by newlines: the indent of a line with text, and a line of spaces only.
+_INDENT_BEFORE_TEXT = re.compile(f"^({_SPACE_CLASS}+)(?=[^{re.escape(ALL_SPACES)}\n])", re.MULTILINE)
+_SPACES_ALONE = re.compile(f"^{_SPACE_CLASS}+$", re.MULTILINE)
 _INSIDE = re.compile("[" + re.escape(SPECIAL_SPACES) + "]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"
@@ -107,12 +110,14 @@ def _trailing(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
 def _leading(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     p = rule.params
     lines = report.doc.lines
-    indented = [(n, indent, len(indent) == len(lines[n - 1].text)) for n, indent in _indents(report)]  # blank?
-    indents = Counter(indent for _n, indent, blank in indented if not blank)
-    written = len(lines) - [line.text for line in lines].count("") - (len(indented) - sum(indents.values()))
+    indents, blank_lines = _indent_counts(report)
+    written = len(lines) - [line.text for line in lines].count("") - blank_lines
     indents[""] = written - sum(indents.values())  # lines with text and no indent
     style = {i for i, n in indents.items() if written and n / written >= p.majority}
     allowed = {"", *p.allowed_indents, *style}
+    if all(indent in allowed for indent in indents):  # every indent of a line with text is allowed
+        return
+    indented = [(n, indent, len(indent) == len(lines[n - 1].text)) for n, indent in _indents(report)]  # blank?
     for number, indent, blank in indented:
         if blank or indent in allowed:
             continue
@@ -128,6 +133,13 @@ def _ending_in_space(report: Report) -> list[int]:
     if text[-1:] and text[-1] in ALL_SPACES:
         found.append(len(report.doc.lines))
     return found
+
+
+def _indent_counts(report: Report) -> tuple[Counter, int]:
+    """How many lines with text start with each indent, and how many lines are only spaces: counted in
+    C from two scans of the whole text (the line numbers are looked for only when an indent is wrong)."""
+    text = clean_text(report)
+    return Counter(_INDENT_BEFORE_TEXT.findall(text)), len(_SPACES_ALONE.findall(text))
 
 
 def _indents(report: Report) -> list[tuple[int, str]]:

@@ -248,3 +248,19 @@ def test_word_lines_finds_every_line_holding_each_word(words, data):
     found = substitution.word_lines(report, 1, words_regex(tuple(vocabulary)), vocabulary)
     expected = {w: {n for n, line in enumerate(lines, start=1) if w in line} for w in vocabulary}
     assert found == {w: n for w, n in expected.items() if n}, (words, text)
+
+
+# --- whitespace._indent_counts: the indents counted from the whole text, as line by line ------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\u3000\u00a0\u2002a法", max_size=5), min_size=1, max_size=8))
+def test_indent_counts_are_those_of_each_line(lines):
+    from collections import Counter
+    from types import SimpleNamespace
+
+    report = SimpleNamespace(_clean_text="\n".join(lines))
+    indents, blank = whitespace._indent_counts(report)
+    plain = [re.match(f"[{re.escape(ALL_SPACES)}]*", line).group() for line in lines]
+    assert indents == Counter(i for i, line in zip(plain, lines) if i and len(i) < len(line)), lines
+    assert blank == sum(1 for i, line in zip(plain, lines) if i and len(i) == len(line)), lines
