@@ -230,37 +230,44 @@ def lines_to_scan(report: Report, params: Params) -> set[int]:
     """The lines whose scan may give a finding, from one pass over the whole text: a line whose every
     mark is in a pair with no mark inside, of one width (（依法行政）, “放管服”, 《纲要》), has no unpaired
     mark and no mixed pair.  The pass stops at any other mark (nested, alone, ‘’ or a mixed pair) and
-    that line is scanned; so is every heading line, read from its text's column, not its start.
-    Only the regions of these lines are built."""
+    that line is scanned; so is every heading line on which the pass, from the heading's text (its
+    region's column, not the line's start), stops.  Only the regions of these lines are built."""
     skip = _whole_skip(params.pairs)
     if skip is None:  # no fast path: every line holding a mark
         return matching_lines(report, _line_re(params.pairs))
-    text = clean_text(report)
-    wanted = _headings_to_scan(report, skip)
-    at, number, counted, end = 0, 1, 0, len(text)
+    wanted = {index + 1 for index in _stops(skip, clean_text(report))}
+    wanted.update(_headings_to_scan(report, skip, wanted))
+    return wanted
+
+
+def _stops(skip: re.Pattern, text: str) -> Iterator[int]:
+    """Indexes (0-based) of the lines of ``text`` on which the pass stops before the line's end."""
+    at, index, counted, end = 0, 0, 0, len(text)
     while True:
         at = skip.match(text, at).end()
         if at >= end:
-            return wanted
-        number += text.count("\n", counted, at)
+            return
+        index += text.count("\n", counted, at)
         counted = at
-        wanted.add(number)
+        yield index
         at = text.find("\n", at) + 1  # on to the next line
         if at == 0:
-            return wanted
+            return
 
 
-def _headings_to_scan(report: Report, skip: re.Pattern) -> set[int]:
+def _headings_to_scan(report: Report, skip: re.Pattern, stopped: set[int]) -> list[int]:
     """The heading lines on which the pass, from the heading's text (its region's column), stops
-    before the line's end: the others hold, there, only simple pairs of one width and no other mark."""
-    cols, lines = heading_cols(report), report.doc.lines
-    wanted = set()
-    for n, kind in enumerate(report.outline.kinds, start=1):
-        if kind == "H":
+    before the line's end, besides the lines ``stopped`` (where the whole text's pass stopped).  Where
+    the pass over the number alone ends at the text's column (a number without marks, or （一）: only
+    simple pairs), it is there between pairs as the whole text's pass is, and goes on as it does."""
+    cols, lines, kinds = heading_cols(report), report.doc.lines, report.outline.kinds
+    found = []
+    for n, col in cols.items():
+        if col and n not in stopped and kinds[n - 1] == "H":
             text = lines[n - 1].text
-            if skip.match(text, cols.get(n, 0)).end() < len(text):
-                wanted.add(n)
-    return wanted
+            if skip.match(text, 0, col).end() != col and skip.match(text, col).end() < len(text):
+                found.append(n)
+    return found
 
 
 @lru_cache(maxsize=32)

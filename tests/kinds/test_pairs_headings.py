@@ -15,7 +15,7 @@ from checker.ingest import document_from_text
 from checker.kinds import pairs
 from tests.conftest import REPORT
 
-NUMBERS = st.sampled_from(["（一）", "(二)", "（三)", "一、", "五）", "1．", "（1）", "(2)", "第一，", ""])
+NUMBERS = st.sampled_from(["（一）", "(二)", "（三)", "一、", "五）", "1．", "（1）", "(2)", "第一，", "", "（四", "（5"])
 TEXT = st.lists(
     st.sampled_from(["依法行政", "（说明)", "(社区）", "（试行）", "《纲要》", "“放管服”", "“《纲要》”", "‘", "’", "（", "）", "【", "】", "〔2024〕"]),
     min_size=1,
@@ -59,3 +59,12 @@ def test_a_heading_whose_number_is_bracketed_and_text_plain_is_not_scanned():
 def _report(text: str):
     config = Config()
     return analyze(document_from_text(text), ruleset_for(config), config, with_roles=True)
+
+
+def test_a_heading_whose_text_closes_what_its_number_opens_is_scanned():
+    # （四 is the number (a malformed one), 依法行政） the text: the whole-text pass sees one simple pair,
+    # the heading's own text a closer never opened
+    lines = REPORT.splitlines()
+    text = "\n".join([*lines[:5], "（四依法行政）", "按计划推进。", *lines[5:]]) + "\n"
+    found = [(d.code, d.message) for d in check_text(text, Config()).diagnostics if d.code in ("FZ403", "FZ404")]
+    assert found == [("FZ403", "右括号没有配对的左括号")]
