@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from ..model import Edit, Line
 
@@ -119,9 +119,9 @@ def expand_macros(pattern: str) -> str:
     return pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
-    """The part of a line a text rule reads: from ``col`` (0-based, cleaned) to the end."""
+class Region(NamedTuple):
+    """The part of a line a text rule reads: from ``col`` (0-based, cleaned) to the end (a tuple: made
+    at a third of a frozen dataclass's cost, for each line a rule reads)."""
 
     line: Line
     col: int
