@@ -59,8 +59,10 @@ _INDENT = re.compile(_SPACE_CLASS + "+")
 _SPACE_THEN_NEWLINE = re.compile(r"\n(?<=" + _SPACE_CLASS + r"\n)")
 _NEWLINE_THEN_SPACES = re.compile(r"\n(" + _SPACE_CLASS + "+)")
 # In the lines joined by newlines: the indent of a line with text, and a line of spaces only.
-_INDENT_BEFORE_TEXT = re.compile(f"^({_SPACE_CLASS}+)(?=[^{re.escape(ALL_SPACES)}\n])", re.MULTILINE)
-_SPACES_ALONE = re.compile(f"^{_SPACE_CLASS}+$", re.MULTILINE)
+# Each opens with the newline character (a fast scan; ``^`` with MULTILINE is tried at every
+# position): the text is read with a newline before it, so that its first line is one too.
+_INDENT_BEFORE_TEXT = re.compile(f"\n({_SPACE_CLASS}+)(?=[^{re.escape(ALL_SPACES)}\n])")
+_SPACES_ALONE = re.compile(f"\n{_SPACE_CLASS}+(?![^\n])")
 _INSIDE = re.compile("[" + re.escape(SPECIAL_SPACES) + "]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"
@@ -138,7 +140,7 @@ def _ending_in_space(report: Report) -> list[int]:
 def _indent_counts(report: Report) -> tuple[Counter, int]:
     """How many lines with text start with each indent, and how many lines are only spaces: counted in
     C from two scans of the whole text (the line numbers are looked for only when an indent is wrong)."""
-    text = clean_text(report)
+    text = "\n" + clean_text(report)
     return Counter(_INDENT_BEFORE_TEXT.findall(text)), len(_SPACES_ALONE.findall(text))
 
 
