@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
-from ._textscan import clean_text, overlaps, regions, span_is_plain, url_ranges
+from ._textscan import clean_text, matching_lines, overlaps, regions_on, span_is_plain, url_ranges, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -66,10 +66,8 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         return  # one form at most anywhere in the text: nothing can be inconsistent
     regex = _regex(rule)
     found: list[tuple] = []
-    for region in regions(report):
+    for region in regions_on(report, sorted(matching_lines(report, words_regex(params.variants)))):  # one scan
         text = region.text
-        if not any(v in text for v in params.variants):
-            continue
         urls = url_ranges(text)
         for m in regex.finditer(text, region.col):
             if not overlaps(m.start(), m.end(), urls):

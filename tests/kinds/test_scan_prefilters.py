@@ -17,6 +17,7 @@ from checker.config import Config
 from checker.engine import active_rules, analyze
 from checker.ingest import document_from_text
 from checker.kinds import (
+    consistent_symbol,
     content_evidence,
     official_name,
     pattern,
@@ -34,7 +35,7 @@ from checker.kinds._textscan import expand_macros, regions, words_finders, words
 
 PIECES = [
     *"法治制年度二〇○零OＯ0一二三四五六七八九十届大中全会，。、；：,;:?!()（）《》“”[]【】〔〕-/.．号",
-    *"0123456789０１２３４５６７８９",
+    *"0123456789０１２３４５６７８９%％",
     " ", "  ", "\u3000", "\u3000\u3000", "\u00a0", "\t", "\u2002", "\u202f",
     "法制宣传", "法制宣传教育", "法制审核", "法制日报", "党政负责人", "习总书记", "法治审核",
     "法治政府建设第一责任人", "推进法治政府建设第一责任人",
@@ -65,7 +66,7 @@ TEMPLATE = [
     "示例乡人民政府",
     "2025年1月10日",
 ]
-KINDS = (content_evidence, official_name, pattern, period, personal_data, substitution, whitespace, year_form)
+KINDS = (consistent_symbol, content_evidence, official_name, pattern, period, personal_data, substitution, whitespace, year_form)
 CONFIG = Config()
 RULESET = ruleset_for(CONFIG)
 RULES = [r for r in active_rules(RULESET, CONFIG) if r.kind in {k.KIND for k in KINDS}]
@@ -102,6 +103,7 @@ PLAIN = [
     (official_name, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
     (substitution, "_lines_with_a_source", lambda report, comp: frozenset(every_line_number(report))),
     (content_evidence, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (consistent_symbol, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
     (period, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
     (period, "_named", _plain_named),
 ]
@@ -130,11 +132,29 @@ def test_the_prefilters_never_lose_or_change_a_finding(extra, end):
     assert fast == slow
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "完成率12%。\n合格率5％。\n达标率3％。",  # each form on lines of its own
+        "二○二四年 截止目前,党的20大 中 国\u00a0GDP  \n习近平法制思想，十四五开局之年13812345678",
+    ],
+)
+def test_the_prefilters_on_reports_with_findings(extra):
+    text = "\n".join(TEMPLATE) + "\n" + extra + "\n"
+    fast = _findings(text)
+    with pytest.MonkeyPatch.context() as mp:
+        for module, name, plain in PLAIN:
+            mp.setattr(module, name, plain)
+        slow = _findings(text)
+    assert fast == slow
+    assert any(fast.values())
+
+
 def test_the_comparison_sees_findings():
     """The random reports above are not all clean: the comparison compares something."""
-    text = "\n".join(TEMPLATE) + "\n二○二四年 截止目前,党的20大 中 国\u00a0GDP  \n习近平法制思想，十四五开局之年13812345678\n"
+    text = "\n".join(TEMPLATE) + "\n二○二四年 截止目前,党的20大 中 国\u00a0GDP  \n习近平法制思想，十四五开局之年13812345678\n完成率12%，合格率5％。\n"
     found = {code for code, ds in _findings(text).items() if ds}
-    assert {"FZ462", "FZ512", "FZ401", "FZ511", "FZ406", "FZ470", "FZ503", "FZ606"} <= found
+    assert {"FZ462", "FZ512", "FZ401", "FZ511", "FZ406", "FZ470", "FZ503", "FZ606", "FZ407"} <= found
 
 
 # --- finds_every_line: a scan of the whole text may replace the scans of each line -----------------
