@@ -10,7 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from ..model import Edit, Line
@@ -109,7 +110,6 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-_NEWLINE = re.compile("\n")
 _END = float("inf")  # beyond every offset
 
 
@@ -135,18 +135,20 @@ def clean_text(report) -> str:
     """The cleaned lines joined by newlines, once per report: a cheap whole-text pre-check for rules."""
     text = report.__dict__.get("_clean_text")
     if text is None:
-        text = report.__dict__["_clean_text"] = "\n".join(line.text for line in report.doc.lines)
+        text = report.__dict__["_clean_text"] = "\n".join(map(_TEXT_OF, report.doc.lines))
     return text
 
 
+_TEXT_OF = attrgetter("text")
+
+
 def line_starts(report) -> list[int]:
-    """Where each line starts in :func:`clean_text`, once per report."""
+    """Where each line starts in :func:`clean_text`, once per report: the lengths of the lines before
+    it and one newline after each, added up in C."""
     starts = report.__dict__.get("_line_starts")
     if starts is None:
-        starts = [0, *(m.end() for m in _NEWLINE.finditer(clean_text(report)))]  # a line holds no newline
-        if len(starts) != len(report.doc.lines):  # should one ever: line by line
-            starts = list(accumulate((len(line.text) + 1 for line in report.doc.lines[:-1]), initial=0))
-        report.__dict__["_line_starts"] = starts
+        lengths = map(len, map(_TEXT_OF, report.doc.lines[:-1]))
+        starts = report.__dict__["_line_starts"] = list(map(add, accumulate(lengths, initial=0), count()))
     return starts
 
 

@@ -67,27 +67,33 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def _numbered(report: Report) -> tuple[list[tuple[Section, int, int, bool]], set[int]]:
+def _numbered(report: Report) -> list[tuple[Section, int, int, bool]]:
     """(section, where the gap after its number starts and ends, whether that gap is a space before
-    heading text) of every numbered heading (styled headings have none), and the levels that use the
-    GB/T 9704 form; once per report (the kind's rules share them)."""
+    heading text) of every numbered heading (styled headings have none); once per report (the kind's
+    rules share them)."""
     found = report._memo.get("malformed_number")
     if found is None:
-        sections = [s for s in report.outline.walk() if s.number]
-        numbered = []
-        for section in sections:
-            start, end = section.marker_offsets[1], section.heading_offsets[0]
-            numbered.append((section, start, end, bool(section.heading) and end > start))
-        found = report._memo["malformed_number"] = (numbered, {s.level for s in sections if is_canonical_form(s)})
+        found = report._memo["malformed_number"] = []
+        for section in report.outline.walk():
+            if section.number:
+                start, end = section.marker_offsets[1], section.heading_offsets[0]
+                found.append((section, start, end, bool(section.heading) and end > start))
+    return found
+
+
+def _canonical_levels(report: Report) -> set[int]:
+    """The levels whose numbers use the GB/T 9704 form somewhere; once per report, when asked."""
+    found = report._memo.get("malformed_number levels")
+    if found is None:
+        found = report._memo["malformed_number levels"] = {s.level for s, *_ in _numbered(report) if is_canonical_form(s)}
     return found
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     params = rule.params
-    numbered, canonical_levels = _numbered(report)
-    for section, gap_start, gap_end, has_gap in numbered:
+    for section, gap_start, gap_end, has_gap in _numbered(report):
         bad_form = section.form in params.forms
-        if bad_form and params.skip_if_level_has_canonical and section.level in canonical_levels:
+        if bad_form and params.skip_if_level_has_canonical and section.level in _canonical_levels(report):
             bad_form = False
         spaced = params.spaced and has_gap
         if not bad_form and not spaced:

@@ -129,7 +129,10 @@ class _Needed:
                     break
             else:  # none of this set
                 return False
-        return not self.strings or any(finder.search(text) is not None for finder in self.strings)
+        for finder in self.strings:
+            if finder.search(text) is not None:
+                return True
+        return not self.strings
 
 
 def validate(params: Params, ruleset) -> str:
