@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ._textscan import sections
+
 # Quoted titles and quotations: text inside them is cited, not written by the report's author.
 QUOTE_PAIRS = ("《》", "“”", "‘’", "「」", "『』", '""', "〈〉")
 _QUOTED_RES = tuple(
@@ -128,16 +130,16 @@ class _LineSegments:
     def of(cls, report) -> _LineSegments:
         found = report._memo.get("line_segments")
         if found is None:
-            found = report._memo["line_segments"] = cls(report.outline)
+            found = report._memo["line_segments"] = cls(report.outline, sections(report))
         return found
 
-    def __init__(self, outline) -> None:
+    def __init__(self, outline, all_sections: tuple) -> None:
         self.title = frozenset(outline.title_lines)
         self.preamble = frozenset(outline.preamble)
         self.ranges = [(s.line, s.end_line) for s in outline.sections]
         self.headings = {}
         self.plain = _plain_siblings(outline.sections, 0, len(outline.lines))
-        for section in outline.walk() if self.plain else ():
+        for section in all_sections if self.plain else ():
             self.headings[section.line] = section
             if section.children and not _plain_siblings(section.children, section.line, section.end_line):
                 self.plain = False

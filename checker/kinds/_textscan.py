@@ -220,7 +220,7 @@ def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
     cache = report.__dict__.setdefault("_regions", {})  # many text rules walk the same regions
     found = cache.get(scope)
     if found is None:
-        heading_col = {s.line: s.heading_col for s in report.outline.walk()}
+        heading_col = heading_cols(report)
         kinds = report.outline.kinds
         found = cache[scope] = tuple(
             Region(line, heading_col.get(line.number, 0) if kinds[line.number - 1] == "H" else 0)
@@ -230,11 +230,20 @@ def regions(report, scope: tuple[str, ...] = DEFAULT_SCOPE) -> Iterator[Region]:
     return iter(found)
 
 
+def sections(report) -> tuple:
+    """Every section of the outline in document order (``Outline.walk``), once per report: the kinds
+    here walk it several times."""
+    found = report._memo.get("sections")
+    if found is None:
+        found = report._memo["sections"] = tuple(report.outline.walk())
+    return found
+
+
 def heading_cols(report) -> dict[int, int]:
     """Line number → column where a heading's text starts (after its number), once per report."""
     found = report.__dict__.get("_heading_col")
     if found is None:
-        found = report.__dict__["_heading_col"] = {s.line: s.heading_col for s in report.outline.walk()}
+        found = report.__dict__["_heading_col"] = {s.line: s.heading_col for s in sections(report)}
     return found
 
 

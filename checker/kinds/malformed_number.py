@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._outline_forms import canonical_marker, is_canonical_form, width_only
+from ._textscan import sections
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def _numbered(report: Report) -> list[tuple[Section, int, int, bool]]:
     found = report._memo.get("malformed_number")
     if found is None:
         found = report._memo["malformed_number"] = []
-        for section in report.outline.walk():
+        for section in sections(report):
             if section.number:
                 start, end = section.marker_offsets[1], section.heading_offsets[0]
                 found.append((section, start, end, bool(section.heading) and end > start))

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import body_segments_on, clauses
-from ._textscan import matching_lines, words_regex
+from ._textscan import matching_lines, sections, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def _sentences_with_year(report, rule, year: int):
     if not lines:
         return
     plan_lines: set[int] = set()
-    for section in report.outline.walk():
+    for section in sections(report):
         if "plan" in report.roles_of(section):
             plan_lines.update(range(section.line, section.end_line + 1))
     for segment in body_segments_on(report, lines):
