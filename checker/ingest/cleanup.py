@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import fields
 from itertools import accumulate, count, repeat
 
 from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES, LimitExceeded
@@ -94,16 +95,19 @@ def build_document(
     )
 
 
-def plain_lines(text: str, raws: list[str], lengths: list[int]) -> tuple[list[Line], list[Leftover]]:
+def plain_lines(
+    text: str, raws: list[str], lengths: list[int], hints: list[int] | None = None
+) -> tuple[list[Line], list[Leftover]]:
     """The lines of a text in simplified characters with no line over MAX_LINE_CHARS: each line as it
     is, built in one pass, then the few lines holding a leftover's first character searched and cut
-    (every leftover starts with one: _LEFTOVER_HINT).  The same as :func:`lines_one_by_one`."""
+    (every leftover starts with one: _LEFTOVER_HINT; ``hints``: where they are, when already found).
+    The same as :func:`lines_one_by_one`."""
     starts = list(accumulate(map((1).__add__, lengths), initial=0))
-    lines = list(map(Line, count(1), starts, raws, lengths, repeat(())))  # Line's first fields, in order
+    lines = new_lines(starts, raws, lengths)
     leftovers: list[Leftover] = []
     searched = -1
-    for m in _LEFTOVER_HINT.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
+    for at in [m.start() for m in _LEFTOVER_HINT.finditer(text)] if hints is None else hints:
+        i = bisect_right(starts, at) - 1
         if i == searched:
             continue
         searched = i
@@ -112,6 +116,27 @@ def plain_lines(text: str, raws: list[str], lengths: list[int]) -> tuple[list[Li
             lines[i] = Line(number=i + 1, start=starts[i], text=clean, raw_length=lengths[i], shifts=shifts)
             leftovers.extend(found)
     return lines, leftovers
+
+
+_LINE_FIELDS = ("number", "start", "text", "raw_length", "shifts")
+# each field's slot of a Line, set directly: Line is frozen, so its __init__ sets each field through
+# object.__setattr__, a Python call per field and line (used only while Line has exactly these fields)
+_LINE_SLOTS = (
+    tuple(getattr(Line, name).__set__ for name in _LINE_FIELDS)
+    if tuple(f.name for f in fields(Line)) == _LINE_FIELDS and getattr(Line, "__slots__", None) == _LINE_FIELDS
+    else None
+)
+
+
+def new_lines(starts: list[int], raws: list[str], lengths: list[int]) -> list[Line]:
+    """``[Line(n, start, raw, length) for each line]``, numbered from 1, without leftovers: built field
+    by field over all lines at once (tests/ingest/test_cleanup_prefilter.py holds the two equal)."""
+    if _LINE_SLOTS is None:
+        return list(map(Line, count(1), starts, raws, lengths, repeat(())))
+    lines = list(map(object.__new__, repeat(Line, len(raws))))
+    for set_field, values in zip(_LINE_SLOTS, (count(1), starts, raws, lengths, repeat(()))):
+        any(map(set_field, lines, values))  # each call returns None: any() runs them all
+    return lines
 
 
 def lines_one_by_one(text: str, raws: list[str], traditional: bool) -> tuple[list[Line], list[Leftover]]:
