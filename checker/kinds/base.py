@@ -54,6 +54,16 @@ def _has_fields(template: str) -> bool:
     return "{" in template or "}" in template
 
 
+_FIELDS: dict[str, bool] = {}  # template → whether it has fields (the few templates of the loaded rules)
+
+
+def _fields_of(template: str) -> bool:
+    if len(_FIELDS) > 4096:
+        _FIELDS.clear()
+    found = _FIELDS[template] = _has_fields(template)
+    return found
+
+
 def diagnostic(rule: "Rule", span: Span, fix: Fix | None = None, **values: object) -> Diagnostic:
     # the rule's ``fix`` field may only lower what the kind proposes: "none" drops it, "unsafe" demotes it
     if fix is not None and rule.fix:
@@ -62,7 +72,12 @@ def diagnostic(rule: "Rule", span: Span, fix: Fix | None = None, **values: objec
         elif rule.fix == "unsafe" and fix.applicability == "safe":
             fix = Fix(fix.edits, "unsafe", fix.title)
     message, hint = rule.message, rule.hint
-    message_fields, hint_fields = _has_fields(message), _has_fields(hint)
+    message_fields = _FIELDS.get(message)
+    if message_fields is None:
+        message_fields = _fields_of(message)
+    hint_fields = _FIELDS.get(hint)
+    if hint_fields is None:
+        hint_fields = _fields_of(hint)
     if message_fields or hint_fields:
         fmt = _Default({k: "" if v is None else v for k, v in values.items()})
         message = message.format_map(fmt) if message_fields else message

@@ -1,0 +1,58 @@
+"""engine.run_rules reads the file's deadline once per report and compares the clock with it before
+each rule (instead of calling limits.check_time): the same findings under a limit as without one,
+and a file whose time is up stops before the next rule with the limit's own message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.api import ruleset_for
+from checker.config import Config
+from checker.engine import active_rules, analyze, run_rules
+from checker.ingest import read_path
+from checker.limits import TimeLimitExceeded, time_limit, time_message
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "001_e08a30d98d0b93f2.txt"
+
+
+def _report_and_rules():
+    config = Config()
+    ruleset = ruleset_for(config)
+    return analyze(read_path(SEED), ruleset, config), active_rules(ruleset, config)
+
+
+def test_the_findings_under_a_time_limit_are_those_without_one():
+    report, rules = _report_and_rules()
+    free = run_rules(report, rules)
+    with time_limit(600):
+        bounded = run_rules(report, rules)
+    assert bounded == free
+    assert len(free) > 5
+
+
+def test_a_file_whose_time_is_up_stops_before_the_next_rule():
+    report, rules = _report_and_rules()
+    ran = []
+
+    class Counting:
+        def __init__(self, kind):
+            self.kind = kind
+
+        def check(self, report, rule):
+            ran.append(rule.code)
+            return self.kind.check(report, rule)
+
+    from checker import engine
+
+    plan = engine._plan(rules)
+    counted = plan._replace(checks=tuple((Counting(kind), rule) for kind, rule in plan.checks))
+    engine._PLANS[tuple(map(id, rules))] = counted
+    try:
+        with pytest.raises(TimeLimitExceeded) as raised, time_limit(0.0):
+            run_rules(report, rules)
+    finally:
+        engine._PLANS.clear()
+    assert ran == []
+    assert str(raised.value) == time_message(0.0)
