@@ -131,6 +131,12 @@ def _long_lines(doc: Document, ruleset: RuleSet) -> list[Diagnostic]:
 def cap_findings(found: list[Diagnostic], ruleset: RuleSet, config: Config) -> list[Diagnostic]:
     """At most MAX_FINDINGS_PER_RULE findings of one rule and MAX_FINDINGS_PER_FILE in all, then one
     FZ905 saying how many more there are of which rules."""
+    if len(found) <= MAX_FINDINGS_PER_RULE and len(found) <= MAX_FINDINGS_PER_FILE:
+        return found  # too few for any cap to drop one: what counting them (_capped) keeps
+    return _capped(found, ruleset, config)
+
+
+def _capped(found: list[Diagnostic], ruleset: RuleSet, config: Config) -> list[Diagnostic]:
     kept: list[Diagnostic] = []
     per_rule: Counter[str] = Counter()
     dropped: Counter[str] = Counter()
