@@ -29,9 +29,10 @@ def available_cores() -> int:
 class Job:
     """What every file of a run shares: the command line's configuration and the output format."""
 
-    def __init__(self, base, discover: bool, fmt: str, ctx, with_roles: bool, cache=None) -> None:
+    def __init__(self, base, discover: bool, fmt: str, ctx, with_roles: bool, cache=None, wire=None) -> None:
         self.base, self.discover, self.fmt, self.ctx, self.with_roles = base, discover, fmt, ctx, with_roles
         self.cache = cache  # checker/result_cache.ResultCache, or None
+        self.wire = wire  # (encoding, errors): a worker sends its pieces' text encoded so (run.SafeText.wire)
         self._configs: dict[str, object] = {}  # folder → the configuration of its files, codes checked
 
     def config(self, path: str):
@@ -103,7 +104,22 @@ def _init_worker(job: Job) -> None:
 
 def _work(path: str):
     assert _JOB is not None
-    return _JOB.piece(path)
+    return encoded(_JOB.piece(path), _JOB.wire)
+
+
+def encoded(one, wire: tuple[str, str] | None):
+    """A worker's piece with its text as the bytes the output stream would write for it: encoded once
+    here instead of pickled as text, unpickled and encoded again by the main process.  A character the
+    encoding lacks is replaced, as run.SafeText.write does."""
+    if wire is None or not isinstance(one, tuple):
+        return one
+    text, record = one
+    encoding, errors = wire
+    try:
+        data = text.encode(encoding, errors)
+    except UnicodeEncodeError:
+        data = text.encode(encoding, "replace")
+    return data, record
 
 
 def pieces(files: list[str], job: Job, jobs: int = 0) -> Iterator[tuple[str, object]]:

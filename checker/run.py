@@ -9,6 +9,7 @@ are done; the run keeps a compact record per file, never its full result.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from dataclasses import dataclass, field
@@ -203,7 +204,7 @@ def run_check(o: CheckOptions) -> int:
             from .batch import pieces as checked
 
             ctx = _context(o, out)
-            pieces = checked(files, _job(o, base, ctx, several=len(files) > 1), o.jobs)
+            pieces = checked(files, _job(o, base, ctx, several=len(files) > 1, out=out), o.jobs)
         writer = sink(o.format, out, ctx)
         for one in pieces:
             writer.add(one)
@@ -215,10 +216,12 @@ def run_check(o: CheckOptions) -> int:
     return max(exit_code(readable, failing, o.exit_zero), least)
 
 
-def _job(o: CheckOptions, base, ctx, several: bool):
+def _job(o: CheckOptions, base, ctx, several: bool, out: SafeText | None = None):
     """What every file of a plain check shares, with the results kept by earlier runs unless --no-cache.
-    One file is checked directly: stamping the code to look it up costs about as much as checking it."""
+    One file is checked directly: stamping the code to look it up costs about as much as checking it.
+    Workers send their pieces as the bytes ``out`` writes when its format's writer takes them."""
     from .batch import Job
+    from .formats import takes_bytes
 
     with_roles = o.format != "text"
     cache = None
@@ -226,7 +229,8 @@ def _job(o: CheckOptions, base, ctx, several: bool):
         from .result_cache import ResultCache
 
         cache = ResultCache.open(o.format, ctx, with_roles)
-    return Job(base, not o.no_config, o.format, ctx, with_roles, cache)
+    wire = out.wire() if out is not None and takes_bytes(o.format) else None
+    return Job(base, not o.no_config, o.format, ctx, with_roles, cache, wire)
 
 
 def _against_previous(o: CheckOptions, files: list[str], base, ctx):
@@ -264,7 +268,10 @@ class SafeText:
     def __init__(self, stream) -> None:
         self._stream = stream
 
-    def write(self, text: str) -> int:
+    def write(self, text: str | bytes) -> int:
+        if type(text) is bytes:  # a piece a worker encoded as this stream would (see ``wire``)
+            self._stream.flush()
+            return self._stream.buffer.write(text)
         try:
             return self._stream.write(text)
         except UnicodeEncodeError:
@@ -277,6 +284,21 @@ class SafeText:
             buffer.write(data)
             buffer.flush()
             return len(text)
+
+    def wire(self) -> tuple[str, str] | None:
+        """(encoding, errors) in which a worker may encode its pieces so that writing the bytes to the
+        stream's buffer gives what writing the text would (``write`` above, its fallback included):
+        a UTF-8 stream over a buffer, no newline translation, not a terminal (whose output is line
+        buffered).  None: pieces stay text."""
+        stream = self._stream
+        encoding = getattr(stream, "encoding", None)
+        if getattr(stream, "buffer", None) is None or not encoding or os.linesep != "\n" or stream.isatty():
+            return None
+        try:
+            utf8 = codecs.lookup(encoding).name == "utf-8"
+        except LookupError:
+            return None
+        return (encoding, getattr(stream, "errors", None) or "strict") if utf8 else None
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from checker import batch
@@ -48,6 +50,26 @@ def test_workers_give_the_same_bytes_as_one_process(folder: Path, fmt: str):
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout and one.stdout
     assert two.stderr == b""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("stdout", ["utf-8:strict", "utf-8:surrogateescape", "gbk:strict"])
+def test_workers_send_the_bytes_the_output_stream_writes(tmp_path: Path, fmt: str, stdout: str):
+    """Workers encode their pieces as the output stream would (batch.encoded, run.SafeText.wire): a file
+    name that is not UTF-8 among the files is written as one process writes it, whatever stdout's encoding."""
+    import os
+
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, tmp_path / seed.name)
+    shutil.copy(SEEDS[3], tmp_path / os.fsdecode(b"\xff\xfe-report.txt"))
+    env = {**os.environ, "PYTHONIOENCODING": stdout}
+    runs = [
+        subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "-f", fmt, "--jobs", jobs, "."],
+                       cwd=tmp_path, capture_output=True, check=False, env=env)
+        for jobs in ("1", "2")
+    ]  # fmt: skip
+    assert runs[0].stdout == runs[1].stdout and b"-report.txt" in runs[0].stdout
+    assert runs[0].returncode == runs[1].returncode == 1 and runs[1].stderr == b""
 
 
 def test_jsonl_is_one_json_entry_per_file_in_input_order(folder: Path):
@@ -139,3 +161,29 @@ def test_fast_path_and_typer_command_agree(folder: Path, args: tuple[str, ...]):
         assert fast.stderr.decode() in slow.output
     else:
         assert fast.stdout.decode() == slow.stdout
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "中", "\n", "\udcff", "\ud800", "é", "😀"]), max_size=12),
+       st.sampled_from(["strict", "surrogateescape"]))  # fmt: skip
+def test_a_workers_bytes_are_what_the_stream_writes_for_the_text(text: str, errors: str):
+    """batch.encoded gives the bytes run.SafeText writes for the same text (its fallback included)."""
+    import io
+
+    from checker.run import SafeText
+
+    def stream():
+        raw = io.BytesIO()
+        return raw, io.TextIOWrapper(raw, encoding="utf-8", errors=errors, newline="\n")
+
+    raw_text, text_stream = stream()
+    SafeText(text_stream).write(text)
+    text_stream.flush()
+    raw_bytes, bytes_stream = stream()
+    out = SafeText(bytes_stream)
+    wire = out.wire()
+    assert wire == ("utf-8", errors)
+    data, record = batch.encoded((text, "record"), wire)
+    out.write(data)
+    bytes_stream.flush()
+    assert raw_bytes.getvalue() == raw_text.getvalue() and record == "record"

@@ -67,6 +67,12 @@ def displayable(result):
     return result
 
 
+def takes_bytes(name: str) -> bool:
+    """Whether format ``name``'s writer passes each piece's text to the stream as it is, so that a
+    piece may come as the bytes the stream would write (checker/batch.encoded)."""
+    return getattr(_module(name).Sink, "TAKES_BYTES", False)
+
+
 def sink(name: str, out, ctx: RenderContext):
     """The writer of format ``name`` to the text stream ``out``: ``add(piece)`` … ``finish()``."""
     return _module(name).Sink(out, ctx)

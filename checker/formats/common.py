@@ -134,6 +134,8 @@ class Totals:
 class LineSink:
     """A sink that writes each file's text as it comes and nothing at the end."""
 
+    TAKES_BYTES = True  # a piece's text is written as it is: it may come as bytes (formats.takes_bytes)
+
     def __init__(self, out, ctx) -> None:
         self.out, self.ctx, self.totals = out, ctx, Totals()
 

@@ -308,7 +308,8 @@ class Sink(LineSink):
 
     def add(self, piece) -> None:
         text, record = piece
-        self.out.write(('{\n  "version": 1,\n  "files": [\n' if self.totals.files == 0 else ",\n") + text)
+        self.out.write('{\n  "version": 1,\n  "files": [\n' if self.totals.files == 0 else ",\n")
+        self.out.write(text)  # as it is: text, or bytes a worker encoded (TAKES_BYTES)
         self.totals.add(record)
 
     def finish(self) -> None:
