@@ -51,6 +51,8 @@ _MARKS = re.compile("[" + "".join(_class_body(p) for p in (_ODD, _PROBE_RE, _LEF
 def read_plain_utf8(data: bytes, path: str) -> tuple[Document, str] | None:
     """The Document of ``data`` and its decoded text (newlines as written), as the general path reads
     them (``ingest.read_text_bytes``), or None when ``data`` is not the common case."""
+    if len(data) > 4 * MAX_CHARS:  # more characters than the limit whatever they are: not decoded twice
+        return None
     bom = data.startswith(codecs.BOM_UTF8)  # Notepad's UTF-8: decode.decode_bytes reads it as "utf-8-sig"
     if bom:
         data = data[3:]
