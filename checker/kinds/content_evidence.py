@@ -123,6 +123,26 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
                 yield sentence, section
 
 
+def evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
+    """:func:`find_evidence`'s sentences, found once per report, role and excluded roles: the two
+    rules of a role (missing, buried) read the same sentences, each as far as it needs (the first
+    one, most often), so the scan goes on only when a rule asks for more than was found."""
+    key = ("content_evidence.evidence", role_name, exclude_roles)
+    entry = report._memo.get(key)
+    if entry is None:
+        entry = report._memo[key] = ([], find_evidence(report, role_name, exclude_roles))
+    found, more = entry
+    i = 0
+    while True:
+        if i == len(found):
+            following = next(more, None)
+            if following is None:
+                return
+            found.append(following)
+        yield found[i]
+        i += 1
+
+
 def _may_hold(text: str, role) -> bool:
     """Whether a sentence of ``text`` could be evidence: a principal, or every word of one group,
     appears somewhere in it (masking quotes and splitting into sentences only take words away)."""
@@ -182,12 +202,12 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if p.mode == "missing":
         if with_role:
             return
-        if next(find_evidence(report, p.role, p.exclude_roles), None) is None:
+        if next(evidence(report, p.role, p.exclude_roles), None) is None:
             yield diagnostic(rule, report.title_span, heading="")
         return
     if any(_own_part(s, p.max_level) for s in with_role):
         return
-    for sentence, section in find_evidence(report, p.role, p.exclude_roles):
+    for sentence, section in evidence(report, p.role, p.exclude_roles):
         if section is not None and p.role in report.roles_of(section) and _own_part(section, p.max_level):
             continue
         heading = section.heading if section is not None else "开头部分"

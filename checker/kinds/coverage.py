@@ -73,11 +73,21 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def covered(text: str, areas: tuple[tuple[str, re.Pattern], ...], ignore_words: tuple[str, ...] = ()) -> list[str]:
-    """The names of the ``areas`` (name, regex of its words: :func:`area_res`) whose words occur in ``text``."""
+def covered(
+    text: str, areas: tuple[tuple[str, re.Pattern], ...], ignore_words: tuple[str, ...] = (), enough: int = 0
+) -> list[str]:
+    """The names of the ``areas`` (name, regex of its words: :func:`area_res`) whose words occur in
+    ``text``, in the areas' order; with ``enough``, only the first ``enough`` of them (the search
+    stops there: a part that covers that many areas gives no finding, whatever the rest)."""
     for phrase in ignore_words:
         text = text.replace(phrase, "\n")
-    return [name for name, words in areas if words.search(text)]
+    names = []
+    for name, words in areas:
+        if words.search(text):
+            names.append(name)
+            if len(names) == enough:
+                break
+    return names
 
 
 @per_rule
@@ -92,7 +102,8 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     sections = part_sections(report, p.role)
     if not sections:
         return
-    names = covered("\n".join(text_of(report, s) for s in sections), area_res(rule), p.ignore_words)
+    text = "\n".join(text_of(report, s) for s in sections)
+    names = covered(text, area_res(rule), p.ignore_words, enough=p.min_areas)  # all of them when too few
     if len(names) < p.min_areas:
         missing = [a["name"] for a in p.areas if a["name"] not in names][:3]
         yield at_part(rule, report, sections, count=len(names), min=p.min_areas, missing="、".join(missing))

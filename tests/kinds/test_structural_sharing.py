@@ -1,0 +1,106 @@
+"""The structural kinds share what their rules compute alike and stop once the verdict is known
+(issue #13, throughput); none of it may lose or change a finding.
+
+Each shortcut is defeated here (the shared or shortened computation replaced by the plain one) and
+the findings of every rule compared, over random reports: parts present, missing, moved under
+another part or combined, with sentences made of what these rules read (principals and their acts,
+the areas of the 纲要, figures, run-in items, years, lead-ins and causes).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.api import ruleset_for
+from checker.config import Config
+from checker.engine import active_rules, analyze
+from checker.ingest import document_from_text
+from checker.kinds import KINDS, content_evidence, coverage
+
+STRUCTURAL = {
+    "content_evidence", "coverage", "has_figures", "repeated_paragraph", "min_items", "numbering", "signature",
+    "role_mentions", "length", "year_relation", "plenum", "role_order", "mixed_forms", "empty_part", "title",
+    "combined_roles", "required_role", "level_order", "flattened", "document_type",
+}  # fmt: skip
+CONFIG = Config()
+RULESET = ruleset_for(CONFIG)
+RULES = [r for r in active_rules(RULESET, CONFIG) if r.kind in STRUCTURAL]
+
+WORDS = [
+    "镇党委书记", "乡长", "党政主要负责人", "主要负责人", "各村党支部书记", "主持", "部署", "带头学法", "述法", "亲自",
+    "为组长", "第一责任人", "职责", "不到位", "得分", "《党政主要负责人履行推进法治建设第一责任人职责规定》",
+    "权责清单", "规范性文件", "重大行政决策", "行政执法", "应急", "调解", "政务公开", "数字政府", "党的领导",
+    "谁执法谁普法", "学法平台", "普法", "126项", "3次", "两场", "2024年", "2025年", "2023年", "2025年将", "12月3日",
+    "一是", "二是", "三是", "五是", "存在一些", "主要表现在：", "究其原因", "由于", "开展", "进一步加强", "召开",
+    "，", "。", "；", "：", " ", "二十届四中全会",
+]  # fmt: skip
+SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map("".join)
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3).map("。".join)
+
+HEADINGS = {
+    "measures": "2024年度推进法治政府建设的主要举措和成效",
+    "shortcomings": "2024年度推进法治政府建设存在的不足和原因",
+    "first_responsible": "2024年度党政主要负责人履行推进法治建设第一责任人职责情况",
+    "plan": "2025年度推进法治政府建设的主要安排",
+    "combined": "存在的问题及2025年度工作计划",
+    "other": "其他工作",
+}
+NUMERALS = "一二三四五六七八"
+
+
+@st.composite
+def reports(draw) -> str:
+    """A title, an opening and parts in a random order, some with sub-parts, some with nothing."""
+    parts = draw(st.lists(st.sampled_from(sorted(HEADINGS)), min_size=0, max_size=5))
+    lines = ["示例乡2024年法治政府建设年度报告", "", draw(PARAGRAPH) + "，现将有关情况报告如下。"]
+    for i, part in enumerate(parts):
+        lines.append(f"{NUMERALS[i]}、{HEADINGS[part]}")
+        for j in range(draw(st.integers(0, 2))):
+            lines.append(f"（{NUMERALS[j]}）{draw(SENTENCE)}。{draw(PARAGRAPH)}")
+        lines.extend(draw(st.lists(PARAGRAPH, max_size=2)))
+    lines.extend(draw(st.sampled_from([[], ["示例乡人民政府", "2025年1月20日"], ["中共示例乡委员会", "2025年4月2日"]])))
+    return "\n".join(lines) + "\n"
+
+
+def _findings(text: str) -> dict[str, list]:
+    report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)  # nothing memoised from another run
+    return {rule.code: list(KINDS[rule.kind].check(report, rule)) for rule in RULES}
+
+
+def _every_area(text, areas, ignore_words=(), enough=0):
+    for phrase in ignore_words:
+        text = text.replace(phrase, "\n")
+    return [name for name, words in areas if words.search(text)]
+
+
+DEFEATS = {
+    # each rule of a role scans the report for evidence itself
+    "content_evidence: evidence found once for both rules": (content_evidence, "evidence", content_evidence.find_evidence),
+    # every area searched, however many were found already
+    "coverage: areas searched until enough": (coverage, "covered", _every_area),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEFEATS))
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=reports())
+def test_a_shortcut_finds_what_the_plain_computation_finds(name, text):
+    module, attribute, plain = DEFEATS[name]
+    fast = _findings(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, attribute, plain)
+        assert _findings(text) == fast
+
+
+def test_the_random_reports_give_the_findings_compared():
+    """The reports drawn above reach the rules the shortcuts serve (a comparison of nothing proves nothing)."""
+    text = (
+        "示例乡2024年法治政府建设年度报告\n\n一是普法，现将有关情况报告如下。\n"
+        "一、2024年度推进法治政府建设的主要举措和成效\n（一）强化领导。镇党委书记亲自主持。\n一是普法宣传。\n"
+        "二、存在的问题及2025年度工作计划\n存在一些问题。\n"
+    )
+    found = {code for code, ds in _findings(text).items() if ds}
+    assert {"FZ105", "FZ601", "FZ602", "FZ603", "FZ108"} <= found
+    assert "FZ104" in {code for code, ds in _findings(text.replace("镇党委书记亲自主持", "召开会议")).items() if ds}
