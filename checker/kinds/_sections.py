@@ -76,6 +76,14 @@ def any_with_role(report: Report, role: str) -> bool:
     return bool(with_role(report, role))
 
 
+def own_segments(report: Report, section: Section):
+    """``report.body_segments(section, include_children=False)``: the run-in text and body lines of
+    the section itself.  A section without sub-parts has no other text, and its segments are those
+    ``body_segments(section)`` keeps for every section (the text kinds read them all): taken from
+    there instead of being cut again."""
+    return report.body_segments(section, include_children=not section.children)
+
+
 def text_of(report: Report, section: Section) -> str:
     """``report.section_text(section)``, joined once per report (the part rules read the same parts)."""
     key = ("sections.text", id(section))

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..analyze.roles import principal_act
 from ..model import Diagnostic
+from . import _sections
 from ._textscan import matching_lines, words_regex
 from .base import diagnostic
 
@@ -162,7 +163,7 @@ def _candidate_segments(report, exclude_roles, lines: frozenset[int] | None):
     for section in report.outline.walk():
         if ordered is not None and not _any_between(ordered, section.line, section.end_line):
             continue  # a section's text stands on its lines
-        own = [report.heading_segment(section), *report.body_segments(section, include_children=False)]
+        own = [report.heading_segment(section), *_sections.own_segments(report, section)]
         if lines is not None:
             own = [segment for segment in own if segment.line.number in lines]
         if not own or set(report.roles_of(section)) & excluded:

@@ -33,6 +33,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
+from . import _sections
 from ._role_part import at_part, part_sections, states_figure, undefined_role
 from ._sections import text_of
 
@@ -69,16 +70,19 @@ def validate(params: Params, ruleset) -> str:
     return undefined_role(params.role, ruleset) or ("" if params.min_items >= 1 else "min_items 至少为 1")
 
 
-def items(report, section) -> list[str]:
-    """The items of one part: sub-parts, else run-in items, else sentences without lead-ins."""
+def items(report, section) -> Iterator[str]:
+    """The items of one part: sub-parts, else run-in items, else sentences without lead-ins (a
+    sub-part's text is joined only when the count comes to it)."""
     if section.children:
-        return [text_of(report, child) for child in section.children]
-    body = "\n".join(segment.text for segment in report.body_segments(section, include_children=False))
+        yield from (text_of(report, child) for child in section.children)
+        return
+    body = "\n".join(segment.text for segment in _sections.own_segments(report, section))
     starts = [m.start() for m in _RUNIN.finditer(body)] if "是" in body else []  # every run-in number ends in 是
     if len(starts) >= 1:
         bounds = [*starts, len(body)]
-        return [body[a:b] for a, b in pairwise(bounds)]
-    return [m.group() for m in _SENTENCE.finditer(body) if m.group().strip()]
+        yield from (body[a:b] for a, b in pairwise(bounds))
+        return
+    yield from (m.group() for m in _SENTENCE.finditer(body) if m.group().strip())
 
 
 def _is_lead_in(text: str, words: tuple[str, ...]) -> bool:
@@ -94,11 +98,9 @@ def _counts(item: str, p: Params) -> bool:
     return p.count_figures and states_figure(item, ())
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    p = rule.params
-    sections = part_sections(report, p.role)
-    if not sections:
-        return
+def counted(report: Report, sections: list, p: Params, enough: int) -> int:
+    """How many items of the ``sections`` count, up to ``enough`` (no more are looked at: the part
+    has enough items, whatever the rest)."""
     count = 0
     for section in sections:
         for item in items(report, section):
@@ -106,6 +108,17 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
                 continue
             if _counts(item, p):
                 count += 1
+                if count == enough:
+                    return count
+    return count
+
+
+def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+    p = rule.params
+    sections = part_sections(report, p.role)
+    if not sections:
+        return
+    count = counted(report, sections, p, enough=p.min_items)  # every item when too few count
     if count >= p.min_items:
         return
     yield at_part(rule, report, sections, count=count, min=p.min_items)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
+from . import _sections
 from ._sections import with_role
 from .base import diagnostic
 
@@ -62,7 +63,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             if found != expected:
                 yield diagnostic(rule, heading.span(m.start(1), m.end()), found=found, expected=expected, year=year)
                 return
-        for segment in report.body_segments(section, include_children=False):
+        for segment in _sections.own_segments(report, section):
             if "年" not in segment.text:
                 continue  # every year of _YEAR has 年
             text = _CITATION.sub(lambda c: "□" * len(c.group()), segment.text)

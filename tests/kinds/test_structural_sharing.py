@@ -17,7 +17,7 @@ from checker.api import ruleset_for
 from checker.config import Config
 from checker.engine import active_rules, analyze
 from checker.ingest import document_from_text
-from checker.kinds import KINDS, content_evidence, coverage
+from checker.kinds import KINDS, _sections, content_evidence, coverage, min_items
 
 STRUCTURAL = {
     "content_evidence", "coverage", "has_figures", "repeated_paragraph", "min_items", "numbering", "signature",
@@ -75,11 +75,26 @@ def _every_area(text, areas, ignore_words=(), enough=0):
     return [name for name, words in areas if words.search(text)]
 
 
+_COUNTED = min_items.counted
+
+
+def _every_item(report, sections, p, enough):
+    return _COUNTED(report, sections, p, 0)
+
+
+def _own_segments_cut_again(report, section):
+    return report.body_segments(section, include_children=False)
+
+
 DEFEATS = {
     # each rule of a role scans the report for evidence itself
     "content_evidence: evidence found once for both rules": (content_evidence, "evidence", content_evidence.find_evidence),
     # every area searched, however many were found already
     "coverage: areas searched until enough": (coverage, "covered", _every_area),
+    # every item counted, however many counted already
+    "min_items: items counted until enough": (min_items, "counted", _every_item),
+    # a section's own text cut from its lines even when it has no sub-parts
+    "_sections: own segments of a leaf section": (_sections, "own_segments", _own_segments_cut_again),
 }
 
 
