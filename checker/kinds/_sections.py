@@ -9,67 +9,70 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..analyze.roles import NO_ROLE
+
 if TYPE_CHECKING:
     from ..model import Section
     from ..report import Report
 
-_WALK = "sections.walk"
-_ROLES = "sections.roles"
-_BY_ROLE = "sections.by_role"
+_INDEX = "sections.index"
+_NONE: tuple = ()
 
 
 def sections(report: Report) -> tuple[Section, ...]:
     """Every section in outline order (``Outline.walk``)."""
-    found = report._memo.get(_WALK)
-    if found is None:
-        found = report._memo[_WALK] = tuple(report.outline.walk())
-    return found
+    return _index(report)[0]
 
 
 def roles(report: Report) -> tuple[tuple[str, ...], ...]:
     """The roles of each section of :func:`sections`, in the same order."""
-    found = report._memo.get(_ROLES)
-    if found is None:
-        roles_of = report.roles_of
-        found = report._memo[_ROLES] = tuple(roles_of(s) for s in sections(report))
-    return found
-
-
-_NONE: tuple = ()
+    return _index(report)[1]
 
 
 def with_role(report: Report, role: str) -> tuple[Section, ...]:
     """The sections carrying ``role``, in outline order (sub-parts inherit their parent's role)."""
-    return _by_role(report)[0].get(role, _NONE)
+    return _index(report)[2].get(role, _NONE)
 
 
 def parts_with_role(report: Report, role: str) -> tuple[Section, ...]:
     """The sections carrying ``role`` whose parent does not: each part once, its sub-parts with it."""
-    return _by_role(report)[1].get(role, _NONE)
+    return _index(report)[3].get(role, _NONE)
 
 
-def _by_role(report: Report) -> tuple[dict[str, tuple], dict[str, tuple]]:
-    """role → the sections carrying it, and role → its parts, from one pass over the sections."""
-    found = report._memo.get(_BY_ROLE)
+def _index(report: Report) -> tuple:
+    """(sections, their roles, role → the sections carrying it, role → its parts), once per report."""
+    found = report._memo.get(_INDEX)
     if found is None:
-        carrying: dict[str, list] = {}
-        parts: dict[str, list] = {}
-        roles_by_id = {}
-        for section, section_roles in zip(sections(report), roles(report)):
-            roles_by_id[id(section)] = section_roles
-            parent_roles = _NONE if section.parent is None else roles_by_id.get(id(section.parent), _NONE)
-            for role in section_roles:
-                sections_of_role = carrying.setdefault(role, [])
-                if sections_of_role and sections_of_role[-1] is section:
-                    continue  # a role named twice
-                sections_of_role.append(section)
-                if role not in parent_roles:
-                    parts.setdefault(role, []).append(section)
-        found = report._memo[_BY_ROLE] = (
-            {role: tuple(found) for role, found in carrying.items()},
-            {role: tuple(found) for role, found in parts.items()},
-        )
+        found = report._memo[_INDEX] = _walk_with_roles(report)
     return found
+
+
+def _walk_with_roles(report: Report) -> tuple:
+    """One walk of the outline (``Outline.walk``'s order) that takes each section's roles and files
+    the section under each of them, as a part when its parent does not carry the role."""
+    by_id = report.outline_roles.by_section()  # report.roles_of, without a call per section
+    walked: list[Section] = []
+    walked_roles: list[tuple[str, ...]] = []
+    carrying: dict[str, list] = {}
+    parts: dict[str, list] = {}
+    stack = [(section, _NONE) for section in reversed(report.outline.sections)]
+    while stack:
+        section, parent_roles = stack.pop()
+        own = by_id.get(id(section), NO_ROLE).roles
+        walked.append(section)
+        walked_roles.append(own)
+        for role in dict.fromkeys(own) if len(own) > 1 else own:  # a role named twice files it once
+            carrying.setdefault(role, []).append(section)
+            if role not in parent_roles:
+                parts.setdefault(role, []).append(section)
+        if section.children:
+            stack.extend([(child, own) for child in reversed(section.children)])
+    return (
+        tuple(walked),
+        tuple(walked_roles),
+        {role: tuple(found) for role, found in carrying.items()},
+        {role: tuple(found) for role, found in parts.items()},
+    )
 
 
 def any_with_role(report: Report, role: str) -> bool:

@@ -108,19 +108,34 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
     lines = matching_lines(report, needed) if words is not None else None  # one scan of the whole text
     if lines is not None and not lines:
         return
+    candidates = _candidate_segments(report, exclude_roles, lines)
+    if role.principals:
+        yield from _principal_acting(report, role, needed, candidates)
+        return
     mask = _masker(role.ignore_inside)
-    for segment, section in _candidate_segments(report, exclude_roles, lines):
+    for segment, section in candidates:
         if not _may_hold(segment.text, role):
             continue  # most segments: no sentence of theirs can be evidence
         for sentence in report.sentences(segment):
-            if role.principals:
-                if needed.search(sentence.text) and principal_act(sentence.text, role):
-                    yield sentence, section
-                continue
             text = mask(sentence.text)
             if any(word in text for word in role.content_not):
                 continue
             if any(all(word in text for word in group) for group in role.content_all):
+                yield sentence, section
+
+
+def _principal_acting(report, role, needed: re.Pattern, candidates):
+    """(sentence, section) where a principal acts (``principal_act``), among the ``candidates``.  Such
+    a sentence holds a principal (``needed``) and one of the ``acts`` (the act is found after the
+    principal, in the sentence with its quotes masked: masking only takes words away), and so does
+    its segment: a sentence or segment without both is passed over without asking."""
+    acts = words_regex(role.acts)
+    for segment, section in candidates:
+        if needed.search(segment.text) is None or acts.search(segment.text) is None:
+            continue  # most segments: no sentence of theirs can be evidence
+        for sentence in report.sentences(segment):
+            text = sentence.text
+            if needed.search(text) and acts.search(text) and principal_act(text, role):
                 yield sentence, section
 
 
@@ -145,10 +160,8 @@ def evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
 
 
 def _may_hold(text: str, role) -> bool:
-    """Whether a sentence of ``text`` could be evidence: a principal, or every word of one group,
+    """Whether a sentence of ``text`` could be evidence: every word of one ``content_all`` group
     appears somewhere in it (masking quotes and splitting into sentences only take words away)."""
-    if role.principals:
-        return any(word in text for word in role.principals)
     return any(all(word in text for word in group) for group in role.content_all)
 
 
@@ -160,14 +173,14 @@ def _candidate_segments(report, exclude_roles, lines: frozenset[int] | None):
             yield segment, None
     excluded = set(exclude_roles)
     ordered = sorted(lines) if lines is not None else None
-    for section in report.outline.walk():
+    for section, section_roles in zip(_sections.sections(report), _sections.roles(report)):
         if ordered is not None and not _any_between(ordered, section.line, section.end_line):
             continue  # a section's text stands on its lines
+        if excluded.intersection(section_roles):
+            continue
         own = [report.heading_segment(section), *_sections.own_segments(report, section)]
         if lines is not None:
             own = [segment for segment in own if segment.line.number in lines]
-        if not own or set(report.roles_of(section)) & excluded:
-            continue
         for segment in own:
             yield segment, section
 
@@ -189,9 +202,8 @@ def _sections_with_role(report, role: str) -> list:
     found = report._memo.get(key)
     if found is None:
         of = report.outline_roles.of
-        found = report._memo[key] = [
-            s for s in report.outline.walk() if role in (r := of(s)).roles and r.evidence in ("heading", "content")
-        ]
+        carrying = _sections.with_role(report, role)
+        found = report._memo[key] = [s for s in carrying if of(s).evidence in ("heading", "content")]
     return found
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checker.analyze.roles import principal_act
 from checker.api import ruleset_for
 from checker.config import Config
 from checker.engine import active_rules, analyze
@@ -86,9 +87,20 @@ def _own_segments_cut_again(report, section):
     return report.body_segments(section, include_children=False)
 
 
+def _every_sentence_asked(report, role, needed, candidates):
+    for segment, section in candidates:
+        for sentence in report.sentences(segment):
+            if needed.search(sentence.text) and principal_act(sentence.text, role):
+                yield sentence, section
+
+
 DEFEATS = {
     # each rule of a role scans the report for evidence itself
     "content_evidence: evidence found once for both rules": (content_evidence, "evidence", content_evidence.find_evidence),
+    # every sentence of every candidate segment asked whether a principal acts in it
+    "content_evidence: a principal and an act in the segment and sentence": (
+        content_evidence, "_principal_acting", _every_sentence_asked
+    ),
     # every area searched, however many were found already
     "coverage: areas searched until enough": (coverage, "covered", _every_area),
     # every item counted, however many counted already
@@ -119,3 +131,19 @@ def test_the_random_reports_give_the_findings_compared():
     found = {code for code, ds in _findings(text).items() if ds}
     assert {"FZ105", "FZ601", "FZ602", "FZ603", "FZ108"} <= found
     assert "FZ104" in {code for code, ds in _findings(text.replace("镇党委书记亲自主持", "召开会议")).items() if ds}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=reports())
+def test_one_walk_gives_the_sections_roles_and_parts_of_the_plain_walk(text):
+    """_sections walks the outline once for every section's roles and the sections and parts of each
+    role: the same as Outline.walk, Report.roles_of and a section's parent."""
+    report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
+    walked = tuple(report.outline.walk())
+    assert _sections.sections(report) == walked
+    assert _sections.roles(report) == tuple(report.roles_of(s) for s in walked)
+    for role in {*RULESET.roles, "other", "nothing"}:
+        carrying = tuple(s for s in walked if role in report.roles_of(s))
+        assert _sections.with_role(report, role) == carrying
+        parts = tuple(s for s in carrying if s.parent is None or role not in report.roles_of(s.parent))
+        assert _sections.parts_with_role(report, role) == parts
