@@ -82,7 +82,7 @@ class Finding:
 def scan(values: list[int], restart: bool, present=None) -> list[Finding]:
     """Problems in a sequence of numbers.  ``restart``: a 1 opens a new (possibly nested) list.
     ``present(i, missing)`` says whether a missing number is written between items i-1 and i anyway."""
-    if values == list(range(1, len(values) + 1)):
+    if _counts_up(values):
         return []  # 1, 2, 3…: the commonest list, nothing to find
     return scan_all(values, restart, present)
 
@@ -183,16 +183,23 @@ def _item_places(report: Report, params: Params) -> Iterator[Place]:
     lists = [report.outline.preamble_items, *[s.items for s in _sections.sections(report) if len(s.items) >= 2]]
     for items in lists:
         if len(items) >= 2:
-            yield from _items(items, text)
+            values = [item.value for item in items]
+            if not _counts_up(values):
+                yield from _items(items, values, text)
 
 
-def _items(items: list[RunInItem], text: str) -> Iterator[Place]:
+def _counts_up(values: list[int]) -> bool:
+    """1, 2, 3…: the commonest list, in which :func:`scan` finds nothing (its own first test)."""
+    return values == list(range(1, len(values) + 1))
+
+
+def _items(items: list[RunInItem], values: list[int], text: str) -> Iterator[Place]:
     def present(i: int, missing: int) -> bool:
         start = items[i - 1].span.end if i else text.rfind("\n", 0, items[0].span.start) + 1
         between = text[start : items[i].span.start]
         return f"{int_to_cn(missing)}是" in between
 
-    for f in scan([item.value for item in items], True, present):
+    for f in scan(values, True, present):
         item = items[f.index]
         yield Place(
             f.problem,

@@ -21,6 +21,7 @@ reviewers count it against the report.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -64,20 +65,36 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     lines = report.doc.lines
     min_chars = rule.params.min_chars
     keys = compared_texts(report)
-    compared = [key for key in keys if len(key) >= min_chars]
-    if len(set(compared)) == len(compared):
+    repeated = _repeated(keys, min_chars)
+    if not repeated:
         return  # no paragraph long enough is written twice
-    for line, kind, key in zip(lines, report.outline.kinds, keys):
-        if len(key) < min_chars or kind in _SKIP_KINDS:
-            continue
+    kinds = report.outline.kinds
+    for i, (key, kind) in enumerate(zip(keys, kinds)):
+        if key not in repeated or kind in _SKIP_KINDS:
+            continue  # a line written once can be neither a repetition nor the first of one
+        line = lines[i]
         first = first_seen.setdefault(key, line.number)
         if first == line.number:
             continue
-        start = line.start
-        # the line and its newline (a flattened report's view has pieces of one line: no newline to take)
-        end = line.end + 1 if report.doc.text[line.end : line.end + 1] == "\n" else line.end
-        if line.number == len(lines) and line.number > 1 and report.doc.text[line.start - 1 : line.start] == "\n":
-            start = lines[line.number - 2].end  # last line: remove the newline before it instead
-        fix = Fix((Edit(start, end, ""),), "unsafe", "删除重复的段落")
-        preview = key[:12] + ("…" if len(key) > 12 else "")
-        yield diagnostic(rule, Span(line.start, line.end), fix=fix, first=first, preview=preview)
+        yield _repetition(report, rule, line, key, first)
+
+
+def _repeated(keys: list[str], min_chars: int) -> set[str]:
+    """The keys of at least ``min_chars`` characters that more than one line has."""
+    compared = [key for key in keys if len(key) >= min_chars]
+    if len(set(compared)) == len(compared):
+        return set()
+    return {key for key, times in Counter(compared).items() if times > 1}
+
+
+def _repetition(report: Report, rule: Rule[Params], line, key: str, first: int) -> Diagnostic:
+    """The finding on a repeated line, with the fix that deletes it."""
+    lines = report.doc.lines
+    start = line.start
+    # the line and its newline (a flattened report's view has pieces of one line: no newline to take)
+    end = line.end + 1 if report.doc.text[line.end : line.end + 1] == "\n" else line.end
+    if line.number == len(lines) and line.number > 1 and report.doc.text[line.start - 1 : line.start] == "\n":
+        start = lines[line.number - 2].end  # last line: remove the newline before it instead
+    fix = Fix((Edit(start, end, ""),), "unsafe", "删除重复的段落")
+    preview = key[:12] + ("…" if len(key) > 12 else "")
+    return diagnostic(rule, Span(line.start, line.end), fix=fix, first=first, preview=preview)

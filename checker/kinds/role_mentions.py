@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Iterator
 from ..model import Diagnostic
 from ._sections import parts_with_role, with_role
 from ._strings import JIEBA_BLOCK
-from .base import diagnostic
+from ._textscan import words_regex
+from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -78,16 +79,35 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if not sections:
         return
     seg = report.segmenter
+    may_say = _may_say(rule)
     for section in parts_with_role(report, p.role):  # a sub-part's text is searched with its parent's
         for segment in report.body_segments(section):
-            if says_any(seg, segment.text, p.words):
+            if may_say(segment.text) and says_any(seg, segment.text, p.words):
                 return
     # point at the most specific part: the deepest section with the role
     named = [s for s in sections if report.outline_roles.of(s).evidence == "heading"] or sections
     target = max(named, key=lambda s: s.level)
     if p.message_promised and any(seg.contains_any(s.heading, p.promise_words) for s in named):
-        rule = replace(rule, message=p.message_promised)
+        rule = _promised(rule)
     yield diagnostic(rule, report.heading_segment(target).span(), heading=target.heading)
+
+
+@per_rule
+def _may_say(rule: Rule[Params]):
+    """A quick test of a text before :func:`says_any`: one search for any of the words, each of which
+    must be in the text for says_any to find it (every text passes when a word is empty)."""
+    words = rule.params.words
+    return words_regex(words).search if all(words) else _always
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+@per_rule
+def _promised(rule: Rule[Params]) -> Rule[Params]:
+    """The rule with ``message_promised`` as its message (made once per rule)."""
+    return replace(rule, message=rule.params.message_promised)
 
 
 def says_any(seg, text: str, words: tuple[str, ...]) -> bool:

@@ -47,6 +47,22 @@ class Params:
     offset: int = 1
 
 
+def _masked(text: str) -> str:
+    """``text`` with every 《…》 citation boxed out (□ of equal length)."""
+    return _CITATION.sub(_box, text) if "《" in text else text  # every citation opens with 《
+
+
+def _box(citation: re.Match) -> str:
+    return "□" * len(citation.group())
+
+
+def _years(text: str) -> Iterator[re.Match]:
+    """The years of ``text`` outside citations (``_YEAR``'s matches in :func:`_masked` text)."""
+    if "年" not in text:
+        return iter(())  # every year of _YEAR has 年
+    return _YEAR.finditer(_masked(text))
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
     if year is None or report.parts_unseen:
@@ -58,7 +74,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             continue
         seen.add(section.line)
         heading = report.heading_segment(section)
-        for m in _YEAR.finditer(_CITATION.sub(lambda c: "□" * len(c.group()), heading.text)):
+        for m in _years(heading.text):
             found = int(m.group(1))
             if found != expected:
                 yield diagnostic(rule, heading.span(m.start(1), m.end()), found=found, expected=expected, year=year)
@@ -66,7 +82,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         for segment in _sections.own_segments(report, section):
             if "年" not in segment.text:
                 continue  # every year of _YEAR has 年
-            text = _CITATION.sub(lambda c: "□" * len(c.group()), segment.text)
+            text = _masked(segment.text)
             for m in _YEAR.finditer(text):
                 found = int(m.group(1))
                 if found in (expected,) or found < year:

@@ -18,7 +18,17 @@ from checker.api import ruleset_for
 from checker.config import Config
 from checker.engine import active_rules, analyze
 from checker.ingest import document_from_text
-from checker.kinds import KINDS, _sections, content_evidence, coverage, min_items
+from checker.kinds import (
+    KINDS,
+    _sections,
+    content_evidence,
+    coverage,
+    min_items,
+    numbering,
+    repeated_paragraph,
+    role_mentions,
+    year_relation,
+)
 
 STRUCTURAL = {
     "content_evidence", "coverage", "has_figures", "repeated_paragraph", "min_items", "numbering", "signature",
@@ -34,8 +44,8 @@ WORDS = [
     "为组长", "第一责任人", "职责", "不到位", "得分", "《党政主要负责人履行推进法治建设第一责任人职责规定》",
     "权责清单", "规范性文件", "重大行政决策", "行政执法", "应急", "调解", "政务公开", "数字政府", "党的领导",
     "谁执法谁普法", "学法平台", "普法", "126项", "3次", "两场", "2024年", "2025年", "2023年", "2025年将", "12月3日",
-    "一是", "二是", "三是", "五是", "存在一些", "主要表现在：", "究其原因", "由于", "开展", "进一步加强", "召开",
-    "，", "。", "；", "：", " ", "二十届四中全会",
+    "一是", "二是", "三是", "五是", "存在一些", "主要表现在：", "究其原因", "原因", "由于", "开展", "进一步加强", "召开",
+    "，", "。", "；", "：", " ", "二十届四中全会", "《2026年规划》", "2026年计划",
 ]  # fmt: skip
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map("".join)
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3).map("。".join)
@@ -62,6 +72,9 @@ def reports(draw) -> str:
             lines.append(f"（{NUMERALS[j]}）{draw(SENTENCE)}。{draw(PARAGRAPH)}")
         lines.extend(draw(st.lists(PARAGRAPH, max_size=2)))
     lines.extend(draw(st.sampled_from([[], ["示例乡人民政府", "2025年1月20日"], ["中共示例乡委员会", "2025年4月2日"]])))
+    for _ in range(draw(st.integers(0, 2))):  # a paragraph written twice, the copy perhaps with a space
+        copied = draw(st.sampled_from(lines))
+        lines.insert(draw(st.integers(0, len(lines))), copied.replace("，", " ，", 1) if draw(st.booleans()) else copied)
     return "\n".join(lines) + "\n"
 
 
@@ -94,6 +107,10 @@ def _every_sentence_asked(report, role, needed, candidates):
                 yield sentence, section
 
 
+def _every_line_compared(keys, min_chars):
+    return {key for key in keys if len(key) >= min_chars}
+
+
 DEFEATS = {
     # each rule of a role scans the report for evidence itself
     "content_evidence: evidence found once for both rules": (content_evidence, "evidence", content_evidence.find_evidence),
@@ -105,6 +122,16 @@ DEFEATS = {
     "coverage: areas searched until enough": (coverage, "covered", _every_area),
     # every item counted, however many counted already
     "min_items: items counted until enough": (min_items, "counted", _every_item),
+    # every line's key looked at, not only those written more than once
+    "repeated_paragraph: only repeated keys": (repeated_paragraph, "_repeated", _every_line_compared),
+    # every segment of the part asked whether it says a word, not only those holding one
+    "role_mentions: a word in the segment": (role_mentions, "_may_say", lambda rule: lambda text: True),
+    # every list of run-in items scanned number by number
+    "numbering: a plain count up": (numbering, "_counts_up", lambda values: False),
+    # every text's citations masked, with or without 《
+    "year_relation: citations masked when there is one": (
+        year_relation, "_masked", lambda text: year_relation._CITATION.sub(year_relation._box, text)
+    ),
     # a section's own text cut from its lines even when it has no sub-parts
     "_sections: own segments of a leaf section": (_sections, "own_segments", _own_segments_cut_again),
 }
