@@ -36,6 +36,7 @@ from ..model import Diagnostic
 from . import _sections
 from ._role_part import at_part, part_sections, states_figure, undefined_role
 from ._sections import text_of
+from ._textscan import words_regex
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -86,16 +87,25 @@ def items(report, section) -> Iterator[str]:
 
 
 def _is_lead_in(text: str, words: tuple[str, ...]) -> bool:
-    return text.rstrip().endswith(("：", ":")) or any(w in text for w in words)
+    return text.rstrip().endswith(("：", ":")) or _holds_any(text, words)
 
 
 def _counts(item: str, p: Params) -> bool:
     if not p.require_any and not p.count_figures:
         return True
-    for word in p.require_any:
-        if word in item:
-            return True
+    if _holds_any(item, p.require_any):
+        return True
     return p.count_figures and states_figure(item, ())
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """``any(word in text for word in words)``, with one search of the words' regex (an empty word is
+    in every text)."""
+    if not words:
+        return False
+    if "" in words:
+        return True
+    return words_regex(words).search(text) is not None
 
 
 def counted(report: Report, sections: list, p: Params, enough: int) -> int:

@@ -44,12 +44,19 @@ class Params:
     ignore_forms: tuple[str, ...] = ("（一", "一）", "一．", "1）")
 
 
+def _one_form(sections: list) -> bool:
+    """Every heading of the level written in one form, so in one family: nothing to count."""
+    return len({s.form for s in sections}) < 2
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     by_level: dict[int, list] = {}
     for section in _sections.sections(report):
         if section.number and section.form not in rule.params.ignore_forms:
             by_level.setdefault(section.level, []).append(section)
     for level, sections in sorted(by_level.items()):
+        if _one_form(sections):
+            continue
         counts = Counter(family(s.form) for s in sections)
         if len(counts) < 2:
             continue

@@ -24,6 +24,7 @@ from checker.kinds import (
     content_evidence,
     coverage,
     min_items,
+    mixed_forms,
     numbering,
     repeated_paragraph,
     role_mentions,
@@ -45,7 +46,7 @@ WORDS = [
     "权责清单", "规范性文件", "重大行政决策", "行政执法", "应急", "调解", "政务公开", "数字政府", "党的领导",
     "谁执法谁普法", "学法平台", "普法", "126项", "3次", "两场", "2024年", "2025年", "2023年", "2025年将", "12月3日",
     "一是", "二是", "三是", "五是", "存在一些", "主要表现在：", "究其原因", "原因", "由于", "开展", "进一步加强", "召开",
-    "，", "。", "；", "：", " ", "二十届四中全会", "《2026年规划》", "2026年计划",
+    "，", "。", "；", "：", " ", "(一)", "1.", "1、", "二十届四中全会", "《2026年规划》", "2026年计划",
 ]  # fmt: skip
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map("".join)
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3).map("。".join)
@@ -69,7 +70,8 @@ def reports(draw) -> str:
     for i, part in enumerate(parts):
         lines.append(f"{NUMERALS[i]}、{HEADINGS[part]}")
         for j in range(draw(st.integers(0, 2))):
-            lines.append(f"（{NUMERALS[j]}）{draw(SENTENCE)}。{draw(PARAGRAPH)}")
+            form = draw(st.sampled_from(["（{}）", "({})", "（{}）"]))  # mixed forms now and then
+            lines.append(form.format(NUMERALS[j]) + f"{draw(SENTENCE)}。{draw(PARAGRAPH)}")
         lines.extend(draw(st.lists(PARAGRAPH, max_size=2)))
     lines.extend(draw(st.sampled_from([[], ["示例乡人民政府", "2025年1月20日"], ["中共示例乡委员会", "2025年4月2日"]])))
     for _ in range(draw(st.integers(0, 2))):  # a paragraph written twice, the copy perhaps with a space
@@ -132,6 +134,8 @@ DEFEATS = {
     "year_relation: citations masked when there is one": (
         year_relation, "_masked", lambda text: year_relation._CITATION.sub(year_relation._box, text)
     ),
+    # every level's forms counted by family
+    "mixed_forms: one form at a level": (mixed_forms, "_one_form", lambda sections: False),
     # a section's own text cut from its lines even when it has no sub-parts
     "_sections: own segments of a leaf section": (_sections, "own_segments", _own_segments_cut_again),
 }
@@ -174,3 +178,11 @@ def test_one_walk_gives_the_sections_roles_and_parts_of_the_plain_walk(text):
         assert _sections.with_role(report, role) == carrying
         parts = tuple(s for s in carrying if s.parent is None or role not in report.roles_of(s.parent))
         assert _sections.parts_with_role(report, role) == parts
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="开展召开制度原因如下：: \n", max_size=12), st.lists(st.text(alphabet="开展召开如下", max_size=3), max_size=4))
+def test_min_items_finds_a_word_as_in_does(text, words):
+    """min_items looks for its require_any and lead_in words with one regex search: the answer of
+    ``any(word in text for word in words)``, empty words and words inside words included."""
+    assert min_items._holds_any(text, tuple(words)) == any(word in text for word in words)
