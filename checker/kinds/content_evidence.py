@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from ..analyze.roles import principal_act
+from ..analyze.roles import ACT_WINDOW, principal_act
 from ..model import Diagnostic
 from . import _sections
 from ._textscan import matching_lines, words_regex
@@ -104,7 +104,7 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
     """
     role = report.roles[role_name]
     words = _needed_words(role)
-    needed = words_regex(words or ())
+    needed = acting(words or (), role.acts) if role.principals else words_regex(words or ())
     lines = matching_lines(report, needed) if words is not None else None  # one scan of the whole text
     if lines is not None and not lines:
         return
@@ -124,18 +124,26 @@ def find_evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
                 yield sentence, section
 
 
-def _principal_acting(report, role, needed: re.Pattern, candidates):
-    """(sentence, section) where a principal acts (``principal_act``), among the ``candidates``.  Such
-    a sentence holds a principal (``needed``) and one of the ``acts`` (the act is found after the
-    principal, in the sentence with its quotes masked: masking only takes words away), and so does
-    its segment: a sentence or segment without both is passed over without asking."""
-    acts = words_regex(role.acts)
+@lru_cache(maxsize=64)
+def acting(principals: tuple[str, ...], acts: tuple[str, ...]) -> re.Pattern:
+    """A principal and, starting within ``ACT_WINDOW`` characters after it on its line, an act: what
+    every sentence in which a principal acts (``principal_act``) holds, and so its segment and line.
+    principal_act finds the act in the window after the principal, cut at the sentence's end, in the
+    sentence with its quotes masked (□ in their place): the same characters, fewer words.  It may
+    also refuse what this finds (someone else's principal, a post in a list, a content_not word)."""
+    principal, act = words_regex(principals).pattern, words_regex(acts).pattern
+    return re.compile(f"(?:{principal})[^\n]{{0,{ACT_WINDOW}}}?(?:{act})")
+
+
+def _principal_acting(report, role, acting_re: re.Pattern, candidates):
+    """(sentence, section) where a principal acts (``principal_act``), among the ``candidates``: only
+    a segment and a sentence in which :func:`acting` finds a principal and an act after it are asked."""
     for segment, section in candidates:
-        if needed.search(segment.text) is None or acts.search(segment.text) is None:
+        if acting_re.search(segment.text) is None:
             continue  # most segments: no sentence of theirs can be evidence
         for sentence in report.sentences(segment):
             text = sentence.text
-            if needed.search(text) and acts.search(text) and principal_act(text, role):
+            if acting_re.search(text) and principal_act(text, role):
                 yield sentence, section
 
 

@@ -30,6 +30,7 @@ from checker.kinds import (
     role_mentions,
     year_relation,
 )
+from checker.kinds._textscan import words_regex
 
 STRUCTURAL = {
     "content_evidence", "coverage", "has_figures", "repeated_paragraph", "min_items", "numbering", "signature",
@@ -102,10 +103,10 @@ def _own_segments_cut_again(report, section):
     return report.body_segments(section, include_children=False)
 
 
-def _every_sentence_asked(report, role, needed, candidates):
+def _every_sentence_asked(report, role, acting_re, candidates):
     for segment, section in candidates:
         for sentence in report.sentences(segment):
-            if needed.search(sentence.text) and principal_act(sentence.text, role):
+            if principal_act(sentence.text, role):
                 yield sentence, section
 
 
@@ -119,6 +120,10 @@ DEFEATS = {
     # every sentence of every candidate segment asked whether a principal acts in it
     "content_evidence: a principal and an act in the segment and sentence": (
         content_evidence, "_principal_acting", _every_sentence_asked
+    ),
+    # the lines read are those with a principal, acting or not
+    "content_evidence: lines with a principal and an act after it": (
+        content_evidence, "acting", lambda principals, acts: words_regex(principals)
     ),
     # every area searched, however many were found already
     "coverage: areas searched until enough": (coverage, "covered", _every_area),
@@ -186,3 +191,27 @@ def test_min_items_finds_a_word_as_in_does(text, words):
     """min_items looks for its require_any and lead_in words with one regex search: the answer of
     ``any(word in text for word in words)``, empty words and words inside words included."""
     assert min_items._holds_any(text, tuple(words)) == any(word in text for word in words)
+
+
+ROLE = RULESET.roles["first_responsible"]
+ACTING_PIECES = st.one_of(
+    st.sampled_from([*ROLE.principals, *ROLE.acts, *ROLE.principal_not_before, *ROLE.principal_not_after]),
+    st.sampled_from(["《", "》", "“", "”", "，", "。", "工作", "法治", "一二三四五六七八", "各"]),
+)
+
+
+PIECE_RUN = st.lists(ACTING_PIECES, max_size=4).map("".join)
+# a principal, a gap of plain characters around the window's width, an act
+AT_A_DISTANCE = st.tuples(
+    PIECE_RUN, st.sampled_from(ROLE.principals), st.integers(0, 20), st.sampled_from(ROLE.acts), PIECE_RUN
+).map(lambda t: t[0] + t[1] + "工" * t[2] + t[3] + t[4])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.lists(ACTING_PIECES, max_size=10).map("".join), AT_A_DISTANCE))
+def test_a_sentence_in_which_a_principal_acts_is_found_by_the_acting_regex(text):
+    """content_evidence reads only the lines, segments and sentences that its acting regex finds: every
+    sentence that principal_act accepts must be among them (acts at the edge of the window included).
+    A sentence stands on one line: it holds no line end."""
+    if principal_act(text, ROLE):
+        assert content_evidence.acting(ROLE.principals, ROLE.acts).search(text)
