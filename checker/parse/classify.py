@@ -264,10 +264,13 @@ def classify(
     headings: dict[int, HeadingMatch] = {}
     for i, line in enumerate(lines):
         text = line.text
-        lead = _ws_end(text, 0)
-        if lead == len(text):  # nothing but white space (no copy of a long line stripped)
-            kinds[i] = "BLANK"
-            continue
+        if text and text[0] not in _WS_SET:
+            lead = 0  # most often: no white space there (_ws_end without the call)
+        else:
+            lead = _WS_RUN.match(text).end()  # type: ignore[union-attr]  # the run may be empty: always a match
+            if lead == len(text):  # nothing but white space (no copy of a long line stripped)
+                kinds[i] = "BLANK"
+                continue
         h = _match_heading_at(text, lead)
         if h is not None:
             kinds[i] = "H"

@@ -74,6 +74,7 @@ class Tokens:
         stack: list[tuple[int, int]] = []  # (level, heading line index) of the open sections
         run: list[int] = []
         last = ""
+        make = tuple.__new__  # Token(type, value) without the NamedTuple's own __new__, a Python call
         for i, kind in enumerate(kinds):
             if kind == "BLANK":
                 continue
@@ -82,7 +83,7 @@ class Tokens:
                 while stack and stack[-1][0] >= level:
                     closes[stack.pop()[1]] = i
                 stack.append((level, i))
-                tokens.append(Token(_HEAD_AT_DEPTH[len(stack) - 1], i))
+                tokens.append(make(Token, (_HEAD_AT_DEPTH[len(stack) - 1], i)))
                 last = kind
                 continue
             if kind in _CLOSES_ALL:
@@ -92,7 +93,7 @@ class Tokens:
                 run.append(i)
                 continue
             run = runs[i] = [i]
-            tokens.append(Token(kind, i))
+            tokens.append(make(Token, (kind, i)))
             last = kind
         while stack:
             closes[stack.pop()[1]] = len(kinds)
