@@ -32,7 +32,7 @@ into the parser's sections: each section's roles, how they were decided
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..model import Outline, Section
@@ -88,16 +88,16 @@ class OutlineRoles:
     """The roles analyze gave the sections of one outline, held beside it (the outline is not changed).
     A section without roles (roles not assigned, or another outline's section) has ``NO_ROLE``."""
 
-    __slots__ = ("_sections", "_found", "_by_id")
+    __slots__ = ("_sections", "_by_id")
 
     def __init__(self, outline: Outline | None = None, found: Mapping[int, SectionRole] | None = None) -> None:
         found = found or {}
         self._sections = tuple(outline.walk()) if outline is not None else ()
-        self._found = tuple(found.get(id(s), NO_ROLE) for s in self._sections)
-        self._by_id = {id(s): role for s, role in zip(self._sections, self._found)}  # the sections are kept alive
+        get = found.get
+        self._by_id = {id(s): get(id(s), NO_ROLE) for s in self._sections}  # the sections are kept alive
 
     def __reduce__(self):
-        return (_outline_roles, (self._sections, self._found))
+        return (_outline_roles, (self._sections, tuple(self._by_id[id(s)] for s in self._sections)))
 
     def of(self, section: Section) -> SectionRole:
         return self._by_id.get(id(section), NO_ROLE)
@@ -113,7 +113,7 @@ class OutlineRoles:
 def _outline_roles(sections: tuple[Section, ...], found: tuple[SectionRole, ...]) -> OutlineRoles:
     """Unpickle: the sections in walk order with their roles."""
     made = OutlineRoles()
-    made._sections, made._found = sections, found
+    made._sections = sections
     made._by_id = {id(s): role for s, role in zip(sections, found)}
     return made
 
@@ -144,11 +144,12 @@ class _Judge:
         plan = roles.get("plan")
         self._next_year = plan.next_year if plan else ()
         self._next_year_digits = str(year + 1) if year is not None else ""
-        self._heading_tests = [(role, _any_word(role.heading_any)) for role in roles.values() if role.heading_any]
         kept = segmenter.memo.get("heading_words")
         if kept is None or kept[0] is not roles:  # the memo belongs to one ruleset's roles
-            kept = segmenter.memo["heading_words"] = (roles, {})
+            tests = [(role, _any_word(role.heading_any)) for role in roles.values() if role.heading_any]
+            kept = segmenter.memo["heading_words"] = (roles, {}, tests)
         self._heading_memo: dict[tuple[str, int | None], tuple[tuple[str, ...], tuple[str, ...]]] = kept[1]
+        self._heading_tests = kept[2]
 
     def roles_of(self, section: Section) -> tuple[str, ...]:
         return self.found.get(id(section), NO_ROLE).roles
@@ -203,24 +204,33 @@ class _Judge:
             found = self._evidence[key] = self._find_evidence(role_name, section, with_heading)
         return found
 
+    def first_evidence(self, role_name: str, section: Section, skip: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+        """The first pair of ``evidence(role_name, section)`` whose word is not in ``skip``, or None: the
+        sentences after it are not judged (the plan's place and its word need no more than the first)."""
+        known = self._evidence.get((role_name, id(section), True))
+        pairs = known if known is not None else self._evidence_pairs(role_name, section, True)
+        return next((pair for pair in pairs if pair[0] not in skip), None)
+
     def _find_evidence(self, role_name: str, section: Section, with_heading: bool) -> list[tuple[str, int]]:
+        return list(self._evidence_pairs(role_name, section, with_heading))
+
+    def _evidence_pairs(self, role_name: str, section: Section, with_heading: bool) -> Iterator[tuple[str, int]]:
+        """(word, line) of each sentence that evidences ``role_name``, in order, judged as they are asked for."""
         role = self.roles.get(role_name)
         if role is None:
-            return []
-        found: list[tuple[str, int]] = []
+            return
         may_hold = self._may_hold(role_name, role)
         if with_heading and may_hold(section.heading):  # the heading whole, as one sentence
             word = self._evidence_in(role_name, role, section.heading)
             if word:
-                found.append((word, section.line))
+                yield word, section.line
         for line, text in self.text_lines(section):
             if not may_hold(text):
                 continue  # none of the words any of its sentences would need
             for sentence in self.sentences_of(text):
                 word = self._evidence_in(role_name, role, sentence)
                 if word:
-                    found.append((word, line))
-        return found
+                    yield word, line
 
     def _evidence_in(self, role_name: str, role: RoleDef, sentence: str) -> str:
         if role_name == "plan":
@@ -262,6 +272,8 @@ class _Judge:
                 del memo[next(iter(memo))]
             memo[key] = known
         found, words = known
+        if not found:  # most headings name no part
+            return [], []
         line = section.line
         return list(found), [(word, line) for word in words]
 
@@ -319,14 +331,15 @@ class _Judge:
             return
         extra: list[tuple[str, int]] = []
         if "plan" in found:
-            extra = [w for w in self.evidence("plan", section) if w[0] not in {x[0] for x in words}][:1]
+            first = self.first_evidence("plan", section, frozenset(x[0] for x in words))
+            extra = [first] if first is not None else []
         self.settle(section, tuple(found), how, tuple(dict.fromkeys([*words, *extra])))
 
     def _plan_holds(self, section: Section, found: list[str]) -> bool:
         """Next-year evidence and a place after the measures."""
         if any(section.line <= s.end_line and section.line >= s.line for s in self._measures_parts() if s is not section):
             return False  # inside a measures part
-        if self.evidence("plan", section):
+        if self.first_evidence("plan", section) is not None:
             return True
         if section.parent is None and _YEAR_RE.search(section.heading):
             return True  # “二、2024年重点工作” in a 2024 report: a plan with the wrong year, for FZ107 to judge
@@ -353,8 +366,9 @@ class _Judge:
             best = max(weights, key=lambda n: len(weights[n]))
             count = len(weights[best])
             others = sorted((len(v) for n, v in weights.items() if n != best), reverse=True)
-            measures = len(self.evidence("measures", section, with_heading=False))
-            if count >= MIN_WEIGHT and count > 2 * others[0] and count * 2 > measures:
+            if count < MIN_WEIGHT or count <= 2 * others[0]:
+                continue  # the measures' weight is not asked for (most untitled parts: its words are everywhere)
+            if count * 2 > len(self.evidence("measures", section, with_heading=False)):
                 self.settle(section, (best,), "content", tuple(weights[best][:3]))
         if "measures" not in self.roles:
             return
@@ -409,7 +423,7 @@ class _Judge:
 
     def _evidenced(self, role: str, section: Section) -> bool:
         if role == "plan":
-            return bool(self.evidence("plan", section))  # the place is checked when it is settled
+            return self.first_evidence("plan", section) is not None  # the place is checked when it is settled
         if role == "measures":
             return False  # a sub-part of another part is that part's own work, not the year's measures
         return bool(self.evidence(role, section, with_heading=False))

@@ -45,3 +45,27 @@ def test_a_role_without_words_holds_nothing():
 
     judge = _Judge(Outline(lines=(), kinds=()), {}, RULESET.segmenter(), None)
     assert not judge._may_hold("other", RoleDef(name="other", label="其他"))("任何文字")
+
+
+BODY = st.lists(st.sampled_from([*PIECES, "一是", "下一步", "明年"]), max_size=8).map("".join)
+report = st.lists(st.tuples(st.sampled_from(["一、", "二、", "（一）", "1."]), line, BODY), min_size=1, max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(report, st.sampled_from(YEARS), st.sets(st.sampled_from([*WORDS, "2025年", "2026年"]), max_size=3))
+@example([("四、", "2025年工作计划", "下一步，明年继续。2025年加强。")], 2024, {"下一步"})
+def test_the_first_evidence_is_the_first_of_the_whole_list(parts, year, skip):
+    """first_evidence (the sentences judged until one answers) gives the first pair of the whole
+    evidence list whose word is not skipped, before and after the list is worked out."""
+    from checker.ingest import document_from_text
+    from checker.parse.outline import parse_document
+
+    outline = parse_document(document_from_text("\n".join(f"{marker}{head}\n{body}" for marker, head, body in parts)))
+    for name in RULESET.roles:
+        for section in outline.walk():
+            judge = _Judge(outline, RULESET.roles, RULESET.segmenter(), year)
+            whole = _Judge(outline, RULESET.roles, RULESET.segmenter(), year)._find_evidence(name, section, True)
+            expected = next((pair for pair in whole if pair[0] not in skip), None)
+            assert judge.first_evidence(name, section, frozenset(skip)) == expected
+            judge.evidence(name, section)  # now from the list kept
+            assert judge.first_evidence(name, section, frozenset(skip)) == expected
