@@ -210,13 +210,25 @@ class Outline:
     # a report flattened into one paragraph (checker/parse/split.py): "" lines as written,
     # "split" seen split at its heading markers, "unsplit" flattened and not split safely
     split: str = ""
+    # every section in document order, made once the parser has finished the outline (see ``done``)
+    _walked: tuple["Section", ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def title(self) -> str:
         return "".join(self.lines[n - 1].text.strip() for n in self.title_lines)
 
+    def done(self) -> None:
+        """The outline is complete (the parser calls this last): walk() answers from a tuple made now
+        (rules walk the outline some thirty times per report)."""
+        self._walked = tuple(self._walk())
+
     def walk(self):
-        """Every section, in document order (one generator, not one per level: rules walk it often)."""
+        """Every section, in document order."""
+        walked = self._walked
+        return iter(walked) if walked is not None else self._walk()
+
+    def _walk(self):
+        """Every section, in document order (one generator, not one per level)."""
         stack = self.sections[::-1]
         while stack:
             section = stack.pop()

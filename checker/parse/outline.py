@@ -198,6 +198,7 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
         elif kind in ("SIGN", "DATE"):
             signature.extend(tokens.lines(token))
     outline.signature = tuple(signature)
+    outline.done()
     return outline
 
 

@@ -287,3 +287,14 @@ def test_one_token_per_run_of_lines_and_headings_named_by_their_depth():
         (1, "一、", "主要举措", 5, 11, [(3, "1.", "依法决策", 6, 9, []), (2, "（二）", "严格执法", 10, 11, [])]),
         (1, "二、", "存在的不足", 12, 13, []),
     ]
+
+
+def test_a_parsed_outline_walks_from_the_tuple_made_when_done_a_hand_made_one_walks_live():
+    o = parse(FULL)
+    assert o._walked is not None and list(o.walk()) == list(o._walk())
+    assert [s.line for s in o.walk()] == [9, 10, 11, 13, 15, 17, 18, 19]
+    hand = Outline(lines=o.lines, kinds=o.kinds)
+    hand.sections.append(o.sections[0])
+    assert [s.line for s in hand.walk()] == [9, 10, 11]  # not done: the sections as they are now
+    hand.sections.append(o.sections[1])
+    assert [s.line for s in hand.walk()] == [9, 10, 11, 13]
