@@ -47,7 +47,11 @@ _FORM_OF_GROUP = {  # the index of a form's group → the form, its level and th
 # (tests/parse/test_shortcuts.py holds that every form opens so)
 _CN_FIRST = frozenset(ch for ch in CN_NUMERAL if "\u4e00" <= ch <= "\u9fff")  # 一 … 九, 十, 百, 零
 # what follows the numeral of a Chinese-numeral form (一） 一、 一． …; or white space) and of a digit form
-_CN_MARKS = frozenset("）)、．.，,:：")
+_CN_MARKS = "）)、．.，,:："
+# A Chinese numeral's mark or white space right after the run of numeral characters: every Chinese-numeral
+# form (一、 一） 一．) needs it there, and its numeral regex reads only numeral characters (a backtrack into
+# the run meets a numeral character, no mark); a cheap test before the forms' regex (一是…, 三年来…: no)
+_CN_MARKED = re.compile(f"[{''.join(sorted(_CN_FIRST))}]+[{re.escape(_CN_MARKS)}\\s]")
 _DIGIT_MARKS = frozenset("）).．、")
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
@@ -66,6 +70,7 @@ _SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，（）()]{2,40}[：:]$")
 _ATTACH_RE = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[：:]|$)")
 _SIGN_TAIL = re.compile(r"(?:人民政府|政府|委员会|党委|党工委|办事处|办公室|管委会|局|乡|镇|街道|司法所|部)$")
 _SENTENCE_END = "。；;！!？?"
+_TITLE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}，,]")
 TITLE_WORDS = ("报告", "总结", "情况", "法治", "建设", "工作", "汇报", "依法行政")
 
 
@@ -103,7 +108,7 @@ def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
     """match_heading for a line whose first character that is not white space is at column ``lead``."""
     first = text[lead]
     if first in _CN_FIRST:
-        if not _marked_cn(text, lead):
+        if _CN_MARKED.match(text, lead) is None:
             return None  # 一是…, 三年来…: no form's mark follows the numeral
     elif first.isdecimal():  # what \d matches in a str pattern
         if not _marked_digits(text, lead):
@@ -200,17 +205,6 @@ def _heading_match(text: str, lead: int, marker_end: int, form: str, level: int,
     return HeadingMatch(level, form, canonical, number, value, lead, marker_end, text[heading_start:cut], heading_start, cut, body_start)
 
 
-def _marked_cn(text: str, at: int) -> bool:
-    """A Chinese numeral's mark or white space right after the run of numeral characters at column ``at``:
-    every Chinese-numeral form (一、 一） 一．) needs it there, and its numeral regex reads only numeral
-    characters; a cheap test before the forms' regex (most such lines are 一是…, 三年来…)."""
-    i = at + 1
-    n = len(text)
-    while i < n and text[i] in _CN_FIRST:
-        i += 1
-    return i < n and (text[i] in _CN_MARKS or text[i].isspace())  # \s is str.isspace in a str pattern
-
-
 def _marked_digits(text: str, at: int) -> bool:
     """One or two digits and a digit form's mark (1. 1．1、1）) at column ``at`` (2024年…, 12次…: no)."""
     i = at + 2 if at + 1 < len(text) and text[at + 1].isdecimal() else at + 1
@@ -245,7 +239,7 @@ def looks_like_title_line(text: str) -> bool:
     t = strip_ws(text)
     if not t or len(t) > 45:
         return False
-    if any(ch in t for ch in _SENTENCE_END) or "，" in t or "," in t:
+    if _TITLE_STOP.search(t):  # a sentence end or a comma
         return False
     if t.endswith(("：", ":")):
         return False
@@ -301,7 +295,8 @@ def _mark_shaped_headings(lines, kinds, headings) -> None:
     body = [i for i, k in enumerate(kinds) if k == "BODY"]
     if len(body) < 4:
         return
-    candidates = [i for i in body if _shaped(lines, kinds, i)]
+    # a line that ends in a sentence end or a colon (most paragraphs: 。) holds one: no heading's shape
+    candidates = [i for i in body if lines[i].text[-1:] not in _SHAPE_STOPS and _shaped(lines, kinds, i)]
     if len(candidates) < SHAPE_MIN:
         return
     paragraphs = [i for i in body if i not in candidates]
@@ -327,6 +322,7 @@ def _mark_shaped_headings(lines, kinds, headings) -> None:
 
 _PART_WORD = re.compile(r"第[一二三四五六七八九十]{1,3}部分")  # 第三部分　…: a part heading, however long
 _SHAPE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}：:]")  # a sentence end or a colon: no heading's shape
+_SHAPE_STOPS = frozenset(_SENTENCE_END + "：:")
 
 
 def _shaped(lines, kinds, i: int) -> bool:
