@@ -141,6 +141,7 @@ class _Judge:
         self._evidence: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
         self._heading_words: dict[int, tuple[list[str], list[tuple[str, int]]]] = {}
         self.found: dict[int, SectionRole] = {}  # by id(section)
+        self._roles_at: dict[int, tuple[str, ...]] = {}  # the same roles by the section's line (one per section)
         plan = roles.get("plan")
         self._next_year = plan.next_year if plan else ()
         self._next_year_digits = str(year + 1) if year is not None else ""
@@ -152,9 +153,10 @@ class _Judge:
         self._heading_tests = kept[2]
 
     def roles_of(self, section: Section) -> tuple[str, ...]:
-        return self.found.get(id(section), NO_ROLE).roles
+        return self._roles_at.get(section.line, ())
 
     def settle(self, section: Section, roles: tuple[str, ...], evidence: str = "", words: tuple[tuple[str, int], ...] = ()) -> None:
+        self._roles_at[section.line] = roles
         if words:
             self.found[id(section)] = SectionRole(roles, evidence, words)
             return
@@ -350,12 +352,14 @@ class _Judge:
         return False
 
     def _measures_parts(self) -> list[Section]:
-        return [s for s in self.outline.sections if "measures" in self.roles_of(s)]
+        roles_at = self._roles_at
+        return [s for s in self.outline.sections if "measures" in roles_at.get(s.line, ())]
 
     # --- untitled top-level parts ---------------------------------------------------------
     def untitled_top_level(self) -> None:
         sections = self.outline.sections
-        untitled = [s for s in sections if not self.roles_of(s)]
+        roles_at = self._roles_at
+        untitled = [s for s in sections if not roles_at.get(s.line)]
         for section in untitled:
             weights = {}
             for name in ("shortcomings", "plan", "first_responsible"):
@@ -373,12 +377,13 @@ class _Judge:
         if "measures" not in self.roles:
             return
         for section in sections:
-            if set(self.roles_of(section)) & {"shortcomings", "plan"}:
+            roles = roles_at.get(section.line, ())
+            if "shortcomings" in roles or "plan" in roles:
                 break
-            if not self.roles_of(section) and (section.children or section.end_line > section.line or section.body_start_col >= 0):
+            if not roles and (section.children or section.end_line > section.line or section.body_start_col >= 0):
                 self.settle(section, ("measures",), "position")
         for section in sections:
-            if not self.roles_of(section):
+            if not roles_at.get(section.line):
                 self.settle(section, ("other",))
 
     def _after_measures(self, section: Section) -> bool:

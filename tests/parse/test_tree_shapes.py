@@ -100,6 +100,7 @@ def fields(section: Section) -> tuple:
 def test_an_outline_from_the_flat_plan_is_the_one_built_from_the_tree(text):
     doc = document_from_text(text)
     built, plain = parse_document(doc), plain_outline(doc)
+    assert len({s.line for s in built.walk()}) == len(list(built.walk()))  # one section per line (roles keys them so)
     assert [fields(s) for s in built.sections] == [fields(s) for s in plain.sections]
     assert built == plain
 
