@@ -118,9 +118,10 @@ class Report:
 
     @staticmethod
     def sentences(segment: Segment) -> Iterator[Segment]:
-        for m in _SENTENCE_RE.finditer(segment.text):
-            if m.group().strip():
-                yield Segment(segment.line, segment.col + m.start(), m.group())
+        """The sentences of a segment that are not blank (a list made in one comprehension, not a generator
+        resumed once per sentence)."""
+        line, col = segment.line, segment.col
+        return iter([Segment(line, col + m.start(), m.group()) for m in _SENTENCE_RE.finditer(segment.text) if m.group().strip()])
 
     @cached_property
     def title_span(self) -> Span:
