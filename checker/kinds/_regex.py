@@ -94,6 +94,12 @@ class TimedPattern:
         except TimeoutError:
             raise self._timed_out() from None
 
+    def scan(self, text: str, pos: int = 0):
+        """The engine's own iterator of the matches (no generator around it, for a caller that reads
+        many lines): running out of time raises ``TimeoutError`` from it, which the caller turns
+        into its own ``TimeLimitExceeded``."""
+        return self.compiled.finditer(text, pos, **self._timeout())
+
     def match(self, text: str):
         return self.compiled.match(text)
 

@@ -176,7 +176,7 @@ def validate(params: Params, ruleset) -> str:
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     try:
         yield from _check(report, rule)
-    except TimeLimitExceeded:
+    except (TimeLimitExceeded, TimeoutError):  # TimeoutError: from TimedPattern.scan
         raise TimeLimitExceeded(
             f"规则 {rule.code} 的正则表达式在此文件上匹配超时，已停止检查此文件；请检查规则包中该规则的 pattern"
         ) from None
@@ -212,7 +212,7 @@ def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) ->
         return ()
     if comp.whole is None:
         return regions(report, scope) if comp.regex.search(text) is not None else ()
-    return regions_on(report, lines_touched(report, comp.whole.finditer(text)), scope)
+    return regions_on(report, lines_touched(report, comp.whole.scan(text)), scope)
 
 
 def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
@@ -223,7 +223,7 @@ def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     for region in _regions_to_read(report, comp, params.scope):
         text = region.text
         skip = None
-        for m in regex.finditer(text, region.col):
+        for m in regex.scan(text, region.col):
             start, end = m.span()
             if skip is None:  # the line's skipped ranges, once it has a match
                 skip = _skipped(text, params, comp)
