@@ -118,10 +118,15 @@ _compiled = per_rule(_Compiled)
 
 def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, found, expected) in one piece of text."""
+    if _compiled(rule).anchors.search(text) is None:  # no candidate, tail or stem can be there
+        return iter(())
+    return find_everywhere(text, rule)
+
+
+def find_everywhere(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
+    """:func:`find` without the look for an anchor first."""
     p = rule.params
     comp = _compiled(rule)
-    if comp.anchors.search(text) is None:
-        return
     scan = mask_quoted(text, ("《》",))
     taken: list[tuple[int, int]] = []
     for m in comp.candidate.finditer(scan) if p.prefix in scan else ():
@@ -143,8 +148,9 @@ def find(text: str, rule) -> Iterator[tuple[int, int, str, str]]:
 
 
 def _anchors(p: Params) -> list[str]:
-    """A candidate, a tail or a stem holds one of these."""
-    return [p.prefix, *(name[len(p.prefix) :][:4] for name in p.names)]
+    """A candidate, a tail or a stem holds one of these: a candidate and a stem start with the prefix,
+    and a tail is cut (and looked for) only when it is ``min_cut`` characters long or more."""
+    return [p.prefix, *(tail[:4] for name in p.names if len(tail := name[len(p.prefix) :]) >= p.min_cut)]
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:

@@ -68,3 +68,32 @@ def test_title_words_after_zongshuji_are_still_a_misnomer(run, report):
 def test_superseded_name_gets_the_current_one(run, report):
     text = report.replace(PREAMBLE, "2024年，示例乡学习习近平新时代中国特色社会主义法治思想。")
     assert run(text, "FZ503")[0][4] == "“习近平新时代中国特色社会主义法治思想”不是规范名称，应为“习近平法治思想”"
+
+
+# --- the look for an anchor before the search never loses a finding ---------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _rule():
+    from checker.api import ruleset_for
+    from checker.engine import active_rules
+
+    config = Config()
+    return next(r for r in active_rules(ruleset_for(config), config) if r.code == "FZ503")
+
+
+PIECES = [
+    "习近平", "习近", "近平", "新时代", "中国特色社会主义", "思想", "法治", "法制", "经济", "外交", "生态文明", "强军",
+    "文化", "全面依法治国", "总书记", "新时代中国特色社会主义思想", "习近平新时代中国特色社会主义", "《", "》", "，", "的",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=10).map("".join))
+def test_the_anchor_look_skips_only_texts_without_a_finding(text):
+    from checker.kinds import official_name
+
+    rule = _rule()
+    assert list(official_name.find(text, rule)) == list(official_name.find_everywhere(text, rule)), text
