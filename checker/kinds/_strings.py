@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ._textscan import sections
 
@@ -37,13 +38,20 @@ SPACE_NAMES = {
 
 def mask_quoted(text: str, pairs: Iterable[str] = QUOTE_PAIRS) -> str:
     """``text`` with every quoted stretch (marks included) replaced by □ of equal length."""
-    wanted = set(pairs)
-    if not any(p[0] in text for p in wanted):
-        return text
-    for (a, b), regex in zip(QUOTE_PAIRS, _QUOTED_RES):
-        if a + b in wanted and a in text:
-            text = regex.sub(lambda m: MASK * len(m.group()), text)
+    for opener, regex in _quote_masks(tuple(pairs)):
+        if opener in text:
+            text = regex.sub(_masked, text)
     return text
+
+
+@lru_cache(maxsize=32)
+def _quote_masks(pairs: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """(opener, regex of a quoted stretch) of the pairs of ``pairs`` that :data:`QUOTE_PAIRS` knows, in its order."""
+    return tuple((a, regex) for (a, b), regex in zip(QUOTE_PAIRS, _QUOTED_RES) if a + b in pairs)
+
+
+def _masked(m: re.Match) -> str:
+    return MASK * (m.end() - m.start())
 
 
 def describe_spaces(run: str) -> str:
