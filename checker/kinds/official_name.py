@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, segments_on
-from ._textscan import matching_lines, words_regex
+from ._textscan import lines_holding, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def closest(middle: str, middles: dict[str, str], honorifics: tuple[str, ...]) -
 
 
 class _Compiled:
-    __slots__ = ("anchors", "candidate", "cuts", "middles", "renamed", "rule")
+    __slots__ = ("anchor_words", "anchors", "candidate", "cuts", "middles", "renamed", "rule")
 
     def __init__(self, rule) -> None:
         p = rule.params
@@ -110,7 +110,8 @@ class _Compiled:
             if len(stem) >= p.min_cut:  # 习近平新时代中国特色社会主义 without 思想
                 cuts.append((re.compile(f"{re.escape(stem)}(?!{suf})"), name, stem))
         self.cuts = tuple(cuts)
-        self.anchors = words_regex(tuple(_anchors(p)))  # a candidate, tail or stem holds one of them
+        self.anchor_words = tuple(_anchors(p))
+        self.anchors = words_regex(self.anchor_words)  # a candidate, tail or stem holds one of them
 
 
 _compiled = per_rule(_Compiled)
@@ -154,7 +155,7 @@ def _anchors(p: Params) -> list[str]:
 
 
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    lines = matching_lines(report, _compiled(rule).anchors)  # one scan of the whole text: the lines holding an anchor
+    lines = lines_holding(report, _compiled(rule).anchor_words)  # scans of the whole text: the lines holding an anchor
     for segment in segments_on(report, lines):
         for start, end, found, expected in sorted(find(segment.text, rule)):
             span = segment.span(start, end)

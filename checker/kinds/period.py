@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._strings import body_segments_on, clauses
-from ._textscan import matching_lines, sections, words_regex
+from ._textscan import lines_holding, sections, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _named(plain: str, comp: _Compiled) -> list[tuple[re.Match, int, int, int, s
 
 def _sentences_with_year(report, rule, year: int):
     comp = _compiled(rule)
-    lines = matching_lines(report, comp.anchor_regex)  # one scan of the whole text: the lines naming a period
+    lines = lines_holding(report, comp.anchors)  # scans of the whole text: the lines naming a period
     if not lines:
         return
     plan_lines: set[int] = set()

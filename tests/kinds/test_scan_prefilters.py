@@ -29,7 +29,7 @@ from checker.kinds import (
 )
 from checker.kinds._regex import finds_every_line
 from checker.kinds._strings import ALL_SPACES
-from checker.kinds._textscan import expand_macros, regions, words_finders, words_regex
+from checker.kinds._textscan import expand_macros, lines_holding, regions, words_finders, words_regex
 
 # --- whole kinds: the prefilter against every line ------------------------------------------------
 
@@ -100,11 +100,11 @@ PLAIN = [
     (whitespace, "lines_touched", every_line_number),
     (whitespace, "_ending_in_space", every_line_number),
     (whitespace, "_indents", _plain_indents),
-    (official_name, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (official_name, "lines_holding", lambda report, words: frozenset(every_line_number(report))),
     (substitution, "_lines_with_a_source", lambda report, comp: frozenset(every_line_number(report))),
     (content_evidence, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
     (consistent_symbol, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
-    (period, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (period, "lines_holding", lambda report, words: frozenset(every_line_number(report))),
     (period, "_named", _plain_named),
 ]
 
@@ -284,3 +284,32 @@ def test_indent_counts_are_those_of_each_line(lines):
     plain = [re.match(f"[{re.escape(ALL_SPACES)}]*", line).group() for line in lines]
     assert indents == Counter(i for i, line in zip(plain, lines) if i and len(i) < len(line)), lines
     assert blank == sum(1 for i, line in zip(plain, lines) if i and len(i) == len(line)), lines
+
+
+# --- lines_holding: the lines holding one of the words, from a scan per group of them --------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_GROUPED, min_size=1, max_size=8),
+        st.lists(st.text(alphabet="法治十五七八a", min_size=1, max_size=4), min_size=1, max_size=8),
+    ),
+    st.data(),
+)
+def test_lines_holding_are_the_lines_holding_a_word(words, data):
+    from types import SimpleNamespace
+
+    pieces = st.one_of(st.sampled_from(words), st.text(alphabet="党的15大届中全会法治十五七八a\n", max_size=3))
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    report = SimpleNamespace(_clean_text=text, _line_starts=[0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")])
+    expected = {n for n, line in enumerate(text.split("\n"), start=1) if any(w in line for w in words)}
+    assert lines_holding(report, tuple(words)) == expected, (words, text)
+
+
+def test_lines_holding_scans_for_the_strings_groups_share():
+    from checker.kinds._textscan import _line_finders
+
+    plans = ("法治中国建设规划", "法治社会建设实施纲要", "十三", "十四", "法治政府建设实施纲要", "十五", "八五", "七五")
+    assert [f.pattern[:2] for f in _line_finders(plans)] == ["法治", "十(", "五("]
+    assert [f.pattern for f in _line_finders(("习近平", "新时代中"))] == ["新时代中", "习近平"]
