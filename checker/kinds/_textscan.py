@@ -60,6 +60,7 @@ def words_finders(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(_anchored_pattern(anchor, group)) for anchor, group in groups)
 
 
+_MOST_GROUPED = 64
 _MOST_GROUPS = 3  # more groups than this: more scans of the text than the trie's one
 
 
@@ -95,6 +96,8 @@ def _anchor_groups(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]],
     十四, 十五, then 五 for 七五 and 八五).  A single
     character serves only when it is a letter outside ASCII (届, not a digit or a comma: those are in
     every report, and the scan would stop at each)."""
+    if len(words) > _MOST_GROUPED:  # every substring of every word is weighed: a few dozen words at most
+        return ()
     left = list(words)
     groups = []
     while left:
