@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from ..model import Diagnostic
 from ._sections import parts_with_role
 from ._strings import mask_quoted
+from ._textscan import clean_text
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -96,16 +97,14 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     year = report.facts.year
     if year is None or report.facts.lookalike:
         return
-    laws = [law for law in rule.params.laws if law["plan_year"] == year + 1]
-    if not laws:
+    whole = clean_text(report)
+    laws = [law for law in rule.params.laws if law["plan_year"] == year + 1 and not any(w in whole for w in law["cited_by"])]
+    if not laws:  # none for next year's plan, or each cited
         return
     segments = list(_plan_segments(report, rule.params.role))
     if not segments:
         return
-    whole = "\n".join(line.text for line in report.doc.lines)
     for law in laws:
-        if any(word in whole for word in law["cited_by"]):
-            continue
         hit = _first_topic(segments, law["topics"])
         if hit is None:
             continue
