@@ -19,3 +19,34 @@ def test_the_pool_minds_workers_without_waking_for_results():
         assert list(pool.imap(_square, range(50), 4)) == [n * n for n in range(50)]
         pool.close()
         pool.join()
+
+
+def test_a_file_record_crosses_the_pipe_whole():
+    """formats.common.FileRecord pickles as its fields in order (its __reduce__): every field, any values."""
+    import pickle
+    from dataclasses import fields
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from checker.formats.common import FileRecord
+
+    triples = st.tuples(st.text(max_size=5), st.text(max_size=5), st.sampled_from(["error", "warning", "info"]))
+    records = st.builds(
+        FileRecord,
+        path=st.text(max_size=8),
+        error=st.text(max_size=8),
+        diagnostics=st.lists(triples, max_size=4).map(tuple),
+        fixable=st.integers(0, 9),
+        failing=st.booleans(),
+        extras=st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    )
+
+    @settings(max_examples=200, deadline=None)
+    @given(records)
+    def round_trip(record):
+        again = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == record and all(getattr(again, f.name) == getattr(record, f.name) for f in fields(FileRecord))
+
+    round_trip()
+    assert len(FileRecord("p").__reduce__()[1]) == len(fields(FileRecord))
