@@ -302,14 +302,20 @@ def _emit(obj, out: list[str], nl: str) -> None:
 extras = no_extras
 
 
+_OPENING = '{\n  "version": 1,\n  "files": [\n'
+
+
 class Sink(LineSink):
     """The document of DESIGN.md §3, written one file at a time: byte for byte what
     ``json.dumps(payload, ensure_ascii=False, indent=2)`` gives for the whole run."""
 
     def add(self, piece) -> None:
         text, record = piece
-        self.out.write('{\n  "version": 1,\n  "files": [\n' if self.totals.files == 0 else ",\n")
-        self.out.write(text)  # as it is: text, or bytes a worker encoded (TAKES_BYTES)
+        opening = _OPENING if self.totals.files == 0 else ",\n"
+        if type(text) is bytes:  # a worker encoded it (TAKES_BYTES): the opening, ASCII, goes with it
+            self.out.write(opening.encode("ascii") + text)
+        else:
+            self.out.write(opening + text)
         self.totals.add(record)
 
     def finish(self) -> None:
