@@ -50,3 +50,32 @@ def test_a_file_record_crosses_the_pipe_whole():
 
     round_trip()
     assert len(FileRecord("p").__reduce__()[1]) == len(fields(FileRecord))
+
+
+def test_totals_count_a_record_as_one_finding_at_a_time_would():
+    """formats.common.Totals.add counts a record's findings with Counter.update: the same counts and the
+    same (name, severity) per code — the last one of a code — as adding them one by one."""
+    from collections import Counter
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from checker.formats.common import FileRecord, Totals
+
+    triples = st.tuples(st.sampled_from(["FZ1", "FZ2", "FZ3"]), st.sampled_from(["a", "b"]), st.sampled_from(["error", "info"]))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.lists(triples, max_size=5).map(tuple), max_size=4))
+    def counted(records):
+        totals = Totals()
+        severities, codes, meta = Counter(), Counter(), {}
+        for found in records:
+            totals.add(FileRecord("p", diagnostics=found))
+            for code, name, severity in found:
+                severities[severity] += 1
+                codes[code] += 1
+                meta[code] = (name, severity)
+        assert (totals.severities, totals.codes, totals.meta, totals.files) == (severities, codes, meta, len(records))
+        assert totals.summary()["errors"] == severities["error"]
+
+    counted()

@@ -121,10 +121,11 @@ class Totals:
         self.files += 1
         self.failed += bool(record.error)
         self.fixable += record.fixable
-        for code, name, severity in record.diagnostics:
-            self.severities[severity] += 1
-            self.codes[code] += 1
-            self.meta[code] = (name, severity)
+        found = record.diagnostics
+        if found:  # counted by Counter.update's C loop (the main process adds every file's record)
+            self.severities.update([severity for _, _, severity in found])
+            self.codes.update([code for code, _, _ in found])
+            self.meta.update({code: (name, severity) for code, name, severity in found})  # the last of a code wins
 
     def summary(self) -> dict[str, int]:
         s = self.severities
