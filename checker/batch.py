@@ -15,7 +15,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from .api import check_bytes, check_codes, check_path, config_for, crash_result, ruleset_for
 from .errors import ConfigError
+from .formats import piece as rendered
+from .links import SkippedLink, skipped_link_result
 
 
 def available_cores() -> int:
@@ -39,8 +42,6 @@ class Job:
         """The configuration of ``path`` (found upwards from its folder, with the command line's over it),
         its codes checked: worked out once per folder.  A symbolic link is looked up from its target,
         as ``config_for`` does, each time."""
-        from .api import check_codes, config_for
-
         folder = os.path.dirname(path)
         config = self._configs.get(folder)
         if config is not None and not os.path.islink(path):
@@ -53,13 +54,8 @@ class Job:
 
     def piece(self, path: str):
         """(text, record) of one file; a configuration error comes back as its message."""
-        from .api import check_bytes, check_codes, check_path, config_for, crash_result, ruleset_for
-        from .formats import piece
-
         key = None
         try:
-            from .links import SkippedLink, skipped_link_result
-
             if isinstance(path, SkippedLink):  # a link out of the searched folder: never read
                 config = config_for(Path(path).parent, self.base, self.discover)
                 result = skipped_link_result(path, config)
@@ -80,10 +76,10 @@ class Job:
                     result = check_bytes(data, path, config, self.with_roles)  # the bytes the key was made of
             rules = ruleset_for(config).rules if self.fmt == "sarif" else None
             try:
-                one = piece(self.fmt, result, self.ctx, config.fail_on, rules)
+                one = rendered(self.fmt, result, self.ctx, config.fail_on, rules)
             except Exception as exc:  # noqa: BLE001 — a file the formatter cannot write is one FZ903, not an abort
                 name = result.path.encode("utf-8", "replace").decode("utf-8")  # the name itself may be at fault
-                return piece(self.fmt, crash_result(name, exc, config, "输出结果时出错"), self.ctx, config.fail_on, rules)
+                return rendered(self.fmt, crash_result(name, exc, config, "输出结果时出错"), self.ctx, config.fail_on, rules)
             if key is not None:
                 self.cache.put(key, one)
             return one
