@@ -32,8 +32,9 @@ into the parser's sections: each section's roles, how they were decided
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Outline, Section
 from .tokens import Segmenter
@@ -445,21 +446,42 @@ def _split(text: str) -> list[str]:
 def principal_act(sentence: str, role: RoleDef) -> str:
     """The principal and the act (“镇党委书记…主持”) when the principal acts in ``sentence``, else ''."""
     text = _mask(sentence, role.ignore_inside)
-    if any(word in text for word in role.content_not):
+    tests = _word_tests(role)
+    if tests.content_not(text):
         return ""
     for principal in role.principals:
         start = text.find(principal)
         while start != -1:
             before = text[max(0, start - 6) : start]
             after = text[start + len(principal) : start + len(principal) + ACT_WINDOW]
-            if not any(word in before for word in role.principal_not_before) and not after.startswith(
-                role.principal_not_after
-            ):
-                act = next((a for a in role.acts if a in after), "")
+            if not tests.not_before(before) and not after.startswith(role.principal_not_after) and tests.acts(after):
+                act = next((a for a in role.acts if a in after), "")  # the first act in the table's order
                 if act:
                     return f"{principal}…{act}"
             start = text.find(principal, start + 1)
     return ""
+
+
+class _WordTests(NamedTuple):
+    """principal_act's tests of a role's word lists, each one regex search (or never true for no words)."""
+
+    role: RoleDef  # kept: its id stays its own while the entry is cached
+    content_not: Callable[[str], object]
+    not_before: Callable[[str], object]
+    acts: Callable[[str], object]
+
+
+_WORD_TESTS: dict[int, _WordTests] = {}  # by id of a role
+
+
+def _word_tests(role: RoleDef) -> _WordTests:
+    tests = _WORD_TESTS.get(id(role))
+    if tests is None or tests.role is not role:
+        if len(_WORD_TESTS) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
+            _WORD_TESTS.clear()
+        words = (role.content_not, role.principal_not_before, role.acts)
+        tests = _WORD_TESTS[id(role)] = _WordTests(role, *(_any_word(w).search if w else _never for w in words))
+    return tests
 
 
 CACHED_TABLES = 256  # word lists whose regexes are kept: a few per role, per pack set in use

@@ -69,3 +69,49 @@ def test_the_first_evidence_is_the_first_of_the_whole_list(parts, year, skip):
             assert judge.first_evidence(name, section, frozenset(skip)) == expected
             judge.evidence(name, section)  # now from the list kept
             assert judge.first_evidence(name, section, frozenset(skip)) == expected
+
+
+FIRST = RULESET.roles["first_responsible"]
+ACT_PIECES = [*FIRST.principals, *FIRST.principal_not_before, *FIRST.principal_not_after, *FIRST.acts, *FIRST.content_not]
+sentence = st.lists(st.sampled_from([*ACT_PIECES, "，", "《", "》", "镇", "会议", "研究"]), max_size=8).map("".join)
+
+
+def plain_principal_act(sentence: str, role) -> str:
+    """principal_act as first written: each word list searched word by word."""
+    from checker.analyze.roles import ACT_WINDOW, _mask
+
+    text = _mask(sentence, role.ignore_inside)
+    if any(word in text for word in role.content_not):
+        return ""
+    for principal in role.principals:
+        start = text.find(principal)
+        while start != -1:
+            before = text[max(0, start - 6) : start]
+            after = text[start + len(principal) : start + len(principal) + ACT_WINDOW]
+            if not any(word in before for word in role.principal_not_before) and not after.startswith(role.principal_not_after):
+                act = next((a for a in role.acts if a in after), "")
+                if act:
+                    return f"{principal}…{act}"
+            start = text.find(principal, start + 1)
+    return ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(sentence)
+@example("镇党委书记亲自部署重大法治工作")
+@example("组织各村书记述法")
+def test_the_principals_act_is_the_one_the_word_by_word_search_finds(text):
+    from checker.analyze.roles import principal_act
+
+    assert principal_act(text, FIRST) == plain_principal_act(text, FIRST)
+
+
+def test_every_word_of_each_list_is_heard():
+    """Each word before a principal, each act and each word that voids a sentence, one at a time."""
+    from checker.analyze.roles import principal_act
+
+    principal, act = FIRST.principals[0], FIRST.acts[0]
+    cases = [f"{w}{principal}{act}" for w in FIRST.principal_not_before]
+    cases += [f"{principal}{a}" for a in FIRST.acts] + [f"{principal}{act}{w}" for w in FIRST.content_not]
+    for text in cases:
+        assert principal_act(text, FIRST) == plain_principal_act(text, FIRST), text
