@@ -91,7 +91,7 @@ class Report:
                 n = child.end_line + 1
                 continue
             line = lines[n - 1]
-            if kinds[n - 1] == "BODY" and line.text.strip():
+            if kinds[n - 1] == "BODY" and not line.text.isspace():  # a BODY line has a character: not "" (strip())
                 found.append(Segment(line, 0, line.text))
             n += 1
         return tuple(found)
