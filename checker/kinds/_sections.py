@@ -81,9 +81,8 @@ def any_with_role(report: Report, role: str) -> bool:
 
 def own_segments(report: Report, section: Section):
     """``report.body_segments(section, include_children=False)``: the run-in text and body lines of
-    the section itself.  A section without sub-parts has no other text, and its segments are those
-    ``body_segments(section)`` keeps for every section (the text kinds read them all): taken from
-    there instead of being cut again."""
+    the section itself.  A section without sub-parts has no other text: its segments are those of
+    ``body_segments(section)``, one list for both."""
     return report.body_segments(section, include_children=not section.children)
 
 
@@ -92,5 +91,39 @@ def text_of(report: Report, section: Section) -> str:
     key = ("sections.text", id(section))
     found = report._memo.get(key)
     if found is None or found[0] is not section:
-        found = report._memo[key] = (section, report.section_text(section))
+        found = report._memo[key] = (section, "\n".join([section.heading, *body_texts(report, section)]))
     return found[1]
+
+
+def body_texts(report: Report, section: Section) -> tuple[str, ...]:
+    """The texts of ``report.body_segments(section)`` (sub-parts included), once per report, without
+    making the segments: the part rules read the text alone."""
+    key = ("sections.texts", id(section))
+    found = report._memo.get(key)
+    if found is None or found[0] is not section:
+        found = report._memo[key] = (section, tuple(_texts(report, section)))
+    return found[1]
+
+
+def _texts(report: Report, section: Section) -> list[str]:
+    """Report.body_segments' walk, taking texts: the run-in text after the heading, then each line of
+    the section's range either as a sub-part (the first on the line: its heading, then its texts) or,
+    a BODY line with text, as a whole."""
+    lines, kinds = report.doc.lines, report.outline.kinds
+    found = []
+    if section.body_start_col >= 0:
+        found.append(lines[section.line - 1].text[section.body_start_col :])
+    children = {c.line: c for c in reversed(section.children)}
+    n, end = section.line + 1, section.end_line
+    while n <= end:
+        child = children.get(n) if children else None
+        if child is not None:
+            found.append(child.heading)
+            found.extend(body_texts(report, child))
+            n = child.end_line + 1
+            continue
+        text = lines[n - 1].text
+        if kinds[n - 1] == "BODY" and text.strip():
+            found.append(text)
+        n += 1
+    return found

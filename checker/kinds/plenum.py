@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
-from ._textscan import clean_text
+from ._strings import body_segments_on
+from ._textscan import clean_text, matching_lines
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ _SHORT = re.compile(
 )
 _LONG = re.compile(rf"(?P<term>[{_CN}十][{_CN}十]{{0,2}})届中央委员会第(?P<n>[{_CN}])次全体会议")
 _NAME = re.compile(rf"^[{_CN}十]{{1,3}}届[{_CN}]中全会$")
+_TERM = re.compile("届")  # every mention has it
 _HELD = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -106,7 +108,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     table = _held(rule)
     limit = (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)
     seen: set[str] = set()
-    for segment in report.all_body_segments():
+    for segment in body_segments_on(report, matching_lines(report, _TERM)):  # the segments of lines with 届
         if "届" not in segment.text:
             continue
         for start, end, name in mentions(segment.text):

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
-from ._sections import parts_with_role, with_role
+from ._sections import body_texts, parts_with_role, with_role
 from ._strings import JIEBA_BLOCK
 from ._textscan import words_regex
 from .base import diagnostic, per_rule
@@ -81,8 +81,8 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     seg = report.segmenter
     may_say = _may_say(rule)
     for section in parts_with_role(report, p.role):  # a sub-part's text is searched with its parent's
-        for segment in report.body_segments(section):
-            if may_say(segment.text) and says_any(seg, segment.text, p.words):
+        for text in body_texts(report, section):
+            if may_say(text) and says_any(seg, text, p.words):
                 return
     # point at the most specific part: the deepest section with the role
     named = [s for s in sections if report.outline_roles.of(s).evidence == "heading"] or sections

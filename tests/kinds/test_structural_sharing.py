@@ -26,6 +26,7 @@ from checker.kinds import (
     min_items,
     mixed_forms,
     numbering,
+    plenum,
     repeated_paragraph,
     role_mentions,
     year_relation,
@@ -47,7 +48,7 @@ WORDS = [
     "权责清单", "规范性文件", "重大行政决策", "行政执法", "应急", "调解", "政务公开", "数字政府", "党的领导",
     "谁执法谁普法", "学法平台", "普法", "126项", "3次", "两场", "2024年", "2025年", "2023年", "2025年将", "12月3日",
     "一是", "二是", "三是", "五是", "存在一些", "主要表现在：", "究其原因", "原因", "由于", "开展", "进一步加强", "召开",
-    "，", "。", "；", "：", " ", "(一)", "1.", "1、", "二十届四中全会", "《2026年规划》", "2026年计划",
+    "，", "。", "；", "：", " ", "(一)", "1.", "1、", "二十届四中全会", "二十届中央委员会第四次全体会议", "《2026年规划》", "2026年计划",
 ]  # fmt: skip
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map("".join)
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3).map("。".join)
@@ -73,7 +74,7 @@ def reports(draw) -> str:
         for j in range(draw(st.integers(0, 2))):
             form = draw(st.sampled_from(["（{}）", "({})", "（{}）"]))  # mixed forms now and then
             lines.append(form.format(NUMERALS[j]) + f"{draw(SENTENCE)}。{draw(PARAGRAPH)}")
-        lines.extend(draw(st.lists(PARAGRAPH, max_size=2)))
+        lines.extend(draw(st.lists(st.one_of(PARAGRAPH, st.sampled_from(["", "　", "附件：1.名单"])), max_size=3)))
     lines.extend(draw(st.sampled_from([[], ["示例乡人民政府", "2025年1月20日"], ["中共示例乡委员会", "2025年4月2日"]])))
     for _ in range(draw(st.integers(0, 2))):  # a paragraph written twice, the copy perhaps with a space
         copied = draw(st.sampled_from(lines))
@@ -141,6 +142,8 @@ DEFEATS = {
     ),
     # every level's forms counted by family
     "mixed_forms: one form at a level": (mixed_forms, "_one_form", lambda sections: False),
+    # every segment of the report looked at for a plenum, not only those on lines with 届
+    "plenum: lines with 届": (plenum, "body_segments_on", lambda report, lines: tuple(report.all_body_segments())),
     # a section's own text cut from its lines even when it has no sub-parts
     "_sections: own segments of a leaf section": (_sections, "own_segments", _own_segments_cut_again),
 }
@@ -215,3 +218,14 @@ def test_a_sentence_in_which_a_principal_acts_is_found_by_the_acting_regex(text)
     A sentence stands on one line: it holds no line end."""
     if principal_act(text, ROLE):
         assert content_evidence.acting(ROLE.principals, ROLE.acts).search(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=reports())
+def test_a_sections_texts_are_those_of_its_segments(text):
+    """The part rules read a section's texts without making its segments (_sections.body_texts): the
+    same texts as Report.body_segments, and the same joined text as Report.section_text."""
+    report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
+    for section in report.outline.walk():
+        assert _sections.body_texts(report, section) == tuple(s.text for s in report.body_segments(section))
+        assert _sections.text_of(report, section) == report.section_text(section)
