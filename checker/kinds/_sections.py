@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..analyze.roles import NO_ROLE
+from ._textscan import sections as textscan_sections
 
 if TYPE_CHECKING:
     from ..model import Section
@@ -48,27 +49,26 @@ def _index(report: Report) -> tuple:
 
 
 def _walk_with_roles(report: Report) -> tuple:
-    """One walk of the outline (``Outline.walk``'s order) that takes each section's roles and files
-    the section under each of them, as a part when its parent does not carry the role."""
-    by_id = report.outline_roles.by_section()  # report.roles_of, without a call per section
-    walked: list[Section] = []
+    """One pass over the outline's sections (``Outline.walk``'s order) that takes each section's roles
+    and files the section under each of them, as a part when its parent does not carry the role."""
+    get = report.outline_roles.by_section().get  # report.roles_of, without a call per section
+    walked = textscan_sections(report)  # the walk the text kinds share
     walked_roles: list[tuple[str, ...]] = []
     carrying: dict[str, list] = {}
     parts: dict[str, list] = {}
-    stack = [(section, _NONE) for section in reversed(report.outline.sections)]
-    while stack:
-        section, parent_roles = stack.pop()
-        own = by_id.get(id(section), NO_ROLE).roles
-        walked.append(section)
+    for section in walked:
+        own = get(id(section), NO_ROLE).roles
         walked_roles.append(own)
+        if not own:
+            continue
+        parent = section.parent
+        parent_roles = _NONE if parent is None else get(id(parent), NO_ROLE).roles
         for role in dict.fromkeys(own) if len(own) > 1 else own:  # a role named twice files it once
             carrying.setdefault(role, []).append(section)
             if role not in parent_roles:
                 parts.setdefault(role, []).append(section)
-        if section.children:
-            stack.extend([(child, own) for child in reversed(section.children)])
     return (
-        tuple(walked),
+        walked,
         tuple(walked_roles),
         {role: tuple(found) for role, found in carrying.items()},
         {role: tuple(found) for role, found in parts.items()},
@@ -84,6 +84,14 @@ def own_segments(report: Report, section: Section):
     the section itself.  A section without sub-parts has no other text: its segments are those of
     ``body_segments(section)``, one list for both."""
     return report.body_segments(section, include_children=not section.children)
+
+
+def own_texts(report: Report, section: Section) -> tuple[str, ...]:
+    """The texts of :func:`own_segments`, in order: those of :func:`body_texts` for a section without
+    sub-parts (no segments made), else the segments' own."""
+    if not section.children:
+        return body_texts(report, section)
+    return tuple(segment.text for segment in report.body_segments(section, include_children=False))
 
 
 def text_of(report: Report, section: Section) -> str:

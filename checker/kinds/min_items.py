@@ -77,7 +77,7 @@ def items(report, section) -> Iterator[str]:
     if section.children:
         yield from (text_of(report, child) for child in section.children)
         return
-    body = "\n".join(segment.text for segment in _sections.own_segments(report, section))
+    body = "\n".join(_sections.own_texts(report, section))
     starts = [m.start() for m in _RUNIN.finditer(body)] if "是" in body else []  # every run-in number ends in 是
     if len(starts) >= 1:
         bounds = [*starts, len(body)]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Diagnostic
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -40,10 +40,16 @@ class Params:
     order: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "plan")
 
 
+@per_rule
+def _rank(rule: Rule[Params]) -> dict[str, int]:
+    """Each role of ``order`` with its place (once per rule)."""
+    return {role: i for i, role in enumerate(rule.params.order)}
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.parts_unseen:
         return
-    rank = {role: i for i, role in enumerate(rule.params.order)}
+    rank = _rank(rule)
     parts = []
     for s in report.outline.sections:
         roles = report.roles_of(s)

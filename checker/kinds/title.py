@@ -49,10 +49,18 @@ def validate(params: Params, ruleset) -> str:
 _pattern = per_rule(lambda rule: re.compile(rule.params.pattern))
 
 
+def _title(report: Report) -> str:
+    """``report.outline.title``, joined once per report for the three rules."""
+    found = report._memo.get("title.title")
+    if found is None:
+        found = report._memo["title.title"] = report.outline.title
+    return found
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     if report.facts.lookalike:
         return  # FZ204 has said what the file is; its title is not an annual report's
-    title = report.outline.title
+    title = _title(report)
     if not rule.params.pattern:
         if not title:
             yield diagnostic(rule, report.first_line_span, title="")

@@ -79,15 +79,25 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             if found != expected:
                 yield diagnostic(rule, heading.span(m.start(1), m.end()), found=found, expected=expected, year=year)
                 return
-        for segment in _sections.own_segments(report, section):
-            if "年" not in segment.text:
-                continue  # every year of _YEAR has 年
-            text = _masked(segment.text)
-            for m in _YEAR.finditer(text):
+        for i, text in enumerate(_sections.own_texts(report, section)):
+            m = _future_year(text, year, expected)
+            if m is not None:
+                segment = tuple(_sections.own_segments(report, section))[i]  # made only for the finding
                 found = int(m.group(1))
-                if found in (expected,) or found < year:
-                    continue
-                if _FUTURE.match(text, m.end()):
-                    yield diagnostic(rule, segment.span(m.start(1), m.end()), found=found, expected=expected, year=year)
-                    return
+                yield diagnostic(rule, segment.span(m.start(1), m.end()), found=found, expected=expected, year=year)
+                return
 
+
+def _future_year(text: str, year: int, expected: int) -> re.Match | None:
+    """The first year of ``text`` (outside citations) after the report year but not ``expected`` that
+    future work follows (将、计划、拟…), or None."""
+    if "年" not in text:
+        return None  # every year of _YEAR has 年
+    masked = _masked(text)
+    for m in _YEAR.finditer(masked):
+        found = int(m.group(1))
+        if found in (expected,) or found < year:
+            continue
+        if _FUTURE.match(masked, m.end()):
+            return m
+    return None

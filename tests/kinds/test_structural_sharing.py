@@ -223,9 +223,12 @@ def test_a_sentence_in_which_a_principal_acts_is_found_by_the_acting_regex(text)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=reports())
 def test_a_sections_texts_are_those_of_its_segments(text):
-    """The part rules read a section's texts without making its segments (_sections.body_texts): the
-    same texts as Report.body_segments, and the same joined text as Report.section_text."""
+    """The part rules read a section's texts without making its segments (_sections.body_texts and
+    own_texts): the same texts as Report.body_segments with and without sub-parts, and the same joined
+    text as Report.section_text."""
     report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
     for section in report.outline.walk():
         assert _sections.body_texts(report, section) == tuple(s.text for s in report.body_segments(section))
         assert _sections.text_of(report, section) == report.section_text(section)
+        own = report.body_segments(section, include_children=False)
+        assert _sections.own_texts(report, section) == tuple(s.text for s in own)
