@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from ..model import Diagnostic
 from ._role_part import at_part, part_sections, undefined_role
 from ._sections import text_of
+from ._textscan import words_regex
 from .base import per_rule
 
 if TYPE_CHECKING:
@@ -73,21 +74,12 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def covered(
-    text: str, areas: tuple[tuple[str, re.Pattern], ...], ignore_words: tuple[str, ...] = (), enough: int = 0
-) -> list[str]:
+def covered(text: str, areas: tuple[tuple[str, re.Pattern], ...], ignore_words: tuple[str, ...] = ()) -> list[str]:
     """The names of the ``areas`` (name, regex of its words: :func:`area_res`) whose words occur in
-    ``text``, in the areas' order; with ``enough``, only the first ``enough`` of them (the search
-    stops there: a part that covers that many areas gives no finding, whatever the rest)."""
+    ``text`` once the ``ignore_words`` are taken out, in the areas' order."""
     for phrase in ignore_words:
         text = text.replace(phrase, "\n")
-    names = []
-    for name, words in areas:
-        if words.search(text):
-            names.append(name)
-            if len(names) == enough:
-                break
-    return names
+    return [name for name, words in areas if words.search(text)]
 
 
 @per_rule
@@ -97,13 +89,43 @@ def area_res(rule: Rule[Params]) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((a["name"], re.compile("|".join(map(re.escape, a["words"])))) for a in rule.params.areas)
 
 
+@per_rule
+def area_scan(rule: Rule[Params]) -> tuple[re.Pattern, dict[str, frozenset[int]]]:
+    """One regex of every area's words (the longest at each place, :func:`words_regex`) and, for each
+    word, the areas it shows covered: its own and those of the words it begins with (which stand at
+    the same place)."""
+    areas_of: dict[str, set[int]] = {}
+    for i, area in enumerate(rule.params.areas):
+        for word in area["words"]:
+            areas_of.setdefault(word, set()).add(i)
+    shown = {word: frozenset(i for prefix, found in areas_of.items() if word.startswith(prefix) for i in found) for word in areas_of}
+    return words_regex(tuple(areas_of)), shown
+
+
+def reaches(text: str, scan: tuple[re.Pattern, dict[str, frozenset[int]]], enough: int) -> bool:
+    """Whether ``text`` shows ``enough`` areas covered, from one scan for every area's words that stops
+    there.  Every word it finds is in the text, so what it says is so; it may miss a word that starts
+    inside another it found (行政执法 in 综合行政执法监督), and then says no: :func:`covered` decides."""
+    regex, shown = scan
+    found: set[int] = set()
+    for m in regex.finditer(text):
+        found |= shown[m.group()]
+        if len(found) >= enough:
+            return True
+    return False
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     p = rule.params
     sections = part_sections(report, p.role)
     if not sections:
         return
     text = "\n".join(text_of(report, s) for s in sections)
-    names = covered(text, area_res(rule), p.ignore_words, enough=p.min_areas)  # all of them when too few
+    for phrase in p.ignore_words:
+        text = text.replace(phrase, "\n")
+    if reaches(text, area_scan(rule), p.min_areas):
+        return  # enough areas: no finding, whatever the rest
+    names = covered(text, area_res(rule))
     if len(names) < p.min_areas:
         missing = [a["name"] for a in p.areas if a["name"] not in names][:3]
         yield at_part(rule, report, sections, count=len(names), min=p.min_areas, missing="、".join(missing))
