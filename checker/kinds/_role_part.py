@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Section
 from . import _sections
-from ._strings import _NOT_FIGURES, has_figure, mask_quoted
+from ._strings import _NOT_FIGURES, has_figure
 from .base import diagnostic
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def at_part(rule: Rule, report: Report, sections: list[Section], **values) -> Di
 
 
 _DIGIT = re.compile(r"\d")
+_TITLE = re.compile("《[^《》\n]*》")  # a quoted title, as mask_quoted(text, ("《》",)) finds it
 
 
 def states_figure(text: str, classifiers: tuple[str, ...]) -> bool:
@@ -44,22 +45,32 @@ def states_figure(text: str, classifiers: tuple[str, ...]) -> bool:
     date when there is one (the usual case: a part of measures states its first figure early),
     instead of masking every year and date of the whole text first; the Chinese counts are
     ``has_figure``'s to find."""
-    if _first_figure_digit(mask_quoted(text, ("《》",))):
+    if _first_figure_digit(text):
         return True
     return bool(classifiers) and has_figure(text, classifiers)
 
 
-def _first_figure_digit(scan: str) -> bool:
-    """Whether a digit of ``scan`` is left once years and dates are masked as ``has_figure`` masks
-    them (its masking regex, from the left, never overlapping).  That regex starts every match at a
-    digit, so from each digit on: either it starts the next year or date (passed over), or it is a
-    digit that stays."""
+def _first_figure_digit(text: str) -> bool:
+    """Whether a digit of ``text`` outside quoted titles (《》) is left once years and dates are masked
+    as ``has_figure`` masks them (its masking regex, from the left, never overlapping).  That regex
+    starts every match at a digit, so from each digit on: either it is inside a title (passed over),
+    or it starts the next year or date (passed over: a year or date never runs into a title, whose 《
+    it cannot read), or it is a digit that stays.  The titles are found from the left as the digits
+    come, not masked in the whole text first."""
+    titles = _TITLE.finditer(text) if "《" in text else iter(())
+    title = next(titles, None)
     at = 0
     while True:
-        digit = _DIGIT.search(scan, at)
+        digit = _DIGIT.search(text, at)
         if digit is None:
             return False
-        year_or_date = _NOT_FIGURES.match(scan, digit.start())
+        at = digit.start()
+        while title is not None and title.end() <= at:
+            title = next(titles, None)
+        if title is not None and title.start() <= at:
+            at = title.end()  # a digit inside a title
+            continue
+        year_or_date = _NOT_FIGURES.match(text, at)
         if year_or_date is None:
             return True
         at = year_or_date.end()
