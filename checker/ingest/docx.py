@@ -44,7 +44,7 @@ from ..model import Document
 from .cleanup import build_document
 from .docx_numbering import Numbering, StoryState
 from .errors import EMPTY, InputError
-from .safezip import SafeZip
+from .safezip import SafeZip, parse_xml
 
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -172,7 +172,9 @@ def _main_part(z: SafeZip, path: str) -> str:
 def extract(data: bytes, path: str, with_map: bool = False) -> Extraction:
     z = SafeZip(data, path)
     main = _main_part(z, path)
-    root = z.xml(main)
+    raw = z.read(main)
+    _refuse_too_many_paragraphs(raw)
+    root = parse_xml(raw, path, main)
     if not root.tag.startswith("{") or not root.tag.endswith("}document"):
         raise InputError(path, "Word 正文部分的格式无法识别，这不是有效的 .docx 文件；请用 Word 另存为 .docx")
     w = root.tag[1 : root.tag.index("}")]
@@ -240,6 +242,19 @@ class _Runs:
 
     def new_line(self) -> None:
         self.lines.append([])
+
+
+def _too_many_paragraphs() -> LimitExceeded:
+    return LimitExceeded(f"段落超过 {MAX_LINES:,} 个，不像一份年度报告，已停止读取；请只提供报告本身")
+
+
+def _refuse_too_many_paragraphs(raw: bytes) -> None:
+    """Refuse a body of more than MAX_LINES paragraphs before parsing it: its ``<w:p>`` start tags
+    counted in C, where parsing and walking 100,000 paragraphs takes seconds.  A report has a few
+    hundred (a text box's fallback copy, which the walker skips, counted twice changes nothing);
+    a part written otherwise (another prefix, UTF-16) is still refused by the walker's count."""
+    if raw.count(b"<w:p>") + raw.count(b"<w:p ") > MAX_LINES:
+        raise _too_many_paragraphs()
 
 
 def _too_deep() -> LimitExceeded:
@@ -386,7 +401,7 @@ class _Walker:
         self.out.append(para)
         self.line_count += len(para.lines)
         if self.line_count > MAX_LINES:
-            raise LimitExceeded(f"段落超过 {MAX_LINES:,} 个，不像一份年度报告，已停止读取；请只提供报告本身")
+            raise _too_many_paragraphs()
         if len(self.out) % 512 == 0:
             check_time()
 

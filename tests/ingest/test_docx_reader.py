@@ -205,3 +205,28 @@ def _package(body: str, w: str = "http://schemas.openxmlformats.org/wordprocessi
             "word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
         )
     return buf.getvalue()
+
+
+def _paragraphs_docx(n: int) -> bytes:
+    from tests.hostile.corpus import docx, para
+
+    return docx("".join(para(f"一是继续加强学法用法{k}。") for k in range(n)))
+
+
+def test_a_body_of_more_paragraphs_than_the_limit_is_refused_before_it_is_parsed(monkeypatch):
+    import checker.ingest.docx as reader
+    from checker.limits import LimitExceeded
+
+    monkeypatch.setattr(reader, "MAX_LINES", 5)
+    monkeypatch.setattr(reader, "parse_xml", lambda *a: pytest.fail("the body was parsed"))
+    with pytest.raises(LimitExceeded) as refused:
+        reader.extract(_paragraphs_docx(6), "many.docx")
+    assert refused.value.message == "段落超过 5 个，不像一份年度报告，已停止读取；请只提供报告本身"
+
+
+def test_a_body_of_as_many_paragraphs_as_the_limit_is_read(monkeypatch):
+    import checker.ingest.docx as reader
+
+    monkeypatch.setattr(reader, "MAX_LINES", 5)
+    doc = read_bytes(_paragraphs_docx(5), "five.docx")
+    assert doc.text.splitlines() == [f"一是继续加强学法用法{k}。" for k in range(5)]
