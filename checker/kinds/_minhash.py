@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 BINS = 64
 BIN_BITS = 6  # 2**6 == BINS
@@ -79,36 +79,44 @@ def band_keys(sig: bytes) -> list[int]:
     return keys
 
 
-def first_sharing(sigs: list[bytes]) -> list[array]:
+SIG_BYTES = 4 * BINS  # one signature
+BAND_BYTES = 4 * ROWS  # one band of it
+
+
+def first_sharing(blocks: Callable[[], Iterable[bytes]]) -> list[array]:
     """Per band, per signature: the number of the first signature with the same band (itself when it
-    is the first; -1 when the band is empty).  One band's table at a time, so the index costs four
-    bytes per signature and band, not a dictionary entry."""
+    is the first; -1 when the band is empty).  ``blocks()`` gives the signatures anew for each band,
+    one after the other in blocks of whole signatures (they may be read back from a file); one
+    band's table at a time, so the index costs four bytes per signature and band, not a dictionary
+    entry, and the signatures themselves need not be held."""
     out = []
-    empty = b"\xff" * (4 * ROWS)
+    empty = b"\xff" * BAND_BYTES
     for band in range(BANDS):
-        lo, hi = band * 4 * ROWS, (band + 1) * 4 * ROWS
         seen: dict[bytes, int] = {}
-        first = array("i", [-1]) * len(sigs)
-        for n, sig in enumerate(sigs):
-            chunk = sig[lo:hi]
-            if chunk != empty:
-                first[n] = seen.setdefault(chunk, n)
+        first = array("i")
+        n = 0
+        for block in blocks():
+            for at in range(band * BAND_BYTES, len(block), SIG_BYTES):
+                chunk = block[at : at + BAND_BYTES]
+                first.append(seen.setdefault(chunk, n) if chunk != empty else -1)
+                n += 1
         out.append(first)
     return out
 
 
 class UnionFind:
-    """Groups of paragraphs joined pair by pair (the smallest member is the root)."""
+    """Groups of the numbers ``0 … size - 1`` joined pair by pair (the smallest member is the root),
+    one 4-byte parent per number."""
 
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
+    def __init__(self, size: int) -> None:
+        self.parent = array("i", range(size))
 
     def find(self, x: int) -> int:
         parent = self.parent
         root = x
-        while parent.get(root, root) != root:
+        while parent[root] != root:
             root = parent[root]
-        while parent.get(x, x) != root:
+        while parent[x] != root:
             parent[x], x = root, parent[x]
         return root
 

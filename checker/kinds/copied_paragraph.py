@@ -35,7 +35,10 @@ describe this township's year.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -88,10 +91,12 @@ def validate_shingles(params) -> str:
 def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Diagnostic]:
     """Groups of near-identical paragraphs written by different entities, one finding per group;
     groups shared by so many units that they are the county's common formulas are left out."""
+    catalogue, groups = _groups(current(reports), rule.params)
+    total = catalogue.units()
     findings = [
-        _group_finding(rule, members, sim)
-        for members, sim in _groups(current(reports), rule.params)
-        if not _is_boilerplate(members, current(reports), rule.params)
+        _group_finding(rule, catalogue.places(members), catalogue.keys(members), sim)
+        for members, sim in groups
+        if not _is_boilerplate(catalogue.keys(members), total, rule.params)
     ]
     findings.sort(key=lambda f: (f.location.path, f.location.line))
     return findings
@@ -109,56 +114,140 @@ class SharedFormula:
 
 def shared_formulas(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[SharedFormula]:
     """The groups ``check_reports`` leaves out as boilerplate, most widely shared first (the dashboard lists them)."""
-    reports = current(reports)
+    catalogue, groups = _groups(current(reports), rule.params)
+    total = catalogue.units()
     out = []
-    for members, _ in _groups(reports, rule.params):
-        if _is_boilerplate(members, reports, rule.params):
-            places = tuple(place(r, para.line, para.column, para.end_column, para.excerpt) for r, para in members)
-            out.append(
-                SharedFormula(members[0][1].excerpt, len({r.key for r, _ in members}), len({p.path for p in places}), places)
-            )
+    for members, _ in groups:
+        keys = catalogue.keys(members)
+        if _is_boilerplate(keys, total, rule.params):
+            places = tuple(catalogue.places(members))
+            out.append(SharedFormula(places[0].excerpt, len(set(keys)), len({p.path for p in places}), places))
     out.sort(key=lambda f: (-f.units, f.excerpt))
     return out
 
 
-def _is_boilerplate(members: list[tuple[CrossReport, Paragraph]], reports: Sequence[CrossReport], p: Params) -> bool:
-    """Learnt from the folder itself: a paragraph that more than ``boilerplate_share`` of the units
-    (and at least ``boilerplate_min_units``) write alike is a shared formula (现将……报告如下, a closing
-    pledge), not one unit copying another."""
-    units = len({r.key for r, _ in members})
-    total = len({r.key for r in reports})
+def _is_boilerplate(keys: list[str], total: int, p: Params) -> bool:
+    """Learnt from the folder itself: a paragraph that more than ``boilerplate_share`` of the ``total``
+    units (and at least ``boilerplate_min_units``) write alike is a shared formula (现将……报告如下, a
+    closing pledge), not one unit copying another."""
+    units = len(set(keys))
     return units >= p.boilerplate_min_units and units > p.boilerplate_share * total
 
 
-_GROUPS: dict[tuple, list] = {}  # the last folder's groups: check_reports and shared_formulas share them
+_GROUPS: dict[tuple, tuple] = {}  # the last folder's groups: check_reports and shared_formulas share them
 
 
 def forget() -> None:
-    """Drop the last folder's groups (they hold its reports' paragraphs) and the shingle sets of its
-    paragraphs once both have been asked."""
+    """Drop the last folder's groups and the shingle sets of its paragraphs once both have been asked."""
     _GROUPS.clear()
     _shingles.cache_clear()
 
 
-def _groups(reports: Sequence[CrossReport], params: Params) -> list[tuple[list[tuple[CrossReport, Paragraph]], float]]:
-    """Groups of similar paragraphs (members sorted by file and line) of two or more entities, with
-    the lowest similarity that joined them."""
+class _Catalogue:
+    """The paragraphs copy detection compares (long enough), numbered in the order of the reports:
+    four numbers are kept of each (its report, line and columns), its signature goes to a temporary
+    file for the band index, and the paragraphs themselves are gone through report by report
+    (``CrossReport.paragraphs`` may be read back from the review's spool each time: no report's
+    paragraphs are held for long, however many reports there are).  A paragraph that joins a group
+    keeps its excerpt too."""
+
+    CACHED = 64  # reports whose paragraphs stay at hand: the earlier paragraph of a pair is often in one
+
+    def __init__(self, reports: Sequence[CrossReport], params: Params) -> None:
+        self.reports, self.params = reports, params
+        self.report_of, self.line, self.column, self.end_column = array("i"), array("i"), array("i"), array("i")
+        self.start = array("i")  # per report: the number of its first paragraph
+        self._texts: dict[str, str] = {}
+        self._cache: OrderedDict[int, tuple[Paragraph, ...]] = OrderedDict()
+        self.sigs = tempfile.SpooledTemporaryFile(max_size=1 << 20, prefix="fzcheck-sigs-")
+        for i in range(len(reports)):
+            self.start.append(len(self.report_of))
+            for para in self.paragraphs(i):
+                self._add(i, para)
+        self.excerpts: list[str | None] = [None] * len(self)  # of the paragraphs that joined a group
+
+    def _add(self, i: int, para: Paragraph) -> None:
+        sig = para.sigs[self.params.shingle_size]
+        if len(sig) != _minhash.SIG_BYTES:
+            raise ValueError(f"signature of {len(sig)} bytes")
+        self.report_of.append(i)
+        self.line.append(para.line)
+        self.column.append(para.column)
+        self.end_column.append(para.end_column)
+        self.sigs.write(sig)
+
+    def __len__(self) -> int:
+        return len(self.report_of)
+
+    def signature_blocks(self) -> Iterator[bytes]:
+        """Every signature in order, read back from the file in blocks of 4,096."""
+        self.sigs.seek(0)
+        while block := self.sigs.read(_minhash.SIG_BYTES * 4096):
+            yield block
+
+    def paragraphs(self, i: int) -> tuple[Paragraph, ...]:
+        """Report ``i``'s paragraphs long enough to compare (the last ``CACHED`` reports' kept at hand)."""
+        cache = self._cache
+        if i in cache:
+            cache.move_to_end(i)
+            return cache[i]
+        found = cache[i] = tuple(p for p in self.reports[i].paragraphs if p.length >= self.params.min_chars)
+        if len(cache) > self.CACHED:
+            cache.popitem(last=False)
+        return found
+
+    def paragraph(self, pid: int) -> Paragraph:
+        i = self.report_of[pid]
+        return self.paragraphs(i)[pid - self.start[i]]
+
+    def report(self, pid: int) -> CrossReport:
+        return self.reports[self.report_of[pid]]
+
+    def grouped(self, pid: int, para: Paragraph) -> None:
+        """Keep the excerpt of a paragraph that joined a group (one copy of each equal excerpt)."""
+        if self.excerpts[pid] is None:
+            self.excerpts[pid] = self._texts.setdefault(para.excerpt, para.excerpt)
+
+    def done(self) -> None:
+        """Comparing is over: the signatures and the paragraphs at hand go."""
+        self.sigs.close()
+        self._cache.clear()
+        self._texts.clear()
+
+    def keys(self, members: Sequence[int]) -> list[str]:
+        return [self.report(m).key for m in members]
+
+    def units(self) -> int:
+        return len({r.key for r in self.reports})
+
+    def places(self, members: Sequence[int]) -> list[Location]:
+        return [
+            place(self.report(m), self.line[m], self.column[m], self.end_column[m], self.excerpts[m]) for m in members
+        ]
+
+
+def _groups(reports: Sequence[CrossReport], params: Params) -> tuple[_Catalogue, list[tuple[array, float]]]:
+    """Groups of similar paragraphs (their numbers in the catalogue, sorted by file and line) of two
+    or more entities, with the lowest similarity that joined them."""
     key = (tuple(id(r) for r in reports), params)
     if key in _GROUPS:
         return _GROUPS[key]
-    flat = [(r, para) for r in reports for para in r.paragraphs if para.length >= params.min_chars]
-    best, uf = _similar_pairs(flat, params)
-    groups: dict[int, list[int]] = {}
-    for pid in best:
-        groups.setdefault(uf.find(pid), []).append(pid)
+    catalogue = _Catalogue(reports, params)
+    best, order, uf = _similar_pairs(catalogue, params)
+    groups: dict[int, array] = {}
+    for pid in order:
+        root = uf.find(pid)
+        if root not in groups:
+            groups[root] = array("i")
+        groups[root].append(pid)
     out = []
     for members in groups.values():
-        members.sort(key=lambda m: (flat[m][0].file, flat[m][1].line))
-        if len({flat[m][0].key for m in members}) >= 2:
-            out.append(([flat[m] for m in members], min(best[m] for m in members)))
+        ordered = array("i", sorted(members, key=lambda m: (catalogue.report(m).file, catalogue.line[m])))
+        if len(set(catalogue.keys(ordered))) >= 2:
+            out.append((ordered, min(best[m] for m in ordered)))
     _GROUPS.clear()
-    _GROUPS[key] = out
-    return out
+    _GROUPS[key] = catalogue, out
+    return catalogue, out
 
 
 def paragraph_similarity(a: Paragraph, b: Paragraph, params: Params) -> float:
@@ -181,36 +270,46 @@ def _shingles(norm: str, size: int) -> frozenset[str]:
     return frozenset(norm[i : i + size] for i in range(max(0, len(norm) - size) + 1))
 
 
-def _similar_pairs(flat: list[tuple[CrossReport, Paragraph]], params: Params):
+def _similar_pairs(catalogue: _Catalogue, params: Params) -> tuple[array, array, _minhash.UnionFind]:
     """Pairs of paragraphs of different entities at or above the threshold, joined into groups through
-    the band index; the best similarity each paragraph reached.  Each paragraph is compared with the
-    first paragraph that shares one of its bands (band by band, each other paragraph once)."""
-    uf = _minhash.UnionFind()
-    best: dict[int, float] = {}
-    firsts = _minhash.first_sharing([para.sigs[params.shingle_size] for _, para in flat])
-    for pid, (report, para) in enumerate(flat):
-        tried: set[int] = set()
-        for first in firsts:
-            other = first[pid]
-            if other < 0 or other == pid or other in tried:
-                continue
-            tried.add(other)
-            oreport, opara = flat[other]
-            if oreport.key == report.key:
-                continue
-            sim = paragraph_similarity(para, opara, params)
-            if sim >= params.threshold:
-                uf.union(pid, other)
-                best[pid] = max(best.get(pid, 0.0), sim)
-                best[other] = max(best.get(other, 0.0), sim)
-    return best, uf
+    the band index: the best similarity each paragraph reached (0 if none), the paragraphs in the
+    order they first reached one, and the groups.  Each paragraph is compared with the first
+    paragraph that shares one of its bands (band by band, each other paragraph once), report by
+    report."""
+    firsts = _minhash.first_sharing(catalogue.signature_blocks)
+    uf = _minhash.UnionFind(len(catalogue))
+    best, order = array("d", bytes(8 * len(catalogue))), array("i")
+    for i, report in enumerate(catalogue.reports):
+        for pid, para in enumerate(catalogue.paragraphs(i), catalogue.start[i]):
+            tried: set[int] = set()
+            for first in firsts:
+                other = first[pid]
+                if other < 0 or other == pid or other in tried:
+                    continue
+                tried.add(other)
+                if catalogue.report(other).key == report.key:
+                    continue
+                opara = catalogue.paragraph(other)
+                sim = paragraph_similarity(para, opara, params)
+                if sim >= params.threshold:
+                    uf.union(pid, other)
+                    _reached(catalogue, best, order, pid, para, sim)
+                    _reached(catalogue, best, order, other, opara, sim)
+    catalogue.done()
+    return best, order, uf
 
 
-def _group_finding(rule: Rule[Params], members: list[tuple[CrossReport, Paragraph]], sim: float) -> Diagnostic:
-    """The finding of one group: every place is told which other place (and how many more) it shares
-    the paragraph with."""
-    places = [place(r, para.line, para.column, para.end_column, para.excerpt) for r, para in members]
-    keys = [r.key for r, _ in members]
+def _reached(catalogue: _Catalogue, best: array, order: array, pid: int, para: Paragraph, sim: float) -> None:
+    """Paragraph ``pid`` is as similar as ``sim`` to another: its best so far, and it joins a group."""
+    if not best[pid]:
+        order.append(pid)
+        catalogue.grouped(pid, para)
+    best[pid] = max(best[pid], sim)
+
+
+def _group_finding(rule: Rule[Params], places: list[Location], keys: list[str], sim: float) -> Diagnostic:
+    """The finding of one group (its ``places`` and their units' ``keys``): every place is told which
+    other place (and how many more) it shares the paragraph with."""
     # per key: its first place and how many places and reports it has (linear in the group)
     first: dict[str, int] = {}
     places_of: dict[str, int] = {}

@@ -75,8 +75,9 @@ class ReportRecord:
     names: tuple[str, ...] = ()
     follow: object = None  # plan_followthrough.FollowDigest (plan and 不足 items), when a follow-through rule is on
     stored: object = None  # diagnostics and outline: pickled bytes (``pack``), then their place in a ``Spool``
-    compared: object = None  # paragraphs, names and follow: pickled bytes (``pack``), then their place in a ``Spool``
+    compared: object = None  # names and follow: pickled bytes (``pack``), then their place in a ``Spool``
     spooled_mentions: object = None  # mentions: pickled bytes (``pack``), then their place in a ``Spool``
+    spooled_paragraphs: object = None  # paragraphs: pickled bytes (``pack``), then their place in a ``Spool``
 
     @property
     def error(self) -> str:
@@ -89,25 +90,29 @@ class ReportRecord:
             self.stored = pickle.dumps((self.diagnostics, self.outline), pickle.HIGHEST_PROTOCOL)
             self.diagnostics, self.outline = [], []
         if self.compared is None:
-            self.compared = pickle.dumps((self.paragraphs, self.names, self.follow), pickle.HIGHEST_PROTOCOL)
+            self.compared = pickle.dumps((self.names, self.follow), pickle.HIGHEST_PROTOCOL)
             self.spooled_mentions = pickle.dumps(self.mentions, pickle.HIGHEST_PROTOCOL)
+            self.spooled_paragraphs = pickle.dumps(self.paragraphs, pickle.HIGHEST_PROTOCOL)
             self.paragraphs, self.mentions, self.names, self.follow = (), (), (), None
         return self
 
     def unpack_compared(self) -> ReportRecord:
         """What the cross-report kinds compare, back from ``pack``'s bytes (when not spooled)."""
         if isinstance(self.compared, bytes):
-            self.paragraphs, self.names, self.follow = pickle.loads(self.compared)
+            self.names, self.follow = pickle.loads(self.compared)
             self.mentions = pickle.loads(self.spooled_mentions)  # type: ignore[arg-type]
-            self.compared = self.spooled_mentions = None
+            self.paragraphs = pickle.loads(self.spooled_paragraphs)  # type: ignore[arg-type]
+            self.compared = self.spooled_mentions = self.spooled_paragraphs = None
         return self
 
 
 class Spool:
     """Every report's diagnostics and outline, and what copy detection compares of it, in a temporary
     file, written as the reports come in: while the workers check the folder, the main process keeps
-    only the rows.  Copy detection reads the comparison data back once every report is in
-    (``load_compared``), each writer the diagnostics and outline one report at a time (``load``)."""
+    only the rows.  Once every report is in, the cross-report kinds read back the names and
+    follow-through items (``load_compared``) and go through each report's paragraphs and name
+    mentions read from the file (``paragraphs``, ``mentions``); each writer reads the diagnostics and
+    outline one report at a time (``load``)."""
 
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile(prefix="fzcheck-review-")
@@ -118,6 +123,7 @@ class Spool:
         record.stored = self._write(record.stored)
         record.compared = self._write(record.compared)
         record.spooled_mentions = self._write(record.spooled_mentions)
+        record.spooled_paragraphs = self._write(record.spooled_paragraphs)
 
     def _write(self, data) -> tuple[int, int]:
         assert isinstance(data, bytes)
@@ -136,11 +142,18 @@ class Spool:
         return self._read(record.stored)  # type: ignore[return-value]
 
     def load_compared(self, record: ReportRecord) -> None:
-        """The record's paragraphs, names and follow-through items, back from the file; its name
-        mentions stay there, read when the foreign-name kind comes to the report (``mentions``)."""
+        """The record's names and follow-through items, back from the file; its paragraphs and name
+        mentions stay there, read whenever a kind goes through them (``paragraphs``, ``mentions``)."""
         if isinstance(record.compared, tuple):
-            record.paragraphs, record.names, record.follow = self._read(record.compared)
+            record.names, record.follow = self._read(record.compared)
             record.compared = None
+
+    def paragraphs(self, record: ReportRecord) -> Sequence[Paragraph]:
+        """The record's paragraphs: read from the file each time they are gone through (copy
+        detection goes through every report's, a few reports at a time)."""
+        if isinstance(record.spooled_paragraphs, tuple):
+            return _SpooledItems(self, record.spooled_paragraphs)
+        return record.paragraphs
 
     def mentions(self, record: ReportRecord) -> Sequence[Mention]:
         """The record's name mentions: read from the file each time they are gone through."""
@@ -154,7 +167,8 @@ class Spool:
 
 class _SpooledItems(Sequence):
     """A tuple kept in a ``Spool``, read back whenever it is gone through (a report's name mentions
-    are gone through once, by the foreign-name kind: no need to hold every report's at once)."""
+    and paragraphs are gone through a few times, each kind a report at a time: no need to hold every
+    report's at once)."""
 
     def __init__(self, spool: Spool, stored: tuple[int, int]) -> None:
         self.spool, self.stored = spool, stored
@@ -204,7 +218,7 @@ class ReviewResult:
             if refs:
                 diagnostics += [_told(self.findings[k], places[k], i) for k, i in _pairs(refs)]
                 diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
-            yield replace(record, diagnostics=diagnostics, outline=outline, stored=None, compared=None, spooled_mentions=None)
+            yield replace(record, diagnostics=diagnostics, outline=outline, stored=None, compared=None, spooled_mentions=None, spooled_paragraphs=None)
 
     def iter_diagnostics(self) -> Iterator[Diagnostic]:
         for record in self.reports():
@@ -344,9 +358,8 @@ def review(
             on_record(record)
     records.sort(key=lambda r: r.file)
     if store is not None:
-        for record in records:  # every report is in: what copy detection compares, back from the spool
+        for record in records:  # every report is in: names and follow-through items, back from the spool
             store.load_compared(record)
-            shared.digests(record)
     previous: list[ReportRecord] = []
     if last_year:
         previous = sorted(run(previous_files, replace(job, previous=True), jobs), key=lambda r: r.file)
@@ -366,7 +379,7 @@ def review_records(
     """The cross-report half of the review over records already made (in the order given)."""
     from ..engine import run_cross
 
-    reports = [_cross_report(r, mentions=spool.mentions(r) if spool is not None else r.mentions) for r in records if not r.error]
+    reports = [_spooled_cross_report(r, spool) for r in records if not r.error]
     reports += [_cross_report(r, previous=True) for r in previous if not r.error]
     findings = run_cross(reports, job.cross) if job.cross else []
     placed = {}
@@ -430,12 +443,19 @@ def _intern(record: ReportRecord) -> None:
             object.__setattr__(d.location, "entity", sys.intern(d.location.entity))
 
 
-def _cross_report(record: ReportRecord, previous: bool = False, mentions: Sequence[Mention] | None = None) -> CrossReport:
+def _cross_report(record: ReportRecord, previous: bool = False) -> CrossReport:
     entity = record.row.get("entity", "")
     key = entity_key(entity, record.names, record.file)
-    if mentions is None:
-        mentions = record.mentions
-    return CrossReport(record.file, entity, key, record.names, record.paragraphs, mentions, previous, record.follow)  # type: ignore[arg-type]
+    return CrossReport(record.file, entity, key, record.names, record.paragraphs, record.mentions, previous, record.follow)
+
+
+def _spooled_cross_report(record: ReportRecord, spool: Spool | None) -> CrossReport:
+    """A report of this year for the cross-report kinds: its paragraphs and name mentions read from
+    ``spool`` whenever a kind goes through them (when the review spools)."""
+    report = _cross_report(record)
+    if spool is not None:
+        report.paragraphs, report.mentions = spool.paragraphs(record), spool.mentions(record)  # type: ignore[assignment]
+    return report
 
 
 def _followthrough_column(records: list[ReportRecord], reports: list[CrossReport], job: Job) -> None:
