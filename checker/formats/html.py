@@ -19,8 +19,9 @@ at 5,000 reports.  ``build_html(...) -> str`` is pure (results held in memory, j
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
+from typing import IO
 
 from ..model import Diagnostic
 from ..parts import Part, columns
@@ -284,22 +285,31 @@ def _table(rows: list[dict], anchors: dict[str, str], parts: Sequence[Part]) -> 
     return "".join(out)
 
 
-def _rows_data(rows: list[dict], parts: Sequence[Part]) -> str:
+def _rows_data(rows: list[dict], parts: Sequence[Part]) -> Iterator[str]:
     """The table's rows as data: per row its cells' values in column order, then its status key and
-    its reader's message (``cols`` names how each column is drawn)."""
+    its reader's message (``cols`` names how each column is drawn).  Written a block of rows at a
+    time: the same JSON as one ``_json(payload)``, never all of it in memory."""
     follow = has_followthrough(rows)
     marks = [p.key for p in columns(parts)]
     cols = ["file", "text", "year", *(["mark"] * len(marks)), *(["follow"] if follow else []), "count", "count", "count", "status"]
-    data = []
-    for row in rows:
-        cells = [row["file"], row["entity"], row["year"], *(row[k] for k in marks)]
-        if follow:
-            cells.append(row.get("followthrough"))
-        cells += [row["errors"], row["warnings"], row["infos"], row["status"], row.get("error") or ""]
-        data.append(cells)
     status = {s: [label, STATUS_RANK[s]] for s, label in STATUS_LABELS.items()}
-    payload = {"page": PAGE, "cols": cols, "status": status, "rows": data}
-    return f'<script type="application/json" id="fz-rows">{_json(payload)}</script>'
+    head = _json({"page": PAGE, "cols": cols, "status": status, "rows": []})
+    yield f'<script type="application/json" id="fz-rows">{head[:-3]}['
+    for at in range(0, len(rows), BLOCK):
+        cells = [_row_cells(row, marks, follow) for row in rows[at : at + BLOCK]]
+        yield ("," if at else "") + _json(cells)[1:-1]
+    yield "]}</script>"
+
+
+BLOCK = 256  # rows or texts made into JSON at a time
+
+
+def _row_cells(row: dict, marks: list[str], follow: bool) -> list:
+    cells = [row["file"], row["entity"], row["year"], *(row[k] for k in marks)]
+    if follow:
+        cells.append(row.get("followthrough"))
+    cells += [row["errors"], row["warnings"], row["infos"], row["status"], row.get("error") or ""]
+    return cells
 
 
 def _followthrough(rows: list[dict], findings: list[dict], anchors: dict[str, str]) -> str:
@@ -411,12 +421,14 @@ def _finding_places(f: dict, index: dict[str, int], text: _Texts) -> list[int]:
     return flat
 
 
-def _places_json(findings: list[dict], rows: list[dict], text: _Texts) -> str:
-    """Every finding's places as one JSON list per finding, made one finding at a time: only the text
-    is kept, not a number object per place and field (a county's findings name tens of thousands of
-    places)."""
+def _places_json(findings: list[dict], rows: list[dict], text: _Texts, out: IO[str]) -> None:
+    """Every finding's places as one JSON list per finding, written to ``out`` one finding at a time
+    (a county's findings name tens of thousands of places)."""
     index = {row["file"]: i for i, row in enumerate(rows)}
-    return "[" + ",".join(_json(_finding_places(f, index, text)) for f in findings) + "]"
+    out.write("[")
+    for k, f in enumerate(findings):
+        out.write(("," if k else "") + _json(_finding_places(f, index, text)))
+    out.write("]")
 
 
 PLACE_FIELDS = ("report", "file", "line", "entity", "excerpt")
@@ -431,17 +443,29 @@ def _data_block(
     import tempfile
 
     text = _Texts()
-    with tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8") as spool:
+    spooled = tempfile.SpooledTemporaryFile
+    with spooled(max_size=1 << 20, mode="w+", encoding="utf-8") as spool, spooled(
+        max_size=1 << 20, mode="w+", encoding="utf-8"
+    ) as places:
         for k, (outline, diagnostics) in enumerate(reports):
             entry = [_outline_data(outline, text, labels), _diagnostics_data(diagnostics, text)]
             spool.write(("," if k else "") + _json(entry))
-        places = _places_json(findings, rows, text)
-        head = {"s": text.items, "sev": list(SEVERITIES), "sevl": [SEVERITY_LABELS[s] for s in SEVERITIES]}
-        yield '<script type="application/json" id="fz-data">' + _json(head)[:-1] + ',"r":['
-        spool.seek(0)
-        while chunk := spool.read(1 << 16):
-            yield chunk
-        yield f'],"x":{places}}}</script>'
+        _places_json(findings, rows, text, places)
+        yield '<script type="application/json" id="fz-data">{"s":['
+        for at in range(0, len(text.items), BLOCK):
+            yield ("," if at else "") + _json(text.items[at : at + BLOCK])[1:-1]
+        tail = {"sev": list(SEVERITIES), "sevl": [SEVERITY_LABELS[s] for s in SEVERITIES]}
+        yield "]," + _json(tail)[1:-1] + ',"r":['
+        yield from _read_back(spool)
+        yield '],"x":'
+        yield from _read_back(places)
+        yield "}</script>"
+
+
+def _read_back(spool: IO[str]) -> Iterator[str]:
+    spool.seek(0)
+    while chunk := spool.read(1 << 16):
+        yield chunk
 
 
 def _json(value) -> str:
@@ -504,6 +528,6 @@ def iter_review_html(
     # a report's drill-down is created when it is opened (from fz-rows), drawn from fz-data
     yield f'<section id="reports-detail"><h2>逐份报告</h2>{NO_SCRIPT}<div id="details"></div>'
     yield "</section></main>"
-    yield _rows_data(rows, parts)
+    yield from _rows_data(rows, parts)
     yield from _data_block(rows, reports, findings, labels)
     yield f"<script>{DRAW_JS}{JS}</script></body></html>\n"

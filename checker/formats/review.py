@@ -78,32 +78,22 @@ def iter_text(review, color: bool = False):
     shown = columns(review.parts)
     follow = has_followthrough(rows)
     heads = ["文件", "单位", "年度", *(p.column for p in shown), *([FOLLOW_COLUMN] if follow else []), "错误", "警告", "提示", "结论"]
-    table = []
+    # two passes over the rows (the widths, then the lines): no table of every row's cells is kept
+    widths = [display_width(h) for h in heads] if rows else []
     for row in rows:
-        table.append(
-            [
-                row["file"],
-                row["entity"] or "—",
-                str(row["year"] or "—"),
-                *(MARK[row[p.key]] for p in shown),
-                *([row.get("followthrough") or "—"] if follow else []),
-                str(row["errors"]),
-                str(row["warnings"]),
-                str(row["infos"]),
-                STATUS_LABELS[row["status"]],
-            ]
-        )
-    widths = [max(display_width(str(c)) for c in col) for col in zip(heads, *table)] if table else []
+        widths = [max(w, display_width(c)) for w, c in zip(widths, _text_cells(row, shown, follow))]
     paint = {
         "有错误": "\033[31m", "有警告": "\033[33m", "通过": "\033[32m", "无法读取": "\033[2m",
     }
-    out = ["  ".join(_pad(h, w) for h, w in zip(heads, widths)).rstrip()]
-    for cells in table:
+    yield "  ".join(_pad(h, w) for h, w in zip(heads, widths)).rstrip() + "\n"
+    for row in rows:
+        cells = _text_cells(row, shown, follow)
         line = "  ".join(_pad(c, w) for c, w in zip(cells, widths)).rstrip()
         if color:
             status = cells[-1]
             line = line[: -len(status)] + paint[status] + status + "\033[0m"
-        out.append(line)
+        yield line + "\n"
+    out = []
     unreadable = [r for r in rows if r["status"] == "unreadable"]
     if unreadable:
         out += ["", "无法读取的文件（其余文件已照常检查）："]
@@ -134,6 +124,20 @@ def iter_text(review, color: bool = False):
     yield "\n".join(out) + "\n"
 
 
+def _text_cells(row: dict, shown, follow: bool) -> list[str]:
+    return [
+        row["file"],
+        row["entity"] or "—",
+        str(row["year"] or "—"),
+        *(MARK[row[p.key]] for p in shown),
+        *([row.get("followthrough") or "—"] if follow else []),
+        str(row["errors"]),
+        str(row["warnings"]),
+        str(row["infos"]),
+        STATUS_LABELS[row["status"]],
+    ]
+
+
 def _report_entry(record) -> dict:
     entry = dict(record.row)
     entry["outline"] = record.outline
@@ -142,8 +146,11 @@ def _report_entry(record) -> dict:
 
 
 def _tail(review) -> dict:
+    return {"cross_report": [finding_dict(f) for f in review.findings], **_after_findings(review)}
+
+
+def _after_findings(review) -> dict:
     return {
-        "cross_report": [finding_dict(f) for f in review.findings],
         "shared_formulas": [shared_dict(f) for f in getattr(review, "shared", [])],
         "rules": review.rule_summary(),
         "summary": review.summary(),
@@ -164,16 +171,24 @@ def render_json(review) -> str:
 
 def write_json(review, stream) -> None:
     """``render_json`` written report by report (each read back from the review's spool as it is
-    written), byte for byte the same as ``json.dump(review_dict(review), indent=2)``."""
-    stream.write('{\n  "version": 1,\n  "reports": [')
-    first = True
-    for record in _reports(review):
-        stream.write(("\n" if first else ",\n") + _nested(_report_entry(record), 2))
-        first = False
-    stream.write("]" if first else "\n  ]")
-    for key, value in _tail(review).items():
+    written) and finding by finding, byte for byte the same as ``json.dump(review_dict(review), indent=2)``."""
+    stream.write('{\n  "version": 1,\n  "reports": ')
+    _write_list(stream, (_report_entry(record) for record in _reports(review)))
+    stream.write(',\n  "cross_report": ')
+    _write_list(stream, (finding_dict(f) for f in review.findings))
+    for key, value in _after_findings(review).items():
         stream.write(f",\n  {json.dumps(key)}: " + _nested(value, 1, indent_first=False))
     stream.write("\n}\n")
+
+
+def _write_list(stream, items) -> None:
+    """A list one level deep, as ``json.dumps(indent=2)`` writes it, one item at a time."""
+    stream.write("[")
+    first = True
+    for item in items:
+        stream.write(("\n" if first else ",\n") + _nested(item, 2))
+        first = False
+    stream.write("]" if first else "\n  ]")
 
 
 def _nested(value, depth: int, indent_first: bool = True) -> str:

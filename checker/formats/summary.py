@@ -175,11 +175,18 @@ def outline_rows(result) -> list[dict]:
 def rule_summary(rows: list[dict], diagnostics: Iterable[Diagnostic], titles: dict[str, str] | None = None) -> list[dict]:
     """Per rule: its Chinese title (from ``titles``, the packs' ``title`` fields), how many reports
     break it, how many findings, and the share of reports."""
-    reports: dict[str, set[str]] = {}
+    # per rule, one byte per report (by its number in ``numbers``): a county's rules each break
+    # thousands of reports, a set of them per rule would cost a hundred times as much
+    numbers: dict[str, int] = {}
+    reports: dict[str, bytearray] = {}
     findings: Counter = Counter()
     meta: dict[str, tuple[str, str]] = {}
     for d in diagnostics:
-        reports.setdefault(d.code, set()).add(d.location.path)
+        n = numbers.setdefault(d.location.path, len(numbers))
+        seen = reports.setdefault(d.code, bytearray())
+        if len(seen) <= n:
+            seen.extend(bytes(n + 1 - len(seen)))
+        seen[n] = 1
         findings[d.code] += 1
         meta.setdefault(d.code, (d.name, d.severity))
     total = len(rows) or 1
@@ -189,11 +196,11 @@ def rule_summary(rows: list[dict], diagnostics: Iterable[Diagnostic], titles: di
             "name": meta[code][0],
             "title": (titles or {}).get(code, ""),
             "severity": meta[code][1],
-            "reports": len(files),
+            "reports": count,
             "findings": findings[code],
-            "share": len(files) / total,
+            "share": count / total,
         }
-        for code, files in reports.items()
+        for code, count in ((code, seen.count(1)) for code, seen in reports.items())
     ]
     out.sort(key=lambda r: (-r["reports"], -SEVERITY_RANK[r["severity"]], r["code"]))
     return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 BINS = 64
 BIN_BITS = 6  # 2**6 == BINS
@@ -83,13 +83,12 @@ SIG_BYTES = 4 * BINS  # one signature
 BAND_BYTES = 4 * ROWS  # one band of it
 
 
-def first_sharing(blocks: Callable[[], Iterable[bytes]]) -> list[array]:
-    """Per band, per signature: the number of the first signature with the same band (itself when it
-    is the first; -1 when the band is empty).  ``blocks()`` gives the signatures anew for each band,
-    one after the other in blocks of whole signatures (they may be read back from a file); one
-    band's table at a time, so the index costs four bytes per signature and band, not a dictionary
-    entry, and the signatures themselves need not be held."""
-    out = []
+def first_sharing(blocks: Callable[[], Iterable[bytes]]) -> Iterator[array]:
+    """Band after band, per signature: the number of the first signature with the same band (itself
+    when it is the first; -1 when the band is empty).  ``blocks()`` gives the signatures anew for
+    each band, one after the other in blocks of whole signatures (they may be read back from a
+    file); one band's table at a time, four bytes per signature, not a dictionary entry, and the
+    signatures themselves need not be held."""
     empty = b"\xff" * BAND_BYTES
     for band in range(BANDS):
         seen: dict[bytes, int] = {}
@@ -100,8 +99,7 @@ def first_sharing(blocks: Callable[[], Iterable[bytes]]) -> list[array]:
                 chunk = block[at : at + BAND_BYTES]
                 first.append(seen.setdefault(chunk, n) if chunk != empty else -1)
                 n += 1
-        out.append(first)
-    return out
+        yield first
 
 
 class UnionFind:

@@ -276,14 +276,15 @@ def _similar_pairs(catalogue: _Catalogue, params: Params) -> tuple[array, array,
     order they first reached one, and the groups.  Each paragraph is compared with the first
     paragraph that shares one of its bands (band by band, each other paragraph once), report by
     report."""
-    firsts = _minhash.first_sharing(catalogue.signature_blocks)
+    bands = _Bands(len(catalogue))
+    for first in _minhash.first_sharing(catalogue.signature_blocks):
+        bands.add(first)
     uf = _minhash.UnionFind(len(catalogue))
     best, order = array("d", bytes(8 * len(catalogue))), array("i")
     for i, report in enumerate(catalogue.reports):
         for pid, para in enumerate(catalogue.paragraphs(i), catalogue.start[i]):
             tried: set[int] = set()
-            for first in firsts:
-                other = first[pid]
+            for other in bands.of(pid):
                 if other < 0 or other == pid or other in tried:
                     continue
                 tried.add(other)
@@ -295,8 +296,45 @@ def _similar_pairs(catalogue: _Catalogue, params: Params) -> tuple[array, array,
                     uf.union(pid, other)
                     _reached(catalogue, best, order, pid, para, sim)
                     _reached(catalogue, best, order, other, opara, sim)
+    bands.close()
     catalogue.done()
+    _shingles.cache_clear()  # comparing is over: the findings are made without the shingle sets
     return best, order, uf
+
+
+class _Bands:
+    """The band index (``_minhash.first_sharing``'s table per band) in a temporary file, read back
+    in step with the paragraphs, ``BLOCK`` paragraphs at a time: for each paragraph, the first
+    paragraph sharing each of its bands."""
+
+    BLOCK = 4096
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20, prefix="fzcheck-bands-")
+        self.start, self.tables = -self.BLOCK, []  # no block read yet
+
+    def add(self, first: array) -> None:
+        self.file.write(first.tobytes())
+
+    def of(self, pid: int) -> list[int]:
+        if not self.start <= pid < self.start + self.BLOCK:
+            self._load(pid - pid % self.BLOCK)
+        at = pid - self.start
+        return [table[at] for table in self.tables]
+
+    def _load(self, start: int) -> None:
+        count = min(self.BLOCK, self.size - start)
+        self.start, self.tables = start, []
+        for band in range(_minhash.BANDS):
+            self.file.seek(4 * (band * self.size + start))
+            table = array("i")
+            table.frombytes(self.file.read(4 * count))
+            self.tables.append(table)
+
+    def close(self) -> None:
+        self.file.close()
+        self.tables = []
 
 
 def _reached(catalogue: _Catalogue, best: array, order: array, pid: int, para: Paragraph, sim: float) -> None:
