@@ -35,13 +35,14 @@ describe this township's year.
 
 from __future__ import annotations
 
+import io
 import tempfile
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from ..model import Diagnostic, Location
 from . import _minhash
@@ -143,6 +144,33 @@ def forget() -> None:
     _shingles.cache_clear()
 
 
+class _Scratch:
+    """Bytes written once and read back: in memory up to ``LIMIT``, then in a temporary file (a few
+    reports' signatures never touch the disk, a county's do not stay in memory)."""
+
+    LIMIT = 1 << 20
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] = io.BytesIO()
+        self.on_disk = False
+
+    def write(self, data: bytes) -> None:
+        self.file.write(data)
+        if not self.on_disk and self.file.tell() > self.LIMIT:
+            disk = tempfile.TemporaryFile(prefix="fzcheck-copies-")
+            disk.write(self.file.getvalue())  # type: ignore[attr-defined]
+            self.file, self.on_disk = disk, True
+
+    def seek(self, at: int) -> None:
+        self.file.seek(at)
+
+    def read(self, size: int) -> bytes:
+        return self.file.read(size)
+
+    def close(self) -> None:
+        self.file.close()
+
+
 class _Catalogue:
     """The paragraphs copy detection compares (long enough), numbered in the order of the reports:
     four numbers are kept of each (its report, line and columns), its signature goes to a temporary
@@ -159,7 +187,7 @@ class _Catalogue:
         self.start = array("i")  # per report: the number of its first paragraph
         self._texts: dict[str, str] = {}
         self._cache: OrderedDict[int, tuple[Paragraph, ...]] = OrderedDict()
-        self.sigs = tempfile.SpooledTemporaryFile(max_size=1 << 20, prefix="fzcheck-sigs-")
+        self.sigs = _Scratch()
         for i in range(len(reports)):
             self.start.append(len(self.report_of))
             for para in self.paragraphs(i):
@@ -311,7 +339,7 @@ class _Bands:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20, prefix="fzcheck-bands-")
+        self.file = _Scratch()
         self.start, self.tables = -self.BLOCK, []  # no block read yet
 
     def add(self, first: array) -> None:

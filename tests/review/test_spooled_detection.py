@@ -46,6 +46,8 @@ def test_detection_reads_a_few_reports_paragraphs_at_a_time(tmp_path, monkeypatc
 
     records, cached = [], []
     monkeypatch.setattr(copied_paragraph._Catalogue, "CACHED", 2)
+    monkeypatch.setattr(copied_paragraph._Bands, "BLOCK", 3)  # the band index read back 3 paragraphs at a time
+    monkeypatch.setattr(copied_paragraph._Scratch, "LIMIT", 600)  # signatures and band tables go to disk
     real = copied_paragraph._Catalogue.paragraphs
 
     def watched(self, i):
