@@ -12,8 +12,9 @@ each naming the other places involved in ``related``.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -282,6 +283,91 @@ def finding(rule: Rule, places: Sequence[Location], summary: str = "", score: fl
         summary=summary,
         score=score,
     )
+
+
+class PlaceTable:
+    """The places of one finding as numbers: per place its report (an index into ``sites``, each
+    report's (file, entity), shared by all findings), line, columns, excerpt and message (an index
+    into ``messages``) — a few dozen bytes a place where a Location costs over a hundred; a Location
+    is made when a place is read (a county's groups name tens of thousands of places)."""
+
+    __slots__ = ("sites", "report", "line", "column", "end_column", "excerpt", "messages", "message")
+
+    def __init__(self, sites: Sequence[tuple[str, str]], messages: Sequence[str]) -> None:
+        self.sites, self.messages = sites, messages
+        self.report, self.line, self.column, self.end_column = array("i"), array("i"), array("i"), array("i")
+        self.excerpt: list[str] = []
+        self.message = array("i")
+
+    def add(self, site: int, line: int, column: int, end_column: int, excerpt: str, message: int) -> None:
+        self.report.append(site)
+        self.line.append(line)
+        self.column.append(column)
+        self.end_column.append(end_column)
+        self.excerpt.append(excerpt)
+        self.message.append(message)
+
+    def __len__(self) -> int:
+        return len(self.report)
+
+    def __getitem__(self, i: int) -> Location:
+        path, entity = self.sites[self.report[i]]
+        return Location(path, self.line[i], self.column[i], self.end_column[i], self.excerpt[i], entity,
+                        message=self.messages[self.message[i]])
+
+    def without(self, i: int) -> PlacesBut:
+        return PlacesBut(self, i)
+
+
+class PlacesBut(Sequence):
+    """Every place of a ``PlaceTable`` but one (the one a finding is told at): a Diagnostic's
+    ``related``, read like the tuple it stands for."""
+
+    __slots__ = ("table", "skip")
+
+    def __init__(self, table: PlaceTable, skip: int) -> None:
+        self.table, self.skip = table, skip
+
+    def __len__(self) -> int:
+        return len(self.table) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.table[i + (i >= self.skip)]
+
+    def __iter__(self):
+        return (self.table[j] for j in range(len(self.table)) if j != self.skip)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (tuple, PlacesBut)) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other) -> tuple:
+        return tuple(self) + tuple(other)
+
+    def __radd__(self, other) -> tuple:
+        return tuple(other) + tuple(self)
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+def told_at(f: Diagnostic, i: int) -> Diagnostic:
+    """``f`` as the report of its place ``i`` sees it: placed there, naming the other places."""
+    if isinstance(f.related, PlacesBut):
+        table = f.related.table
+        place = table[i]
+        return replace(f, message=place.message, location=place, related=table.without(i))
+    places = f.places
+    place = places[i]
+    return replace(f, message=place.message, location=place, related=places[:i] + places[i + 1 :])
 
 
 class _Keep(dict):

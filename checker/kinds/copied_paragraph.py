@@ -46,7 +46,7 @@ from typing import IO, TYPE_CHECKING
 
 from ..model import Diagnostic, Location
 from . import _minhash
-from ._crossreport import CrossReport, Paragraph, current, finding, fmt, label, pct, place
+from ._crossreport import CrossReport, Paragraph, PlaceTable, current, finding, fmt, label, pct, place
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -95,7 +95,7 @@ def check_reports(reports: Sequence[CrossReport], rule: Rule[Params]) -> list[Di
     catalogue, groups = _groups(current(reports), rule.params)
     total = catalogue.units()
     findings = [
-        _group_finding(rule, catalogue.places(members), catalogue.keys(members), sim)
+        _group_finding(rule, catalogue, members, sim)
         for members, sim in groups
         if not _is_boilerplate(catalogue.keys(members), total, rule.params)
     ]
@@ -185,6 +185,7 @@ class _Catalogue:
         self.reports, self.params = reports, params
         self.report_of, self.line, self.column, self.end_column = array("i"), array("i"), array("i"), array("i")
         self.start = array("i")  # per report: the number of its first paragraph
+        self.sites = [(r.file, r.entity) for r in reports]  # what a place names of its report
         self._texts: dict[str, str] = {}
         self._cache: OrderedDict[int, tuple[Paragraph, ...]] = OrderedDict()
         self.sigs = _Scratch()
@@ -373,9 +374,10 @@ def _reached(catalogue: _Catalogue, best: array, order: array, pid: int, para: P
     best[pid] = max(best[pid], sim)
 
 
-def _group_finding(rule: Rule[Params], places: list[Location], keys: list[str], sim: float) -> Diagnostic:
-    """The finding of one group (its ``places`` and their units' ``keys``): every place is told which
-    other place (and how many more) it shares the paragraph with."""
+def _group_finding(rule: Rule[Params], catalogue: _Catalogue, members: Sequence[int], sim: float) -> Diagnostic:
+    """The finding of one group (its ``members``): every place is told which other place (and how
+    many more) it shares the paragraph with.  The places are kept as numbers (``PlaceTable``)."""
+    places, keys = catalogue.places(members), catalogue.keys(members)
     # per key: its first place and how many places and reports it has (linear in the group)
     first: dict[str, int] = {}
     places_of: dict[str, int] = {}
@@ -386,22 +388,20 @@ def _group_finding(rule: Rule[Params], places: list[Location], keys: list[str], 
         files_of.setdefault(key, set()).add(places[j].path)
     order = sorted(first.values())
     all_files = len({p.path for p in places})
-    told: list[Location] = []
     # most places of a group are told the same words: one string for each message, however many
     # places it is told at (a county's groups name tens of thousands of places)
-    messages: dict[tuple[int, int, int], str] = {}
+    messages: dict[tuple[int, int, int], int] = {}
+    table = PlaceTable(catalogue.sites, [])
     for i, mine in enumerate(keys):
         j = next(j for j in order if keys[j] != mine)  # at most two steps: keys are distinct
         n_other = len(places) - places_of[mine]
         count = all_files - len(files_of[mine])
-        message = messages.get((j, n_other, count))
-        if message is None:
+        told = messages.get((j, n_other, count))
+        if told is None:
             other = label(places[j]) + (f"等{n_other}处" if n_other > 1 else "")
-            message = messages[j, n_other, count] = fmt(rule.message, other=other, similarity=pct(sim), count=count)
-        told.append(_with_message(places[i], message))
+            told = messages[j, n_other, count] = len(table.messages)
+            table.messages.append(fmt(rule.message, other=other, similarity=pct(sim), count=count))  # type: ignore[attr-defined]
+        m = members[i]
+        table.add(catalogue.report_of[m], catalogue.line[m], catalogue.column[m], catalogue.end_column[m], places[i].excerpt, told)
     summary = f"{len(first)} 个单位的报告中有几乎相同的段落（相似度{pct(sim)}）"
-    return finding(rule, told, summary, sim)
-
-
-def _with_message(location: Location, message: str) -> Location:
-    return replace(location, message=message)
+    return replace(finding(rule, [table[0]], summary, sim), related=table.without(0))

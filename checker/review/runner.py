@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..config import Config
 from ..formats.summary import add_findings, located, outline_rows, report_row, rule_summary
-from ..kinds._crossreport import CrossReport, DigestSpec, Mention, Paragraph, digest, entity_key
+from ..kinds._crossreport import CrossReport, DigestSpec, Mention, Paragraph, digest, entity_key, told_at
 from ..model import Diagnostic
 from ..packs import Rule
 from ..parts import Part, parts_of, role_labels
@@ -64,7 +64,7 @@ def job_for(config: Config, discover: bool = True) -> Job:
     return Job(config, discover, cross_rules(ruleset, config), parts_of(ruleset), titles=titles, labels=role_labels(ruleset))
 
 
-@dataclass
+@dataclass(slots=True)
 class ReportRecord:
     file: str
     row: dict
@@ -208,7 +208,6 @@ class ReviewResult:
         if self.spool is None:
             yield from self.records
             return
-        places = [f.places for f in self.findings]
         for record in self.records:
             if record.stored is None:
                 yield record
@@ -216,7 +215,7 @@ class ReviewResult:
             diagnostics, outline = self.spool.load(record)
             refs = self.placed.get(record.file)
             if refs:
-                diagnostics += [_told(self.findings[k], places[k], i) for k, i in _pairs(refs)]
+                diagnostics += [told_at(self.findings[k], i) for k, i in _pairs(refs)]
                 diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
             yield replace(record, diagnostics=diagnostics, outline=outline, stored=None, compared=None, spooled_mentions=None, spooled_paragraphs=None)
 
@@ -349,6 +348,7 @@ def review(
     for record in run(files, job, jobs):
         if store is not None:
             store.put(record)  # the main process keeps only the row while the workers check the others
+            _share_keys(record)
         else:
             _unpack(record)
             _intern(record)
@@ -443,6 +443,12 @@ def _intern(record: ReportRecord) -> None:
             object.__setattr__(d.location, "entity", sys.intern(d.location.entity))
 
 
+def _share_keys(record: ReportRecord) -> None:
+    """A row comes back pickled with its own copy of every column's name and of its status: one copy
+    of each for all rows (a county's rows are kept until the outputs are written)."""
+    record.row = {sys.intern(k): sys.intern(v) if k == "status" else v for k, v in record.row.items()}
+
+
 def _cross_report(record: ReportRecord, previous: bool = False) -> CrossReport:
     entity = record.row.get("entity", "")
     key = entity_key(entity, record.names, record.file)
@@ -501,18 +507,11 @@ def _pairs(refs: array) -> Iterator[tuple[int, int]]:
 
 
 
-def _told(finding: Diagnostic, places: tuple, i: int) -> Diagnostic:
-    """``finding`` as its report at place ``i`` sees it: placed there, naming the other places."""
-    place = places[i]
-    return replace(finding, message=place.message, location=place, related=places[:i] + places[i + 1 :])
-
-
 def attach(records: list[ReportRecord], findings: list[Diagnostic]) -> None:
     """Give every place a finding is reported at (a place with a message) a Diagnostic in its report,
     placed there and naming the other places."""
     by_file = {r.file: r for r in records}
-    places = [f.places for f in findings]
     for file, refs in _places_told(records, findings).items():
         record = by_file[file]
-        record.diagnostics.extend(_told(findings[k], places[k], i) for k, i in _pairs(refs))
+        record.diagnostics.extend(told_at(findings[k], i) for k, i in _pairs(refs))
         record.diagnostics.sort(key=lambda d: (d.location.line, d.location.column, d.code))
