@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +157,20 @@ def county_review():
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "review"
     job = job_for(Config(select=("FZ1", "FZ7", "FZ9")), False)
     return review(collect([str(fixtures / "county")]), job, jobs=1, previous_files=collect([str(fixtures / "previous")]))
+
+
+def _bench_corpus_module():
+    """benchmarks/corpus.py, which writes the benchmark's 1,000 varied reports (the same bytes on every run)."""
+    spec = importlib.util.spec_from_file_location("fz_bench_corpus", Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def bench_corpus(tmp_path_factory) -> Path:
+    """The benchmark corpus written afresh (benchmarks/corpus/ is made by the benchmark and not kept in git)."""
+    folder = tmp_path_factory.mktemp("bench") / "corpus"
+    _bench_corpus_module().build(count=1000, out=folder)
+    return folder

@@ -12,7 +12,6 @@ review the diff of the codes before committing it.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import subprocess
@@ -25,19 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "corpus-json.expected"
 
 
-def _corpus_module():
-    spec = importlib.util.spec_from_file_location("fz_bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("bench") / "corpus"
-    _corpus_module().build(count=1000, out=folder)
-    return folder
+def corpus(bench_corpus) -> Path:
+    return bench_corpus
 
 
 def check_json(folder: Path, *options: str) -> dict:

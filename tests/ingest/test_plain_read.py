@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,8 +15,6 @@ from hypothesis import strategies as st
 from checker.ingest import InputError, cleanup, plain, read_text_bytes
 from checker.ingest.plain import read_plain_utf8
 from checker.limits import LimitExceeded
-
-ROOT = Path(__file__).resolve().parents[2]
 
 FRAGMENTS = [
     "一、总体情况", "（一）加强领导", "法治政府建设", "。", "，", " ", "\t", "\n", "\n\n", "\r\n", "\r", "# 标题\n",
@@ -83,9 +80,9 @@ def test_too_many_lines_is_the_same_refusal(monkeypatch):
     assert _outcome(read_plain_utf8, data)[0] is LimitExceeded
 
 
-def test_every_corpus_report_takes_the_plain_reader():
+def test_every_corpus_report_takes_the_plain_reader(bench_corpus):
     """The shortcut is what the benchmark corpus (plain UTF-8 reports, some with a byte-order mark) meets."""
-    reports = sorted((ROOT / "benchmarks" / "corpus").glob("r0*.txt"))[:200]
+    reports = sorted(bench_corpus.glob("r0*.txt"))[:200]
     assert len(reports) == 200
     for report in reports:
         data = report.read_bytes()

@@ -42,14 +42,14 @@ def _line_sets(report):
     return [every, range(1, count + 1, 2), range(2, count + 1, 3), [count], [1]]
 
 
-def _texts():
+def _texts(corpus):
     fixtures = [p for folder in ("cases", "seeds", "legacy", "encodings") for p in sorted((ROOT / "fixtures" / folder).glob("*.txt"))]
-    return [*sorted((ROOT / "benchmarks" / "corpus").glob("*.txt")), *fixtures]
+    return [*sorted(corpus.glob("*.txt")), *fixtures]
 
 
-def test_the_corpus_and_fixtures_give_the_filtered_segments():
+def test_the_corpus_and_fixtures_give_the_filtered_segments(bench_corpus):
     plain = 0
-    paths = _texts()
+    paths = _texts(bench_corpus)
     assert len(paths) > 1000
     for path in paths:
         report = _report(read_path(path))
