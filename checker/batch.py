@@ -92,10 +92,14 @@ _JOB: Job | None = None
 
 def _init_worker(job: Job) -> None:
     import signal
+    from multiprocessing.util import Finalize
+
+    from .parse import shape_cache
 
     global _JOB
     _JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
+    Finalize(None, shape_cache.save, exitpriority=1)  # the parse trees this worker made, kept for later runs
 
 
 def _work(path: str):

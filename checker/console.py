@@ -3,7 +3,8 @@
 ``fzcheck check …`` is what a pre-commit hook and an editor run over and over, so it starts fast:
 a command line this module fully understands is parsed here, without importing typer (≈ 45 ms),
 the regular expressions and dataclass methods compiled by earlier runs are taken from the per-user
-cache (``checker/regex_cache.py``, ``checker/code_cache.py``: ≈ 30 ms), and once the output is
+cache (``checker/regex_cache.py``, ``checker/code_cache.py``: ≈ 30 ms) and so are the outline
+grammar's parse trees (``checker/parse/shape_cache.py``: no lark for a known sequence, ≈ 20 ms), and once the output is
 written and flushed the process leaves with ``os._exit`` instead of tearing the interpreter down
 (≈ 30 ms), the exit code kept.  Anything else — another command,
 ``--help``, an option or value this parser does not know — goes to the typer application in
@@ -101,12 +102,14 @@ def main() -> None:
 
     code_cache.install()  # before the imports below define their dataclasses
     regex_cache.preload()  # before the imports below compile their module-level patterns
+    from .parse import shape_cache
     from .run import EXIT_OK, EXIT_USAGE, CheckOptions, UsageError, run_check
 
     try:
         code = run_check(CheckOptions(**fast))
         regex_cache.save()
         code_cache.save()
+        shape_cache.save()
     except UsageError as exc:
         print(f"fzcheck: {exc}", file=sys.stderr)
         code = EXIT_USAGE

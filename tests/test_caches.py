@@ -90,7 +90,7 @@ def test_cold_runs_with_and_without_caches_agree(tmp_path: Path):
     first, second, none = run(str(folder)), run(str(folder)), run("")
     assert first == second == none
     assert list(folder.glob("regex-*.marshal")) and list(folder.glob("packs-*.pickle"))
-    assert list(folder.glob("dataclasses-*.marshal"))
+    assert list(folder.glob("dataclasses-*.marshal")) and list(folder.glob("outline-shapes-*.marshal"))
 
 
 def test_stored_dataclass_methods_are_the_code_python_compiles(cache_folder: Path, monkeypatch):

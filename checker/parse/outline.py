@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Document, Outline, RunInItem, Section
+from . import shape_cache
 from .classify import HeadingMatch, classify
 from .runins import runin_items
 
@@ -134,15 +135,23 @@ def _kept(tokens: list[Token]) -> tuple[tuple, Plan]:
     key = tuple([token.type for token in tokens])
     kept = _SHAPES.get(key)
     if kept is None:
-        from lark import Token as LarkToken
-
-        parsed = [LarkToken(token.type, token.value) for token in tokens]
-        index = {id(token): k for k, token in enumerate(parsed)}
-        shape = _shape_of(_parser().parse(parsed), index)
+        shape = shape_cache.stored_shape(key)
+        if shape is None:
+            shape = _parsed_shape(tokens)
+            shape_cache.remember(key, shape)
         if len(_SHAPES) >= SHAPES_KEPT:  # the oldest goes: memory stays flat in the number of files
             del _SHAPES[next(iter(_SHAPES))]
         kept = _SHAPES[key] = (shape, _plan_of(shape))
     return kept
+
+
+def _parsed_shape(tokens: list[Token]) -> tuple:
+    """The tree lark parses from ``tokens``, as :func:`tree_shape` gives it."""
+    from lark import Token as LarkToken
+
+    parsed = [LarkToken(token.type, token.value) for token in tokens]
+    index = {id(token): k for k, token in enumerate(parsed)}
+    return _shape_of(_parser().parse(parsed), index)
 
 
 def _shape_of(node, index: dict[int, int]) -> tuple:
