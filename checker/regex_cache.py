@@ -10,7 +10,7 @@ The file is keyed by the interpreter (its cache tag and the regex engine's ``MAG
 with ``marshal`` (lists, numbers and strings only), which loads it several times faster than JSON
 and is built in: a cold start imports no ``json`` for it.  Every
 entry is checked when it is stored: the pattern object built from it must equal (same flags,
-pattern and engine code) the one ``re`` compiled.  At most ``LIMIT`` patterns are kept.  Any
+pattern and engine code) the one ``re`` compiled.  At most ``LIMIT`` patterns are kept, the newest.  Any
 problem — no cache folder, an unreadable or foreign file, an interpreter without these
 internals — means nothing is preloaded or stored, and ``re`` compiles as usual.
 """
@@ -56,10 +56,12 @@ def preload() -> None:
 
 
 def save() -> None:
-    """Store the patterns compiled in this run that the file does not hold yet."""
+    """Store the patterns compiled in this run that the file does not hold yet.  A full file drops
+    its oldest entries for them (patterns of earlier versions go first), so an upgrade never leaves
+    the cache full of patterns no run compiles any more."""
     try:
         cache = re._cache  # type: ignore[attr-defined]
-        if not isinstance(cache, dict) or len(_entries) >= LIMIT:
+        if not isinstance(cache, dict):
             return
         new = [(key[1], key[2], compiled) for key, compiled in list(cache.items()) if key[0] is str and (key[1], key[2]) not in _known]
         if not new:
@@ -67,12 +69,9 @@ def save() -> None:
         path = _path()
         if path is None:
             return
-        entries = list(_entries)
-        for pattern, flags, compiled in new[: LIMIT - len(entries)]:
-            entry = _entry(pattern, flags, compiled)
-            if entry is not None:
-                entries.append(entry)
-        _write(path, entries)
+        added = [entry for entry in (_entry(p, f, c) for p, f, c in new[:LIMIT]) if entry is not None]
+        if added:
+            _write(path, (list(_entries) + added)[-LIMIT:])
     except Exception:  # noqa: BLE001
         return
 

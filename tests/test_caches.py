@@ -167,3 +167,16 @@ def test_no_cache_file_when_caching_is_off(monkeypatch):
 
     monkeypatch.setenv("FZCHECK_CACHE_DIR", "")
     assert cache_file("x.bin") is None
+
+
+def test_a_full_regex_cache_drops_its_oldest_patterns_for_new_ones(cache_folder: Path, monkeypatch):
+    old = [rf"old{n}[\u4e00-\u9fff]+" for n in range(3)]
+    entries = [regex_cache._entry(p, 0, re.compile(p)) for p in old]
+    monkeypatch.setattr(regex_cache, "LIMIT", 3)
+    monkeypatch.setattr(regex_cache, "_entries", entries)
+    monkeypatch.setattr(regex_cache, "_known", {(p, 0) for p in old} | {(k[1], k[2]) for k in re._cache if k[0] is str})
+    fresh = r"fresh[\u4e00-\u9fff]{2,}"
+    re.compile(fresh)
+    regex_cache.save()
+    (stored,) = cache_folder.glob("regex-*.marshal")
+    assert [entry[0] for entry in marshal.loads(stored.read_bytes())] == [old[1], old[2], fresh]
