@@ -135,11 +135,17 @@ def pieces(files: list[str], job: Job, jobs: int = 0) -> Iterator[tuple[str, obj
 
 
 def _parallel(files: list[str], job: Job, jobs: int) -> Iterator[tuple[str, object]]:
+    import gc
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunksize = max(1, min(8, len(files) // (jobs * 16)))
-    with _pool_class()(jobs, initializer=_init_worker, initargs=(job,), context=context) as pool:
+    gc.freeze()  # the workers never collect what exists now (modules, packs, tables), so its pages stay shared
+    try:
+        pool = _pool_class()(jobs, initializer=_init_worker, initargs=(job,), context=context)
+    finally:
+        gc.unfreeze()  # this process collects as before
+    with pool:
         for result in pool.imap(_work, files, chunksize):
             yield _raised(result)
         pool.close()

@@ -79,3 +79,31 @@ def test_totals_count_a_record_as_one_finding_at_a_time_would():
         assert totals.summary()["errors"] == severities["error"]
 
     counted()
+
+
+class _FreezeJob:
+    """A stand-in for batch.Job whose every file's piece is how many objects the worker holds frozen."""
+
+    wire = None
+
+    def piece(self, path: str):
+        import gc
+
+        return str(gc.get_freeze_count()), path
+
+
+def test_workers_start_with_the_parents_objects_frozen_and_the_parent_does_not_keep_them_so():
+    import gc
+    import sys
+
+    import pytest
+
+    from checker.batch import _parallel
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked only on Linux")  # elsewhere they start afresh: nothing to inherit
+    assert gc.get_freeze_count() == 0
+    out = list(_parallel([f"f{n}" for n in range(12)], _FreezeJob(), 2))
+    assert [path for _, path in out] == [f"f{n}" for n in range(12)]
+    assert all(int(count) > 1000 for count, _ in out)
+    assert gc.get_freeze_count() == 0
