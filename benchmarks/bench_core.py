@@ -8,12 +8,15 @@ reported is the ratio (> 1: fzcheck is faster) and the CPU time (user + system o
 tree), which other work on the machine does not inflate.
 
 1. cold start: ``fzcheck check --no-cache <one report>`` in a fresh process, median CPU time of ``--runs``
-   runs (budget ≤ 0.15 s); AutoCorrect: a fresh Python that imports it and lints the same file;
+   runs (budget ≤ 0.15 s), with the per-user caches an earlier run made (packs, regexes, dataclass
+   methods, the parser's tables and trees); beside it, the first run with every cache empty;
+   AutoCorrect: a fresh Python that imports it and lints the same file;
 2. throughput: ``fzcheck check --format json --no-cache <corpus>`` (the default ``--jobs``: every
    core) and ``--jobs 1`` over the 1,000-report corpus, against AutoCorrect's ``lint_for`` over the
    same files in one process (budget: ratio ≥ 1.0 with the default jobs); beside them, a run over
    the unchanged corpus with the results kept by the run before (the result cache: what a
-   repeated check or a pre-commit hook meets; not what the budget is judged on);
+   repeated check or a pre-commit hook meets; not what the budget is judged on) and a run with
+   every per-user cache empty (a first run after installing);
 3. memory: peak RSS of ``fzcheck check`` (JSON and text output) at 1,000 and at ``--large``
    (5,000) reports: the largest process and the process tree's sum, sampled from /proc
    (budget: the 5,000-report peak ≤ 1.3 × the 1,000-report one);
@@ -75,14 +78,14 @@ def has_autocorrect() -> bool:
     return probe.returncode == 0
 
 
-def run_child(cmd: list[str], sample: bool = False) -> dict:
+def run_child(cmd: list[str], sample: bool = False, env: dict | None = None) -> dict:
     """Run ``cmd`` with output discarded: wall s, CPU s of the process tree, exit code, peak RSS MB
     of its largest process and (with ``sample``) of the whole tree, sampled every 20 ms."""
     peak_tree = 0.0
     done = threading.Event()
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=CHILD_ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        cmd, cwd=ROOT, env=env or CHILD_ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
 
     def sampler() -> None:
@@ -111,6 +114,16 @@ def run_child(cmd: list[str], sample: bool = False) -> dict:
         "max_rss_mb": usage.ru_maxrss / 1024,  # KiB on Linux; the largest process of the tree
         "tree_rss_mb": peak_tree,
     }
+
+
+def run_uncached(cmd: list[str], sample: bool = False) -> dict:
+    """``run_child`` with an empty per-user cache folder of its own (FZCHECK_CACHE_DIR): what a first
+    run after installing costs, every cache (packs, regexes, dataclass methods, the parser's tables
+    and trees, kept results) still to be made."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="fzcheck-bench-cache-") as folder:
+        return run_child(cmd, sample, dict(CHILD_ENV, FZCHECK_CACHE_DIR=folder))
 
 
 def median(runs: list[dict], key: str) -> float:
@@ -241,14 +254,16 @@ def main(argv: list[str] | None = None) -> int:
     # 1. cold start, the two tools' runs interleaved; fzcheck checks the file for real (--no-cache:
     # kept results are measured apart, below), with its packs and regexes from the per-user cache
     run_child([*exe, "check", "--no-cache", str(report)])  # warm-up: OS file cache, the per-user caches
-    cold_fz, cold_ac, cold_kept = [], [], []
-    for _ in range(args.runs):
+    cold_fz, cold_ac, cold_kept, cold_uncached = [], [], [], []
+    for n in range(args.runs):
         cold_fz.append(run_child([*exe, "check", "--no-cache", str(report)]))
         if peer:
             cold_ac.append(run_child([*autocorrect, str(report)]))
+        if n % 4 == 0:
+            cold_uncached.append(run_uncached([*exe, "check", str(report)]))
 
     # 2. throughput over the corpus, interleaved
-    bulk: dict[str, list[dict]] = {"fzcheck": [], "fzcheck_jobs1": [], "autocorrect": [], "fzcheck_kept": []}
+    bulk: dict[str, list[dict]] = {"fzcheck": [], "fzcheck_jobs1": [], "autocorrect": [], "fzcheck_kept": [], "fzcheck_uncached": []}
     json_run = [*exe, "check", "--format", "json"]
     run_child([*json_run, str(corpus)])  # fills the result cache for the "kept" runs
     for _ in range(max(1, args.throughput_runs)):
@@ -257,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             bulk["autocorrect"].append(run_child([*autocorrect, str(corpus)]))
         bulk["fzcheck_jobs1"].append(run_child([*json_run, "--no-cache", "--jobs", "1", str(corpus)], sample=True))
         bulk["fzcheck_kept"].append(run_child([*json_run, str(corpus)], sample=True))
+        bulk["fzcheck_uncached"].append(run_uncached([*json_run, str(corpus)], sample=True))
         cold_kept.append(run_child([*exe, "check", str(report)]))
 
     # 3. memory at 1,000 and at --large reports
@@ -271,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     results = figures(args, load_at_start, exe, report, n_reports, cold_fz, cold_ac, bulk, memory)
     if cold_kept:
         results["cold"]["fzcheck_kept_cpu_s"] = round(median(cold_kept, "cpu_s"), 4)
+    if cold_uncached:
+        results["cold"]["fzcheck_uncached_cpu_s"] = round(median(cold_uncached, "cpu_s"), 4)
     results["importtime"] = {
         "top_level_total_ms": round(import_total, 1),
         "top": [{"module": m, "cumulative_ms": round(c, 1), "self_ms": round(s, 1)} for m, c, s in offenders],
@@ -314,7 +332,7 @@ def figures(args, load_at_start, exe, report, n_reports, cold_fz, cold_ac, bulk,
             }
     if bulk["autocorrect"]:
         ac = throughput["autocorrect"]
-        for name in ("fzcheck", "fzcheck_jobs1", "fzcheck_kept"):
+        for name in ("fzcheck", "fzcheck_jobs1", "fzcheck_kept", "fzcheck_uncached"):
             throughput[name]["ratio_wall"] = ratio(ac["wall_s"], throughput[name]["wall_s"])
             throughput[name]["ratio_cpu"] = ratio(ac["cpu_s"], throughput[name]["cpu_s"])
         throughput["budget_ratio_wall"] = BUDGET_RATIO
@@ -467,11 +485,14 @@ def _table(r: dict) -> str:
             f" ratio CPU {c['ratio_cpu']}, wall {c['ratio_wall']}"
         )
     lines.append(f"throughput, {t['reports']} reports (median of {t['runs']}):")
+    if "fzcheck_uncached_cpu_s" in c:
+        lines.append(f"  the first run, every per-user cache empty (FZCHECK_CACHE_DIR): CPU {c['fzcheck_uncached_cpu_s']:.3f} s")
     if "fzcheck_kept_cpu_s" in c:
         lines.append(f"  the same file again, its result kept from the run before: CPU {c['fzcheck_kept_cpu_s']:.3f} s")
     rows = (
         ("fzcheck", "fzcheck check --format json --no-cache"),
         ("fzcheck_jobs1", "  the same, --jobs 1"),
+        ("fzcheck_uncached", "  the same, every per-user cache empty"),
         ("fzcheck_kept", "  unchanged files again, results kept"),
         ("autocorrect", "AutoCorrect lint_for, one process"),
     )
