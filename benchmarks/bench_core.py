@@ -207,6 +207,38 @@ def versions(exe: list[str]) -> dict[str, str]:
         return {"python": "?", "fzcheck": "?", "typer": "?", "lark": "?", "jieba": "?"}
 
 
+def measure_cold(exe: list[str], report: Path, runs: int, autocorrect: list[str] | None):
+    """Cold start, the two tools' runs interleaved; fzcheck checks the file for real (--no-cache: kept
+    results are measured apart), with its packs and regexes from the per-user cache, and every fourth
+    run also with every cache empty."""
+    run_child([*exe, "check", "--no-cache", str(report)])  # warm-up: OS file cache, the per-user caches
+    cold_fz, cold_ac, cold_uncached = [], [], []
+    for n in range(runs):
+        cold_fz.append(run_child([*exe, "check", "--no-cache", str(report)]))
+        if autocorrect:
+            cold_ac.append(run_child([*autocorrect, str(report)]))
+        if n % 4 == 0:
+            cold_uncached.append(run_uncached([*exe, "check", str(report)]))
+    return cold_fz, cold_ac, cold_uncached
+
+
+def measure_throughput(exe: list[str], report: Path, corpus: Path, runs: int, autocorrect: list[str] | None):
+    """Throughput over the corpus, the tools' runs interleaved; and the one report again with its result kept."""
+    bulk: dict[str, list[dict]] = {"fzcheck": [], "fzcheck_jobs1": [], "autocorrect": [], "fzcheck_kept": [], "fzcheck_uncached": []}
+    cold_kept: list[dict] = []
+    json_run = [*exe, "check", "--format", "json"]
+    run_child([*json_run, str(corpus)])  # fills the result cache for the "kept" runs
+    for _ in range(runs):
+        bulk["fzcheck"].append(run_child([*json_run, "--no-cache", str(corpus)], sample=True))
+        if autocorrect:
+            bulk["autocorrect"].append(run_child([*autocorrect, str(corpus)]))
+        bulk["fzcheck_jobs1"].append(run_child([*json_run, "--no-cache", "--jobs", "1", str(corpus)], sample=True))
+        bulk["fzcheck_kept"].append(run_child([*json_run, str(corpus)], sample=True))
+        bulk["fzcheck_uncached"].append(run_uncached([*json_run, str(corpus)], sample=True))
+        cold_kept.append(run_child([*exe, "check", str(report)]))
+    return bulk, cold_kept
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="fzcheck against AutoCorrect: cold start, throughput, memory.")
     parser.add_argument("--runs", type=int, default=21, help="cold runs of each tool (median; >= 9, default 21)")
@@ -251,29 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     exe = find_fzcheck(args.fzcheck)
     autocorrect = [sys.executable, "-c", AUTOCORRECT]
 
-    # 1. cold start, the two tools' runs interleaved; fzcheck checks the file for real (--no-cache:
-    # kept results are measured apart, below), with its packs and regexes from the per-user cache
-    run_child([*exe, "check", "--no-cache", str(report)])  # warm-up: OS file cache, the per-user caches
-    cold_fz, cold_ac, cold_kept, cold_uncached = [], [], [], []
-    for n in range(args.runs):
-        cold_fz.append(run_child([*exe, "check", "--no-cache", str(report)]))
-        if peer:
-            cold_ac.append(run_child([*autocorrect, str(report)]))
-        if n % 4 == 0:
-            cold_uncached.append(run_uncached([*exe, "check", str(report)]))
-
-    # 2. throughput over the corpus, interleaved
-    bulk: dict[str, list[dict]] = {"fzcheck": [], "fzcheck_jobs1": [], "autocorrect": [], "fzcheck_kept": [], "fzcheck_uncached": []}
-    json_run = [*exe, "check", "--format", "json"]
-    run_child([*json_run, str(corpus)])  # fills the result cache for the "kept" runs
-    for _ in range(max(1, args.throughput_runs)):
-        bulk["fzcheck"].append(run_child([*json_run, "--no-cache", str(corpus)], sample=True))
-        if peer:
-            bulk["autocorrect"].append(run_child([*autocorrect, str(corpus)]))
-        bulk["fzcheck_jobs1"].append(run_child([*json_run, "--no-cache", "--jobs", "1", str(corpus)], sample=True))
-        bulk["fzcheck_kept"].append(run_child([*json_run, str(corpus)], sample=True))
-        bulk["fzcheck_uncached"].append(run_uncached([*json_run, str(corpus)], sample=True))
-        cold_kept.append(run_child([*exe, "check", str(report)]))
+    cold_fz, cold_ac, cold_uncached = measure_cold(exe, report, args.runs, autocorrect if peer else None)
+    bulk, cold_kept = measure_throughput(exe, report, corpus, max(1, args.throughput_runs), autocorrect if peer else None)
 
     # 3. memory at 1,000 and at --large reports
     memory: dict = {}
