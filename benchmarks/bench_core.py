@@ -218,7 +218,7 @@ def measure_cold(exe: list[str], report: Path, runs: int, autocorrect: list[str]
         if autocorrect:
             cold_ac.append(run_child([*autocorrect, str(report)]))
         if n % 4 == 0:
-            cold_uncached.append(run_uncached([*exe, "check", str(report)]))
+            cold_uncached.append(run_uncached([*exe, "check", "--no-cache", str(report)]))
     return cold_fz, cold_ac, cold_uncached
 
 
@@ -234,7 +234,7 @@ def measure_throughput(exe: list[str], report: Path, corpus: Path, runs: int, au
             bulk["autocorrect"].append(run_child([*autocorrect, str(corpus)]))
         bulk["fzcheck_jobs1"].append(run_child([*json_run, "--no-cache", "--jobs", "1", str(corpus)], sample=True))
         bulk["fzcheck_kept"].append(run_child([*json_run, str(corpus)], sample=True))
-        bulk["fzcheck_uncached"].append(run_uncached([*json_run, str(corpus)], sample=True))
+        bulk["fzcheck_uncached"].append(run_uncached([*json_run, "--no-cache", str(corpus)], sample=True))
         cold_kept.append(run_child([*exe, "check", str(report)]))
     return bulk, cold_kept
 
