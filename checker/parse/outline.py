@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..model import Document, Outline, RunInItem, Section
 from . import shape_cache
 from .classify import HeadingMatch, classify
+from .grammar import grammar_text
 from .runins import runin_items
 
 
@@ -23,12 +24,6 @@ def _parser():
 
     grammar = grammar_text()
     return Lark(grammar, start="document", parser="lalr", lexer=LineRuns, cache=cache_file(grammar))
-
-
-def grammar_text() -> str:
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "grammar", "outline.lark")
-    with open(path, encoding="utf-8") as f:  # plain file access: importlib.resources costs ≈4 ms of imports
-        return f.read()
 
 
 def cache_file(grammar: str) -> str | bool:

@@ -32,7 +32,7 @@ def _path() -> str | None:
     import hashlib
 
     from ..cache import cache_file
-    from .outline import grammar_text
+    from .grammar import grammar_text
 
     digest = hashlib.sha256(f"{FORMAT}\0{grammar_text()}".encode()).hexdigest()[:16]
     return cache_file(f"outline-shapes-{digest}.marshal")
