@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from ..model import SEVERITY_RANK, Diagnostic, Document
 from ..positions import LineIndex
@@ -68,8 +69,30 @@ def location(doc: Document | None, line: int) -> str:
     return doc.locations[line - 1]
 
 
+def char_width(ch: str) -> int:
+    """Columns a character takes on a terminal: 2 for East Asian wide and fullwidth, else 1."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+class _Widths(dict):
+    """character → :func:`char_width`, filled as characters turn up (a report uses a few hundred)."""
+
+    def __missing__(self, ch: str) -> int:
+        if len(self) > 20000:  # a text of every script: kept bounded
+            self.clear()
+        width = self[ch] = char_width(ch)
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """The sum of :func:`char_width` over ``text``: one C loop of dictionary look-ups, not a Unicode
+    table query per character (tests/formats/test_display_width.py holds the two equal)."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +114,29 @@ class FileRecord:
 
 
 def record_of(result, fail_on: str = "error", extras: dict | None = None) -> FileRecord:
+    found = result.diagnostics
+    metas = tuple(map(_META, found))  # (code, name, severity) of each finding
     threshold = SEVERITY_RANK.get(fail_on)
     return FileRecord(
         path=result.path,
         error=result.error,
-        diagnostics=tuple((d.code, d.name, d.severity) for d in result.diagnostics),
-        fixable=sum(1 for d in result.diagnostics if d.fix is not None and d.fix.applicability == "safe"),
-        failing=threshold is not None and any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics),
+        diagnostics=metas,
+        fixable=_safe_fixes(found) if found else 0,
+        failing=threshold is not None and bool(metas) and max(map(SEVERITY_RANK.__getitem__, map(_SEVERITY, metas))) >= threshold,
         extras=extras or {},
     )
+
+
+_META = attrgetter("code", "name", "severity")
+_SEVERITY = itemgetter(2)
+
+
+def _safe_fixes(found) -> int:
+    """How many of the findings carry a fix marked safe."""
+    return sum(1 for fix in map(_FIX, found) if fix is not None and fix.applicability == "safe")
+
+
+_FIX = attrgetter("fix")
 
 
 def no_extras(result, ctx, rules) -> dict:

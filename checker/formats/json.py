@@ -140,17 +140,17 @@ _SECTION = (
     f'{_N4}{{{_N5}"role": %s,{_N5}"level": %s,{_N5}"number": %s,{_N5}"marker": %s,'
     f'{_N5}"heading": %s,{_N5}"line": %s,{_N5}"end_line": %s{_N4}}}'
 )
-_BODY = (
+# a finding after its rule's opening (formats its message, positions, hint, basis, location and fix)
+_FINDING = (
     f'%s,{_N5}"line": %s,{_N5}"column": %s,{_N5}"end_line": %s,{_N5}"end_column": %s,'
-    f'{_N5}"hint": %s,{_N5}"basis": %s,'
+    f'{_N5}"hint": %s,{_N5}"basis": %s,%s{_N5}"fix": %s{_N4}}}'
 )
 _LOCATION = f'{_N5}"location": %s,'
-_TAIL = f'{_N5}"fix": %s{_N4}}}'
 _EDIT = (
     f'{_N7}{{{_N8}"line": %s,{_N8}"column": %s,{_N8}"end_line": %s,'
     f'{_N8}"end_column": %s,{_N8}"content": %s{_N7}}}'
 )
-_FIX = f'{{{_N6}"applicability": %s,{_N6}"message": %s,{_N6}"edits": %s{_N5}}}'
+_FIX_END = f"{_N5}}}"
 
 
 def _section(s, roles: tuple[str, ...], out: list[str], line=int) -> None:
@@ -184,29 +184,23 @@ def _rule_parts(d) -> tuple[str, str]:
     return hit
 
 
-_NO_FIX = _TAIL % "null"
-
-
 def _diagnostic(doc, index, d, out: list[str]) -> None:
     span = d.span
     at = (1, 1, 1, 1) if index is None else index.span(span.start, span.end)  # as common.positions gives
     head, basis = _rule_parts(d)
-    message, hint = d.message, d.hint
+    message, hint, fix = d.message, d.hint, d.fix
+    where = location(doc, at[0]) if doc is not None and doc.locations else ""
     out.append(head)
     out.append(
-        _BODY % (
+        _FINDING % (
             _string(message) if type(message) is str else _value(message, 5),
             *at,  # ints: "%s" writes them as ``indented`` does
             _string(hint) if type(hint) is str else _value(hint, 5),
             basis,
+            _LOCATION % _value(where, 5) if where else "",
+            "null" if fix is None or index is None else _fix(fix, index, span, at),
         )
     )  # fmt: skip
-    if doc is not None and doc.locations:
-        where = location(doc, at[0])
-        if where:
-            out.append(_LOCATION % _value(where, 5))
-    fix = d.fix
-    out.append(_NO_FIX if fix is None or index is None else _TAIL % _fix(fix, index, span, at))
 
 
 def _fix(fix, index, span=None, at=None) -> str:
@@ -223,7 +217,21 @@ def _fix(fix, index, span=None, at=None) -> str:
         content = e.replacement
         edits.append(_EDIT % (line, col, end_line, end_col, _string(content) if type(content) is str else _value(content, 8)))
     listed = "[" + ",".join(edits) + _N6 + "]" if edits else "[]"
-    return _FIX % (_value(fix.applicability, 6), _value(fix.title, 6), listed)
+    return _fix_head(fix.applicability, fix.title) + listed + _FIX_END
+
+
+_FIX_HEADS: dict[tuple, str] = {}
+
+
+def _fix_head(applicability, title) -> str:
+    """A fix's opening up to its edits: its applicability and title, the same few in every file."""
+    key = (applicability, title)
+    hit = _FIX_HEADS.get(key)
+    if hit is None:
+        if len(_FIX_HEADS) > 512:
+            _FIX_HEADS.clear()
+        hit = _FIX_HEADS[key] = f'{{{_N6}"applicability": {_value(applicability, 6)},{_N6}"message": {_value(title, 6)},{_N6}"edits": '
+    return hit
 
 
 _ENCODED: dict[str, str] = {}

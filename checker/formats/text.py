@@ -4,7 +4,7 @@ span marked, the hint and the basis; a summary at the end."""
 from __future__ import annotations
 
 from ..positions import LineIndex
-from .common import SEVERITY_LABELS, LineSink, Totals, display_width, location, no_extras, positions
+from .common import SEVERITY_LABELS, LineSink, Totals, display_width, no_extras
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -33,32 +33,47 @@ def grouped(diagnostics, show_all: bool) -> tuple[list, dict[str, int]]:
 
 
 def chunk(result, ctx) -> str:
-    """One file's findings: the location line, the marked source line, the hint and the basis."""
+    """One file's findings: the location line, the marked source line, the hint and the basis
+    (tests/formats/test_text_chunk.py holds it equal to the plain rendering, finding by finding)."""
+    if not result.diagnostics:
+        return ""
     out: list[str] = []
-    paint = (lambda s, c: f"{c}{s}{_RESET}") if ctx.color else (lambda s, c: s)
+    paint = _paint if ctx.color else _plain
     doc = result.document
     index = LineIndex(doc.text) if doc is not None else None
-    lines = doc.text.split("\n") if doc is not None and ctx.show_source and result.diagnostics else []
+    lines = doc.text.split("\n") if doc is not None and ctx.show_source else []
     shown, hidden = grouped(result.diagnostics, getattr(ctx, "show_all", False))
-    last_of = {d.code: d for d in shown}
+    last_of = {d.code: d for d in shown} if hidden else {}
+    path = paint(result.path, _BOLD)
+    places = doc.locations if doc is not None else ()
     for d in shown:
-        line, col, end_line, end_col = positions(doc, index, d)
-        where = location(doc, line)
-        where = f" （{where}）" if where else ""
-        out.append(
-            f"{paint(result.path, _BOLD)}:{line}:{col}: {paint(d.code, _COLORS[d.severity] + _BOLD)} "
-            f"[{d.severity}] {d.message}{where}"
-        )
-        if ctx.show_source and doc is not None and d.span.end >= d.span.start and line <= len(lines):
+        span = d.span
+        line, col, end_line, end_col = (1, 1, 1, 1) if index is None else index.span(span.start, span.end)
+        where = places[line - 1] if places and 1 <= line <= len(places) else ""  # common.location
+        out.append(f"{path}:{line}:{col}: {_code(d.code, d.severity, paint)} [{d.severity}] {d.message}{f' （{where}）' if where else ''}")
+        if lines and span.end >= span.start and line <= len(lines):
             out.extend(_source(lines[line - 1], line, col, end_line, end_col, paint, _COLORS[d.severity]))
         if d.hint:
             out.append(f"   = 提示：{d.hint}")
         if d.basis:
             out.append(paint(f"   = 依据：{d.basis}", _DIM))
         out.append("")
-        if d.code in hidden and last_of[d.code] is d:
+        if hidden and d.code in hidden and last_of[d.code] is d:
             out += [f"{result.path}: {d.code} 另有 {hidden[d.code]} 处同类问题（--show-all 显示全部）", ""]
-    return "\n".join(out) + "\n" if out else ""
+    return "\n".join(out) + "\n"
+
+
+def _paint(text: str, color: str) -> str:
+    return f"{color}{text}{_RESET}"
+
+
+def _plain(text: str, color: str) -> str:
+    return text
+
+
+def _code(code: str, severity: str, paint) -> str:
+    """A finding's code as the location line shows it (coloured by its severity when painting)."""
+    return code if paint is _plain else paint(code, _COLORS[severity] + _BOLD)
 
 
 extras = no_extras
