@@ -7,7 +7,7 @@ once, at the edge, by :mod:`checker.positions`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -72,10 +72,19 @@ class Document:
     style_levels: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        # each slot set through its descriptor: a frozen dataclass's own __init__ goes through
+        # object.__setattr__ per field, twice the cost (rules make a score of spans per report)
+        _SPAN_START(self, start)
+        _SPAN_END(self, end)
+
+
+_SPAN_START, _SPAN_END = Span.start.__set__, Span.end.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +123,7 @@ class Location:
         return self.end_line or self.line
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Diagnostic:
     code: str
     name: str
@@ -132,10 +141,47 @@ class Diagnostic:
     summary: str = ""
     score: float | None = None
 
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        message: str,
+        span: Span,
+        hint: str = "",
+        basis: str = "",
+        fix: Fix | None = None,
+        location: Location | None = None,
+        related: tuple[Location, ...] = (),
+        summary: str = "",
+        score: float | None = None,
+    ) -> None:
+        # each slot set through its descriptor, as Span's: half the cost of the generated __init__
+        # (tests/test_model_init.py holds the two equal)
+        _D_CODE(self, code)
+        _D_NAME(self, name)
+        _D_SEVERITY(self, severity)
+        _D_MESSAGE(self, message)
+        _D_SPAN(self, span)
+        _D_HINT(self, hint)
+        _D_BASIS(self, basis)
+        _D_FIX(self, fix)
+        _D_LOCATION(self, location)
+        _D_RELATED(self, related)
+        _D_SUMMARY(self, summary)
+        _D_SCORE(self, score)
+
     @property
     def places(self) -> tuple[Location, ...]:
         """Every place of a cross-report finding, where it is reported first."""
         return (self.location, *self.related) if self.location is not None else self.related
+
+
+DIAGNOSTIC_SLOTS = ("code", "name", "severity", "message", "span", "hint", "basis", "fix", "location", "related", "summary", "score")
+assert tuple(f.name for f in fields(Diagnostic)) == DIAGNOSTIC_SLOTS == Diagnostic.__slots__, "Diagnostic.__init__ sets these"
+(_D_CODE, _D_NAME, _D_SEVERITY, _D_MESSAGE, _D_SPAN, _D_HINT, _D_BASIS, _D_FIX, _D_LOCATION, _D_RELATED, _D_SUMMARY, _D_SCORE) = (
+    getattr(Diagnostic, name).__set__ for name in DIAGNOSTIC_SLOTS
+)
 
 
 @dataclass(slots=True)

@@ -79,21 +79,26 @@ def diagnostic(rule: "Rule", span: Span, fix: Fix | None = None, **values: objec
     if hint_fields is None:
         hint_fields = _fields_of(hint)
     if message_fields or hint_fields:
-        fmt = _Default({k: "" if v is None else v for k, v in values.items()})
+        fmt = _Default(values) if None not in values.values() else _Default({k: "" if v is None else v for k, v in values.items()})
         message = message.format_map(fmt) if message_fields else message
         hint = hint.format_map(fmt) if hint_fields else hint
     return Diagnostic(rule.code, rule.name, rule.severity, message, span, hint, rule.basis, fix)  # type: ignore[arg-type]
 
 
+_UNBUILT = object()
+
+
 def per_rule(build):
     """Cache ``build(rule)`` per rule object: what a kind compiles from a rule's parameters (regexes,
     tables) is built once per loaded rule, not once per report."""
-    cache: dict[int, tuple[object, object]] = {}
+    built: dict[int, object] = {}  # id(rule) → build(rule)
+    kept: list = []  # the rules built for, kept alive: an id in ``built`` stays its rule's
 
     def get(rule):
-        hit = cache.get(id(rule))
-        if hit is None or hit[0] is not rule:  # an id can be reused once a ruleset is gone
-            hit = cache[id(rule)] = (rule, build(rule))
-        return hit[1]
+        hit = built.get(id(rule), _UNBUILT)
+        if hit is _UNBUILT:
+            kept.append(rule)
+            hit = built[id(rule)] = build(rule)
+        return hit
 
     return get

@@ -40,3 +40,12 @@ def test_a_template_is_filled_as_format_map_fills_it_each_time(message, hint, va
         if "error" not in got:
             filled = {k: "" if v is None else v for k, v in values.items()}
             assert got == (_formatted(message, filled), _formatted(hint, filled))
+
+
+def test_per_rule_builds_once_for_each_rule_object():
+    calls = []
+    get = base.per_rule(lambda rule: calls.append(rule.code) or (None if rule.code == "FZ401" else rule.code.lower()))
+    twin = replace(RULE, code="FZ402")
+    same_fields = replace(RULE)  # equal to RULE, another object: built for on its own
+    assert [get(r) for r in (RULE, twin, RULE, twin, same_fields, same_fields)] == [None, "fz402", None, "fz402", None, None]
+    assert calls == ["FZ401", "FZ402", "FZ401"]

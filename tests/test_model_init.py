@@ -1,0 +1,76 @@
+"""model.Span and model.Diagnostic set their slots through the slots' descriptors (half the cost of a
+frozen dataclass's own __init__): still the same objects — every field, equality, hash, repr,
+pickling, dataclasses.replace, frozen — as the generated __init__ makes (object.__setattr__ per field)."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.model import Diagnostic, Edit, Fix, Location, Span
+
+
+def generated(cls, *values):
+    """What the dataclass's generated __init__ makes of ``values`` (frozen: object.__setattr__ per field)."""
+    obj = object.__new__(cls)
+    for f, value in zip(dataclasses.fields(cls), values):
+        object.__setattr__(obj, f.name, value)
+    return obj
+
+
+def test_the_signature_is_the_fields_with_their_defaults():
+    for cls in (Span, Diagnostic):
+        params = list(inspect.signature(cls).parameters.values())
+        assert [p.name for p in params] == [f.name for f in dataclasses.fields(cls)]
+        assert [p.default for p in params] == [
+            inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in dataclasses.fields(cls)
+        ]
+
+
+spans = st.builds(Span, st.integers(-5, 10**6), st.integers(-5, 10**6))
+texts = st.text(max_size=12)
+fixes = st.none() | st.builds(Fix, st.tuples(st.builds(Edit, st.integers(0, 9), st.integers(0, 9), texts)), st.sampled_from(["safe", "unsafe"]), texts)
+locations = st.builds(Location, texts, st.integers(1, 99))
+values = st.tuples(
+    texts, texts, st.sampled_from(["error", "warning", "info"]), texts, spans, texts, texts, fixes,
+    st.none() | locations, st.lists(locations, max_size=2).map(tuple), texts, st.none() | st.floats(0, 1),
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(values)
+def test_diagnostic_is_what_the_generated_init_makes(fields):
+    made, reference = Diagnostic(*fields), generated(Diagnostic, *fields)
+    assert all(getattr(made, f.name) is getattr(reference, f.name) for f in dataclasses.fields(Diagnostic))
+    assert made == reference and hash(made) == hash(reference) and repr(made) == repr(reference)
+    assert pickle.loads(pickle.dumps(made)) == made
+    assert dataclasses.replace(made, message="x") == generated(Diagnostic, *fields[:3], "x", *fields[4:])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.code = "FZ000"  # type: ignore[misc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-5, 10**6), st.integers(-5, 10**6))
+def test_span_is_what_the_generated_init_makes(start, end):
+    made, reference = Span(start, end), generated(Span, start, end)
+    assert (made.start, made.end) == (start, end)
+    assert made == reference and hash(made) == hash(reference) and repr(made) == repr(reference)
+    assert pickle.loads(pickle.dumps(made)) == made == Span(end=end, start=start)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 0  # type: ignore[misc]
+
+
+def test_defaults_and_wrong_calls():
+    d = Diagnostic("FZ101", "n", "error", "m", Span(0, 1))
+    assert (d.hint, d.basis, d.fix, d.location, d.related, d.summary, d.score) == ("", "", None, None, (), "", None)
+    with pytest.raises(TypeError):
+        Diagnostic("FZ101", "n", "error", "m")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Diagnostic("FZ101", "n", "error", "m", Span(0, 1), colour="red")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Span(1)  # type: ignore[call-arg]
