@@ -75,6 +75,15 @@ def lines_holding(report, words: tuple[str, ...]) -> frozenset[int]:
     return frozenset().union(*(matching_lines(report, finder) for finder in finders))
 
 
+def lines_holding_in(text: str, starts: list[int], words: tuple[str, ...]) -> set[int]:
+    """:func:`lines_holding` in ``text``, a text of the report's line layout (``starts``: where each of
+    its lines starts; the report's text with some words masked, say)."""
+    found: set[int] = set()
+    for finder in _line_finders(words):
+        found.update(bisect_right(starts, m.start()) for m in _to_line_end(finder).finditer(text))
+    return found
+
+
 @lru_cache(maxsize=256)
 def _line_finders(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     """As :func:`words_finders`, a regex for each word too (a scan for a string is faster than the
@@ -265,6 +274,17 @@ def sections(report) -> tuple:
     found = report._memo.get("sections")
     if found is None:
         found = report._memo["sections"] = tuple(report.outline.walk())
+    return found
+
+
+def sections_by_line(report) -> dict[int, tuple]:
+    """Line number → the sections whose heading stands on it (in document order), once per report."""
+    found = report._memo.get("sections_by_line")
+    if found is None:
+        found = {}
+        for section in sections(report):
+            found[section.line] = (*found.get(section.line, ()), section)
+        report._memo["sections_by_line"] = found
     return found
 
 

@@ -35,13 +35,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix
 from ._strings import mask_quoted, segments_on
-from ._textscan import lines_holding, words_regex
+from ._textscan import clean_text, line_starts, lines_holding, lines_holding_in, sections_by_line, words_regex
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def closest(middle: str, middles: dict[str, str], honorifics: tuple[str, ...]) -
 
 
 class _Compiled:
-    __slots__ = ("anchor_words", "anchors", "candidate", "cuts", "middles", "renamed", "rule")
+    __slots__ = ("anchor_words", "anchors", "candidate", "cuts", "middles", "names", "renamed", "rule")
 
     def __init__(self, rule) -> None:
         p = rule.params
@@ -112,6 +113,7 @@ class _Compiled:
         self.cuts = tuple(cuts)
         self.anchor_words = tuple(_anchors(p))
         self.anchors = words_regex(self.anchor_words)  # a candidate, tail or stem holds one of them
+        self.names = words_regex(tuple(p.names)) if _names_maskable(p, self.candidate) else None
 
 
 _compiled = per_rule(_Compiled)
@@ -154,9 +156,74 @@ def _anchors(p: Params) -> list[str]:
     return [p.prefix, *(tail[:4] for name in p.names if len(tail := name[len(p.prefix) :]) >= p.min_cut)]
 
 
+_MASK = "，"  # a mark no candidate runs over (_NO_PUNCT)
+
+
+def _names_maskable(p: Params, candidate: re.Pattern) -> bool:
+    """Whether an anchor inside an official name can never give a finding, so that a line whose every
+    anchor stands inside an official name may be skipped (:func:`lines_beyond_names`).  It holds when
+    a candidate found at a name's start is that name (the first ``suffix`` after the prefix ends it)
+    and no candidate can start anywhere else in a name or run into one: the prefix stands in a name
+    only at its start and two prefixes cannot overlap.  A tail or stem inside a name then overlaps the
+    name's candidate, which is taken, and is skipped too."""
+    prefix = p.prefix
+    if any(prefix[i:] == prefix[: len(prefix) - i] for i in range(1, len(prefix))):
+        return False  # 啊啊: two prefixes may overlap
+    for name in p.names:
+        m = candidate.match(name)
+        if m is None or m.end() != len(name) or name.find(prefix, 1) != -1 or any(ch in name for ch in _MASK + "《》\n"):
+            return False
+    return True
+
+
+def lines_to_read(report: Report, comp: _Compiled) -> frozenset[int]:
+    """The lines that may give a finding: those holding an anchor outside every official name (found
+    in the text with each name masked), and those where a piece the rule reads (a heading's text, a
+    run-in body) cuts a name (:func:`_cut_inside`).  Any other line holding an anchor holds it inside
+    whole names, where :func:`_names_maskable` shows no finding can come from (most reports write
+    习近平法治思想 as it should be written and nothing else)."""
+    text = clean_text(report)
+    names = [m.span() for m in comp.names.finditer(text)] if comp.names is not None else []
+    if not names:
+        return lines_holding(report, comp.anchor_words)
+    starts = line_starts(report)
+    found = lines_holding_in("".join(_pieces_between(text, names)), starts, comp.anchor_words)
+    on_line = sections_by_line(report)
+    for start, end in names:
+        n = bisect_right(starts, start)
+        if n in on_line and n not in found:
+            col = starts[n - 1]
+            if _cut_inside(report.doc.lines[n - 1].text, on_line[n], (start - col, end - col)):
+                found.add(n)
+    return frozenset(found)
+
+
+def _pieces_between(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+    """``text`` in pieces, each span of ``spans`` (ascending, apart) replaced by as many ``_MASK``."""
+    at = 0
+    for start, end in spans:
+        yield text[at:start]
+        yield _MASK * (end - start)
+        at = end
+    yield text[at:]
+
+
+def _cut_inside(text: str, sections: tuple, name: tuple[int, int]) -> bool:
+    """Whether a piece of the line that a rule reads may start or end inside ``name`` (its columns):
+    the pieces of a line are the whole line, the heading text of a section on it and the rest of the
+    line from a run-in body's start."""
+    cuts = []
+    for section in sections:
+        if not text.startswith(section.heading, section.heading_col):
+            return True  # a heading text that is not a piece of the line: not known where it cuts
+        cuts += (section.heading_col, section.heading_col + len(section.heading), section.body_start_col)
+    start, end = name
+    return any(start < cut < end for cut in cuts)
+
+
 def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    lines = lines_holding(report, _compiled(rule).anchor_words)  # scans of the whole text: the lines holding an anchor
-    for segment in segments_on(report, lines):
+    comp = _compiled(rule)
+    for segment in segments_on(report, lines_to_read(report, comp)):  # from scans of the whole text
         for start, end, found, expected in sorted(find(segment.text, rule)):
             span = segment.span(start, end)
             fix = Fix((Edit(span.start, span.end, expected),), "unsafe", f"改为“{expected}”")

@@ -100,7 +100,7 @@ PLAIN = [
     (whitespace, "lines_touched", every_line_number),
     (whitespace, "_ending_in_space", every_line_number),
     (whitespace, "_indents", _plain_indents),
-    (official_name, "lines_holding", lambda report, words: frozenset(every_line_number(report))),
+    (official_name, "lines_to_read", lambda report, comp: frozenset(every_line_number(report))),
     (substitution, "_lines_with_a_source", lambda report, comp: frozenset(every_line_number(report))),
     (content_evidence, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
     (consistent_symbol, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),

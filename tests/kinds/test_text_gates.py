@@ -1,0 +1,123 @@
+"""Shortcuts of the text-scanning kinds that skip lines or whole reports: each is replaced by its plain
+form (read every line) and the findings compared, on random reports built from what the rule looks
+for and fixed ones; and the conditions a shortcut rests on are checked."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.api import ruleset_for
+from checker.config import Config
+from checker.engine import active_rules, analyze
+from checker.ingest import document_from_text
+from checker.kinds import KINDS, official_name
+
+CONFIG = Config()
+RULESET = ruleset_for(CONFIG)
+RULES = {r.code: r for r in active_rules(RULESET, CONFIG)}
+
+TEMPLATE = [
+    "示例乡2024年法治政府建设年度报告",
+    "",
+    "2024年，示例乡深入学习贯彻习近平法治思想，现将有关情况报告如下。",
+    "一、2024年度推进法治政府建设的主要举措和成效",
+    "（一）依法全面履行政府职能。一是梳理权责清单126项。",
+    "二、2024年度推进法治政府建设存在的不足和原因",
+    "一是普法形式单一。",
+    "三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况",
+    "乡党委书记认真履行推进法治建设第一责任人职责。",
+    "四、2025年度推进法治政府建设的主要安排",
+    "一是持续深化依法行政。",
+    "示例乡人民政府",
+    "2025年1月10日",
+]
+
+
+def _every_line(report, *_args) -> frozenset[int]:
+    return frozenset(range(1, len(report.doc.lines) + 1))
+
+
+def _findings(text: str, codes: tuple[str, ...]) -> list:
+    report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)  # nothing memoised from another run
+    return [(code, list(KINDS[RULES[code].kind].check(report, RULES[code]))) for code in codes]
+
+
+def _fast_and_plain(text: str, codes: tuple[str, ...], plain: list) -> tuple[list, list]:
+    fast = _findings(text, codes)
+    with pytest.MonkeyPatch.context() as mp:
+        for module, name, replacement in plain:
+            mp.setattr(module, name, replacement)
+        return fast, _findings(text, codes)
+
+
+def _report(extra: list[str]) -> str:
+    return "\n".join(line + more for line, more in zip(TEMPLATE, extra)) + "\n"
+
+
+# --- official_name: lines whose every anchor stands inside an official name are not read ------------
+
+NAME_PIECES = [
+    "习近平法治思想", "习近平新时代中国特色社会主义思想", "习近平新时代中国特色社会主义经济思想", "习近平生态文明思想",
+    "习近平", "思想", "新时代中国特色社会主义思想", "习近平新时代中国特色社会主义", "新时代中", "习近平法制思想",
+    "习近平总书记", "关于", "法治", "。", "，", "《", "》", "（一）", "一、", "1.", " ", "\u3000", "是", "\n",
+    "习近平新时代中国特色社会主义法治思想", "习近平习近平法治思想", "思想思想",
+]
+NAME_LINE = st.lists(st.sampled_from(NAME_PIECES), max_size=10).map("".join)
+OFFICIAL_NAME_PLAIN = [(official_name, "lines_to_read", _every_line)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NAME_LINE, min_size=len(TEMPLATE), max_size=len(TEMPLATE)))
+def test_official_name_skips_no_line_that_gives_a_finding(extra):
+    fast, plain = _fast_and_plain(_report(extra), ("FZ503",), OFFICIAL_NAME_PLAIN)
+    assert fast == plain
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（一）学习习近平新时代中国特色社会主义。经济思想深入人心。",  # a heading's text ends inside a name
+        "（一）学习贯彻习近平法治思想。习近平新时代中国特色社会主义",  # a run-in body with a stem
+        "（二）新时代中国特色社会主义思想。学习习近平法治思想。",
+        "深入学习习近平法治思想和习近平新时代中国特色社会主义思想，学习新时代中国特色社会主义思想。",
+        "《习近平法治思想学习纲要》和习近平法制思想",
+    ],
+)
+def test_official_name_on_lines_with_names_and_findings(line):
+    text = "\n".join([*TEMPLATE[:4], line, *TEMPLATE[4:]]) + "\n"
+    fast, plain = _fast_and_plain(text, ("FZ503",), OFFICIAL_NAME_PLAIN)
+    assert fast == plain
+    assert plain[0][1], "the fixed lines each give a finding"
+
+
+def test_the_default_names_may_be_masked_and_a_self_overlapping_prefix_may_not():
+    rule = RULES["FZ503"]
+    assert official_name._compiled(rule).names is not None
+    params = rule.params
+    from dataclasses import replace
+
+    assert not official_name._names_maskable(replace(params, prefix="习习"), official_name._compiled(rule).candidate)
+
+
+@pytest.mark.parametrize(
+    ("heading_col", "heading", "body_start_col", "kept"),
+    [
+        (3, "学习习近平新时代中国特色社会主义", 17, True),  # the heading's text ends inside 习近平…经济思想
+        (3, "学习习近平", 8, True),  # the run-in body starts inside it
+        (3, "学习", 5, False),  # pieces cut between names: each piece holds whole names only
+        (3, "学习习近平新时代中国特色社会主义经济思想", -1, False),
+        (2, "学习习近平", -1, True),  # the heading text is not the line's from its column: not known where it cuts
+    ],
+)
+def test_official_name_reads_a_line_whose_pieces_cut_a_name(heading_col, heading, body_start_col, kept):
+    from types import SimpleNamespace
+
+    line = "一、 学习习近平新时代中国特色社会主义经济思想"
+    report = analyze(document_from_text("\n".join([*TEMPLATE[:4], line, *TEMPLATE[4:]]) + "\n"), RULESET, CONFIG, with_roles=True)
+    section = SimpleNamespace(heading_col=heading_col, heading=heading, body_start_col=body_start_col)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(official_name, "sections_by_line", lambda report: {5: (section,)})
+        lines = official_name.lines_to_read(report, official_name._compiled(RULES["FZ503"]))
+    assert (5 in lines) == kept
