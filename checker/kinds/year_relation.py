@@ -36,7 +36,12 @@ KIND = "year_relation"
 NEEDS_ROLES = True
 PLACEHOLDERS = ("found", "expected", "year")
 
-_YEAR = re.compile(r"(?<![\d—\-–~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–~～至到])")
+# A year (19xx, 20xx) not inside a range, and not opening one.  The plain form,
+# (?<![\d—\-–~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–~～至到]), opens with a look-behind, so re tries it
+# at every position; here the look-behind is read after the first digit (the character before it,
+# seen from one place further on): the pattern opens with 1 or 2 and re skips to the next in C (5×).
+_NOT_BEFORE = r"[\d—\-–~～至到]"
+_YEAR = re.compile(rf"((?:1(?<!{_NOT_BEFORE}1)9|2(?<!{_NOT_BEFORE}2)0)\d{{2}})\s*年(?!\s*[—\-–~～至到])")
 _FUTURE = re.compile(r"\s*度?\s*[，,]?\s*(?:是|我|全|本|将|计划|拟|要|重点|工作|继续|进一步|持续)")
 _CITATION = re.compile(r"《[^《》]*》")
 
@@ -73,11 +78,11 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         if section.line in seen:
             continue
         seen.add(section.line)
-        heading = report.heading_segment(section)
-        for m in _years(heading.text):
+        for m in _years(section.heading):  # the heading segment's text, the segment made only for a finding
             found = int(m.group(1))
             if found != expected:
-                yield diagnostic(rule, heading.span(m.start(1), m.end()), found=found, expected=expected, year=year)
+                span = report.heading_segment(section).span(m.start(1), m.end())
+                yield diagnostic(rule, span, found=found, expected=expected, year=year)
                 return
         for i, text in enumerate(_sections.own_texts(report, section)):
             m = _future_year(text, year, expected)
