@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from checker.kinds import year_relation
+from checker.kinds import coverage, year_relation
 
 PLAIN_YEAR = re.compile(r"(?<![\d—\-–~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–~～至到])")
 YEAR_PIECES = st.sampled_from(["1", "2", "0", "9", "19", "20", "2024", "1999", "年", " ", "—", "-", "–", "~", "～", "至", "到", "度", "，", "a", "\n"])
@@ -25,3 +25,32 @@ def test_year_relation_years_are_the_plain_patterns(text):
     (opening with a look-behind) matches."""
     assert [m.span(1) for m in year_relation._YEAR.finditer(text)] == [m.span(1) for m in PLAIN_YEAR.finditer(text)]
     assert [m.span() for m in year_relation._YEAR.finditer(text)] == [m.span() for m in PLAIN_YEAR.finditer(text)]
+
+
+AREAS = (
+    {"name": "执法", "words": ["执法", "行政执法", "综合行政执法"]},
+    {"name": "监督", "words": ["执法监督", "监督"]},
+    {"name": "公开", "words": ["政务公开", "公开"]},
+    {"name": "政务", "words": ["政务"]},
+)
+IGNORED = st.sampled_from([(), ("谁执法谁普法",), ("公开栏", "谁执法谁普法", "法监"), ("政务公开栏",), ("督",)])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["综合", "行政", "执法", "监督", "政务", "公开", "栏", "谁", "普法", "法", "监", "，", "\n"]), max_size=12).map("".join),
+    st.integers(1, 4),
+    IGNORED,
+    st.permutations(range(len(AREAS))),
+)
+@example("普法监督", 1, ("法监",), [1, 0, 2, 3])  # a phrase overlapping the word found by its first character
+@example("行政执法监", 1, ("法监",), [0, 1, 2, 3])  # ... by its last
+@example("执法监督", 1, ("政务公开栏",), [0, 1, 2, 3])  # a phrase that overlaps nothing
+def test_coverage_shows_enough_when_the_areas_covered_are_enough(text, enough, ignored, order):
+    """coverage searches the areas one by one in the text as it is, in any order, and again without
+    the ignored phrases only where a phrase is near the word found: its answer is that of
+    :func:`coverage.covered` (the text without the phrases, every area searched)."""
+    rule = type("R", (), {"params": coverage.Params(areas=AREAS, min_areas=enough, ignore_words=ignored)})()
+    coverage.search_order(rule).areas[:] = order
+    full = coverage.covered(text, coverage.area_res(rule), ignored)
+    assert coverage.shows_enough(text, rule) == (len(full) >= enough)
