@@ -18,7 +18,7 @@ a combined part usually shortchanges one of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from .base import diagnostic
@@ -37,12 +37,17 @@ class Params:
     roles: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "plan")
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     if report.parts_unseen:
-        return
+        return []
+    of, wanted = report.outline_roles.of, rule.params.roles
+    findings = []
     for section in report.outline.sections:
-        found = report.outline_roles.of(section)
-        combined = [r for r in found.roles if r in rule.params.roles]
-        if len(combined) >= 2 and found.evidence == "heading":
+        found = of(section)
+        if len(found.roles) < 2 or found.evidence != "heading":
+            continue  # one role at most among them, or not named by its heading: most parts
+        combined = [r for r in found.roles if r in wanted]
+        if len(combined) >= 2:
             labels = "与".join(f"“{report.roles[r].label}”" for r in combined if r in report.roles)
-            yield diagnostic(rule, report.heading_segment(section).span(), heading=section.heading, labels=labels)
+            findings.append(diagnostic(rule, report.heading_segment(section).span(), heading=section.heading, labels=labels))
+    return findings

@@ -23,8 +23,9 @@ None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from .base import diagnostic
@@ -42,6 +43,8 @@ class Params:
     pass
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike:
-        yield diagnostic(rule, report.title_span, lookalike=report.facts.lookalike, title=report.facts.title)
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
+    facts = report.facts
+    if not facts.lookalike:
+        return ()
+    return [diagnostic(rule, report.title_span, lookalike=facts.lookalike, title=facts.title)]

@@ -26,7 +26,6 @@ is unfinished.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,13 +62,15 @@ def is_empty(report, section) -> bool:
     return True
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     if rule.params.what == "heading":
-        for section in _sections.sections(report):
-            if section.body_start_col < 0 and not section.heading.strip(ALL_SPACES):
-                yield diagnostic(rule, section.marker_span, marker=section.marker.strip(ALL_SPACES), heading="")
-        return
+        return [
+            diagnostic(rule, section.marker_span, marker=section.marker.strip(ALL_SPACES), heading="")
+            for section in _sections.sections(report)
+            if section.body_start_col < 0 and not section.heading.strip(ALL_SPACES)
+        ]
     max_level = rule.params.max_level
+    found = []
     for section in _sections.sections(report):
         if section.level > max_level or section.children or section.body_start_col >= 0 or section.items:
             continue  # too deep to judge, or something under it (is_empty's first test)
@@ -80,4 +81,5 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             continue
         if is_empty(report, section):
             marker = section.marker.strip(ALL_SPACES)
-            yield diagnostic(rule, report.heading_segment(section).span(), marker=marker, heading=section.heading)
+            found.append(diagnostic(rule, report.heading_segment(section).span(), marker=marker, heading=section.heading))
+    return found

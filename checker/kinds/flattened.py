@@ -23,8 +23,9 @@ None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Span
 from .base import diagnostic
@@ -43,11 +44,11 @@ class Params:
     pass
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if report.outline.split != "unsplit" or report.facts.lookalike:
-        return
+        return ()
     line = max(report.doc.lines, key=lambda x: len(x.text))
     text = line.text.rstrip()
     lead = len(text) - len(text.lstrip())
     span = Span(line.offset(lead), line.offset(min(len(text), lead + _LEAD)))
-    yield diagnostic(rule, span, chars=f"{len(text) - lead:,}")
+    return [diagnostic(rule, span, chars=f"{len(text) - lead:,}")]

@@ -17,8 +17,9 @@ A county reviewing 60 reports must see which file failed and why.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 
@@ -36,5 +37,5 @@ class Params:
     reason: str = "unreadable"
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    return iter(())
+def check(report: Report, rule: Rule[Params]) -> Iterable[Diagnostic]:
+    return ()

@@ -21,7 +21,7 @@ other documents.  Counties set their own range in a pack.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,12 +66,13 @@ def han_chars(text: str) -> int:
     return len(high.translate(None, _NOT_HAN_HIGH))
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if not report.outline.title_lines:
-        return
+        return ()
     count = han_chars(clean_text(report))
     p = rule.params
     if p.min_chars and count < p.min_chars:
-        yield diagnostic(rule, report.title_span, count=count, direction="少于", limit=p.min_chars)
-    elif p.max_chars and count > p.max_chars:
-        yield diagnostic(rule, report.title_span, count=count, direction="多于", limit=p.max_chars)
+        return [diagnostic(rule, report.title_span, count=count, direction="少于", limit=p.min_chars)]
+    if p.max_chars and count > p.max_chars:
+        return [diagnostic(rule, report.title_span, count=count, direction="多于", limit=p.max_chars)]
+    return ()

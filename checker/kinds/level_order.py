@@ -20,7 +20,6 @@ None.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,12 +40,16 @@ class Params:
     pass
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
+    found = []
     for siblings in sibling_lists(report):
         deepest = 0
         for i, section in enumerate(siblings):
-            if section.level < deepest:
+            level = section.level
+            if level < deepest:
                 previous = siblings[i - 1]  # the lower-level heading it follows
-                yield diagnostic(rule, section.marker_span, found=section.marker.strip(), previous=previous.marker.strip())
+                found.append(diagnostic(rule, section.marker_span, found=section.marker.strip(), previous=previous.marker.strip()))
                 break
-            deepest = max(deepest, section.level)
+            if level > deepest:
+                deepest = level
+    return found

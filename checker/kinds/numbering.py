@@ -136,13 +136,13 @@ class Place(NamedTuple):
     what: str
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     problem = rule.params.problem
-    for place in problems(report, rule.params):
-        if place.problem == problem:
-            yield diagnostic(
-                rule, place.span, found=place.found, expected=place.expected, previous=place.previous, what=place.what
-            )
+    return [
+        diagnostic(rule, place.span, found=place.found, expected=place.expected, previous=place.previous, what=place.what)
+        for place in problems(report, rule.params)
+        if place.problem == problem
+    ]
 
 
 def problems(report: Report, params: Params) -> tuple[Place, ...]:
@@ -159,6 +159,8 @@ def _heading_places(report: Report, params: Params) -> Iterator[Place]:
     if "headings" not in params.targets:
         return
     for siblings in sibling_lists(report):
+        if _one_level_counting_up(siblings):
+            continue  # the commonest list: nothing to find
         levels = {s.level for s in siblings}
         for level in sorted(levels):
             group = siblings if len(levels) == 1 else [s for s in siblings if s.level == level]
@@ -174,6 +176,17 @@ def _heading_places(report: Report, params: Params) -> Iterator[Place]:
                     canonical_marker(level, f.previous) if f.previous else "",
                     f"{LEVEL_NAMES[level]}标题",
                 )
+
+
+def _one_level_counting_up(siblings: list) -> bool:
+    """Headings of one level numbered 1, 2, 3… (or none): what :func:`scan` passes at once."""
+    if not siblings:
+        return True
+    level = siblings[0].level
+    for i, section in enumerate(siblings, start=1):
+        if section.value != i or section.level != level:
+            return False
+    return True
 
 
 def _item_places(report: Report, params: Params) -> Iterator[Place]:

@@ -101,10 +101,15 @@ def mentions(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), f"{m.group('term')}届{m.group('n')}中全会"
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     year = report.facts.year
     if year is None or "届" not in clean_text(report):  # every mention has 届
-        return
+        return []
+    return list(_late_mentions(report, rule, year))
+
+
+def _late_mentions(report: Report, rule: Rule[Params], year: int) -> Iterator[Diagnostic]:
+    """A finding at the first mention of each plenum held after the report year (and its grace)."""
     table = _held(rule)
     limit = (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)
     seen: set[str] = set()

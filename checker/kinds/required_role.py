@@ -17,8 +17,9 @@ a report without one of these parts is sent back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._sections import any_with_role
@@ -44,11 +45,9 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.parts_unseen:
-        return
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     role = rule.params.role
-    if any_with_role(report, role):
-        return
+    if report.parts_unseen or any_with_role(report, role):
+        return ()
     label = report.roles[role].label if role in report.roles else role
-    yield diagnostic(rule, report.title_span, role_label=label)
+    return [diagnostic(rule, report.title_span, role_label=label)]

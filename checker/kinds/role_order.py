@@ -20,8 +20,9 @@ quicker to check, and many counties ask for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from .base import diagnostic, per_rule
@@ -46,9 +47,9 @@ def _rank(rule: Rule[Params]) -> dict[str, int]:
     return {role: i for i, role in enumerate(rule.params.order)}
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if report.parts_unseen:
-        return
+        return ()
     rank = _rank(rule)
     parts = []
     for s in report.outline.sections:
@@ -56,6 +57,26 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         ranked = [r for r in roles if r in rank]
         if ranked:  # (part, its roles in the order, whether it also plays a role a county pack asks for)
             parts.append((s, ranked, any(r not in rank and r != "other" for r in roles)))
+    if not may_be_out_of_order(parts, rank):
+        return ()
+    return list(_out_of_order(report, rule, parts, rank))
+
+
+def may_be_out_of_order(parts: list, rank: dict[str, int]) -> bool:
+    """Whether a part (not one a county pack asks for) plays a role ranked before a role of an earlier
+    part: what :func:`_out_of_order` needs to find anything (a part in the regulation's order, the
+    commonest report, is passed in one step per part)."""
+    highest = -1  # the latest-ranked role of the parts so far
+    for _, ranked, own_role in parts:
+        ranks = [rank[r] for r in ranked]
+        if not own_role and min(ranks) < highest:
+            return True
+        highest = max(highest, *ranks)
+    return False
+
+
+def _out_of_order(report: Report, rule: Rule[Params], parts: list, rank: dict[str, int]) -> Iterator[Diagnostic]:
+    """The finding at the first part that comes too early (none when the parts are in order)."""
     for i, (b, b_roles, _) in enumerate(parts):
         for role_b in b_roles:
             for _, a_roles, own_role in parts[i + 1 :]:

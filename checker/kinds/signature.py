@@ -32,14 +32,14 @@ signer that is there (党委 or 政府); ``{missing}`` the one that is not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Span
 from ..parse.numerals import cn_to_int, cn_year_to_int
-from .base import diagnostic
+from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -161,10 +161,11 @@ def _read_closing(report: Report) -> Closing:
     return Closing(tuple(signers), found[0], found[1], found[2])
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    if report.facts.lookalike or report.facts.doc_type == "other":
-        return
-    yield from _CHECKS[rule.params.check](report, rule, closing(report))
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
+    facts = report.facts
+    if facts.lookalike or facts.doc_type == "other":
+        return ()
+    return _CHECKS[rule.params.check](report, rule, closing(report))
 
 
 def _last_line_span(report: Report) -> Span:
@@ -174,40 +175,47 @@ def _last_line_span(report: Report) -> Span:
     return Span(0, 0)
 
 
-def _missing(report: Report, rule, found: Closing) -> Iterator[Diagnostic]:
+def _missing(report: Report, rule, found: Closing) -> Sequence[Diagnostic]:
     outline = report.outline
     if found.signers or found.date_line is not None or not outline.title_lines or len(outline.sections) < 2:
-        return
+        return ()
     if "META" in outline.kinds:
-        return
-    yield diagnostic(rule, _last_line_span(report))
+        return ()
+    return [diagnostic(rule, _last_line_span(report))]
 
 
-def _late(report: Report, rule, found: Closing) -> Iterator[Diagnostic]:
+def _late(report: Report, rule, found: Closing) -> Sequence[Diagnostic]:
     year = report.facts.year
     if found.when is None or year is None or report.facts.year_source == "signature":
-        return
-    month, day = (int(v) for v in rule.params.deadline.split("-"))
+        return ()
+    month, day = _deadline(rule)
     deadline = date(year + 1, month, day)
     if found.when <= deadline:
-        return
+        return ()
     line = found.date_line
     col = line.text.rfind(found.date_text[:4])
     span = Span(line.offset(col), line.end) if col >= 0 else Span(line.start, line.end)
-    yield diagnostic(rule, span, date=found.date_text, deadline=f"{deadline.year}年{month}月{day}日")
+    return [diagnostic(rule, span, date=found.date_text, deadline=f"{deadline.year}年{month}月{day}日")]
 
 
-def _one_signer(report: Report, rule, found: Closing) -> Iterator[Diagnostic]:
+@per_rule
+def _deadline(rule: Rule[Params]) -> tuple[int, int]:
+    """(month, day) of the rule's ``deadline``, read once per rule."""
+    month, day = (int(v) for v in rule.params.deadline.split("-"))
+    return month, day
+
+
+def _one_signer(report: Report, rule, found: Closing) -> Sequence[Diagnostic]:
     if not found.signers or not any(_TOWNSHIP.search(text) for _, text in found.signers):
-        return
+        return ()
     params = rule.params
     party = any(w in text for _, text in found.signers for w in params.party_words)
     government = any(w in text for _, text in found.signers for w in params.government_words)
     if party == government:
-        return
+        return ()
     line, _ = found.signers[-1]  # the first signer line in reading order
     signer, missing = ("党委", "政府") if party else ("政府", "党委")
-    yield diagnostic(rule, Span(line.start, line.end), signer=signer, missing=missing)
+    return [diagnostic(rule, Span(line.start, line.end), signer=signer, missing=missing)]
 
 
 _CHECKS = {"missing": _missing, "late": _late, "one_signer": _one_signer}

@@ -19,8 +19,9 @@ county files and publishes reports by title, year and entity.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from .base import diagnostic, per_rule
@@ -57,13 +58,12 @@ def _title(report: Report) -> str:
     return found
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if report.facts.lookalike:
-        return  # FZ204 has said what the file is; its title is not an annual report's
+        return ()  # FZ204 has said what the file is; its title is not an annual report's
     title = _title(report)
     if not rule.params.pattern:
-        if not title:
-            yield diagnostic(rule, report.first_line_span, title="")
-        return
+        return () if title else [diagnostic(rule, report.first_line_span, title="")]
     if title and _pattern(rule).search(title) is None:
-        yield diagnostic(rule, report.title_span, title=title)
+        return [diagnostic(rule, report.title_span, title=title)]
+    return ()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker.kinds import coverage, year_relation
+from checker.kinds import coverage, role_order, year_relation
+from tests.kinds.test_structural_sharing import HEADINGS, _findings, reports
 
 PLAIN_YEAR = re.compile(r"(?<![\d—\-–~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–~～至到])")
 YEAR_PIECES = st.sampled_from(["1", "2", "0", "9", "19", "20", "2024", "1999", "年", " ", "—", "-", "–", "~", "～", "至", "到", "度", "，", "a", "\n"])
@@ -54,3 +56,38 @@ def test_coverage_shows_enough_when_the_areas_covered_are_enough(text, enough, i
     coverage.search_order(rule).areas[:] = order
     full = coverage.covered(text, coverage.area_res(rule), ignored)
     assert coverage.shows_enough(text, rule) == (len(full) >= enough)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=reports())
+def test_role_order_pre_check_passes_every_report_out_of_order(text):
+    """role_order looks for the part that comes too early only when a part plays a role ranked before
+    a role of an earlier part: every rule's findings are the same when it always looks."""
+    fast = _findings(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(role_order, "may_be_out_of_order", lambda parts, rank: True)
+        assert _findings(text) == fast
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["measures", "shortcomings", "plan"],
+        ["shortcomings", "measures", "plan"],
+        ["measures", "plan", "shortcomings"],
+        ["combined", "measures"],
+        ["measures", "combined", "first_responsible"],
+        ["measures", "shortcomings", "first_responsible", "plan"],
+        ["plan", "first_responsible", "measures", "shortcomings"],
+    ],
+)
+def test_role_order_pre_check_on_fixed_orders(order):
+    text = "示例乡2024年法治政府建设年度报告\n\n现将有关情况报告如下。\n" + "".join(
+        f"{'一二三四'[i]}、{HEADINGS[part]}\n开展工作。\n" for i, part in enumerate(order)
+    )
+    fast = _findings(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(role_order, "may_be_out_of_order", lambda parts, rank: True)
+        assert _findings(text) == fast
+    in_order = (["measures", "shortcomings", "plan"], ["measures", "shortcomings", "first_responsible", "plan"])
+    assert bool(fast["FZ109"]) == (order not in in_order)
