@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, RunInItem, Span
@@ -196,27 +197,60 @@ def _item_places(report: Report, params: Params) -> Iterator[Place]:
     lists = [report.outline.preamble_items, *[s.items for s in _sections.sections(report) if len(s.items) >= 2]]
     for items in lists:
         if len(items) >= 2:
-            values = [item.value for item in items]
+            values = list(map(_VALUE, items))
             if not _counts_up(values):
                 yield from _items(items, values, text)
 
 
+_VALUE = attrgetter("value")
+_UP = list(range(1, 65))
+
+
 def _counts_up(values: list[int]) -> bool:
     """1, 2, 3…: the commonest list, in which :func:`scan` finds nothing (its own first test)."""
+    if len(values) < len(_UP):
+        return values == _UP[: len(values)]
     return values == list(range(1, len(values) + 1))
+
+
+_SCANS: dict[tuple[int, ...], tuple[Finding, ...]] = {}  # numbers of a list of items → what scan finds
+_SCANS_KEPT = 4096
+
+
+def scan_items(values: list[int], present) -> tuple[Finding, ...]:
+    """``scan(values, True, present)``, kept by the numbers when ``present`` was not asked: the same
+    few lists (1, 2, 3, 1, 2, 3: lists inside a list) come in report after report, and what scan
+    finds in them depends on the numbers alone unless a number is missing."""
+    key = tuple(values)
+    found = _SCANS.get(key)
+    if found is not None:
+        return found
+    asked = False
+
+    def asking(i: int, missing: int) -> bool:
+        nonlocal asked
+        asked = True
+        return present(i, missing)
+
+    found = tuple(scan(values, True, asking))
+    if not asked:
+        if len(_SCANS) >= _SCANS_KEPT:
+            _SCANS.clear()
+        _SCANS[key] = found
+    return found
 
 
 def _items(items: list[RunInItem], values: list[int], text: str) -> Iterator[Place]:
     def present(i: int, missing: int) -> bool:
-        start = items[i - 1].span.end if i else text.rfind("\n", 0, items[0].span.start) + 1
-        between = text[start : items[i].span.start]
+        start = items[i - 1].end if i else text.rfind("\n", 0, items[0].start) + 1
+        between = text[start : items[i].start]
         return f"{int_to_cn(missing)}是" in between
 
-    for f in scan(values, True, present):
+    for f in scan_items(values, present):
         item = items[f.index]
         yield Place(
             f.problem,
-            Span(item.span.start, item.span.end),
+            Span(item.start, item.end),
             f"{item.number}是",
             _join([render("一是", int_to_cn(v)) for v in f.expected]),
             f"{int_to_cn(f.previous)}是" if f.previous else "",

@@ -91,3 +91,18 @@ def test_role_order_pre_check_on_fixed_orders(order):
         assert _findings(text) == fast
     in_order = (["measures", "shortcomings", "plan"], ["measures", "shortcomings", "first_responsible", "plan"])
     assert bool(fast["FZ109"]) == (order not in in_order)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.integers(1, 6), max_size=10), st.frozensets(st.tuples(st.integers(0, 9), st.integers(1, 6))), st.booleans())
+def test_numbering_kept_scans_are_the_scans(values, written, first_says_present):
+    """numbering keeps what scan finds in a list of items by its numbers, unless it asked whether a
+    missing number is written anyway (that depends on the text): asked twice with two texts, it
+    answers as scan does for each."""
+    from checker.kinds.numbering import _SCANS, scan, scan_items
+
+    _SCANS.clear()
+    everywhere = lambda i, missing: first_says_present  # noqa: E731
+    in_places = lambda i, missing: (i, missing) in written  # noqa: E731
+    for present in (everywhere, in_places, everywhere):
+        assert scan_items(values, present) == tuple(scan(values, True, present))
