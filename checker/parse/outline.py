@@ -105,6 +105,11 @@ class Tokens:
 # thousand reports.
 _SHAPES: dict[tuple[str, ...], tuple[tuple, "Plan"]] = {}
 SHAPES_KEPT = 1024
+# The parse trees of the pieces those sequences are parsed in (see :func:`_pieces`), by the pieces'
+# types: a thousand reports' few hundred sequences are made of a dozen parts and as many openings and
+# closings, so lark parses a few dozen short sequences instead of a few hundred whole ones.
+_PIECES: dict[tuple[str, ...], tuple] = {}
+PIECES_KEPT = 1024
 
 
 class Plan(NamedTuple):
@@ -130,9 +135,9 @@ def _kept(tokens: list[Token]) -> tuple[tuple, Plan]:
     key = tuple([token.type for token in tokens])
     kept = _SHAPES.get(key)
     if kept is None:
-        shape = shape_cache.stored_shape(key)
+        shape = shape_cache.stored_shape(key)  # parsed by an earlier run
         if shape is None:
-            shape = _parsed_shape(tokens)
+            shape = _shape_by_pieces(key)
             shape_cache.remember(key, shape)
         if len(_SHAPES) >= SHAPES_KEPT:  # the oldest goes: memory stays flat in the number of files
             del _SHAPES[next(iter(_SHAPES))]
@@ -140,13 +145,65 @@ def _kept(tokens: list[Token]) -> tuple[tuple, Plan]:
     return kept
 
 
-def _parsed_shape(tokens: list[Token]) -> tuple:
-    """The tree lark parses from ``tokens``, as :func:`tree_shape` gives it."""
-    from lark import Token as LarkToken
+_CLOSING = frozenset(("ATTACH", "SIGN", "DATE"))  # what ends the last top-level part (the grammar's closing runs)
 
-    parsed = [LarkToken(token.type, token.value) for token in tokens]
-    index = {id(token): k for k, token in enumerate(parsed)}
-    return _shape_of(_parser().parse(parsed), index)
+
+def _pieces(types: tuple[str, ...]) -> tuple[tuple[str, ...], int, list[int]]:
+    """The sequence ``types`` cut where the grammar's top-level parts begin and end: the document's own
+    runs with one HEAD1 standing for all its parts (the *frame*), the index in the frame of that HEAD1
+    (-1: no part), and where each part begins in ``types`` and where the last ends (a part runs from its
+    HEAD1 to the next HEAD1, the first closing run or the end: inside a part the grammar allows neither;
+    what follows the first closing run is the frame's)."""
+    if "HEAD1" not in types:
+        return types, -1, []
+    first = types.index("HEAD1")
+    end = next((k for k in range(first, len(types)) if types[k] in _CLOSING), len(types))
+    starts = [k for k in range(first, end) if types[k] == "HEAD1"]
+    return (*types[:first], "HEAD1", *types[end:]), first, [*starts, end]
+
+
+def _shape_by_pieces(types: tuple[str, ...]) -> tuple:
+    """The parse tree of ``types`` (as :func:`tree_shape` gives it) put together from the trees of its
+    pieces, each parsed as a document of its own: the frame's, whose one part is replaced by the parts'
+    own trees, their token indices moved to their places in ``types``.  The grammar is LALR and
+    unambiguous, so the tree of the whole is its pieces' trees, and lark rejects the whole exactly when
+    it rejects a piece (a part parsed as a document is one ``section1``: it holds one HEAD1 and no run
+    the document's own runs allow after the parts)."""
+    frame, at, bounds = _pieces(types)
+    framed = _piece_shape(frame)
+    if at < 0:
+        return framed
+    parts = []
+    for start, stop in zip(bounds, bounds[1:]):
+        (part,) = _piece_shape(types[start:stop])
+        parts.append(_moved(part, start))
+    moved = bounds[-1] - at - 1  # the frame's runs after its part are this much further on in ``types``
+    out: list = []
+    for child in framed:
+        if isinstance(child, tuple):
+            out.extend(parts)
+        else:
+            out.append(child if child < at else child + moved)
+    return tuple(out)
+
+
+def _moved(shape: tuple, by: int) -> tuple:
+    return tuple(_moved(child, by) if isinstance(child, tuple) else child + by for child in shape)
+
+
+def _piece_shape(types: tuple[str, ...]) -> tuple:
+    """The lark parse tree of one piece's token types as a document (parsed once per piece)."""
+    shape = _PIECES.get(types)
+    if shape is None:
+        from lark import Token as LarkToken
+
+        parsed = [LarkToken(kind, k) for k, kind in enumerate(types)]
+        index = {id(token): k for k, token in enumerate(parsed)}
+        shape = _shape_of(_parser().parse(parsed), index)
+        if len(_PIECES) >= PIECES_KEPT:  # the oldest goes: memory stays flat in the number of files
+            del _PIECES[next(iter(_PIECES))]
+        _PIECES[types] = shape
+    return shape
 
 
 def _shape_of(node, index: dict[int, int]) -> tuple:
