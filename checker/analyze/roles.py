@@ -32,7 +32,7 @@ into the parser's sections: each section's roles, how they were decided
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -67,6 +67,7 @@ class RoleDef:
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
 _SENTENCE_RE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 _NO_ROLE = ((), ("other",))
+_NAMES_NONE: tuple[tuple[str, ...], tuple[tuple[str, int], ...]] = ((), ())  # a heading that names no part
 ACT_WINDOW = 16  # characters after a principal where the act must stand
 MIN_WEIGHT = 2  # sentences of evidence an untitled top-level part needs to take a role from its text
 
@@ -140,7 +141,6 @@ class _Judge:
         self._texts: dict[int, list[tuple[int, str]]] = {}
         self._sentences: dict[str, list[str]] = {}
         self._evidence: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
-        self._heading_words: dict[int, tuple[list[str], list[tuple[str, int]]]] = {}
         self.found: dict[int, SectionRole] = {}  # by id(section)
         self._roles_at: dict[int, tuple[str, ...]] = {}  # the same roles by the section's line (one per section)
         plan = roles.get("plan")
@@ -254,18 +254,14 @@ class _Judge:
         return _any_word(words).search if words else _never
 
     # --- headings -------------------------------------------------------------------------
-    def words_of_heading(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
-        """The roles a heading's words name and the (word, line) that name them (once per section: the
-        plan's place asks again for the later parts'); callers do not change the lists."""
-        known = self._heading_words.get(id(section))
-        if known is None:
-            known = self._heading_words[id(section)] = self._heading_words_of(section)
-        return known
+    def words_of_heading(self, section: Section) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+        """The roles a heading's words name and the (word, line) that name them."""
+        return self._heading_words_of(section)
 
-    def _heading_words_of(self, section: Section) -> tuple[list[str], list[tuple[str, int]]]:
+    def _heading_words_of(self, section: Section) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
         """The roles ``section``'s heading names and their words on its line: worked out once per heading
         text and year (many reports' headings read alike) and kept beside the segmenter, the newest
-        HEADING_WORDS_KEPT of them."""
+        HEADING_WORDS_KEPT of them (most headings name no part: one answer shared by them all)."""
         key = (section.heading, self.year)
         known = self._heading_memo.get(key)
         if known is None:
@@ -276,9 +272,9 @@ class _Judge:
             memo[key] = known
         found, words = known
         if not found:  # most headings name no part
-            return [], []
+            return _NAMES_NONE
         line = section.line
-        return list(found), [(word, line) for word in words]
+        return found, tuple([(word, line) for word in words])
 
     def _heading_words_in(self, heading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The roles a heading names and the word that names each (the plain work behind _heading_words_of)."""
@@ -325,7 +321,7 @@ class _Judge:
         self.settle(section, ("first_responsible",), "content", ((word, section.line), *acts[:3]))
         return True
 
-    def _settle(self, section: Section, found: list[str], words: list[tuple[str, int]], how: str) -> None:
+    def _settle(self, section: Section, found: Sequence[str], words: Sequence[tuple[str, int]], how: str) -> None:
         if "plan" in found and not self._plan_holds(section, found):
             keep = [i for i, r in enumerate(found) if r != "plan"]
             found = [found[i] for i in keep]
@@ -338,7 +334,7 @@ class _Judge:
             extra = [first] if first is not None else []
         self.settle(section, tuple(found), how, tuple(dict.fromkeys([*words, *extra])))
 
-    def _plan_holds(self, section: Section, found: list[str]) -> bool:
+    def _plan_holds(self, section: Section, found: Sequence[str]) -> bool:
         """Next-year evidence and a place after the measures."""
         if any(section.line <= s.end_line and section.line >= s.line for s in self._measures_parts() if s is not section):
             return False  # inside a measures part

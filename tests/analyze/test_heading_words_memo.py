@@ -30,9 +30,9 @@ def judge(year: int | None, roles=RULESET.roles) -> _Judge:
     return _Judge(Outline(lines=(), kinds=()), roles, RULESET.segmenter(), year)
 
 
-def plain(j: _Judge, s: Section) -> tuple[list[str], list[tuple[str, int]]]:
+def plain(j: _Judge, s: Section) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
     found, words = j._heading_words_in(s.heading)
-    return list(found), [(w, s.line) for w in words]
+    return found, tuple((w, s.line) for w in words)
 
 
 @settings(max_examples=300, deadline=None)
@@ -53,7 +53,7 @@ def test_a_heading_with_role_words_a_hit_and_a_near_miss():
     again = section("存在的问题和2025年工作计划", 30)
     assert j._heading_words_of(again) == plain(j, again)
     assert all(line == 30 for _, line in j._heading_words_of(again)[1])
-    assert j._heading_words_of(section("强化组织保障", 3)) == ([], [])
+    assert j._heading_words_of(section("强化组织保障", 3)) == ((), ())
 
 
 def test_the_kept_headings_are_bounded_and_belong_to_one_ruleset(monkeypatch):
