@@ -116,7 +116,7 @@ def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
     elif first != "（" and first != "(":
         return None
     if len(text) > HEADING_KEPT_CHARS:  # a heading with a long run-in body: its line is seldom met again
-        return _match_forms(text, lead)
+        return _match_long(text, lead)
     known = _KNOWN_HEADINGS.get(text, _UNKNOWN)
     if known is _UNKNOWN:
         known = _match_forms(text, lead)
@@ -134,6 +134,33 @@ _KNOWN_HEADINGS: dict[str, "HeadingMatch | None"] = {}
 _UNKNOWN = object()
 HEADINGS_KEPT = 2048
 HEADING_KEPT_CHARS = 120  # longer lines are matched anew: the kept texts stay under a megabyte
+
+
+def _match_long(text: str, lead: int) -> HeadingMatch | None:
+    """_match_forms for a long line, kept by the line's text up to its first sentence end (and whether only
+    white space follows that): a heading with a long run-in body (（一）强化领导。一是…) is seldom met again,
+    its heading often is.  What the forms read of a line ends at its heading's first sentence end (the
+    marker and the characters after it hold none); so a line that is no heading, or whose heading ends at
+    that first sentence end (none in brackets or quotes before it), has the match of any line that opens
+    with the same text up to it."""
+    stop = _SENTENCE_END_CHAR.search(text, lead)
+    if stop is None or stop.start() >= LONG_KEY_CHARS:
+        return _match_forms(text, lead)
+    cut = stop.start()
+    key = (text[: cut + 1], _ws_end(text, cut + 1) == len(text))
+    known = _KNOWN_LONG.get(key, _UNKNOWN)
+    if known is _UNKNOWN:
+        known = _match_forms(text, lead)
+        if known is None or known.heading_end == cut:  # else a bracket or quote held the heading past it
+            if len(_KNOWN_LONG) >= HEADINGS_KEPT:  # memory stays flat in the number of files
+                _KNOWN_LONG.clear()
+            _KNOWN_LONG[key] = known
+    return known  # type: ignore[return-value]
+
+
+_SENTENCE_END_CHAR = re.compile("[。！？!?]")  # what ends a heading (_first_sentence_end), in brackets or not
+_KNOWN_LONG: dict[tuple[str, bool], "HeadingMatch | None"] = {}
+LONG_KEY_CHARS = 120  # a line whose first sentence end comes later is matched anew
 
 
 def _match_forms(text: str, lead: int) -> HeadingMatch | None:
