@@ -135,36 +135,32 @@ def _roles(roles: tuple[str, ...]) -> str:
     return hit
 
 
-# the fixed parts of a section, a finding and a fix as ``indented`` writes them ("%s": a value)
-_SECTION = (
-    f'{_N4}{{{_N5}"role": %s,{_N5}"level": %s,{_N5}"number": %s,{_N5}"marker": %s,'
-    f'{_N5}"heading": %s,{_N5}"line": %s,{_N5}"end_line": %s{_N4}}}'
-)
-# a finding after its rule's opening (formats its message, positions, hint, basis, location and fix)
-_FINDING = (
-    f'%s,{_N5}"line": %s,{_N5}"column": %s,{_N5}"end_line": %s,{_N5}"end_column": %s,'
-    f'{_N5}"hint": %s,{_N5}"basis": %s,%s{_N5}"fix": %s{_N4}}}'
-)
-_LOCATION = f'{_N5}"location": %s,'
-_EDIT = (
-    f'{_N7}{{{_N8}"line": %s,{_N8}"column": %s,{_N8}"end_line": %s,'
-    f'{_N8}"end_column": %s,{_N8}"content": %s{_N7}}}'
-)
-_FIX_END = f"{_N5}}}"
+# The fixed parts of a section, a finding and a fix as ``indented`` writes them, between their values:
+# the values are put in by f-strings (a "%" format reads its whole pattern at each use, twice the time).
+_SECTION_ROLE = f'{_N4}{{{_N5}"role": '
+_SECTION_LEVEL, _SECTION_NUMBER, _SECTION_MARKER = f',{_N5}"level": ', f',{_N5}"number": ', f',{_N5}"marker": '
+_SECTION_HEADING, _SECTION_LINE, _SECTION_END_LINE = f',{_N5}"heading": ', f',{_N5}"line": ', f',{_N5}"end_line": '
+_SECTION_END = f"{_N4}}}"
+_LINE, _COLUMN, _END_LINE, _END_COLUMN = f',{_N5}"line": ', f',{_N5}"column": ', f',{_N5}"end_line": ', f',{_N5}"end_column": '
+_LOCATION = f'{_N5}"location": '
+_FIX, _FINDING_END = f'{_N5}"fix": ', f"{_N4}}}"
+_EDIT_LINE, _EDIT_COLUMN = f'{_N7}{{{_N8}"line": ', f',{_N8}"column": '
+_EDIT_END_LINE, _EDIT_END_COLUMN, _EDIT_CONTENT = f',{_N8}"end_line": ', f',{_N8}"end_column": ', f',{_N8}"content": '
+_EDIT_END, _EDITS_END, _FIX_END = f"{_N7}}}", f"{_N6}]", f"{_N5}}}"
 
 
 def _section(s, roles: tuple[str, ...], out: list[str], line=int) -> None:
     level, number, marker, heading, first, last = s.level, s.number, s.marker, s.heading, line(s.line), line(s.end_line)
+    # the usual types written inline, anything else as ``indented`` writes it
+    level = int.__repr__(level) if type(level) is int else _value(level, 5)
+    number = _string(number) if type(number) is str else _value(number, 5)
+    marker = _string(marker) if type(marker) is str else _value(marker, 5)
+    heading = _string(heading) if type(heading) is str else _value(heading, 5)
+    first = int.__repr__(first) if type(first) is int else _value(first, 5)
+    last = int.__repr__(last) if type(last) is int else _value(last, 5)
     out.append(
-        _SECTION % (  # the usual types written inline, anything else as ``indented`` writes it
-            _roles(roles),
-            int.__repr__(level) if type(level) is int else _value(level, 5),
-            _string(number) if type(number) is str else _value(number, 5),
-            _string(marker) if type(marker) is str else _value(marker, 5),
-            _string(heading) if type(heading) is str else _value(heading, 5),
-            int.__repr__(first) if type(first) is int else _value(first, 5),
-            int.__repr__(last) if type(last) is int else _value(last, 5),
-        )
+        f"{_SECTION_ROLE}{_roles(roles)}{_SECTION_LEVEL}{level}{_SECTION_NUMBER}{number}{_SECTION_MARKER}{marker}"
+        f"{_SECTION_HEADING}{heading}{_SECTION_LINE}{first}{_SECTION_END_LINE}{last}{_SECTION_END}"
     )
 
 
@@ -172,35 +168,39 @@ _RULE_PARTS: dict[tuple, tuple[str, str]] = {}
 
 
 def _rule_parts(d) -> tuple[str, str]:
-    """A finding's opening up to its message (its rule's code, name and severity) and its basis, as
-    JSON: the same few in every file, so written once."""
-    key = (d.code, d.name, d.severity, d.basis)
-    hit = _RULE_PARTS.get(key)
+    """A finding's opening up to its message (its rule's code, name and severity) and its hint and
+    basis, as JSON: the same few in every file, so written once."""
+    key = (d.code, d.name, d.severity, d.hint, d.basis)
+    try:
+        hit = _RULE_PARTS.get(key)
+    except TypeError:  # an unhashable value: written each time
+        return _make_rule_parts(*key)
     if hit is None:
-        if len(_RULE_PARTS) > 512:
+        if len(_RULE_PARTS) > 4096:
             _RULE_PARTS.clear()
-        head = f'{_N4}{{{_N5}"code": {_text(d.code)},{_N5}"name": {_text(d.name)},{_N5}"severity": {_text(d.severity)},{_N5}"message": '
-        hit = _RULE_PARTS[key] = (head, _text(d.basis))
+        hit = _RULE_PARTS[key] = _make_rule_parts(*key)
     return hit
+
+
+def _make_rule_parts(code, name, severity, hint, basis) -> tuple[str, str]:
+    head = f'{_N4}{{{_N5}"code": {_text(code)},{_N5}"name": {_text(name)},{_N5}"severity": {_text(severity)},{_N5}"message": '
+    return head, f',{_N5}"hint": {_value(hint, 5)},{_N5}"basis": {_value(basis, 5)},'
 
 
 def _diagnostic(doc, index, d, out: list[str]) -> None:
     span = d.span
     at = (1, 1, 1, 1) if index is None else index.span(span.start, span.end)  # as common.positions gives
-    head, basis = _rule_parts(d)
-    message, hint, fix = d.message, d.hint, d.fix
-    where = location(doc, at[0]) if doc is not None and doc.locations else ""
-    out.append(head)
+    line, col, end_line, end_col = at  # ints: written as ``indented`` writes them
+    head, hint_and_basis = _rule_parts(d)
+    message, fix = d.message, d.fix
+    message = _string(message) if type(message) is str else _value(message, 5)
+    where = location(doc, line) if doc is not None and doc.locations else ""
+    where = f"{_LOCATION}{_value(where, 5)}," if where else ""
+    fix = "null" if fix is None or index is None else _fix(fix, index, span, at)
     out.append(
-        _FINDING % (
-            _string(message) if type(message) is str else _value(message, 5),
-            *at,  # ints: "%s" writes them as ``indented`` does
-            _string(hint) if type(hint) is str else _value(hint, 5),
-            basis,
-            _LOCATION % _value(where, 5) if where else "",
-            "null" if fix is None or index is None else _fix(fix, index, span, at),
-        )
-    )  # fmt: skip
+        f"{head}{message}{_LINE}{line}{_COLUMN}{col}{_END_LINE}{end_line}{_END_COLUMN}{end_col}"
+        f"{hint_and_basis}{where}{_FIX}{fix}{_FINDING_END}"
+    )
 
 
 def _fix(fix, index, span=None, at=None) -> str:
@@ -215,9 +215,13 @@ def _fix(fix, index, span=None, at=None) -> str:
         else:
             line, col, end_line, end_col = index.span(e.start, e.end)
         content = e.replacement
-        edits.append(_EDIT % (line, col, end_line, end_col, _string(content) if type(content) is str else _value(content, 8)))
-    listed = "[" + ",".join(edits) + _N6 + "]" if edits else "[]"
-    return _fix_head(fix.applicability, fix.title) + listed + _FIX_END
+        content = _string(content) if type(content) is str else _value(content, 8)
+        edits.append(
+            f"{_EDIT_LINE}{line}{_EDIT_COLUMN}{col}{_EDIT_END_LINE}{end_line}{_EDIT_END_COLUMN}{end_col}"
+            f"{_EDIT_CONTENT}{content}{_EDIT_END}"
+        )
+    listed = f"[{','.join(edits)}{_EDITS_END}" if edits else "[]"
+    return f"{_fix_head(fix.applicability, fix.title)}{listed}{_FIX_END}"
 
 
 _FIX_HEADS: dict[tuple, str] = {}
@@ -226,12 +230,19 @@ _FIX_HEADS: dict[tuple, str] = {}
 def _fix_head(applicability, title) -> str:
     """A fix's opening up to its edits: its applicability and title, the same few in every file."""
     key = (applicability, title)
-    hit = _FIX_HEADS.get(key)
+    try:
+        hit = _FIX_HEADS.get(key)
+    except TypeError:  # an unhashable value: written each time
+        return _make_fix_head(*key)
     if hit is None:
         if len(_FIX_HEADS) > 512:
             _FIX_HEADS.clear()
-        hit = _FIX_HEADS[key] = f'{{{_N6}"applicability": {_value(applicability, 6)},{_N6}"message": {_value(title, 6)},{_N6}"edits": '
+        hit = _FIX_HEADS[key] = _make_fix_head(*key)
     return hit
+
+
+def _make_fix_head(applicability, title) -> str:
+    return f'{{{_N6}"applicability": {_value(applicability, 6)},{_N6}"message": {_value(title, 6)},{_N6}"edits": '
 
 
 _ENCODED: dict[str, str] = {}
@@ -244,7 +255,7 @@ def _text(value) -> str:
         return _value(value, 5)
     hit = _ENCODED.get(value)
     if hit is None:
-        if len(_ENCODED) > 512:
+        if len(_ENCODED) > 4096:
             _ENCODED.clear()
         hit = _ENCODED[value] = _string(value)
     return hit
