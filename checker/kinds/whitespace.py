@@ -58,12 +58,12 @@ _INDENT = re.compile(_SPACE_CLASS + "+")
 # scan for the newline character is ten times faster than one for a class of characters.
 _SPACE_THEN_NEWLINE = re.compile(r"\n(?<=" + _SPACE_CLASS + r"\n)")
 _NEWLINE_THEN_SPACES = re.compile(r"\n(" + _SPACE_CLASS + "+)")
-# In the lines joined by newlines: the indent of a line with text, and a line of spaces only.
-# Each opens with the newline character (a fast scan; ``^`` with MULTILINE is tried at every
-# position): the text is read with a newline before it, so that its first line is one too.
-_INDENT_BEFORE_TEXT = re.compile(f"\n({_SPACE_CLASS}+)(?=[^{re.escape(ALL_SPACES)}\n])")
-_SPACES_ALONE = re.compile(f"\n{_SPACE_CLASS}+(?![^\n])")
-_INSIDE = re.compile("[" + re.escape(SPECIAL_SPACES) + "]+")
+# In the lines joined by newlines: the spaces a line opens with and the character after them (none
+# at the end, a newline for a line of spaces only).  It opens with the newline character (a fast
+# scan; ``^`` with MULTILINE is tried at every position): the text is read with a newline before it,
+# so that its first line is one too.
+_INDENT_AND_NEXT = re.compile(f"\n({_SPACE_CLASS}+)(?=(.?))", re.DOTALL)
+_INSIDE = re.compile(f"[{re.escape(SPECIAL_SPACES)}][{re.escape(SPECIAL_SPACES)}]*")  # a class first: a fast scan
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"
 
@@ -138,10 +138,16 @@ def _ending_in_space(report: Report) -> list[int]:
 
 
 def _indent_counts(report: Report) -> tuple[Counter, int]:
-    """How many lines with text start with each indent, and how many lines are only spaces: counted in
-    C from two scans of the whole text (the line numbers are looked for only when an indent is wrong)."""
-    text = "\n" + clean_text(report)
-    return Counter(_INDENT_BEFORE_TEXT.findall(text)), len(_SPACES_ALONE.findall(text))
+    """How many lines with text start with each indent, and how many lines are only spaces: from one
+    scan of the whole text (the line numbers are looked for only when an indent is wrong)."""
+    indents: Counter = Counter()
+    blank = 0
+    for indent, after in _INDENT_AND_NEXT.findall("\n" + clean_text(report)):
+        if after and after != "\n":
+            indents[indent] += 1
+        else:
+            blank += 1
+    return indents, blank
 
 
 def _indents(report: Report) -> list[tuple[int, str]]:
