@@ -73,10 +73,12 @@ def han_count(text: str) -> int:
     return sum(map(len, _HAN_RUN_RE.findall(text)))
 
 
-def clauses(text: str) -> Iterable[tuple[int, str]]:
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
     """(offset, clause) pieces of ``text`` split at ，；。！？： and their ASCII forms."""
-    for m in re.finditer(r"[^，,；;。！？!?：:]+", text):
-        yield m.start(), m.group()
+    return [(m.start(), m.group()) for m in _CLAUSE.finditer(text)]
 
 
 def report_segments(report) -> Iterable:
