@@ -50,8 +50,10 @@ KIND = "mixed_numerals"
 PLACEHOLDERS = ("found", "other", "suggest")
 
 _CN_DIGITS = "一二两三四五六七八九"
-_CN_YEAR = re.compile(r"(?<![〇零○Ｏ一二三四五六七八九十])([〇零○ＯO一二三四五六七八九]{4})(?=\s*年)")
-_AR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+# Each opens with what it consumes, its look-behind after that: ``re`` then skips to the next possible
+# first character in C instead of trying the pattern at every position.
+_CN_YEAR = re.compile(r"([〇零○ＯO一二三四五六七八九](?<![〇零○Ｏ一二三四五六七八九十][〇零○ＯO一二三四五六七八九])[〇零○ＯO一二三四五六七八九]{3})(?=\s*年)")
+_AR_YEAR = re.compile(r"((?:19|20)(?<!\d..)\d{2})(?=\s*年)")
 # _CN_YEAR without its look-behind, opening with one character of the class: ``re`` then skips to the
 # next such character in C instead of trying the whole pattern at every position (3× faster)
 _CN_YEAR_QUICK = re.compile(r"[〇零○ＯO一二三四五六七八九][〇零○ＯO一二三四五六七八九]{3}(?=\s*年)")
@@ -88,9 +90,11 @@ def _count_res(classifiers: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re
     if found is None:
         alt = "|".join(map(re.escape, sorted(classifiers, key=len, reverse=True)))
         numeral = f"[{_CN_DIGITS}十百千]"
-        arabic = re.compile(rf"(?<![\d.．])(\d+)(?:余|多)?(?P<c>{alt})")
-        chinese = re.compile(rf"({numeral}+)(?:余|多)?(?P<c>{alt})(?!性)")
-        quick = re.compile(rf"\d+(?:余|多)?(?:{alt})")
+        # each opens with one character of a class, the look-behind after it (not \d+, a group or a
+        # look-behind first: ``re`` would then try the pattern at every position of the text)
+        arabic = re.compile(rf"(\d(?<![\d.．]\d)\d*)(?:余|多)?(?P<c>{alt})")
+        chinese = re.compile(rf"({numeral}{numeral}*)(?:余|多)?(?P<c>{alt})(?!性)")
+        quick = re.compile(rf"\d\d*(?:余|多)?(?:{alt})")
         quick_chinese = re.compile(rf"{numeral}{numeral}*(?:余|多)?(?:{alt})(?!性)")
         found = _COUNT_RES[classifiers] = (arabic, chinese, quick, quick_chinese)
     return found
