@@ -173,13 +173,26 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Iterable[Diagnostic]:
+    """The findings: nothing at once when the text lacks what every match needs (most rules, most
+    reports: no generator is made), else those of each region the whole text's scan points to."""
+    comp = _compiled(rule)
     try:
-        yield from _check(report, rule)
+        to_read = _regions_to_read(report, comp, rule.params.scope)
     except (TimeLimitExceeded, TimeoutError):  # TimeoutError: from TimedPattern.scan
-        raise TimeLimitExceeded(
-            f"规则 {rule.code} 的正则表达式在此文件上匹配超时，已停止检查此文件；请检查规则包中该规则的 pattern"
-        ) from None
+        raise _timed_out(rule) from None
+    return _findings(to_read, rule, comp) if to_read else ()
+
+
+def _findings(to_read: Iterable[Region], rule: Rule[Params], comp: _Compiled) -> Iterator[Diagnostic]:
+    try:
+        yield from _check(to_read, rule, comp)
+    except (TimeLimitExceeded, TimeoutError):
+        raise _timed_out(rule) from None
+
+
+def _timed_out(rule: Rule[Params]) -> TimeLimitExceeded:
+    return TimeLimitExceeded(f"规则 {rule.code} 的正则表达式在此文件上匹配超时，已停止检查此文件；请检查规则包中该规则的 pattern")
 
 
 class _Compiled:
@@ -215,12 +228,11 @@ def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) ->
     return regions_on(report, lines_touched(report, comp.whole.scan(text)), scope)
 
 
-def _check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def _check(to_read: Iterable[Region], rule: Rule[Params], comp: _Compiled) -> Iterator[Diagnostic]:
     params = rule.params
-    comp = _compiled(rule)
     regex, table = comp.regex, comp.table
     applicability = "safe" if rule.fix == "safe" else "unsafe"
-    for region in _regions_to_read(report, comp, params.scope):
+    for region in to_read:
         text = region.text
         skip = None
         for m in regex.scan(text, region.col):
