@@ -87,18 +87,34 @@ class Span:
 _SPAN_START, _SPAN_END = Span.start.__set__, Span.end.__set__  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Edit:
     start: int
     end: int
     replacement: str
 
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        _EDIT_START(self, start)  # each slot through its descriptor, as Span's
+        _EDIT_END(self, end)
+        _EDIT_REPLACEMENT(self, replacement)
 
-@dataclass(frozen=True, slots=True)
+
+_EDIT_START, _EDIT_END, _EDIT_REPLACEMENT = Edit.start.__set__, Edit.end.__set__, Edit.replacement.__set__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Literal["safe", "unsafe"] = "safe"
     title: str = ""
+
+    def __init__(self, edits: tuple[Edit, ...], applicability: Literal["safe", "unsafe"] = "safe", title: str = "") -> None:
+        _FIX_EDITS(self, edits)  # each slot through its descriptor, as Span's
+        _FIX_APPLICABILITY(self, applicability)
+        _FIX_TITLE(self, title)
+
+
+_FIX_EDITS, _FIX_APPLICABILITY, _FIX_TITLE = Fix.edits.__set__, Fix.applicability.__set__, Fix.title.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""model.Span and model.Diagnostic set their slots through the slots' descriptors (half the cost of a
+"""model.Span, Edit, Fix and Diagnostic set their slots through the slots' descriptors (half the cost of a
 frozen dataclass's own __init__): still the same objects — every field, equality, hash, repr,
 pickling, dataclasses.replace, frozen — as the generated __init__ makes (object.__setattr__ per field)."""
 
@@ -24,7 +24,7 @@ def generated(cls, *values):
 
 
 def test_the_signature_is_the_fields_with_their_defaults():
-    for cls in (Span, Diagnostic):
+    for cls in (Span, Edit, Fix, Diagnostic):
         params = list(inspect.signature(cls).parameters.values())
         assert [p.name for p in params] == [f.name for f in dataclasses.fields(cls)]
         assert [p.default for p in params] == [
@@ -74,3 +74,20 @@ def test_defaults_and_wrong_calls():
         Diagnostic("FZ101", "n", "error", "m", Span(0, 1), colour="red")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         Span(1)  # type: ignore[call-arg]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-5, 99), st.integers(-5, 99), texts, st.sampled_from(["safe", "unsafe"]), texts)
+def test_edit_and_fix_are_what_the_generated_init_makes(start, end, replacement, applicability, title):
+    edit, edit_reference = Edit(start, end, replacement), generated(Edit, start, end, replacement)
+    fix, fix_reference = Fix((edit,), applicability, title), generated(Fix, (edit_reference,), applicability, title)
+    for made, reference in ((edit, edit_reference), (fix, fix_reference)):
+        assert all(getattr(made, f.name) == getattr(reference, f.name) for f in dataclasses.fields(type(made)))
+        assert made == reference and hash(made) == hash(reference) and repr(made) == repr(reference)
+        assert pickle.loads(pickle.dumps(made)) == made
+    assert Fix((edit,)) == generated(Fix, (edit,), "safe", "") and Edit(end=end, start=start, replacement="") == generated(Edit, start, end, "")
+    assert dataclasses.replace(fix, applicability="unsafe").applicability == "unsafe"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fix.title = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        edit.start = 0  # type: ignore[misc]

@@ -42,9 +42,8 @@ class Places:
 def positions(doc: Document | None, index: LineIndex | None, d: Diagnostic) -> tuple[int, int, int, int]:
     if doc is None or index is None:
         return 1, 1, 1, 1
-    line, col = index.line_col(d.span.start)
-    end_line, end_col = index.line_col(d.span.end)
-    return line, col, end_line, end_col
+    span = d.span
+    return index.span(span.start, span.end)  # line_col of each end, in one search when on one line
 
 
 # The fields of a diagnostic in every machine format (DESIGN.md §3), in contract order.

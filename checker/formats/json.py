@@ -61,8 +61,7 @@ def fix_dict(fix, index) -> dict | None:
         return None
     edits = []
     for e in fix.edits:
-        line, col = index.line_col(e.start)
-        end_line, end_col = index.line_col(e.end)
+        line, col, end_line, end_col = index.span(e.start, e.end)
         edits.append({"line": line, "column": col, "end_line": end_line, "end_column": end_col, "content": e.replacement})
     return {"applicability": fix.applicability, "message": fix.title, "edits": edits}
 
