@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
-from operator import attrgetter
+from operator import attrgetter, is_
 from time import monotonic
 from types import ModuleType
 from typing import NamedTuple
@@ -57,6 +57,20 @@ _PLANS: dict[tuple[int, ...], _Plan] = {}
 
 
 def _plan(rules: Sequence[Rule]) -> _Plan:
+    """The plan of ``rules``: the last one again when asked for the same list holding the same rules
+    (a run asks with one list for every file), else looked up by the rules' ids."""
+    last = _LAST[0]
+    if last is not None and last[0] is rules and len(rules) == len(last[1].rules) and all(map(is_, rules, last[1].rules)):
+        return last[1]
+    plan = _plan_by_ids(rules)
+    _LAST[0] = (rules, plan)
+    return plan
+
+
+_LAST: list = [None]  # (the list of rules last asked about, its plan)
+
+
+def _plan_by_ids(rules: Sequence[Rule]) -> _Plan:
     key = tuple(map(id, rules))
     plan = _PLANS.get(key)
     if plan is None:

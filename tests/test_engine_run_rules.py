@@ -49,10 +49,32 @@ def test_a_file_whose_time_is_up_stops_before_the_next_rule():
     plan = engine._plan(rules)
     counted = plan._replace(checks=tuple((Counting(kind), rule) for kind, rule in plan.checks))
     engine._PLANS[tuple(map(id, rules))] = counted
+    engine._LAST[0] = (rules, counted)
     try:
         with pytest.raises(TimeLimitExceeded) as raised, time_limit(0.0):
             run_rules(report, rules)
     finally:
         engine._PLANS.clear()
+        engine._LAST[0] = None
     assert ran == []
     assert str(raised.value) == time_message(0.0)
+
+
+def test_the_plan_is_made_again_when_the_list_changes():
+    """The last plan is reused only for the same list holding the same rules in the same order."""
+    from checker import engine
+
+    _, rules = _report_and_rules()
+
+    def fresh(some):
+        return engine._Plan(tuple(some), *engine._plan_by_ids(list(some))[1:])
+
+    first = engine._plan(rules)
+    assert engine._plan(rules) is first and first == fresh(rules)
+    rules.reverse()
+    assert engine._plan(rules).rules == tuple(rules) and engine._plan(rules) == fresh(rules)
+    rules.pop()
+    assert engine._plan(rules).rules == tuple(rules)
+    rules[0] = rules[1]
+    assert engine._plan(rules).rules == tuple(rules)
+    assert engine._plan(list(rules)).rules == tuple(rules)
