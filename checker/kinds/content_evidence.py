@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..analyze.roles import ACT_WINDOW, principal_act
 from ..model import Diagnostic
+from ..report import _SENTENCE_RE, Segment
 from . import _sections
 from ._textscan import matching_lines, words_regex
 from .base import diagnostic
@@ -139,12 +140,27 @@ def _principal_acting(report, role, acting_re: re.Pattern, candidates):
     """(sentence, section) where a principal acts (``principal_act``), among the ``candidates``: only
     a segment and a sentence in which :func:`acting` finds a principal and an act after it are asked."""
     for segment, section in candidates:
-        if acting_re.search(segment.text) is None:
-            continue  # most segments: no sentence of theirs can be evidence
-        for sentence in report.sentences(segment):
-            text = sentence.text
-            if acting_re.search(text) and principal_act(text, role):
+        for sentence in acting_sentences(segment, acting_re):
+            if principal_act(sentence.text, role):
                 yield sentence, section
+
+
+def acting_sentences(segment: Segment, acting_re: re.Pattern) -> list[Segment]:
+    """The sentences of ``report.sentences(segment)`` in which ``acting_re`` finds a match: the
+    sentences are read in the segment's text (a search between a sentence's ends reads what a
+    search of the sentence reads: the regex looks at nothing around its match) from the one in
+    which the segment's first match starts, and only those with a match are made."""
+    text = segment.text
+    first = acting_re.search(text)
+    if first is None:
+        return []  # most segments: no sentence of theirs can be evidence
+    line, col, at = segment.line, segment.col, first.start()
+    search = acting_re.search
+    return [
+        Segment(line, col + m.start(), m.group())
+        for m in _SENTENCE_RE.finditer(text)
+        if m.end() > at and search(text, m.start(), m.end()) is not None
+    ]
 
 
 def evidence(report, role_name: str, exclude_roles: tuple[str, ...]):
