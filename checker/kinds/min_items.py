@@ -27,10 +27,10 @@ plans are slogans that could stand in any year's report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic
 from . import _sections
@@ -86,16 +86,54 @@ def items(report, section) -> Iterator[str]:
     yield from (m.group() for m in _SENTENCE.finditer(body) if m.group().strip())
 
 
-def _is_lead_in(text: str, words: tuple[str, ...]) -> bool:
-    return text.rstrip().endswith(("：", ":")) or _holds_any(text, words)
+def _is_lead_in(text: str, holds_lead_in) -> bool:
+    return text.rstrip().endswith(("：", ":")) or holds_lead_in(text)
 
 
-def _counts(item: str, p: Params) -> bool:
+def _counts(item: str, p: Params, holds_required) -> bool:
     if not p.require_any and not p.count_figures:
         return True
-    if _holds_any(item, p.require_any):
+    if holds_required(item):
         return True
     return p.count_figures and states_figure(item, ())
+
+
+class _WordTests(NamedTuple):
+    params: Params  # kept: its id stays its own while the entry is kept
+    lead_in: Callable[[str], bool]
+    required: Callable[[str], bool]
+
+
+_TESTS: dict[int, _WordTests] = {}
+
+
+def _word_tests(p: Params) -> _WordTests:
+    """:func:`_holds_any` of ``lead_in`` and of ``require_any``, made once per rule's parameters (not a
+    words_regex lookup, hashing the words, per item)."""
+    tests = _TESTS.get(id(p))
+    if tests is None or tests.params is not p:
+        if len(_TESTS) >= 256:
+            _TESTS.clear()
+        tests = _TESTS[id(p)] = _WordTests(p, _holder(p.lead_in), _holder(p.require_any))
+    return tests
+
+
+def _holder(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """``lambda text: _holds_any(text, words)``, the words' regex found once."""
+    if not words:
+        return _never
+    if "" in words:
+        return _always
+    search = words_regex(words).search
+    return lambda text: search(text) is not None
+
+
+def _never(text: str) -> bool:
+    return False
+
+
+def _always(text: str) -> bool:
+    return True
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -112,23 +150,24 @@ def counted(report: Report, sections: list, p: Params, enough: int) -> int:
     """How many items of the ``sections`` count, up to ``enough`` (no more are looked at: the part
     has enough items, whatever the rest)."""
     count = 0
+    tests = _word_tests(p)
     for section in sections:
         for item in items(report, section):
-            if _RUNIN.match(item) is None and not section.children and _is_lead_in(item, p.lead_in):
+            if not section.children and _RUNIN.match(item) is None and _is_lead_in(item, tests.lead_in):
                 continue
-            if _counts(item, p):
+            if _counts(item, p, tests.required):
                 count += 1
                 if count == enough:
                     return count
     return count
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     p = rule.params
     sections = part_sections(report, p.role)
     if not sections:
-        return
+        return ()
     count = counted(report, sections, p, enough=p.min_items)  # every item when too few count
     if count >= p.min_items:
-        return
-    yield at_part(rule, report, sections, count=count, min=p.min_items)
+        return ()
+    return [at_part(rule, report, sections, count=count, min=p.min_items)]
