@@ -141,8 +141,12 @@ def _read_closing(report: Report) -> Closing:
         if not text:
             continue
         taken += 1
-        compact = _SPACES.sub("", text)
-        dated = _parse_date(compact) if found is None else None
+        # a date ends its line (the text stripped ends as it does without its spaces): the spaces are
+        # taken out of a line that may be one, not out of each body line the block stops at
+        dated = None
+        if found is None and text.endswith(("月", "日")):
+            compact = _SPACES.sub("", text)
+            dated = _parse_date(compact)
         if dated is not None:
             found = (line, *dated)
             # the signer before the date on the same line; a run-on line (a flattened report) ends
