@@ -96,21 +96,29 @@ def own_texts(report: Report, section: Section) -> tuple[str, ...]:
 
 def text_of(report: Report, section: Section) -> str:
     """``report.section_text(section)``, joined once per report (the part rules read the same parts)."""
-    key = ("sections.text", id(section))
-    found = report._memo.get(key)
+    kept = _kept(report, "sections.text")
+    found = kept.get(id(section))
     if found is None or found[0] is not section:
-        found = report._memo[key] = (section, "\n".join([section.heading, *body_texts(report, section)]))
+        found = kept[id(section)] = (section, "\n".join([section.heading, *body_texts(report, section)]))
     return found[1]
 
 
 def body_texts(report: Report, section: Section) -> tuple[str, ...]:
     """The texts of ``report.body_segments(section)`` (sub-parts included), once per report, without
     making the segments: the part rules read the text alone."""
-    key = ("sections.texts", id(section))
-    found = report._memo.get(key)
+    kept = _kept(report, "sections.texts")
+    found = kept.get(id(section))
     if found is None or found[0] is not section:
-        found = report._memo[key] = (section, tuple(_texts(report, section)))
+        found = kept[id(section)] = (section, tuple(_texts(report, section)))
     return found[1]
+
+
+def _kept(report: Report, name: str) -> dict:
+    """The report's table ``name`` of what was worked out for each section (by id: (section, value))."""
+    kept = report._memo.get(name)
+    if kept is None:
+        kept = report._memo[name] = {}
+    return kept
 
 
 def _texts(report: Report, section: Section) -> list[str]:

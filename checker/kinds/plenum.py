@@ -48,6 +48,7 @@ _SHORT = re.compile(
 )
 _LONG = re.compile(rf"(?P<term>[{_CN}十][{_CN}十]{{0,2}})届中央委员会第(?P<n>[{_CN}])次全体会议")
 _NAME = re.compile(rf"^[{_CN}十]{{1,3}}届[{_CN}]中全会$")
+_IN_LIST = re.compile(rf"([{_CN}])中")  # each plenum of a list (三中、四中全会)
 _TERM = re.compile("届")  # every mention has it
 _HELD = re.compile(r"^(\d{4})-(\d{1,2})$")
 
@@ -90,11 +91,12 @@ def mentions(text: str) -> Iterator[tuple[int, int, str]]:
     if "届" not in text:
         return
     for m in _SHORT.finditer(text):
-        term = m.group("term")
-        for n in re.finditer(rf"([{_CN}])中", m.group("list")):
+        term, plenums = m.group("term"), m.group("list")
+        whole = plenums.count("中") == 1  # one plenum named: the mention is the whole match
+        for n in _IN_LIST.finditer(plenums):
             start = m.start("list") + n.start()
             end = start + 2
-            if m.group("list").count("中") == 1:
+            if whole:
                 start, end = m.start(), m.end()
             yield start, end, f"{term}届{n.group(1)}中全会"
     for m in _LONG.finditer(text):

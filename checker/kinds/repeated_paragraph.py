@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import ge
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
@@ -60,28 +61,27 @@ def compared_texts(report: Report) -> list[str]:
     return keys
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    first_seen: dict[str, int] = {}
-    lines = report.doc.lines
-    min_chars = rule.params.min_chars
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     keys = compared_texts(report)
-    repeated = _repeated(keys, min_chars)
+    repeated = _repeated(keys, rule.params.min_chars)
     if not repeated:
-        return  # no paragraph long enough is written twice
-    kinds = report.outline.kinds
-    for i, (key, kind) in enumerate(zip(keys, kinds)):
-        if key not in repeated or kind in _SKIP_KINDS:
-            continue  # a line written once can be neither a repetition nor the first of one
-        line = lines[i]
-        first = first_seen.setdefault(key, line.number)
-        if first == line.number:
+        return []  # no paragraph long enough is written twice
+    first_seen: dict[str, int] = {}
+    lines, kinds = report.doc.lines, report.outline.kinds
+    found = []
+    for i in compress(count(), map(repeated.__contains__, keys)):  # a line written once is passed in C
+        if kinds[i] in _SKIP_KINDS:
             continue
-        yield _repetition(report, rule, line, key, first)
+        line, key = lines[i], keys[i]
+        first = first_seen.setdefault(key, line.number)
+        if first != line.number:
+            found.append(_repetition(report, rule, line, key, first))
+    return found
 
 
 def _repeated(keys: list[str], min_chars: int) -> set[str]:
     """The keys of at least ``min_chars`` characters that more than one line has."""
-    compared = [key for key in keys if len(key) >= min_chars]
+    compared = list(compress(keys, map(ge, map(len, keys), repeat(min_chars))))
     if len(set(compared)) == len(compared):
         return set()
     return {key for key, times in Counter(compared).items() if times > 1}

@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker.kinds import coverage, role_order, year_relation
-from tests.kinds.test_structural_sharing import HEADINGS, _findings, reports
+from checker.kinds import content_evidence, coverage, min_items, role_order, year_relation
+from checker.kinds._textscan import words_regex
+from checker.report import Report, Segment
+from tests.kinds.test_structural_sharing import CONFIG, HEADINGS, RULESET, _findings, reports
 
 PLAIN_YEAR = re.compile(r"(?<![\d—\-–~～至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–~～至到])")
 YEAR_PIECES = st.sampled_from(["1", "2", "0", "9", "19", "20", "2024", "1999", "年", " ", "—", "-", "–", "~", "～", "至", "到", "度", "，", "a", "\n"])
@@ -106,3 +108,94 @@ def test_numbering_kept_scans_are_the_scans(values, written, first_says_present)
     in_places = lambda i, missing: (i, missing) in written  # noqa: E731
     for present in (everywhere, in_places, everywhere):
         assert scan_items(values, present) == tuple(scan(values, True, present))
+
+
+PRINCIPAL_ROLE = RULESET.roles["first_responsible"]
+SENTENCE_PIECES = st.one_of(
+    st.sampled_from([*PRINCIPAL_ROLE.principals, *PRINCIPAL_ROLE.acts]),
+    st.sampled_from(["。", "；", "！", "？", "?", " ", "　", "工作", "法治", "各村", "，"]),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=14).map("".join), st.integers(0, 3), st.booleans())
+def test_content_evidence_acting_sentences_are_the_sentences_with_a_match(text, col, plain_words):
+    """content_evidence makes only the sentences of a segment in which the acting regex finds a match,
+    searching between their ends in the segment's text: the sentences Report.sentences makes that a
+    search of their text finds a match in (with the acting regex, and with a plain regex of words)."""
+    regex = (
+        words_regex(PRINCIPAL_ROLE.principals)
+        if plain_words
+        else content_evidence.acting(PRINCIPAL_ROLE.principals, PRINCIPAL_ROLE.acts)
+    )
+    segment = Segment(None, col, text)
+    plain = [s for s in Report.sentences(segment) if regex.search(s.text)]
+    assert content_evidence.acting_sentences(segment, regex) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="开展召开制度原因如下：: \n", max_size=12), st.lists(st.text(alphabet="开展召开如下", max_size=3), max_size=4))
+def test_min_items_word_tests_are_holds_any(text, words):
+    """min_items makes its lead_in and require_any tests once per rule: each answers as _holds_any."""
+    params = min_items.Params(role="plan", lead_in=tuple(words), require_any=tuple(reversed(words)))
+    tests = min_items._word_tests(params)
+    assert tests.lead_in(text) == min_items._holds_any(text, params.lead_in)
+    assert tests.required(text) == min_items._holds_any(text, params.require_any)
+    assert min_items._word_tests(params) is tests
+
+
+def _plain_closing(report):
+    """signature's closing block read as before: the spaces taken out of every line it reads."""
+    from checker.kinds.signature import _NOTE, _SENTENCE, _SPACES, Closing, _block_end, _is_organ, _parse_date, _strip
+
+    lines, signers, found = report.doc.lines, [], None
+    i, taken = _block_end(report) - 1, 0
+    while i >= 0 and taken < 6:
+        line = lines[i]
+        text = _strip(line.text)
+        i -= 1
+        if not text:
+            continue
+        taken += 1
+        compact = _SPACES.sub("", text)
+        dated = _parse_date(compact) if found is None else None
+        if dated is not None:
+            found = (line, *dated)
+            tail = _SENTENCE.split(compact[: len(compact) - len(dated[0])])[-1]
+            if tail and _is_organ(tail):
+                signers.append((line, tail))
+            if len(text) > 50:
+                break
+        elif _is_organ(text):
+            signers.append((line, text))
+        elif not _NOTE.match(text):
+            break
+    if found is None:
+        return Closing(tuple(signers))
+    return Closing(tuple(signers), found[0], found[1], found[2])
+
+
+CLOSING_LINES = st.lists(
+    st.sampled_from(
+        [
+            "示例乡人民政府", "中共示例乡委员会", "示例乡", "（此件公开发布）", "2025年1月20日", "2025 年 1 月 20 日 ", "二〇二五年一月",
+            "2025年13月40日", "开展工作。", "全面推进法治建设。示例乡人民政府2025年1月20日", "　2025年2月", "附件：1.名单", "", "示例乡 人民政府 \u00a0",
+            "日", "月", "2025年1月20日。", "2025年1月20 日",
+        ]
+    ),
+    max_size=8,
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(CLOSING_LINES)
+def test_signature_reads_the_closing_block_as_the_plain_reading(lines):
+    """signature takes the spaces out only of a line that ends as a date does: the closing block it
+    reads is the one read with the spaces taken out of every line."""
+    from checker.engine import analyze
+    from checker.ingest import document_from_text
+    from checker.kinds.signature import _read_closing
+
+    text = "示例乡2024年法治政府建设年度报告\n一、主要举措\n开展工作。\n" + "\n".join(lines) + "\n"
+    report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
+    assert _read_closing(report) == _plain_closing(report)
