@@ -107,13 +107,46 @@ def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     year = report.facts.year
     if year is None or "届" not in clean_text(report):  # every mention has 届
         return []
+    if not may_mention_a_late_plenum(clean_text(report), _late_words(rule, year)):
+        return []  # most reports name only plenums held by then
     return list(_late_mentions(report, rule, year))
+
+
+def _limit(rule: Rule[Params], year: int) -> tuple[int, int]:
+    """The last (year, month) a plenum named in the report of ``year`` may have been held."""
+    return (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)
+
+
+def _late_words(rule: Rule[Params], year: int) -> tuple[tuple[str, str, str], ...]:
+    """For each plenum held after :func:`_limit`, what every mention of it holds: its term and 届
+    (二十届), and the plenum's number and 中 (四中) or the long form's 第四次全体会议; once per rule
+    and year."""
+    words = _late_words_kept(rule)
+    found = words.get(year)
+    if found is None:
+        limit = _limit(rule, year)
+        found = words[year] = tuple(
+            (name[: name.index("届") + 1], name[-4:-2], f"第{name[-4]}次全体会议")
+            for name, held in _held(rule).items()
+            if held > limit
+        )
+    return found
+
+
+_late_words_kept = per_rule(lambda rule: {})
+
+
+def may_mention_a_late_plenum(text: str, late: tuple[tuple[str, str, str], ...]) -> bool:
+    """Whether ``text`` holds what a mention of one of the ``late`` plenums holds (:func:`_late_words`):
+    a mention found in a segment of the text is a match of _SHORT or _LONG whose term, numbers and
+    words stand in the text as written."""
+    return any(term in text and (short in text or long in text) for term, short, long in late)
 
 
 def _late_mentions(report: Report, rule: Rule[Params], year: int) -> Iterator[Diagnostic]:
     """A finding at the first mention of each plenum held after the report year (and its grace)."""
     table = _held(rule)
-    limit = (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)
+    limit = _limit(rule, year)
     seen: set[str] = set()
     for segment in body_segments_on(report, matching_lines(report, _TERM)):  # the segments of lines with 届
         if "届" not in segment.text:

@@ -199,3 +199,22 @@ def test_signature_reads_the_closing_block_as_the_plain_reading(lines):
     text = "示例乡2024年法治政府建设年度报告\n一、主要举措\n开展工作。\n" + "\n".join(lines) + "\n"
     report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
     assert _read_closing(report) == _plain_closing(report)
+
+
+PLENUM_PIECES = st.sampled_from(
+    ["二十届", "十九届", "三中全会", "四中全会", "三中、四中全会", "五中", "中全会", "届", "二十", "中央委员会第四次全体会议", "第三次全体会议", "学习", "。", "，", "四中"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(2021, 2026), st.lists(st.lists(PLENUM_PIECES, min_size=1, max_size=6).map("".join), min_size=1, max_size=3))
+def test_plenum_pre_check_passes_every_report_naming_a_late_plenum(year, paragraphs):
+    """plenum reads a report's mentions only when its text holds the term and number of a plenum held
+    after the report year: the findings are the same when it always reads them."""
+    from checker.kinds import plenum
+
+    text = f"示例乡{year}年法治政府建设年度报告\n一、主要举措\n" + "\n".join(paragraphs) + "\n二、存在的不足\n" + paragraphs[0] + "\n"
+    fast = _findings(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plenum, "may_mention_a_late_plenum", lambda text, late: True)
+        assert _findings(text) == fast
