@@ -105,9 +105,7 @@ def mentions(text: str) -> Iterator[tuple[int, int, str]]:
 
 def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     year = report.facts.year
-    if year is None or "届" not in clean_text(report):  # every mention has 届
-        return []
-    if not may_mention_a_late_plenum(clean_text(report), _late_words(rule, year)):
+    if year is None or not may_mention_a_late_plenum(clean_text(report), _late_words(rule, year)):
         return []  # most reports name only plenums held by then
     return list(_late_mentions(report, rule, year))
 
@@ -139,7 +137,8 @@ _late_words_kept = per_rule(lambda rule: {})
 def may_mention_a_late_plenum(text: str, late: tuple[tuple[str, str, str], ...]) -> bool:
     """Whether ``text`` holds what a mention of one of the ``late`` plenums holds (:func:`_late_words`):
     a mention found in a segment of the text is a match of _SHORT or _LONG whose term, numbers and
-    words stand in the text as written."""
+    words stand in the text as written (a report without 届, or of a year before no plenum, is
+    passed at once)."""
     return any(term in text and (short in text or long in text) for term, short, long in late)
 
 

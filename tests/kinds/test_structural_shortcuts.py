@@ -67,7 +67,7 @@ DEFEATS = {
     "mixed_numerals: lines with both counts": (mixed_numerals, "_mixed_lines", lambda report, classifiers: _all_lines(report, None)),
     "pairs: lines the whole-text pass stops on": (pairs, "lines_to_scan", _all_lines),
     "consistent_symbol: two forms in the text": (consistent_symbol, "clean_text", lambda report: "%％"),
-    "plenum: 届 in the text": (plenum, "clean_text", lambda report: "届"),
+    "plenum: the words of a late plenum in the text": (plenum, "may_mention_a_late_plenum", lambda text, late: True),
     "repeated_paragraph: one pass over the text": (repeated_paragraph, "compared_texts", _each_line),
     "has_figures: first figure digit": (has_figures, "states_figure", has_figure),
     "min_items: first figure digit": (min_items, "states_figure", has_figure),
