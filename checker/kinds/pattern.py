@@ -47,6 +47,7 @@ stands between, from the characters either side (汉字之间, 汉字与数字�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -69,7 +70,8 @@ from ._textscan import (
     clean_text,
     enclosed_ranges,
     expand_macros,
-    lines_touched,
+    line_starts,
+    lines_of_spans,
     minimal_edits,
     overlaps,
     regions,
@@ -225,7 +227,27 @@ def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) ->
         return ()
     if comp.whole is None:
         return regions(report, scope) if comp.regex.search(text) is not None else ()
-    return regions_on(report, lines_touched(report, comp.whole.scan(text)), scope)
+    spans = [m.span() for m in comp.whole.scan(text)]
+    starts = line_starts(report)
+    found = regions_on(report, lines_of_spans(starts, spans), scope)
+    if any(region.col for region in found):
+        found = [region for region in found if not region.col or _reaches(spans, starts, region)]
+    return found
+
+
+def _reaches(spans: list[tuple[int, int]], starts: list[int], region: Region) -> bool:
+    """Whether a match of the whole text's scan on ``region``'s line ends after the column it is read
+    from (a heading's text, after its number).  When none does, the line's scan from that column finds
+    nothing: the whole scan went on from the end of its last match there, before the column, over the
+    rest of the line, and at any place where the line's own scan matches, the whole text's matches too
+    (``finds_every_line``: the text around a line only adds ways to match), so it would have found a
+    match there or one running over it.  (1,163 matches of FZ402 in the corpus are heading numbers
+    written (一), left of the heading's text.)"""
+    number = region.line.number
+    at = starts[number - 1] + region.col
+    line_end = starts[number] if number < len(starts) else _END
+    k = bisect_right([end for _start, end in spans], at)  # the first match ending after the column
+    return k < len(spans) and spans[k][0] < line_end
 
 
 def _check(to_read: Iterable[Region], rule: Rule[Params], comp: _Compiled) -> Iterator[Diagnostic]:
@@ -274,6 +296,7 @@ def _replacement(m: re.Match, table: dict[str, str], replacement: str | None) ->
     return m.expand(replacement) if replacement is not None else text
 
 
+_END = float("inf")  # beyond every offset
 _HAN_RE = re.compile(f"[{HAN}]")
 
 

@@ -121,3 +121,34 @@ def test_official_name_reads_a_line_whose_pieces_cut_a_name(heading_col, heading
         mp.setattr(official_name, "sections_by_line", lambda report: {5: (section,)})
         lines = official_name.lines_to_read(report, official_name._compiled(RULES["FZ503"]))
     assert (5 in lines) == kept
+
+
+# --- pattern: a heading line whose matches all stand in its number is not read ---------------------
+
+from checker.kinds import pattern  # noqa: E402
+from checker.kinds._textscan import regions  # noqa: E402
+
+PATTERN_CODES = tuple(code for code, rule in RULES.items() if rule.kind == "pattern")
+PATTERN_PLAIN = [(pattern, "_regions_to_read", lambda report, comp, scope: regions(report, scope))]
+HEADING_PIECES = ["(一)", "(1)", "(二)", "（一）", "1.", "一、", "(社区)", "(GDP)", "依法行政", " ", "\u3000", "，", ",", "。",
+                  "中 国", "(", ")", "截止目前", "2024年", "[2019]28号", "（2019）28号"]
+HEADING_LINE = st.lists(st.sampled_from(HEADING_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HEADING_LINE, min_size=4, max_size=4))
+def test_pattern_reads_every_heading_that_may_give_a_finding(texts):
+    numbers = ["(一)", "(二)", "(1)", "（三）"]
+    body = [*TEMPLATE[:4], *(n + t for n, t in zip(numbers, texts)), *TEMPLATE[4:]]
+    fast, plain = _fast_and_plain("\n".join(body) + "\n", PATTERN_CODES, PATTERN_PLAIN)
+    assert fast == plain
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["(一)依法行政", "(一)各村(社区)依法行政", "(1) 依法行政，中 国", "(一)(社区)", "(一", "(一)截止目前"],
+)
+def test_pattern_on_headings_numbered_with_half_width_brackets(heading):
+    text = "\n".join([*TEMPLATE[:4], heading, "一是加强学习。", *TEMPLATE[4:]]) + "\n"
+    fast, plain = _fast_and_plain(text, PATTERN_CODES, PATTERN_PLAIN)
+    assert fast == plain
