@@ -80,6 +80,9 @@ class Job:
             except Exception as exc:  # noqa: BLE001 — a file the formatter cannot write is one FZ903, not an abort
                 name = result.path.encode("utf-8", "replace").decode("utf-8")  # the name itself may be at fault
                 return rendered(self.fmt, crash_result(name, exc, config, "输出结果时出错"), self.ctx, config.fail_on, rules)
+            finally:
+                if result.outline is not None:
+                    result.outline.unlink()  # the report is freed now, not by the cyclic collector
             if key is not None:
                 self.cache.put(key, one)
             return one

@@ -284,6 +284,15 @@ class Outline:
         (rules walk the outline some thirty times per report)."""
         self._walked = tuple(self._walk())
 
+    def unlink(self) -> None:
+        """Cut every section's link to its parent (``parent`` is None afterwards), for a caller done
+        with the outline: parents and children refer to each other, so an outline left as it is
+        waits, with the thousand-odd objects of its report, for the cyclic garbage collector;
+        unlinked, it is freed the moment its last user lets it go (batch.Job.piece, once a file's
+        output is made)."""
+        for section in self.walk():
+            section.parent = None
+
     def walk(self):
         """Every section, in document order."""
         walked = self._walked

@@ -107,3 +107,38 @@ def test_workers_start_with_the_parents_objects_frozen_and_the_parent_does_not_k
     assert [path for _, path in out] == [f"f{n}" for n in range(12)]
     assert all(int(count) > 1000 for count, _ in out)
     assert gc.get_freeze_count() == 0
+
+
+def _cyclic_garbage_after(make) -> int:
+    """How many objects only the cyclic collector would free once ``make()``'s result is dropped."""
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        make()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        count = len(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    return count
+
+
+def test_a_checked_file_is_freed_by_reference_counting():
+    """Job.piece unlinks the outline once the output is made: nothing of the report waits for the cyclic
+    collector, where an outline left linked leaves its sections, items and lists behind."""
+    from pathlib import Path
+
+    from checker.api import check_path
+    from checker.batch import Job
+    from checker.config import Config
+    from checker.formats import RenderContext
+
+    seed = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "seeds").glob("001_*.txt"))[0]  # parts with sub-parts
+    job = Job(Config(), False, "json", RenderContext(), True)
+    job.piece(str(seed))  # tables and caches made before counting
+    assert _cyclic_garbage_after(lambda: job.piece(str(seed))) == 0
+    assert _cyclic_garbage_after(lambda: check_path(str(seed), Config(), True, discover=False)) > 50

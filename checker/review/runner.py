@@ -272,7 +272,10 @@ def analyse(path: str, job: Job) -> ReportRecord:
         from .trust import note_ignored_configs
 
         note_ignored_configs(result, job.ignored_configs, config)
-    return record_of(result, config, job)
+    record = record_of(result, config, job)
+    if result.outline is not None:
+        result.outline.unlink()  # the report is freed now, not by the cyclic collector (Outline.unlink)
+    return record
 
 
 def record_of(result, config: Config, job: Job) -> ReportRecord:
