@@ -432,7 +432,7 @@ def stage_times(corpus: Path) -> dict[str, float]:
     from checker.api import ruleset_for
     from checker.config import Config
     from checker.engine import active_rules, analyze, postprocess
-    from checker.formats import RenderContext, render
+    from checker.formats import RenderContext, piece
     from checker.ingest import read_path
     from checker.kinds import KINDS
     from checker.kinds.base import is_cross_report
@@ -453,8 +453,9 @@ def stage_times(corpus: Path) -> dict[str, float]:
 
     from checker.api import Result
 
-    results = []
-    for path in paths:
+    text_ctx, json_ctx = RenderContext(color=False, show_source=True, statistics=False), RenderContext()
+
+    def one(path: Path) -> None:
         t = clock()
         doc = read_path(path)
         t = add("read (ingest)", t)
@@ -466,13 +467,18 @@ def stage_times(corpus: Path) -> dict[str, float]:
             if not is_cross_report(kind):  # those compare reports: fzcheck review runs them
                 found.extend(kind.check(report, rule))
                 t = add(f"kind {rule.kind}", t)
-        results.append(Result(str(path), doc, report.outline, report.facts, postprocess(found, config), outline_roles=report.outline_roles))
-        add("postprocess", t)
-    t = clock()
-    render("text", results, RenderContext(color=False, show_source=True, statistics=False))
-    t = add("render text", t)
-    render("json", results, RenderContext())
-    add("render json", t)
+        result = Result(str(path), doc, report.outline, report.facts, postprocess(found, config), outline_roles=report.outline_roles)
+        t = add("postprocess", t)
+        piece("text", result, text_ctx, config.fail_on)
+        t = add("render text", t)
+        piece("json", result, json_ctx, config.fail_on)
+        add("render json", t)
+        report.outline.unlink()  # as check does once a file is written: nothing left for the cyclic collector
+
+    one(paths[0])  # tables and caches made on first use: not what a report costs
+    spent.clear()
+    for path in paths:  # each report rendered as it is checked and then let go, as `fzcheck check` does
+        one(path)
     return {k: 1000 * v / len(paths) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
 
 
