@@ -107,8 +107,14 @@ def run_rules(report: Report, rules: list[Rule], limit: int | None = None) -> li
     for kind, rule in _plan(rules).checks:
         if deadline is not None and monotonic() >= deadline:
             check_time()  # the file's time is up: raises TimeLimitExceeded, naming the limit
-        extend(kind.check(report, rule) if limit is None else islice(kind.check(report, rule), limit))
+        got = kind.check(report, rule)
+        if limit is not None:  # a list or tuple (most kinds' answer) is cut as it is; a generator is stopped
+            got = got[:limit] if type(got) in _SIZED else islice(got, limit)
+        extend(got)
     return found
+
+
+_SIZED = (list, tuple)
 
 
 def _deadline() -> float | None:

@@ -78,3 +78,36 @@ def test_the_plan_is_made_again_when_the_list_changes():
     rules[0] = rules[1]
     assert engine._plan(rules).rules == tuple(rules)
     assert engine._plan(list(rules)).rules == tuple(rules)
+
+
+@pytest.mark.parametrize("answer", [list, tuple, iter])
+def test_a_rules_findings_are_cut_at_the_limit_whatever_its_kind_answers(answer):
+    """A list or tuple is cut by slicing, a generator stopped by islice: the first ``limit`` findings
+    either way, and a generator is not run past them."""
+    report, rules = _report_and_rules()
+    from checker import engine
+
+    pulled = []
+
+    def many(n):
+        for k in range(n):
+            pulled.append(k)
+            yield k
+
+    class Answering:
+        def check(self, report, rule):
+            return many(7) if answer is iter else answer(range(7))
+
+    rule = rules[0]
+    plan = engine._Plan((rule,), ((Answering(), rule),), False)
+    engine._PLANS[(id(rule),)] = plan
+    engine._LAST[0] = ([rule], plan)
+    try:
+        assert run_rules(report, [rule], 3) == [0, 1, 2]
+        assert run_rules(report, [rule], 10) == list(range(7))
+        assert run_rules(report, [rule]) == list(range(7))
+    finally:
+        engine._PLANS.clear()
+        engine._LAST[0] = None
+    if answer is iter:
+        assert pulled[:3] == [0, 1, 2] and len(pulled) == 3 + 7 + 7  # the first call stopped after three
