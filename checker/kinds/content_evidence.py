@@ -33,10 +33,11 @@ as 第一责任人; reviewers look for it as a part of its own.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..analyze.roles import ACT_WINDOW, principal_act
 from ..model import Diagnostic
@@ -195,18 +196,59 @@ def _candidate_segments(report, exclude_roles, lines: frozenset[int] | None):
     for segment in report.preamble_segments():
         if (lines is None or segment.line.number in lines) and "如下" not in segment.text:
             yield segment, None
-    excluded = set(exclude_roles)
+    excluded = frozenset(exclude_roles)
     ordered = sorted(lines) if lines is not None else None
+    lowest, highest = (ordered[0], ordered[-1]) if ordered else (0, 0)
     for section, section_roles in zip(_sections.sections(report), _sections.roles(report)):
-        if ordered is not None and not _any_between(ordered, section.line, section.end_line):
+        if ordered is not None and (
+            section.end_line < lowest or section.line > highest or not _any_between(ordered, section.line, section.end_line)
+        ):
             continue  # a section's text stands on its lines
-        if excluded.intersection(section_roles):
+        if not excluded.isdisjoint(section_roles):
             continue
-        own = [report.heading_segment(section), *_sections.own_segments(report, section)]
-        if lines is not None:
-            own = [segment for segment in own if segment.line.number in lines]
+        if ordered is None:
+            own = [report.heading_segment(section), *_sections.own_segments(report, section)]
+        else:
+            own = own_segments_on(report, section, ordered)
         for segment in own:
             yield segment, section
+
+
+def own_segments_on(report, section, ordered: list[int]) -> list[Segment]:
+    """The heading segment and ``own_segments(report, section)`` that stand on the lines ``ordered``
+    (ascending), the others not made: Report.body_segments' walk of the section's lines, passing
+    over each sub-part's lines at its heading, making a body line's segment only on those lines."""
+    doc_lines, kinds = report.doc.lines, report.outline.kinds
+    found = []
+    first = section.line
+    if _any_between(ordered, first, first):
+        found.append(report.heading_segment(section))
+        if section.body_start_col >= 0:
+            line = doc_lines[first - 1]
+            found.append(Segment(line, section.body_start_col, line.text[section.body_start_col :]))
+    after = ordered[bisect_right(ordered, first) : bisect_right(ordered, section.end_line)]
+    if after and section.children:  # the lines of the section's own, among them
+        children = {c.line: c for c in reversed(section.children)}  # the first on a line wins, as there
+        wanted = set(after)
+        after = [n for n in _walk_own_lines(children, first + 1, section.end_line) if n in wanted]
+    for n in after:
+        if kinds[n - 1] == "BODY":
+            line = doc_lines[n - 1]
+            if not line.text.isspace():
+                found.append(Segment(line, 0, line.text))
+    return found
+
+
+def _walk_own_lines(children: dict, n: int, end: int) -> Iterator[int]:
+    """The lines from ``n`` to ``end`` that Report.body_segments walks as the section's own: at a
+    sub-part's heading it goes on after the sub-part."""
+    while n <= end:
+        child = children.get(n)
+        if child is not None:
+            n = child.end_line + 1
+            continue
+        yield n
+        n += 1
 
 
 def _any_between(ordered: list[int], first: int, last: int) -> bool:

@@ -218,3 +218,19 @@ def test_plenum_pre_check_passes_every_report_naming_a_late_plenum(year, paragra
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(plenum, "may_mention_a_late_plenum", lambda text, late: True)
         assert _findings(text) == fast
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=reports(), picked=st.sets(st.integers(1, 40), max_size=8))
+def test_content_evidence_segments_on_lines_are_the_segments_kept(text, picked):
+    """content_evidence makes a section's segments only on the lines where a principal acts: the
+    heading and own segments of the section (Report.body_segments' walk) that stand on those lines."""
+    from checker.engine import analyze
+    from checker.ingest import document_from_text
+    from checker.kinds import _sections
+
+    report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
+    ordered = sorted(picked)
+    for section in _sections.sections(report):
+        plain = [report.heading_segment(section), *_sections.own_segments(report, section)]
+        assert content_evidence.own_segments_on(report, section, ordered) == [s for s in plain if s.line.number in picked]
