@@ -89,12 +89,12 @@ def _repeated(keys: list[str], min_chars: int) -> set[str]:
 
 def _repetition(report: Report, rule: Rule[Params], line, key: str, first: int) -> Diagnostic:
     """The finding on a repeated line, with the fix that deletes it."""
-    lines = report.doc.lines
-    start = line.start
+    text, lines = report.doc.text, report.doc.lines
+    start, line_end, number = line.start, line.end, line.number  # (Line.end is worked out when asked)
     # the line and its newline (a flattened report's view has pieces of one line: no newline to take)
-    end = line.end + 1 if report.doc.text[line.end : line.end + 1] == "\n" else line.end
-    if line.number == len(lines) and line.number > 1 and report.doc.text[line.start - 1 : line.start] == "\n":
-        start = lines[line.number - 2].end  # last line: remove the newline before it instead
+    end = line_end + 1 if text.startswith("\n", line_end) else line_end
+    if number > 1 and number == len(lines) and start > 0 and text.startswith("\n", start - 1):
+        start = lines[number - 2].end  # last line: remove the newline before it instead
     fix = Fix((Edit(start, end, ""),), "unsafe", "删除重复的段落")
     preview = key[:12] + ("…" if len(key) > 12 else "")
-    return diagnostic(rule, Span(line.start, line.end), fix=fix, first=first, preview=preview)
+    return diagnostic(rule, Span(line.start, line_end), fix=fix, first=first, preview=preview)

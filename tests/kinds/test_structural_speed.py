@@ -234,3 +234,35 @@ def test_content_evidence_segments_on_lines_are_the_segments_kept(text, picked):
     for section in _sections.sections(report):
         plain = [report.heading_segment(section), *_sections.own_segments(report, section)]
         assert content_evidence.own_segments_on(report, section, ordered) == [s for s in plain if s.line.number in picked]
+
+
+def _plain_repetition(report, rule, line, key, first):
+    """repeated_paragraph's finding on a repeated line as first written (slices compared)."""
+    from checker.kinds.base import diagnostic
+    from checker.model import Edit, Fix, Span
+
+    lines = report.doc.lines
+    start = line.start
+    end = line.end + 1 if report.doc.text[line.end : line.end + 1] == "\n" else line.end
+    if line.number == len(lines) and line.number > 1 and report.doc.text[line.start - 1 : line.start] == "\n":
+        start = lines[line.number - 2].end
+    fix = Fix((Edit(start, end, ""),), "unsafe", "删除重复的段落")
+    preview = key[:12] + ("…" if len(key) > 12 else "")
+    return diagnostic(rule, Span(line.start, line.end), fix=fix, first=first, preview=preview)
+
+
+PARAGRAPHS = st.sampled_from(["开展法治宣传教育活动，群众满意度明显提升。", "开展法治宣传教育活动， 群众满意度明显提升。", "短句。", "", "　"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PARAGRAPHS, min_size=1, max_size=6), st.booleans())
+def test_repeated_paragraph_findings_are_the_plain_findings(paragraphs, final_newline):
+    """A repeated paragraph's finding and fix (the last line's newline before it, a line without one)
+    are those of the plain reading of the line's ends."""
+    from checker.kinds import repeated_paragraph
+
+    text = "示例乡2024年法治政府建设年度报告\n" + "\n".join(paragraphs) + ("\n" if final_newline else "")
+    fast = _findings(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(repeated_paragraph, "_repetition", _plain_repetition)
+        assert _findings(text) == fast
