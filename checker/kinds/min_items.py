@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic
@@ -78,10 +77,14 @@ def items(report, section) -> Iterator[str]:
         yield from (text_of(report, child) for child in section.children)
         return
     body = "\n".join(_sections.own_texts(report, section))
-    starts = [m.start() for m in _RUNIN.finditer(body)] if "是" in body else []  # every run-in number ends in 是
-    if len(starts) >= 1:
-        bounds = [*starts, len(body)]
-        yield from (body[a:b] for a, b in pairwise(bounds))
+    numbers = _RUNIN.finditer(body) if "是" in body else iter(())  # every run-in number ends in 是
+    first = next(numbers, None)
+    if first is not None:  # from each run-in number to the next, found as the count comes to them
+        start = first.start()
+        for m in numbers:
+            yield body[start : m.start()]
+            start = m.start()
+        yield body[start:]
         return
     yield from (m.group() for m in _SENTENCE.finditer(body) if m.group().strip())
 

@@ -266,3 +266,33 @@ def test_repeated_paragraph_findings_are_the_plain_findings(paragraphs, final_ne
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(repeated_paragraph, "_repetition", _plain_repetition)
         assert _findings(text) == fast
+
+
+def _plain_items(report, section):
+    """min_items' items of a part as first written: every run-in number found before the first item."""
+    from itertools import pairwise
+
+    from checker.kinds import _sections
+    from checker.kinds.min_items import _RUNIN, _SENTENCE
+
+    if section.children:
+        return [_sections.text_of(report, child) for child in section.children]
+    body = "\n".join(_sections.own_texts(report, section))
+    starts = [m.start() for m in _RUNIN.finditer(body)] if "是" in body else []
+    if starts:
+        return [body[a:b] for a, b in pairwise([*starts, len(body)])]
+    return [m.group() for m in _SENTENCE.finditer(body) if m.group().strip()]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=reports())
+def test_min_items_items_are_the_plain_items(text):
+    """min_items finds a part's run-in numbers as the count comes to them: the items are those found
+    from every number at once, for every section of random reports."""
+    from checker.engine import analyze
+    from checker.ingest import document_from_text
+    from checker.kinds import _sections
+
+    report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
+    for section in _sections.sections(report):
+        assert list(min_items.items(report, section)) == _plain_items(report, section)
