@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -273,22 +273,20 @@ def _sections_with_role(report, role: str) -> list:
     return found
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if report.parts_unseen:
-        return
+        return ()
     p = rule.params
     with_role = _sections_with_role(report, p.role)
     if p.mode == "missing":
-        if with_role:
-            return
-        if next(evidence(report, p.role, p.exclude_roles), None) is None:
-            yield diagnostic(rule, report.title_span, heading="")
-        return
+        if with_role or next(evidence(report, p.role, p.exclude_roles), None) is not None:
+            return ()
+        return [diagnostic(rule, report.title_span, heading="")]
     if any(_own_part(s, p.max_level) for s in with_role):
-        return
+        return ()
     for sentence, section in evidence(report, p.role, p.exclude_roles):
         if section is not None and p.role in report.roles_of(section) and _own_part(section, p.max_level):
             continue
         heading = section.heading if section is not None else "开头部分"
-        yield diagnostic(rule, sentence.span(), heading=heading)
-        return
+        return [diagnostic(rule, sentence.span(), heading=heading)]
+    return ()

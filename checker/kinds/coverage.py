@@ -28,7 +28,7 @@ routine activities, not as a year of building rule-of-law government.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -178,15 +178,16 @@ def _without_ignored(text: str, ignore_words: tuple[str, ...]) -> str:
     return text
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     p = rule.params
     sections = part_sections(report, p.role)
     if not sections:
-        return
+        return ()
     text = "\n".join(text_of(report, s) for s in sections)
     if not _plain_only(rule) and shows_enough(text, rule):
-        return  # enough areas: no finding
+        return ()  # enough areas: no finding
     names = covered(text, area_res(rule), p.ignore_words)
-    if len(names) < p.min_areas:
-        missing = [a["name"] for a in p.areas if a["name"] not in names][:3]
-        yield at_part(rule, report, sections, count=len(names), min=p.min_areas, missing="、".join(missing))
+    if len(names) >= p.min_areas:
+        return ()
+    missing = [a["name"] for a in p.areas if a["name"] not in names][:3]
+    return [at_part(rule, report, sections, count=len(names), min=p.min_areas, missing="、".join(missing))]

@@ -28,8 +28,9 @@ with no causes is the most common complaint of reviewers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from ._sections import body_texts, parts_with_role, with_role
@@ -71,25 +72,25 @@ def segmenter_words(params: Params) -> tuple[str, ...]:
     return (*params.words, *params.promise_words)
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if report.parts_unseen:
-        return
+        return ()
     p = rule.params
     sections = with_role(report, p.role)
     if not sections:
-        return
+        return ()
     seg = report.segmenter
     may_say = _may_say(rule)
     for section in parts_with_role(report, p.role):  # a sub-part's text is searched with its parent's
         for text in body_texts(report, section):
             if may_say(text) and says_any(seg, text, p.words):
-                return
+                return ()
     # point at the most specific part: the deepest section with the role
     named = [s for s in sections if report.outline_roles.of(s).evidence == "heading"] or sections
     target = max(named, key=lambda s: s.level)
     if p.message_promised and any(seg.contains_any(s.heading, p.promise_words) for s in named):
         rule = _promised(rule)
-    yield diagnostic(rule, report.heading_segment(target).span(), heading=target.heading)
+    return [diagnostic(rule, report.heading_segment(target).span(), heading=target.heading)]
 
 
 @per_rule

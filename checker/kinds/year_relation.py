@@ -20,8 +20,9 @@ the regulation asks for the next year's arrangements.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic
 from . import _sections
@@ -68,10 +69,10 @@ def _years(text: str) -> Iterator[re.Match]:
     return _YEAR.finditer(_masked(text))
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     year = report.facts.year
     if year is None or report.parts_unseen:
-        return
+        return ()
     expected = year + rule.params.offset
     seen: set[int] = set()
     for section in with_role(report, rule.params.role):  # sub-parts inherit their parent's role
@@ -82,15 +83,14 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             found = int(m.group(1))
             if found != expected:
                 span = report.heading_segment(section).span(m.start(1), m.end())
-                yield diagnostic(rule, span, found=found, expected=expected, year=year)
-                return
+                return [diagnostic(rule, span, found=found, expected=expected, year=year)]
         for i, text in enumerate(_sections.own_texts(report, section)):
             m = _future_year(text, year, expected)
             if m is not None:
                 segment = tuple(_sections.own_segments(report, section))[i]  # made only for the finding
                 found = int(m.group(1))
-                yield diagnostic(rule, segment.span(m.start(1), m.end()), found=found, expected=expected, year=year)
-                return
+                return [diagnostic(rule, segment.span(m.start(1), m.end()), found=found, expected=expected, year=year)]
+    return ()
 
 
 def _future_year(text: str, year: int, expected: int) -> re.Match | None:
