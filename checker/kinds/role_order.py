@@ -50,16 +50,29 @@ def _rank(rule: Rule[Params]) -> dict[str, int]:
 def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if report.parts_unseen:
         return ()
-    rank = _rank(rule)
+    rank, known = _rank(rule), _ranked_roles(rule)
     parts = []
     for s in report.outline.sections:
         roles = report.roles_of(s)
-        ranked = [r for r in roles if r in rank]
-        if ranked:  # (part, its roles in the order, whether it also plays a role a county pack asks for)
-            parts.append((s, ranked, any(r not in rank and r != "other" for r in roles)))
+        found = known.get(roles)
+        if found is None:
+            found = _ranked(roles, rank, known)
+        if found[0]:  # (part, its roles in the order, whether it also plays a role a county pack asks for)
+            parts.append((s, *found))
     if not may_be_out_of_order(parts, rank):
         return ()
     return list(_out_of_order(report, rule, parts, rank))
+
+
+_ranked_roles = per_rule(lambda rule: {})  # a part's roles → what _ranked makes of them (a few sets of roles)
+
+
+def _ranked(roles: tuple[str, ...], rank: dict[str, int], known: dict) -> tuple[tuple[str, ...], bool]:
+    """(the ``roles`` in the order, whether one is a role outside it a county pack asks for), kept."""
+    found = (tuple(r for r in roles if r in rank), any(r not in rank and r != "other" for r in roles))
+    if len(known) < 1024:
+        known[roles] = found
+    return found
 
 
 def may_be_out_of_order(parts: list, rank: dict[str, int]) -> bool:
