@@ -169,15 +169,20 @@ _RULE_PARTS: dict[tuple, tuple[str, str]] = {}
 def _rule_parts(d) -> tuple[str, str]:
     """A finding's opening up to its message (its rule's code, name and severity) and its hint and
     basis, as JSON: the same few in every file, so written once."""
-    key = (d.code, d.name, d.severity, d.hint, d.basis)
+    return _kept(_RULE_PARTS, 4096, _make_rule_parts, (d.code, d.name, d.severity, d.hint, d.basis))
+
+
+def _kept(table: dict, limit: int, make, key: tuple):
+    """``make(*key)``, kept in ``table`` (emptied past ``limit`` entries); made each time for a key
+    holding an unhashable value."""
     try:
-        hit = _RULE_PARTS.get(key)
-    except TypeError:  # an unhashable value: written each time
-        return _make_rule_parts(*key)
+        hit = table.get(key)
+    except TypeError:
+        return make(*key)
     if hit is None:
-        if len(_RULE_PARTS) > 4096:
-            _RULE_PARTS.clear()
-        hit = _RULE_PARTS[key] = _make_rule_parts(*key)
+        if len(table) > limit:
+            table.clear()
+        hit = table[key] = make(*key)
     return hit
 
 
@@ -228,16 +233,7 @@ _FIX_HEADS: dict[tuple, str] = {}
 
 def _fix_head(applicability, title) -> str:
     """A fix's opening up to its edits: its applicability and title, the same few in every file."""
-    key = (applicability, title)
-    try:
-        hit = _FIX_HEADS.get(key)
-    except TypeError:  # an unhashable value: written each time
-        return _make_fix_head(*key)
-    if hit is None:
-        if len(_FIX_HEADS) > 512:
-            _FIX_HEADS.clear()
-        hit = _FIX_HEADS[key] = _make_fix_head(*key)
-    return hit
+    return _kept(_FIX_HEADS, 512, _make_fix_head, (applicability, title))
 
 
 def _make_fix_head(applicability, title) -> str:

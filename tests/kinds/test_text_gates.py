@@ -13,26 +13,11 @@ from checker.config import Config
 from checker.engine import active_rules, analyze
 from checker.ingest import document_from_text
 from checker.kinds import KINDS, official_name
+from tests.kinds.test_scan_prefilters import TEMPLATE  # the same report, rewritten by the strategies
 
 CONFIG = Config()
 RULESET = ruleset_for(CONFIG)
 RULES = {r.code: r for r in active_rules(RULESET, CONFIG)}
-
-TEMPLATE = [
-    "示例乡2024年法治政府建设年度报告",
-    "",
-    "2024年，示例乡深入学习贯彻习近平法治思想，现将有关情况报告如下。",
-    "一、2024年度推进法治政府建设的主要举措和成效",
-    "（一）依法全面履行政府职能。一是梳理权责清单126项。",
-    "二、2024年度推进法治政府建设存在的不足和原因",
-    "一是普法形式单一。",
-    "三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况",
-    "乡党委书记认真履行推进法治建设第一责任人职责。",
-    "四、2025年度推进法治政府建设的主要安排",
-    "一是持续深化依法行政。",
-    "示例乡人民政府",
-    "2025年1月10日",
-]
 
 
 def _every_line(report, *_args) -> frozenset[int]:
@@ -127,6 +112,7 @@ def test_official_name_reads_a_line_whose_pieces_cut_a_name(heading_col, heading
 
 from checker.kinds import pattern  # noqa: E402
 from checker.kinds._textscan import regions  # noqa: E402
+from tests.kinds.test_scan_prefilters import TEMPLATE  # the same report, rewritten by the strategies
 
 PATTERN_CODES = tuple(code for code, rule in RULES.items() if rule.kind == "pattern")
 PATTERN_PLAIN = [(pattern, "_regions_to_read", lambda report, comp, scope: regions(report, scope))]
