@@ -120,6 +120,22 @@ def compile_pack_pattern(pattern: str, ignore_case: bool = False, multiline: boo
         raise re.error(str(exc)) from None
 
 
+# --- the checker's own scans for ASCII digits -------------------------------------------------------
+
+# What ``\\s`` matches in a ``re`` pattern of text (the characters ``str.isspace`` accepts), written out:
+# the `regex` engine's ``\\s`` leaves out U+001C–U+001F.  Tested against ``re``.
+SPACE_CLASS = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def digit_scan(pattern: str):
+    """One of the checker's own patterns (not a pack's) that opens with ASCII digits, compiled by the
+    `regex` engine when it is installed: it finds a run of digits in a report's text about twice as
+    fast as ``re``, which tests a class at every position (for a class of Chinese characters ``re`` is
+    the faster one).  Write ``[0-9]`` and :data:`SPACE_CLASS`, never ``\\d``, ``\\s`` or ``\\w``: the two
+    engines give those different sets of characters."""
+    return _engine.compile(pattern)
+
+
 # --- a quick look before the search: literal strings one of which every match needs ---------------
 
 _CAP = 64  # most strings in one set (a product of small classes grows fast)
