@@ -26,9 +26,8 @@ reader about the heading's level.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
 from ._outline_forms import canonical_marker, is_canonical_form, width_only
@@ -68,17 +67,28 @@ def validate(params: Params, ruleset) -> str:
     return ""
 
 
-def _numbered(report: Report) -> list[tuple[Section, int, int, bool]]:
+class _Numbered(NamedTuple):
+    """Every numbered heading of a report as the kind's rules read it, and what a rule needs to know
+    to pass a report by: the forms its numbers take and whether any is followed by a space."""
+
+    headings: list[tuple[Section, int, int, bool]]
+    forms: frozenset[str]
+    gapped: bool
+
+
+def _numbered(report: Report) -> _Numbered:
     """(section, where the gap after its number starts and ends, whether that gap is a space before
     heading text) of every numbered heading (styled headings have none); once per report (the kind's
     rules share them)."""
     found = report._memo.get("malformed_number")
     if found is None:
-        found = report._memo["malformed_number"] = []
+        headings = []
         for section in sections(report):
             if section.number:
                 start, end = section.marker_offsets[1], section.heading_offsets[0]
-                found.append((section, start, end, bool(section.heading) and end > start))
+                headings.append((section, start, end, bool(section.heading) and end > start))
+        forms = frozenset([heading[0].form for heading in headings])
+        found = report._memo["malformed_number"] = _Numbered(headings, forms, any([heading[3] for heading in headings]))
     return found
 
 
@@ -86,31 +96,43 @@ def _canonical_levels(report: Report) -> set[int]:
     """The levels whose numbers use the GB/T 9704 form somewhere; once per report, when asked."""
     found = report._memo.get("malformed_number levels")
     if found is None:
-        found = report._memo["malformed_number levels"] = {s.level for s, *_ in _numbered(report) if is_canonical_form(s)}
+        found = report._memo["malformed_number levels"] = {s.level for s, *_ in _numbered(report).headings if is_canonical_form(s)}
     return found
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings: none at once when no number takes one of the rule's forms and (when it reports
+    spaces) none is followed by a space, as in most reports."""
     params = rule.params
-    for section, gap_start, gap_end, has_gap in _numbered(report):
+    numbered = _numbered(report)
+    if numbered.forms.isdisjoint(params.forms) and not (params.spaced and numbered.gapped):
+        return ()
+    return _findings(report, rule, numbered.headings)
+
+
+def _findings(report: Report, rule: Rule[Params], headings: list[tuple[Section, int, int, bool]]) -> list[Diagnostic]:
+    params = rule.params
+    found = []
+    for section, gap_start, gap_end, has_gap in headings:
         bad_form = section.form in params.forms
         if bad_form and params.skip_if_level_has_canonical and section.level in _canonical_levels(report):
             bad_form = False
         spaced = params.spaced and has_gap
         if not bad_form and not spaced:
             continue
-        found = section.marker.strip()
-        expected = canonical_marker(section.level, section.value) if bad_form else found
+        marker = section.marker.strip()
+        expected = canonical_marker(section.level, section.value) if bad_form else marker
         edits = []
         safe = True
         if bad_form:
             edits.append(Edit(*section.marker_offsets, expected))
-            safe = width_only(found, expected) and section.marker == found
+            safe = width_only(marker, expected) and section.marker == marker
         if spaced:
             edits.append(Edit(gap_start, gap_end, ""))
         problems = [PROBLEMS[section.form]] if bad_form else []
         if spaced:
             problems.append(SPACED)
-        shown = report.doc.text[section.marker_offsets[0] : gap_end] if spaced else found
+        shown = report.doc.text[section.marker_offsets[0] : gap_end] if spaced else marker
         fix = Fix(tuple(edits), "safe" if safe else "unsafe", f"改为“{expected}”")
-        yield diagnostic(rule, Span(section.marker_offsets[0], gap_end), fix=fix, found=shown, expected=expected, problem="，".join(problems))
+        found.append(diagnostic(rule, Span(section.marker_offsets[0], gap_end), fix=fix, found=shown, expected=expected, problem="，".join(problems)))
+    return found

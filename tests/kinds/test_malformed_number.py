@@ -1,6 +1,8 @@
 """malformed_number: FZ306 (broken numbers, a space after the number) and FZ307 (non-standard forms)."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.api import check_text
 from checker.config import Config
@@ -54,3 +56,29 @@ def test_near_miss_standard_numbers(run, report):
 def test_near_miss_decimal_and_run_in_items_are_not_headings(run, report):
     text = report.replace(SECTION, "（一）依法履职。增长3.5个百分点。一是梳理清单。")
     assert run(text, "FZ306", "FZ307") == []
+
+
+# --- the shortcut: a report whose numbers take none of a rule's forms (and, for a rule that reports
+# spaces, have no space after them) is passed at once.  It must give what reading every heading gives.
+
+_NUMBERS = ["一、", "（一）", "(一)", "（一", "一）", "一．", "1.", "1．", "1、", "1）", "(1)", "（1）"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # report: a constant
+@given(st.lists(st.tuples(st.sampled_from(_NUMBERS), st.sampled_from(["", " ", "\u3000"])), min_size=1, max_size=5))
+def test_the_shortcut_gives_what_every_heading_gives(report, headings):
+    from checker.api import ruleset_for
+    from checker.engine import active_rules, analyze
+    from checker.ingest import document_from_text
+    from checker.kinds import malformed_number
+
+    body = "\n".join(f"{number}{gap}推进依法行政工作" for number, gap in headings)
+    text = report.replace(SECTION, body)
+    config = Config()
+    ruleset = ruleset_for(config)
+    rules = [r for r in active_rules(ruleset, config) if r.kind == "malformed_number"]
+    assert {r.code for r in rules} == {"FZ306", "FZ307"}
+    for rule in rules:
+        fast = list(malformed_number.check(analyze(document_from_text(text), ruleset, config), rule))
+        fresh = analyze(document_from_text(text), ruleset, config)
+        assert fast == malformed_number._findings(fresh, rule, malformed_number._numbered(fresh).headings), (rule.code, body)
