@@ -204,8 +204,12 @@ def _lines_with_a_source(report, comp: _Compiled) -> frozenset[int]:
     version, regex, words = _VOCABULARY.holding(comp)
     found = word_lines(report, version, regex, words)
     sources = comp.by_source
-    held = [lines for word, lines in found.items() if word in sources]
-    return frozenset().union(*held) if held else frozenset()
+    if found.keys().isdisjoint(sources):  # most rules on most reports: no source anywhere
+        return _NO_LINES
+    return frozenset().union(*[lines for word, lines in found.items() if word in sources])
+
+
+_NO_LINES: frozenset[int] = frozenset()
 
 
 def word_lines(report, version: int, regex: re.Pattern, words: frozenset[str]) -> dict[str, set[int]]:
@@ -247,11 +251,29 @@ def _joined(text: str, at: int) -> bool:
     return JIEBA_BLOCK.fullmatch(text, at - 1, at + 1) is not None or text[at - 1 : at + 1] == "\r\n"
 
 
+_BLOCK_RUN = re.compile(JIEBA_BLOCK.pattern[1:-1], JIEBA_BLOCK.flags)  # a run of block characters, no group
+
+
 def jieba_window(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
     """The part of the sentence text[s:e] around text[start:end] that jieba segments apart from the
     rest: it runs from the token boundary it is sure to make at or before ``start`` to the one at or
     after ``end`` (where a block of :data:`JIEBA_BLOCK` ends: at the sentence's punctuation).
-    Its token boundaries are the sentence's there, at a fraction of the cost of cutting the sentence."""
+    Its token boundaries are the sentence's there, at a fraction of the cost of cutting the sentence.
+    Where the characters either side of ``start`` (``end``) are both in a block, the window reaches
+    the start (end) of that block, found with one scan, not a test of each character in turn."""
+    if "\r" in text:  # a \r\n pair is never cut either: step by step
+        return _window_by_steps(text, s, e, start, end)
+    ws, we = start, end
+    if ws > s and _BLOCK_RUN.fullmatch(text, ws - 1, ws + 1) is not None:
+        for block in _BLOCK_RUN.finditer(text, s, ws + 1):  # the last block ends at ws + 1
+            ws = block.start()
+    if we < e and _BLOCK_RUN.fullmatch(text, we - 1, we + 1) is not None:
+        we = _BLOCK_RUN.match(text, we, e).end()  # type: ignore[union-attr]
+    return ws, we
+
+
+def _window_by_steps(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """:func:`jieba_window` one character at a time."""
     ws, we = start, end
     while ws > s and _joined(text, ws):
         ws -= 1
@@ -289,16 +311,27 @@ def _find(text: str, comp: _Compiled) -> Iterator[tuple[int, int, Entry]]:
         yield start, end, entry
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings: nothing at once (no generator made) when no line holds a source of the rule, as
+    for most of the kind's rules on most reports."""
     comp = compiled(rule)
     if comp.single_line:  # one scan of the whole text first: the lines holding a source
-        segments = segments_on(report, _lines_with_a_source(report, comp))
+        lines = _lines_with_a_source(report, comp)
+        if not lines:
+            return ()
+        segments = segments_on(report, lines)
     else:
         segments = report_segments(report)
+    return _findings(segments, rule, comp)
+
+
+def _findings(segments, rule: Rule[Params], comp: _Compiled) -> list[Diagnostic]:
+    found = []
     for segment in segments:
         for start, end, entry in _find(segment.text, comp):
             span = segment.span(start, end)
             fix = None
             if entry.fix != "none":
                 fix = Fix((Edit(span.start, span.end, entry.target),), entry.fix, f"改为“{entry.target}”")  # type: ignore[arg-type]
-            yield diagnostic(rule, span, fix=fix, found=entry.source, expected=entry.target)
+            found.append(diagnostic(rule, span, fix=fix, found=entry.source, expected=entry.target))
+    return found

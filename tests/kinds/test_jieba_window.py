@@ -53,3 +53,15 @@ def test_the_window_stops_at_the_punctuation_around_the_word():
 
 def test_the_block_characters_are_jiebas():
     assert (JIEBA_BLOCK.pattern, JIEBA_BLOCK.flags) == (jieba.re_han_default.pattern, jieba.re_han_default.flags)
+
+
+@settings(max_examples=500, deadline=None)
+@given(before=SENTENCE, sentence=SENTENCE, after=SENTENCE, data=st.data())
+def test_the_window_found_by_blocks_is_the_one_found_step_by_step(before, sentence, after, data):
+    text = (before + sentence + after).replace("\r", "")  # with a \r the window is found step by step
+    s, e = len(before.replace("\r", "")), len(before.replace("\r", "")) + len(sentence.replace("\r", ""))
+    if s == e:
+        return
+    start = data.draw(st.integers(s, e - 1))
+    end = data.draw(st.integers(start + 1, e))
+    assert substitution.jieba_window(text, s, e, start, end) == substitution._window_by_steps(text, s, e, start, end), (text, s, e, start, end)
