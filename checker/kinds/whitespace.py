@@ -35,7 +35,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,9 +59,10 @@ _SPACE_THEN_NEWLINE = re.compile(r"\n(?<=" + _SPACE_CLASS + r"\n)")
 _NEWLINE_THEN_SPACES = re.compile(r"\n(" + _SPACE_CLASS + "+)")
 # In the lines joined by newlines: the spaces a line opens with and the character after them (none
 # at the end, a newline for a line of spaces only).  It opens with the newline character (a fast
-# scan; ``^`` with MULTILINE is tried at every position): the text is read with a newline before it,
-# so that its first line is one too.
+# scan; ``^`` with MULTILINE is tried at every position) for the lines after the first;
+# the first line's is matched at the text's start.
 _INDENT_AND_NEXT = re.compile(f"\n({_SPACE_CLASS}+)(?=(.?))", re.DOTALL)
+_FIRST_INDENT_AND_NEXT = re.compile(f"({_SPACE_CLASS}+)(?=(.?))", re.DOTALL)  # the first line's, matched at 0
 _INSIDE = re.compile(f"[{re.escape(SPECIAL_SPACES)}][{re.escape(SPECIAL_SPACES)}]*")  # a class first: a fast scan
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ZH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"
@@ -88,7 +88,9 @@ def _fix(start: int, end: int, replacement: str = "") -> Fix:
     return Fix((Edit(start, end, replacement),), "safe", "删除多余空白" if not replacement else "改为普通空格")
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings as a list (or () for none): no generator made and resumed for a rule that finds
+    nothing, the common case."""
     if rule.params.where == "trailing":
         return _trailing(report, rule)
     if rule.params.where == "leading":
@@ -96,8 +98,9 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
     return _inside(report, rule)
 
 
-def _trailing(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def _trailing(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     lines = report.doc.lines
+    found = []
     for number in _ending_in_space(report):
         line = lines[number - 1]
         text = line.text
@@ -106,26 +109,31 @@ def _trailing(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         if m is None or (m.start() == 0 and not rule.params.blank_lines):
             continue
         start, end = line.offset(m.start()), line.offset(m.end())
-        yield diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(m.group()))
+        found.append(diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(m.group())))
+    return found
 
 
-def _leading(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def _leading(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
     p = rule.params
     lines = report.doc.lines
     indents, blank_lines = _indent_counts(report)
+    if all(indent in p.allowed_indents for indent in indents):  # no line with text indented otherwise
+        return ()
     written = len(lines) - [line.text for line in lines].count("") - blank_lines
     indents[""] = written - sum(indents.values())  # lines with text and no indent
     style = {i for i, n in indents.items() if written and n / written >= p.majority}
     allowed = {"", *p.allowed_indents, *style}
     if all(indent in allowed for indent in indents):  # every indent of a line with text is allowed
-        return
+        return ()
     indented = [(n, indent, len(indent) == len(lines[n - 1].text)) for n, indent in _indents(report)]  # blank?
+    found = []
     for number, indent, blank in indented:
         if blank or indent in allowed:
             continue
         line = lines[number - 1]
         start, end = line.offset(0), line.offset(len(indent))
-        yield diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(indent))
+        found.append(diagnostic(rule, Span(start, end), fix=_fix(start, end), chars=describe_spaces(indent)))
+    return found
 
 
 def _ending_in_space(report: Report) -> list[int]:
@@ -142,7 +150,12 @@ def _indent_counts(report: Report) -> tuple[Counter, int]:
     scan of the whole text (the line numbers are looked for only when an indent is wrong)."""
     indents: Counter = Counter()
     blank = 0
-    for indent, after in _INDENT_AND_NEXT.findall("\n" + clean_text(report)):
+    text = clean_text(report)
+    found = _INDENT_AND_NEXT.findall(text)  # the lines after the first
+    first = _FIRST_INDENT_AND_NEXT.match(text)
+    if first is not None:
+        found.append(first.groups())
+    for indent, after in found:
         if after and after != "\n":
             indents[indent] += 1
         else:
@@ -158,14 +171,15 @@ def _indents(report: Report) -> list[tuple[int, str]]:
     return first + [(bisect_right(starts, m.start(1)), m.group(1)) for m in _NEWLINE_THEN_SPACES.finditer(text)]
 
 
-def _inside(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def _inside(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
     text = clean_text(report)
     for space in SPECIAL_SPACES:  # ``in`` for each is faster than a scan for a class of them
         if space in text:
             break
     else:
-        return
+        return ()
     lines = report.doc.lines
+    found = []
     for number in lines_touched(report, _INSIDE.finditer(text)):  # the lines holding one
         line = lines[number - 1]
         text = line.text
@@ -180,7 +194,8 @@ def _inside(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
                 continue
             latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
             start, end = line.offset(m.start()), line.offset(m.end())
-            yield diagnostic(rule, Span(start, end), fix=_fix(start, end, " " if latin else ""), chars=describe_spaces(m.group()))
+            found.append(diagnostic(rule, Span(start, end), fix=_fix(start, end, " " if latin else ""), chars=describe_spaces(m.group())))
+    return found
 
 
 def _cjk(ch: str) -> bool:
