@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,11 +58,17 @@ def _regex(rule: Rule[Params]) -> re.Pattern:
     return re.compile(rf"(?<=[0-9０-９])(?:{alternation})" if params.after_digit else alternation)
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings as a list, or () at once when the text holds one form at most (most reports)."""
     params = rule.params
     whole = clean_text(report)
     if sum(v in whole for v in params.variants) < 2:
-        return  # one form at most anywhere in the text: nothing can be inconsistent
+        return ()  # one form at most anywhere in the text: nothing can be inconsistent
+    return _findings(report, rule)
+
+
+def _findings(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
+    params = rule.params
     regex = _regex(rule)
     found: list[tuple] = []
     for region in regions_on(report, sorted(matching_lines(report, words_regex(params.variants)))):  # one scan
@@ -74,13 +79,15 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
                 found.append((region.line, m.start(), m.end(), m.group()))
     counts = Counter(item[3] for item in found)
     if len(counts) < 2:
-        return
+        return []
     best = max(counts.values())
     expected = next(v for v in params.variants if counts[v] == best)
     summary = "，".join(f"“{v}”{counts[v]}处" for v in params.variants if counts[v])
+    findings = []
     for line, start, end, text in found:
         if text == expected:
             continue
         span = Span(line.offset(start), line.offset(end))
         fix = Fix((Edit(span.start, span.end, expected),), "safe", f"改为“{expected}”") if span_is_plain(line, start, end) else None
-        yield diagnostic(rule, span, fix=fix, found=text, expected=expected, counts=summary)
+        findings.append(diagnostic(rule, span, fix=fix, found=text, expected=expected, counts=summary))
+    return findings

@@ -18,7 +18,7 @@ Published with the report, they show that nobody proofread it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
 from .base import diagnostic
@@ -36,10 +36,12 @@ class Params:
     kinds: tuple[str, ...] = ()
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
+    found = []
     for left in report.doc.leftovers:
         if rule.params.kinds and left.kind not in rule.params.kinds:
             continue
         fix = Fix((Edit(left.start, left.end, ""),), "safe", "删除转换残留")
         shown = left.text if left.text.strip() else repr(left.text)
-        yield diagnostic(rule, Span(left.start, left.end), fix=fix, text=shown)
+        found.append(diagnostic(rule, Span(left.start, left.end), fix=fix, text=shown))
+    return found

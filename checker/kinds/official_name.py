@@ -221,10 +221,16 @@ def _cut_inside(text: str, sections: tuple, name: tuple[int, int]) -> bool:
     return any(start < cut < end for cut in cuts)
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings as a list, or () at once when no line may hold one (most reports)."""
     comp = _compiled(rule)
-    for segment in segments_on(report, lines_to_read(report, comp)):  # from scans of the whole text
-        for start, end, found, expected in sorted(find(segment.text, rule)):
+    lines = lines_to_read(report, comp)  # from scans of the whole text
+    if not lines:
+        return ()
+    found = []
+    for segment in segments_on(report, lines):
+        for start, end, written, expected in sorted(find(segment.text, rule)):
             span = segment.span(start, end)
             fix = Fix((Edit(span.start, span.end, expected),), "unsafe", f"改为“{expected}”")
-            yield diagnostic(rule, span, fix=fix, found=found, expected=expected)
+            found.append(diagnostic(rule, span, fix=fix, found=written, expected=expected))
+    return found

@@ -289,22 +289,31 @@ def _whole_skip(pairs: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(f"(?:[^{every}]+|" + "|".join(simple) + ")*")
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings as a list, or () at once when no line needs a look (most reports)."""
+    scans = line_scans(report, rule.params)
+    return _findings(rule, scans) if scans else ()
+
+
+def _findings(rule: Rule[Params], scans: tuple[tuple[Region, list, list], ...]) -> list[Diagnostic]:
     params = rule.params
-    for region, matched, unpaired in line_scans(report, params):
+    findings = []
+    for region, matched, unpaired in scans:
         text, line = region.text, region.line
         if params.report == "unpaired":
             for mark in unpaired:
                 is_opener = mark.char in ("(", mark.kind[0])
                 missing = mark.kind[1] if is_opener else mark.kind[0]
-                yield diagnostic(
-                    rule,
-                    Span(line.offset(mark.col), line.offset(mark.col + 1)),
-                    found=mark.char,
-                    missing=missing,
-                    name=NAMES.get(mark.char, mark.char),
-                    partner=NAMES.get(missing, missing),
-                    expected="",
+                findings.append(
+                    diagnostic(
+                        rule,
+                        Span(line.offset(mark.col), line.offset(mark.col + 1)),
+                        found=mark.char,
+                        missing=missing,
+                        name=NAMES.get(mark.char, mark.char),
+                        partner=NAMES.get(missing, missing),
+                        expected="",
+                    )
                 )
             continue
         titles = [(o.col, c.col) for o, c in matched if o.kind == "《》"]
@@ -320,4 +329,5 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             plain = span_is_plain(line, opener.col, closer.col + 1)
             fix = Fix(edits, "unsafe" if inside_title else "safe", "括号统一为全角") if plain else None
             span = Span(line.offset(opener.col), line.offset(closer.col + 1))
-            yield diagnostic(rule, span, fix=fix, found=shorten(found), missing="", name="", partner="", expected=shorten(expected))
+            findings.append(diagnostic(rule, span, fix=fix, found=shorten(found), missing="", name="", partner="", expected=shorten(expected)))
+    return findings

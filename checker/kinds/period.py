@@ -221,14 +221,17 @@ def _sentences_with_year(report, rule, year: int):
             yield sentence, default
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings as a list (no generator made and resumed for a report that names no period)."""
     year = report.facts.year
     if year is None:
-        return
+        return ()
+    found = []
     seen: set[int] = set()
     for sentence, default in _sentences_with_year(report, rule, year):
-        for start, end, index, what, found in find(sentence.text, rule, default):
+        for start, end, index, what, written in find(sentence.text, rule, default):
             if index in seen:
                 continue
             seen.add(index)
-            yield diagnostic(rule, sentence.span(start, end), found=found, problem=what)
+            found.append(diagnostic(rule, sentence.span(start, end), found=written, problem=what))
+    return found

@@ -119,11 +119,15 @@ def _found(text: str, units: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
 _CANDIDATE = digit_scan("[0-9](?:" + "[0-9]" * 10 + f"|(?<=1)[3-9][0-9][-{SPACE_CLASS}]" + "[0-9]" * 4 + ")")
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
-    params = rule.params
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings as a list, or () at once when no line holds a candidate number (most reports)."""
     touched = lines_touched(report, _CANDIDATE.finditer(clean_text(report)))  # one scan of the whole text
-    if not touched:
-        return  # most reports hold no such number
+    return _findings(report, rule, touched) if touched else ()
+
+
+def _findings(report: Report, rule: Rule[Params], touched: list[int]) -> list[Diagnostic]:
+    params = rule.params
+    findings = []
     for region in regions_on(report, touched):
         text = region.text
         if _CANDIDATE.search(text) is None:
@@ -135,6 +139,7 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
             taken.append((start, end))
             named = "，并写明了姓名" if _named(text[:start], params.name_labels) else ""
             line = region.line
-            yield diagnostic(
-                rule, Span(line.offset(start), line.offset(end)), what=what, masked=mask(text[start:end]), named=named
+            findings.append(
+                diagnostic(rule, Span(line.offset(start), line.offset(end)), what=what, masked=mask(text[start:end]), named=named)
             )
+    return findings

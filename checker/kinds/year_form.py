@@ -96,23 +96,30 @@ def short_years(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield m.start(), m.end(), m.group(1) + "年", f"{full}年"
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
+    """The findings as a list, or () at once when no line may hold one (most reports): no generator
+    made and resumed."""
     form = rule.params.form
     quick = _QUICK[form]
     lines = report.doc.lines
     marks = _YEAR_MARK[form].finditer(clean_text(report))  # one scan of the whole text, not one per line
-    candidates = [lines[n - 1] for n in lines_touched(report, marks)]
-    candidates = [line for line in candidates if quick.search(line.text) is not None]
+    candidates = [line for line in [lines[n - 1] for n in lines_touched(report, marks)] if quick.search(line.text) is not None]
     if not candidates or quick.search(report.doc.text) is None:  # and the whole report's quick test
-        return
+        return ()
+    return _findings(rule, candidates)
+
+
+def _findings(rule: Rule[Params], candidates: list) -> list[Diagnostic]:
+    found = []
     for line in candidates:
         if rule.params.form == "zero":
-            for start, end, found, suggest, applicability in zero_problems(line.text):
+            for start, end, written, suggest, applicability in zero_problems(line.text):
                 span = Span(line.offset(start), line.offset(end))
                 fix = Fix((Edit(span.start, span.end, suggest[:-1]),), applicability, f"改为“{suggest}”")  # type: ignore[arg-type]
-                yield diagnostic(rule, span, fix=fix, found=found, suggest=suggest)
+                found.append(diagnostic(rule, span, fix=fix, found=written, suggest=suggest))
         else:
-            for start, end, found, suggest in short_years(line.text):
+            for start, end, written, suggest in short_years(line.text):
                 span = Span(line.offset(start), line.offset(end))
                 fix = Fix((Edit(span.start, span.end, suggest[:-1]),), "unsafe", f"改为“{suggest}”")
-                yield diagnostic(rule, span, fix=fix, found=found, suggest=suggest)
+                found.append(diagnostic(rule, span, fix=fix, found=written, suggest=suggest))
+    return found
