@@ -55,7 +55,7 @@ def test_a_stored_tree_is_used_without_lark_and_gives_the_same_outline(fresh: Pa
     first = [outline_of(d) for d in docs]
     shape_cache.save()
     (stored,) = fresh.glob("outline-shapes-*.marshal")
-    assert set(marshal.loads(stored.read_bytes())) == {types_of(d) for d in docs}
+    assert set(marshal.loads(stored.read_bytes())) == {" ".join(types_of(d)) for d in docs}
     forget_this_process(monkeypatch)
     no_lark(monkeypatch)
     assert [outline_of(d) for d in docs] == first
@@ -68,8 +68,12 @@ def test_an_unsound_stored_tree_is_refused_and_lark_parses(fresh: Path, monkeypa
     shape_cache.save()
     (stored,) = fresh.glob("outline-shapes-*.marshal")
     count = len(types)
-    for bad in [tuple(range(count - 1)), tuple(reversed(range(count))), (tuple(range(count)), count), ("x",) * count]:
-        stored.write_bytes(marshal.dumps({types: bad}))
+    key = shape_cache.key_of(types)
+    unsound = [tuple(range(count - 1)), tuple(reversed(range(count))), (tuple(range(count)), count), ("x",) * count]
+    entries = [marshal.dumps(bad) for bad in unsound]
+    entries += [tuple(range(count)), b"not marshal", marshal.dumps(tuple(range(count)))[:-1]]  # not bytes; damaged
+    for entry in entries:
+        stored.write_bytes(marshal.dumps({key: entry}))
         forget_this_process(monkeypatch)
         assert shape_cache.stored_shape(types) is None
         assert outline_of(doc) == expected
@@ -101,19 +105,23 @@ def test_each_token_once_in_order():
 
 
 def test_saves_add_to_what_is_stored(fresh: Path, monkeypatch):
-    monkeypatch.setattr(shape_cache, "_added", {("BODY",): (0,)})
+    shape_cache.remember(("BODY",), (0,))
     shape_cache.save()
-    monkeypatch.setattr(shape_cache, "_added", {("TITLE",): (0,)})
+    shape_cache.remember(("TITLE", "BODY"), ((0,), 1))
     shape_cache.save()
     (stored,) = fresh.glob("outline-shapes-*.marshal")
-    assert marshal.loads(stored.read_bytes()) == {("BODY",): (0,), ("TITLE",): (0,)}
+    assert marshal.loads(stored.read_bytes()) == {"BODY": marshal.dumps((0,)), "TITLE BODY": marshal.dumps(((0,), 1))}
     assert shape_cache._added == {}
+    forget_this_process(monkeypatch)
+    assert shape_cache.stored_shape(("TITLE", "BODY")) == ((0,), 1)
+    assert shape_cache.stored_shape(("BODY", "TITLE")) is None
 
 
 def test_no_file_when_caching_is_off(monkeypatch, tmp_path):
     monkeypatch.setenv("FZCHECK_CACHE_DIR", "")
     monkeypatch.setattr(shape_cache, "_stored", None)
-    monkeypatch.setattr(shape_cache, "_added", {("BODY",): (0,)})
+    monkeypatch.setattr(shape_cache, "_added", {})
+    shape_cache.remember(("BODY",), (0,))
     shape_cache.save()
     assert shape_cache.stored_shape(("BODY",)) is None
 
@@ -131,6 +139,6 @@ def test_workers_of_a_batch_store_the_trees_they_parsed(tmp_path: Path):
     out = subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "--jobs", "2", str(folder)], env=env, capture_output=True, check=False)
     assert out.returncode in (0, 1), out.stderr
     (stored,) = cache.glob("outline-shapes-*.marshal")
-    expected = {types_of(read_path(p)) for p in sorted(folder.glob("*.txt"))}
+    expected = {shape_cache.key_of(types_of(read_path(p))) for p in sorted(folder.glob("*.txt"))}
     assert len(expected) > 3
     assert set(marshal.loads(stored.read_bytes())) == expected
