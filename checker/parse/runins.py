@@ -57,22 +57,36 @@ def _scan(lines: tuple[Line, ...], joined: str, starts: list[int], floors: Mappi
     or a line's \n, found from each 是 (a literal the string search skips to) back over the numeral's
     characters, as the regex ``[\\n…](CN_NUMERAL)是`` would find them; a line's items from its floor."""
     found: dict[int, list[RunInItem]] = {}
-    k, start, end = 0, 1, starts[1]
+    k, start, end = -1, 0, 1  # the line of the last item met: its index, where its text begins and ends
     q = joined.find("是")
     while q != -1:
-        if joined[q - 1] in _NUMERAL_CHARS:
-            r = q - 1
+        r = q - 1
+        if joined[r] in _NUMERAL_CHARS:
             while joined[r - 1] in _NUMERAL_CHARS:  # joined[0] is \n: the loop stops there at the latest
                 r -= 1
-            number = joined[r:q]
-            value = _VALUES.get(number) or _value(number)
-            if value and joined[r - 1] in _SEPARATORS:
-                while r >= end:
-                    k += 1
-                    start, end = end, starts[k + 1]
-                floor = floors.get(k, 0)
-                if r - start >= floor >= 0:
-                    found.setdefault(k, []).append(_item(lines[k], k, r - start, q - start, number, value))
+            if joined[r - 1] in _SEPARATORS:
+                number = joined[r:q]
+                value = _VALUES.get(number) or _value(number)
+                if value:
+                    if r >= end:  # a later line than the last item's: what its items need, worked out once
+                        while r >= end:
+                            k += 1
+                            start, end = end, starts[k + 1]
+                        line = lines[k]
+                        least = start + floors.get(k, 0) if floors.get(k, 0) >= 0 else len(joined)
+                        # _item without the call where nothing is shifted or clamped: the offset in the
+                        # document of a column of ``joined``, and the first column that would be clamped
+                        base, limit = line.start - start, -1 if line.shifts else line.raw_length + start
+                        kept = None
+                    if r >= least:
+                        if q < limit:
+                            item = RunInItem(number, value, k + 1, base + r, base + q + 1)
+                        else:
+                            item = _item(line, k, r - start, q - start, number, value)
+                        if kept is None:
+                            kept = found[k] = [item]
+                        else:
+                            kept.append(item)
         q = joined.find("是", q + 1)
     return found
 

@@ -180,3 +180,30 @@ def test_every_heading_form_opens_with_what_the_gate_lets_through():
 def test_heading_forms_past_the_shortcuts(line, form):
     fast = classify.match_heading(line)
     assert (fast.form if fast else None) == form
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(text, runin_text),
+            st.integers(min_value=-1, max_value=6),
+            st.integers(min_value=-8, max_value=3),
+            st.lists(st.tuples(st.integers(min_value=0, max_value=12), st.integers(min_value=1, max_value=3)), max_size=2),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+@example([("一是学习，二是", 0, -3, []), ("三是", 0, 0, [(1, 2)])])  # a raw line shorter than its text; a shifted line
+def test_the_joined_scan_places_items_as_line_items_does(pieces):
+    """runin_items' offsets (worked out in the scan where nothing is clamped or shifted) are those
+    line_items gives, on lines whose raw text is shorter or longer than the cleaned text and on lines
+    with characters removed (shifts)."""
+    lines = tuple(
+        Line(n + 1, 100 * n, text, max(0, len(text) + extra), tuple(sorted(shifts)))
+        for n, (text, _, extra, shifts) in enumerate(pieces)
+    )
+    floors = {i: min(floor, len(text)) for i, (text, floor, _, _) in enumerate(pieces) if floor}
+    expected = {i: line_items(line, i, floors.get(i, 0)) for i, line in enumerate(lines) if floors.get(i, 0) >= 0}
+    assert runin_items(lines, floors) == {i: items for i, items in expected.items() if items}
