@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import Outline
+from ..parse.joined import joined_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, Lookalike
         if not (d.body or d.body_patterns) or (d.body_unless_report and report_title):
             continue
         if present is None:
-            present = words_present("\n".join([line.text for line in outline.lines]), _tables(lookalikes).body_words)
+            present = _body_words_present(outline, _tables(lookalikes), report_title)
         hits = sum(1 for word in d.body if word in present)
         if d.body_patterns and hits < d.min_body:
             for regex in _patterns(d.body_patterns):
@@ -75,6 +76,15 @@ def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, Lookalike
     return ""
 
 
+def _body_words_present(outline: Outline, tables: _Tables, report_title: bool) -> frozenset[str]:
+    """Which body words occur in the outline's text (the lines joined): those of the look-alikes whose
+    body counts (under a title that names an annual report, not those whose body counts only without)."""
+    text = joined_text(outline.lines)  # each line after a \n: the parse stage's own joined text
+    if tables.newline_words:
+        text = text[1:]  # a word with a line break in it: not one more column for it to match at
+    return words_present(text, tables.report_body_words if report_title else tables.body_words)
+
+
 CACHED_TABLES = 64  # word tables whose regexes are kept: one or two per pack set in use
 
 
@@ -83,6 +93,8 @@ class _Tables(NamedTuple):
 
     table: dict  # kept: its id stays its own while the entry is cached
     body_words: tuple[str, ...]  # every look-alike's body words, once each
+    report_body_words: tuple[str, ...]  # … but those of look-alikes whose body counts under a report's title
+    newline_words: bool  # a body word holds a \n
     title_words: re.Pattern  # any look-alike's title word (title and title_unless_report); never matches if none
 
 
@@ -93,11 +105,12 @@ def _tables(lookalikes: dict[str, LookalikeDef]) -> _Tables:
     entry = _TABLES.get(id(lookalikes))
     if entry is None or entry.table is not lookalikes:
         body = tuple(dict.fromkeys(word for d in lookalikes.values() for word in d.body))
+        report_body = tuple(dict.fromkeys(word for d in lookalikes.values() if not d.body_unless_report for word in d.body))
         titles = sorted({word for d in lookalikes.values() for word in (*d.title, *d.title_unless_report)})
         title_words = re.compile("|".join(map(re.escape, titles)) if titles else "(?!)")
         if len(_TABLES) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
             _TABLES.clear()
-        entry = _TABLES[id(lookalikes)] = _Tables(lookalikes, body, title_words)
+        entry = _TABLES[id(lookalikes)] = _Tables(lookalikes, body, report_body, any("\n" in w for w in body), title_words)
     return entry
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Line
+from .joined import joined_text
 from .numerals import CN_NUMERAL, cn_to_int
 
 _WS = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
@@ -375,6 +376,8 @@ def _shaped(lines, kinds, i: int) -> bool:
 def _mark_attachments(lines: tuple[Line, ...], kinds: list[str], headings: dict[int, HeadingMatch]) -> None:
     """From the first 附件 line after the body has begun up to the signature: attachments, not headings
     (their 1. 2. number the attachments) and not part of the last section."""
+    if "附" not in joined_text(lines):
+        return  # no line holds the 附 of 附件 (most reports: one search of the text for all)
     started = False
     for i, line in enumerate(lines):
         kind = kinds[i]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from ..model import Line, RunInItem
+from .joined import joined_text
 from .numerals import CN_NUMERAL, cn_to_int
 
 # at the column a line is read from (a leading look-behind would make the regex engine try every
@@ -41,13 +42,12 @@ def line_items(line: Line, index: int, from_col: int) -> list[RunInItem]:
 def runin_items(lines: tuple[Line, ...], floors: Mapping[int, int]) -> dict[int, list[RunInItem]]:
     """Each line's run-in items by its 0-based index (a line without any: absent), the line read from
     column ``floors[index]`` (0 when absent; a negative floor: the line is not read)."""
-    texts = [line.text for line in lines]
-    joined = "\n" + "\n".join(texts)
-    if joined.count("\n") != len(texts) or not texts:  # a line holds a line break: each line read alone
+    joined = joined_text(lines)
+    if not lines or joined.count("\n") != len(lines):  # a line holds a line break: each line read alone
         return _line_by_line(lines, floors)
-    found = _scan(lines, joined, _starts(texts), floors)
+    found = _scan(lines, joined, _starts(lines), floors)
     for i, floor in floors.items():  # a floor after white space that counts only at the first column
-        if floor > 0 and texts[i][floor - 1] not in _LATER_SET:
+        if floor > 0 and lines[i].text[floor - 1] not in _LATER_SET:
             _put(found, i, line_items(lines[i], i, floor))
     return found
 
@@ -106,12 +106,12 @@ def _value(run: str) -> int:
     return value
 
 
-def _starts(texts: list[str]) -> list[int]:
+def _starts(lines: tuple[Line, ...]) -> list[int]:
     """Where each line's text begins in the joined text (after its \\n), and one past the end."""
     starts = [1]
     at = 1
-    for text in texts:
-        at += len(text) + 1
+    for line in lines:
+        at += len(line.text) + 1
         starts.append(at)
     return starts
 
