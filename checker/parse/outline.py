@@ -278,14 +278,17 @@ def _sections(
     toks, runs, closes = tokens.tokens, tokens.runs, tokens.closes
     for head, parent, body in parts:
         i = toks[head].value
-        items = list(runins.get(i, ()))
+        items = runins.get(i) or []  # the heading line's own list: no other section's (each line is one's)
         if body >= 0:
             for n in runs[toks[body].value]:
                 found = runins.get(n)
                 if found:
                     items.extend(found)
+        end = closes[i] - 1  # _trim_end without the call (a section closes after its heading's line)
+        while end > i and kinds[end] == "BLANK":
+            end -= 1
         owner = made[parent] if parent >= 0 else None
-        section = _section(doc, headings[i], i, _trim_end(kinds, closes[i], i + 1), items, owner)
+        section = _section(doc, headings[i], i, end + 1, items, owner)
         made.append(section)
         (top if owner is None else owner.children).append(section)
     return top
