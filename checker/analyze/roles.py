@@ -72,13 +72,23 @@ ACT_WINDOW = 16  # characters after a principal where the act must stand
 MIN_WEIGHT = 2  # sentences of evidence an untitled top-level part needs to take a role from its text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class SectionRole:
     """The parts one section plays, how that was decided and the (word, line) pairs that decided it."""
 
     roles: tuple[str, ...] = ()
     evidence: str = ""  # heading | content | position | parent | ""
     words: tuple[tuple[str, int], ...] = ()
+
+    def __init__(self, roles: tuple[str, ...] = (), evidence: str = "", words: tuple[tuple[str, int], ...] = ()) -> None:
+        # each slot set through its descriptor, as model.Span's (a frozen dataclass's own __init__ calls
+        # object.__setattr__ per field, twice the cost): a few per report (tests/parse/test_heading_match_init.py)
+        _SR_ROLES(self, roles)
+        _SR_EVIDENCE(self, evidence)
+        _SR_WORDS(self, words)
+
+
+_SR_ROLES, _SR_EVIDENCE, _SR_WORDS = SectionRole.roles.__set__, SectionRole.evidence.__set__, SectionRole.words.__set__  # type: ignore[attr-defined]
 
 
 NO_ROLE = SectionRole()
@@ -141,6 +151,7 @@ class _Judge:
         self._texts: dict[int, list[tuple[int, str]]] = {}
         self._sentences: dict[str, list[str]] = {}
         self._evidence: dict[tuple[str, int, bool], list[tuple[str, int]]] = {}
+        self._met: dict[tuple[str, int, bool], tuple[list[tuple[str, int]], Iterator[tuple[str, int]]]] = {}
         self.found: dict[int, SectionRole] = {}  # by id(section)
         self._roles_at: dict[int, tuple[str, ...]] = {}  # the same roles by the section's line (one per section)
         plan = roles.get("plan")
@@ -210,9 +221,22 @@ class _Judge:
     def first_evidence(self, role_name: str, section: Section, skip: frozenset[str] = frozenset()) -> tuple[str, int] | None:
         """The first pair of ``evidence(role_name, section)`` whose word is not in ``skip``, or None: the
         sentences after it are not judged (the plan's place and its word need no more than the first)."""
-        known = self._evidence.get((role_name, id(section), True))
-        pairs = known if known is not None else self._evidence_pairs(role_name, section, True)
-        return next((pair for pair in pairs if pair[0] not in skip), None)
+        key = (role_name, id(section), True)
+        known = self._evidence.get(key)
+        if known is not None:
+            return next((pair for pair in known if pair[0] not in skip), None)
+        met = self._met.get(key)  # the pairs judged so far and the judging, where it stopped
+        if met is None:
+            met = self._met[key] = ([], self._evidence_pairs(role_name, section, True))
+        seen, rest = met
+        for pair in seen:
+            if pair[0] not in skip:
+                return pair
+        for pair in rest:  # judged on from where the last question stopped (the plan is asked about twice)
+            seen.append(pair)
+            if pair[0] not in skip:
+                return pair
+        return None
 
     def _find_evidence(self, role_name: str, section: Section, with_heading: bool) -> list[tuple[str, int]]:
         return list(self._evidence_pairs(role_name, section, with_heading))

@@ -54,6 +54,7 @@ _CN_MARKS = "）)、．.，,:："
 # the run meets a numeral character, no mark); a cheap test before the forms' regex (一是…, 三年来…: no)
 _CN_MARKED = re.compile(f"[{''.join(sorted(_CN_FIRST))}]+[{re.escape(_CN_MARKS)}\\s]")
 _DIGIT_MARKS = frozenset("）).．、")
+_HEADING_FIRST = _CN_FIRST | {"（", "("}  # a heading's first character, but for a digit (str.isdecimal)
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is accepted as 1.
 
@@ -75,7 +76,7 @@ _TITLE_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}，,]")
 TITLE_WORDS = ("报告", "总结", "情况", "法治", "建设", "工作", "汇报", "依法行政")
 
 
-@dataclass(frozen=True, slots=True)  # frozen: a line met again shares its match (_KNOWN_HEADINGS)
+@dataclass(frozen=True, slots=True, init=False)  # frozen: a line met again shares its match (_KNOWN_HEADINGS)
 class HeadingMatch:
     level: int
     form: str
@@ -90,6 +91,42 @@ class HeadingMatch:
     body_start: int  # -1 when the heading has no run-in body
     # how the heading was recovered: numbered | style (Word heading style) | shape | split (a flattened report)
     how: str = "numbered"
+
+    def __init__(
+        self,
+        level: int,
+        form: str,
+        canonical: bool,
+        number: str,
+        value: int,
+        marker_start: int,
+        marker_end: int,
+        heading: str,
+        heading_start: int,
+        heading_end: int,
+        body_start: int,
+        how: str = "numbered",
+    ) -> None:
+        # each slot set through its descriptor, as model.Span's: the generated __init__ of a frozen
+        # dataclass calls object.__setattr__ per field, twice the cost (tests/parse/test_heading_match_init.py)
+        _HM_LEVEL(self, level)
+        _HM_FORM(self, form)
+        _HM_CANONICAL(self, canonical)
+        _HM_NUMBER(self, number)
+        _HM_VALUE(self, value)
+        _HM_MARKER_START(self, marker_start)
+        _HM_MARKER_END(self, marker_end)
+        _HM_HEADING(self, heading)
+        _HM_HEADING_START(self, heading_start)
+        _HM_HEADING_END(self, heading_end)
+        _HM_BODY_START(self, body_start)
+        _HM_HOW(self, how)
+
+
+HEADING_MATCH_SLOTS = ("level", "form", "canonical", "number", "value", "marker_start", "marker_end", "heading",
+                       "heading_start", "heading_end", "body_start", "how")  # fmt: skip
+(_HM_LEVEL, _HM_FORM, _HM_CANONICAL, _HM_NUMBER, _HM_VALUE, _HM_MARKER_START, _HM_MARKER_END, _HM_HEADING,
+ _HM_HEADING_START, _HM_HEADING_END, _HM_BODY_START, _HM_HOW) = (getattr(HeadingMatch, name).__set__ for name in HEADING_MATCH_SLOTS)  # fmt: skip
 
 
 def strip_ws(text: str) -> str:
@@ -286,17 +323,20 @@ def classify(
     headings: dict[int, HeadingMatch] = {}
     for i, line in enumerate(lines):
         text = line.text
-        if text and text[0] not in _WS_SET:
-            lead = 0  # most often: no white space there (_ws_end without the call)
-        else:
+        first = text[:1]
+        if first in _WS_SET or not first:
             lead = _WS_RUN.match(text).end()  # type: ignore[union-attr]  # the run may be empty: always a match
             if lead == len(text):  # nothing but white space (no copy of a long line stripped)
                 kinds[i] = "BLANK"
                 continue
-        h = _match_heading_at(text, lead)
-        if h is not None:
-            kinds[i] = "H"
-            headings[i] = h
+            first = text[lead]
+        else:
+            lead = 0  # most often: no white space there (_ws_end without the call)
+        if first in _HEADING_FIRST or first.isdecimal():  # _match_heading_at's own first test, without the call
+            h = _match_heading_at(text, lead)
+            if h is not None:
+                kinds[i] = "H"
+                headings[i] = h
     _mark_front_matter(lines, kinds)
     if style_levels:
         _mark_styled_headings(lines, kinds, headings, style_levels)

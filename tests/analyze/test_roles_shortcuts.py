@@ -71,6 +71,25 @@ def test_the_first_evidence_is_the_first_of_the_whole_list(parts, year, skip):
             assert judge.first_evidence(name, section, frozenset(skip)) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(report, st.sampled_from(YEARS), st.lists(st.sets(st.sampled_from([*WORDS, "2025年", "2026年"]), max_size=3), min_size=2, max_size=4))
+@example([("四、", "2025年工作计划", "下一步，明年继续。2025年加强。")], 2024, [set(), {"2025年", "下一步"}, set()])
+def test_the_first_evidence_asked_again_goes_on_from_where_it_stopped(parts, year, skips):
+    """first_evidence asked several times of one section (the plan: where it is settled, then for its
+    word), the judging taken up where the last answer stopped: each answer the whole list's."""
+    from checker.ingest import document_from_text
+    from checker.parse.outline import parse_document
+
+    outline = parse_document(document_from_text("\n".join(f"{marker}{head}\n{body}" for marker, head, body in parts)))
+    for name in RULESET.roles:
+        judge = _Judge(outline, RULESET.roles, RULESET.segmenter(), year)
+        for section in outline.walk():
+            whole = _Judge(outline, RULESET.roles, RULESET.segmenter(), year)._find_evidence(name, section, True)
+            for skip in skips:
+                expected = next((pair for pair in whole if pair[0] not in skip), None)
+                assert judge.first_evidence(name, section, frozenset(skip)) == expected
+
+
 FIRST = RULESET.roles["first_responsible"]
 ACT_PIECES = [*FIRST.principals, *FIRST.principal_not_before, *FIRST.principal_not_after, *FIRST.acts, *FIRST.content_not]
 sentence = st.lists(st.sampled_from([*ACT_PIECES, "，", "《", "》", "镇", "会议", "研究"]), max_size=8).map("".join)
