@@ -139,8 +139,10 @@ def overlaps_ignored(rule: Rule[Params]):
     return overlaps
 
 
+@per_rule
 def _plain_only(rule: Rule[Params]) -> bool:
-    """Rules whose phrases or words the shortcut cannot reason about (a line end in one, an empty phrase)."""
+    """Rules whose phrases or words the shortcut cannot reason about (a line end in one, an empty
+    phrase): once per rule (every word of every area looked at)."""
     p = rule.params
     return any(not phrase or "\n" in phrase for phrase in p.ignore_words) or any(
         "\n" in word for area in p.areas for word in area["words"]
@@ -183,7 +185,7 @@ def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     sections = part_sections(report, p.role)
     if not sections:
         return ()
-    text = "\n".join(text_of(report, s) for s in sections)
+    text = text_of(report, sections[0]) if len(sections) == 1 else "\n".join([text_of(report, s) for s in sections])
     if not _plain_only(rule) and shows_enough(text, rule):
         return ()  # enough areas: no finding
     names = covered(text, area_res(rule), p.ignore_words)
