@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..report import Report
 
 _INDEX = "sections.index"
+_TEXT, _TEXTS = "sections.text", "sections.texts"
 _NONE: tuple = ()
 
 
@@ -96,7 +97,9 @@ def own_texts(report: Report, section: Section) -> tuple[str, ...]:
 
 def text_of(report: Report, section: Section) -> str:
     """``report.section_text(section)``, joined once per report (the part rules read the same parts)."""
-    kept = _kept(report, "sections.text")
+    kept = report._memo.get(_TEXT)
+    if kept is None:
+        kept = report._memo[_TEXT] = {}
     found = kept.get(id(section))
     if found is None or found[0] is not section:
         found = kept[id(section)] = (section, "\n".join([section.heading, *body_texts(report, section)]))
@@ -105,41 +108,41 @@ def text_of(report: Report, section: Section) -> str:
 
 def body_texts(report: Report, section: Section) -> tuple[str, ...]:
     """The texts of ``report.body_segments(section)`` (sub-parts included), once per report, without
-    making the segments: the part rules read the text alone."""
-    kept = _kept(report, "sections.texts")
+    making the segments: the part rules read the text alone.  One walk of the section gives the
+    texts of every sub-part it walks too (each a run of the section's), kept with them."""
+    kept = report._memo.get(_TEXTS)
+    if kept is None:
+        kept = report._memo[_TEXTS] = {}
     found = kept.get(id(section))
     if found is None or found[0] is not section:
-        found = kept[id(section)] = (section, tuple(_texts(report, section)))
+        texts: list[str] = []
+        walked: list[tuple[Section, int, int]] = []
+        _walk_texts(report.doc.lines, report.outline.kinds, section, texts, walked)
+        for part, start, end in walked:
+            kept[id(part)] = (part, tuple(texts[start:end]))
+        found = kept[id(section)]
     return found[1]
 
 
-def _kept(report: Report, name: str) -> dict:
-    """The report's table ``name`` of what was worked out for each section (by id: (section, value))."""
-    kept = report._memo.get(name)
-    if kept is None:
-        kept = report._memo[name] = {}
-    return kept
-
-
-def _texts(report: Report, section: Section) -> list[str]:
-    """Report.body_segments' walk, taking texts: the run-in text after the heading, then each line of
-    the section's range either as a sub-part (the first on the line: its heading, then its texts) or,
-    a BODY line with text, as a whole."""
-    lines, kinds = report.doc.lines, report.outline.kinds
-    found = []
+def _walk_texts(lines, kinds, section: Section, texts: list[str], walked: list) -> None:
+    """Report.body_segments' walk, taking texts into ``texts``: the run-in text after the heading, then
+    each line of the section's range either as a sub-part (the first on the line: its heading, then
+    its texts, walked in turn) or, a BODY line with text, as a whole.  (section, start, end) of each
+    section walked goes to ``walked``: its texts are ``texts[start:end]``."""
+    start = len(texts)
     if section.body_start_col >= 0:
-        found.append(lines[section.line - 1].text[section.body_start_col :])
-    children = {c.line: c for c in reversed(section.children)}
+        texts.append(lines[section.line - 1].text[section.body_start_col :])
+    children = {c.line: c for c in reversed(section.children)} if section.children else None
     n, end = section.line + 1, section.end_line
     while n <= end:
         child = children.get(n) if children else None
         if child is not None:
-            found.append(child.heading)
-            found.extend(body_texts(report, child))
+            texts.append(child.heading)
+            _walk_texts(lines, kinds, child, texts, walked)
             n = child.end_line + 1
             continue
         text = lines[n - 1].text
         if kinds[n - 1] == "BODY" and text.strip():
-            found.append(text)
+            texts.append(text)
         n += 1
-    return found
+    walked.append((section, start, len(texts)))

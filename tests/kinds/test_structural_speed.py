@@ -296,3 +296,90 @@ def test_min_items_items_are_the_plain_items(text):
     report = analyze(document_from_text(text), RULESET, CONFIG, with_roles=True)
     for section in _sections.sections(report):
         assert list(min_items.items(report, section)) == _plain_items(report, section)
+
+
+def _plain_body_texts(report, section) -> list[str]:
+    """_sections.body_texts as first written: Report.body_segments' walk line by line, a sub-part
+    taken where its line comes (the first on a line), its texts walked again."""
+    lines, kinds = report.doc.lines, report.outline.kinds
+    found = []
+    if section.body_start_col >= 0:
+        found.append(lines[section.line - 1].text[section.body_start_col :])
+    children = {c.line: c for c in reversed(section.children)}
+    n = section.line + 1
+    while n <= section.end_line:
+        child = children.get(n)
+        if child is not None:
+            found.append(child.heading)
+            found.extend(_plain_body_texts(report, child))
+            n = child.end_line + 1
+            continue
+        text = lines[n - 1].text
+        if kinds[n - 1] == "BODY" and text.strip():
+            found.append(text)
+        n += 1
+    return found
+
+
+@st.composite
+def _outlines(draw):
+    """Lines of every kind and a tree of sections over them with any ranges: sub-parts on their
+    parent's heading line, two on one line, ranges that overlap or run past their parent's end."""
+    from types import SimpleNamespace
+
+    from checker.model import Line
+
+    count = draw(st.integers(1, 12))
+    kinds = tuple(draw(st.lists(st.sampled_from(["BODY", "H", "BLANK", "SIGN"]), min_size=count, max_size=count)))
+    texts = draw(st.lists(st.sampled_from(["正文", "　", "", "二是", " 开展 "]), min_size=count, max_size=count))
+    lines = tuple(Line(i + 1, 0, text, len(text)) for i, text in enumerate(texts))
+
+    def section(depth: int):
+        line = draw(st.integers(1, count))
+        children = [section(depth + 1) for _ in range(draw(st.integers(0, 3 if depth < 2 else 0)))]
+        return SimpleNamespace(
+            heading=f"标题{line}",
+            line=line,
+            end_line=draw(st.integers(line, count)),
+            body_start_col=draw(st.sampled_from([-1, 0, 1])),
+            children=children,
+        )
+
+    report = SimpleNamespace(doc=SimpleNamespace(lines=lines), outline=SimpleNamespace(kinds=kinds), _memo={})
+    return report, section(0)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_outlines(), st.booleans())
+def test_a_sections_texts_are_those_of_the_line_by_line_walk(outline, children_first):
+    """_sections.body_texts walks a section once and keeps the texts of every sub-part walked as a
+    run of the section's: each section's texts are those of the plain walk, for any ranges (sub-parts
+    on their parent's heading line, two on a line, ranges that overlap), asked before or after its
+    parent's."""
+    from checker.kinds import _sections
+
+    report, top = outline
+    if children_first:
+        for child in top.children:
+            assert _sections.body_texts(report, child) == tuple(_plain_body_texts(report, child))
+    assert _sections.body_texts(report, top) == tuple(_plain_body_texts(report, top))
+    assert _sections.text_of(report, top) == "\n".join([top.heading, *_plain_body_texts(report, top)])
+    stack = list(top.children)
+    while stack:
+        section = stack.pop()
+        stack.extend(section.children)
+        assert _sections.body_texts(report, section) == tuple(_plain_body_texts(report, section))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["开展", "法治", "宣传", "。", "开展法治宣传教育"]), max_size=8).map("".join), max_size=10), st.integers(1, 30))
+def test_repeated_paragraph_keys_written_twice_are_those_counted(keys, min_chars):
+    """repeated_paragraph passes a report whose long keys all open differently without hashing them
+    whole: the keys it finds written twice are those counted one by one (keys that open alike and
+    differ further on included)."""
+    from collections import Counter
+
+    from checker.kinds import repeated_paragraph
+
+    counted = Counter(key for key in keys if len(key) >= min_chars)
+    assert repeated_paragraph._repeated(keys, min_chars) == {key for key, times in counted.items() if times > 1}
