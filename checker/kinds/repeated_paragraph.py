@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import ge
+from operator import ge, itemgetter
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
@@ -42,6 +42,7 @@ PLACEHOLDERS = ("first", "preview")
 # re skip to the next space in C instead of trying the repeat at every position (2.5× faster here)
 _SPACES = re.compile(2 * ("[" + re.escape(ALL_SPACES) + "]") + "*")
 _SKIP_KINDS = {"TITLE", "SIGN", "DATE", "META", "BLANK"}
+_OPENING = itemgetter(slice(0, 12))  # a key's first characters: keys written twice open alike
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
 def _repeated(keys: list[str], min_chars: int) -> set[str]:
     """The keys of at least ``min_chars`` characters that more than one line has."""
     compared = list(compress(keys, map(ge, map(len, keys), repeat(min_chars))))
+    if len(set(map(_OPENING, compared))) == len(compared):
+        return set()  # no two keys open alike, so none is written twice (most reports): no key hashed whole
     if len(set(compared)) == len(compared):
         return set()
     return {key for key, times in Counter(compared).items() if times > 1}
