@@ -97,19 +97,15 @@ class _Order:
 
     def __init__(self, count: int) -> None:
         self.areas = list(range(count))
-        self._found = [1] * count  # (found + 1) / (searched + 2): no area is judged on nothing
-        self._searched = [2] * count
+        self.times_found = [1] * count  # (found + 1) / (searched + 2): no area is judged on nothing
+        self.times_searched = [2] * count
         self._until_sorted = _RESORT_EVERY
-
-    def searched(self, area: int, found: bool) -> None:
-        self._searched[area] += 1
-        self._found[area] += found
 
     def checked(self) -> None:
         self._until_sorted -= 1
         if not self._until_sorted:
             self._until_sorted = _RESORT_EVERY
-            rate = [found / searched for found, searched in zip(self._found, self._searched)]
+            rate = [found / searched for found, searched in zip(self.times_found, self.times_searched)]
             self.areas.sort(key=rate.__getitem__, reverse=True)
 
 
@@ -157,21 +153,23 @@ def shows_enough(text: str, rule: Rule[Params]) -> bool:
     p, res, order = rule.params, area_res(rule), search_order(rule)
     overlaps = overlaps_ignored(rule)
     without: str | None = None
-    count = 0
+    count, enough = 0, p.min_areas
+    searched, found = order.times_searched, order.times_found
     for i in order.areas:
         m = res[i][1].search(text)
         if m is not None and overlaps is not None and overlaps(text, m.start(), m.end()):
             if without is None:
                 without = _without_ignored(text, p.ignore_words)
             m = res[i][1].search(without)
-        order.searched(i, m is not None)
+        searched[i] += 1
         if m is None:
             continue  # no word in the text, none once phrases are taken out
+        found[i] += 1
         count += 1
-        if count >= p.min_areas:
+        if count >= enough:
             break
     order.checked()
-    return count >= p.min_areas
+    return count >= enough
 
 
 def _without_ignored(text: str, ignore_words: tuple[str, ...]) -> str:

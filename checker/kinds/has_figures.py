@@ -21,7 +21,7 @@ commonest weaknesses; results without numbers cannot be compared or checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,12 @@ def validate(params: Params, ruleset) -> str:
     return undefined_role(params.role, ruleset)
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     sections = part_sections(report, rule.params.role)
-    if sections and not any(states_figure(text_of(report, s), rule.params.classifiers) for s in sections):
-        yield at_part(rule, report, sections)
+    if not sections:
+        return ()
+    classifiers = rule.params.classifiers
+    for section in sections:
+        if states_figure(text_of(report, section), classifiers):
+            return ()
+    return [at_part(rule, report, sections)]

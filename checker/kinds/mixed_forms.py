@@ -22,7 +22,6 @@ Mixed forms look careless and make the level of a heading ambiguous.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,11 +48,17 @@ def _one_form(sections: list) -> bool:
     return len({s.form for s in sections}) < 2
 
 
-def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
+def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
+    ignore = rule.params.ignore_forms
     by_level: dict[int, list] = {}
     for section in _sections.sections(report):
-        if section.number and section.form not in rule.params.ignore_forms:
-            by_level.setdefault(section.level, []).append(section)
+        if section.number and section.form not in ignore:
+            filed = by_level.get(section.level)
+            if filed is None:
+                by_level[section.level] = [section]
+            else:
+                filed.append(section)
+    found = []
     for level, sections in sorted(by_level.items()):
         if _one_form(sections):
             continue
@@ -69,10 +74,11 @@ def check(report: Report, rule: Rule[Params]) -> Iterator[Diagnostic]:
         for section in sections:
             if family(section.form) == expected_form:
                 continue
-            found = section.marker.strip()
+            marker = section.marker.strip()
             expected = render(expected_form, section.number)
             span = section.marker_span
-            fix = Fix((Edit(span.start, span.end, expected),), "safe" if width_only(found, expected) else "unsafe", f"改为“{expected}”")
-            if section.marker != found:  # keep surrounding spaces out of this edit
+            fix = Fix((Edit(span.start, span.end, expected),), "safe" if width_only(marker, expected) else "unsafe", f"改为“{expected}”")
+            if section.marker != marker:  # keep surrounding spaces out of this edit
                 fix = None
-            yield diagnostic(rule, span, fix=fix, found=found, expected=expected, what=LEVEL_NAMES[level])
+            found.append(diagnostic(rule, span, fix=fix, found=marker, expected=expected, what=LEVEL_NAMES[level]))
+    return found
