@@ -59,6 +59,7 @@ from ._regex import (
     compile_pack_pattern,
     finds_every_line,
     nested_quantifier,
+    opens_with_a_literal,
     required_sets,
     required_strings,
 )
@@ -72,6 +73,7 @@ from ._textscan import (
     expand_macros,
     line_starts,
     lines_of_spans,
+    matching_lines,
     minimal_edits,
     overlaps,
     regions,
@@ -114,7 +116,7 @@ class _Needed:
     one of the strings of the best set of longer ones (_textscan.words_finders: a trie of them, or a
     regex per group of them opening with a string the group shares)."""
 
-    __slots__ = ("chars", "strings")
+    __slots__ = ("chars", "rare", "strings")
 
     def __init__(self, pattern: str, ignore_case: bool) -> None:
         expanded = expand_macros(pattern)
@@ -123,6 +125,12 @@ class _Needed:
         self.chars = tuple("".join(sorted(s)) for s in sorted(single, key=len))
         best = None if ignore_case else required_strings(expanded)
         self.strings = words_finders(tuple(best)) if best and best not in single else ()
+        # A character every match needs by itself (号), when the pattern does not open with a literal
+        # string (its scan of the whole text is then one for a class of characters, or tries every
+        # position): the lines holding the character, found with a fast scan for it, are the only
+        # lines a scan of a line can match on (the text around a match of that scan is its line).
+        alone = self.chars and len(self.chars[0]) == 1 and not opens_with_a_literal(expanded, ignore_case)
+        self.rare = re.compile(re.escape(self.chars[0])) if alone else None
 
     def held_by(self, text: str) -> bool:
         for chars in self.chars:
@@ -218,15 +226,24 @@ class _Compiled:
 
 
 _compiled = per_rule(_Compiled)
+# When the character every match needs stands on this many lines or fewer, those lines are scanned one
+# by one instead of the whole text (a scan for a class of characters by the `regex` engine, ~20 us for
+# a report of the benchmark corpus, where a line's scan costs a few).
+_FEW_LINES = 3
 
 
 def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) -> Iterable[Region]:
-    """The regions on which the rule may match: from one scan of the whole text."""
+    """The regions on which the rule may match: from one scan of the whole text, or, when the
+    character every match needs stands on a few lines only, those lines."""
     text = clean_text(report)
     if not comp.needed.held_by(text):  # it lacks what every match needs
         return ()
     if comp.whole is None:
         return regions(report, scope) if comp.regex.search(text) is not None else ()
+    if comp.needed.rare is not None:
+        few = matching_lines(report, comp.needed.rare)
+        if len(few) <= _FEW_LINES:
+            return regions_on(report, sorted(few), scope)
     spans = [m.span() for m in comp.whole.scan(text)]
     starts = line_starts(report)
     found = regions_on(report, lines_of_spans(starts, spans), scope)

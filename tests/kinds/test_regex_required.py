@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.kinds._regex import required_sets, required_strings
+from checker.kinds._regex import opens_with_a_literal, required_sets, required_strings
 from checker.kinds._textscan import expand_macros
 
 
@@ -92,3 +92,33 @@ def test_back_references_and_look_arounds_give_sets():
     assert frozenset({a + b for a in "，。" for b in "，。"}) in required_sets(r"([，。])\1+")
     assert set(required_sets(r"x(?=\s*号)")) == {frozenset({"x"}), frozenset({"号"})}
     assert required_strings(r"x(?=\s*号)") == frozenset({"x"})  # a look-around's set is looked for besides
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\((?=[^()]*[a])([^()]*)\)", True),
+        ("截止到", True),
+        ("(?:ab)c", True),
+        (r"[\[【(（［](?<=[a].)\s*\d", False),  # a class first: its scan of a whole text tests every character
+        ("(?<=a)b", False),
+        ("ab|ac", True),  # re reads it as a(?:b|c)
+        ("ab|cd", False),
+        ("x*y", False),
+        ("(", False),  # not a pattern at all
+    ],
+)
+def test_opens_with_a_literal(pattern, expected):
+    assert opens_with_a_literal(pattern) is expected
+
+
+def test_a_rule_scans_the_lines_holding_its_rare_character_only_without_a_literal_opening():
+    from checker.api import ruleset_for
+    from checker.config import Config
+    from checker.engine import active_rules
+    from checker.kinds import pattern
+
+    config = Config()
+    rules = {r.code: r for r in active_rules(ruleset_for(config), config) if r.kind == "pattern"}
+    assert pattern._compiled(rules["FZ408"]).needed.rare.pattern == "号"  # [2019]28号: 号 on a line or two
+    assert pattern._compiled(rules["FZ402"]).needed.rare is None  # opens with \(: its whole scan is a fast one
