@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..report import Segment
 from ._textscan import sections
 
 # Quoted titles and quotations: text inside them is cited, not written by the report's author.
@@ -85,8 +86,6 @@ def report_segments(report) -> Iterable:
     """The title lines, then every heading and body text (``Report.all_body_segments``); once per report."""
     found = report._memo.get("report_segments")
     if found is None:
-        from ..report import Segment
-
         title = [report.line(n) for n in report.outline.title_lines]
         found = (*(Segment(line, 0, line.text) for line in title if line.text.strip(ALL_SPACES)), *report.all_body_segments())
         report._memo["report_segments"] = found
@@ -156,8 +155,6 @@ class _LineSegments:
                 break
 
     def on(self, report, lines: frozenset[int], with_title: bool) -> tuple:
-        from ..report import Segment
-
         found = []
         doc_lines, kinds = report.doc.lines, report.outline.kinds
         wanted = sorted(lines)

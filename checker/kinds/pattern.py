@@ -50,6 +50,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..limits import TimeLimitExceeded
@@ -317,6 +318,7 @@ _END = float("inf")  # beyond every offset
 _HAN_RE = re.compile(f"[{HAN}]")
 
 
+@lru_cache(maxsize=4096)  # a few hundred characters stand next to the matches of a run
 def _char_name(ch: str) -> str:
     if _HAN_RE.match(ch):
         return "汉字"

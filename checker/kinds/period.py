@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..analyze.roles import NO_ROLE
 from ..model import Diagnostic
 from ._strings import body_segments_on, clauses
 from ._textscan import lines_holding, sections, words_regex
@@ -210,8 +211,9 @@ def _sentences_with_year(report, rule, year: int):
     if not lines:
         return
     plan_lines: set[int] = set()
+    roles = report._roles_by_section  # Report.roles_of without a call per section
     for section in sections(report):
-        if "plan" in report.roles_of(section):
+        if "plan" in roles.get(id(section), NO_ROLE).roles:
             plan_lines.update(range(section.line, section.end_line + 1))
     for segment in body_segments_on(report, lines):
         if comp.anchor_regex.search(segment.text) is None:
