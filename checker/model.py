@@ -200,6 +200,36 @@ assert tuple(f.name for f in fields(Diagnostic)) == DIAGNOSTIC_SLOTS == Diagnost
 )
 
 
+class _DiagnosticSlots:
+    """Diagnostic's slots in a class that is not frozen: filled by plain assignments, then made a
+    Diagnostic by setting its class (the two layouts are the same, so Python allows it)."""
+
+    __slots__ = DIAGNOSTIC_SLOTS
+
+
+def new_diagnostic(
+    code: str, name: str, severity: Severity, message: str, span: Span, hint: str = "", basis: str = "", fix: Fix | None = None
+) -> Diagnostic:
+    """``Diagnostic(code, name, severity, message, span, hint, basis, fix)``, at a third of the cost: the
+    rule kinds make some fifteen per report (kinds/base.diagnostic); tests/test_model_init.py holds the
+    two equal."""
+    d = _DiagnosticSlots()
+    d.code = code
+    d.name = name
+    d.severity = severity
+    d.message = message
+    d.span = span
+    d.hint = hint
+    d.basis = basis
+    d.fix = fix
+    d.location = None
+    d.related = ()
+    d.summary = ""
+    d.score = None
+    d.__class__ = Diagnostic  # type: ignore[assignment]
+    return d  # type: ignore[return-value]
+
+
 @dataclass(slots=True)
 class RunInItem:
     """一是/二是… inside a section's body.

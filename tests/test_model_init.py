@@ -91,3 +91,22 @@ def test_edit_and_fix_are_what_the_generated_init_makes(start, end, replacement,
         fix.title = "x"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         edit.start = 0  # type: ignore[misc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(values)
+def test_new_diagnostic_is_what_the_generated_init_makes(fields):
+    """model.new_diagnostic (a twin of Diagnostic's slots, filled, then made a Diagnostic) makes the
+    object the generated __init__ makes from the first eight fields and the defaults of the rest."""
+    from checker.model import new_diagnostic
+
+    made = new_diagnostic(*fields[:8])
+    reference = generated(Diagnostic, *fields[:8], None, (), "", None)
+    assert type(made) is Diagnostic
+    assert all(getattr(made, f.name) is getattr(reference, f.name) for f in dataclasses.fields(Diagnostic))
+    assert made == reference and hash(made) == hash(reference) and repr(made) == repr(reference)
+    assert made == Diagnostic(*fields[:8])
+    assert pickle.loads(pickle.dumps(made)) == made
+    assert dataclasses.replace(made, message="x") == generated(Diagnostic, *fields[:3], "x", *fields[4:8], None, (), "", None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.code = "FZ000"  # type: ignore[misc]

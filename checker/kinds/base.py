@@ -12,11 +12,13 @@ packs.py validates a rule's parameters into, and one of two functions:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from string import Formatter
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
-from ..model import Diagnostic, Fix, Span
+from ..model import Diagnostic, Fix, Span, new_diagnostic
 
 if TYPE_CHECKING:
     from ..packs import Rule
@@ -54,35 +56,77 @@ def _has_fields(template: str) -> bool:
     return "{" in template or "}" in template
 
 
-_FIELDS: dict[str, bool] = {}  # template → whether it has fields (the few templates of the loaded rules)
+def _names(template: str) -> frozenset[str] | bool | None:
+    """What filling ``template`` asks of the values: None when nothing (no braces), else the names of
+    its fields when each is looked up by a name (``{found}``, ``{x.y}``, ``{x[0]}``: ``format_map``
+    reads the name from the mapping first), else True (a positional field, a malformed template:
+    filled the general way, which raises as it always did)."""
+    if not _has_fields(template):
+        return None
+    try:
+        fields = [(name, spec) for _, name, spec, _ in Formatter().parse(template) if name is not None]
+    except ValueError:
+        return True
+    names = [_FIRST_NAME.match(name).group() for name, _ in fields]  # type: ignore[union-attr]
+    if not all(n.isidentifier() for n in names) or any("{" in spec for _, spec in fields):
+        return True  # a nested field in a format spec is looked up too: left to the general way
+    return frozenset(names)
 
 
-def _fields_of(template: str) -> bool:
-    if len(_FIELDS) > 4096:
-        _FIELDS.clear()
-    found = _FIELDS[template] = _has_fields(template)
-    return found
+_FIRST_NAME = re.compile(r"[^.\[]*")  # what format_map looks up in the mapping: the name before any .attr or [key]
+
+
+class _Made:
+    """What :func:`diagnostic` takes from one rule, read once per rule object (rules are frozen)."""
+
+    __slots__ = (
+        *("rule", "code", "name", "severity", "basis", "message", "hint", "fix"),  # the rule's own
+        *("fills", "message_fields", "hint_fields", "names"),  # what filling its templates needs
+    )
+
+    def __init__(self, rule: "Rule") -> None:
+        self.rule = rule  # kept alive: its id, the key, stays its own
+        self.code, self.name, self.severity, self.basis = rule.code, rule.name, rule.severity, rule.basis
+        self.message, self.hint, self.fix = rule.message, rule.hint, rule.fix
+        message, hint = _names(rule.message), _names(rule.hint)
+        self.message_fields, self.hint_fields = message is not None, hint is not None
+        self.fills = self.message_fields or self.hint_fields  # False: both are written as they are
+        # the names the two look up (True: one is filled the general way only)
+        self.names = True if True in (message, hint) else frozenset().union(*(n for n in (message, hint) if n))
+
+
+_MADE: dict[int, _Made] = {}  # id(rule) → what diagnostic() takes from it
+
+
+def _made(rule: "Rule") -> _Made:
+    if len(_MADE) > 4096:
+        _MADE.clear()
+    made = _MADE[id(rule)] = _Made(rule)
+    return made
 
 
 def diagnostic(rule: "Rule", span: Span, fix: Fix | None = None, **values: object) -> Diagnostic:
+    made = _MADE.get(id(rule))
+    if made is None or made.rule is not rule:
+        made = _made(rule)
     # the rule's ``fix`` field may only lower what the kind proposes: "none" drops it, "unsafe" demotes it
-    if fix is not None and rule.fix:
-        if rule.fix == "none":
+    if fix is not None and made.fix:
+        if made.fix == "none":
             fix = None
-        elif rule.fix == "unsafe" and fix.applicability == "safe":
+        elif made.fix == "unsafe" and fix.applicability == "safe":
             fix = Fix(fix.edits, "unsafe", fix.title)
-    message, hint = rule.message, rule.hint
-    message_fields = _FIELDS.get(message)
-    if message_fields is None:
-        message_fields = _fields_of(message)
-    hint_fields = _FIELDS.get(hint)
-    if hint_fields is None:
-        hint_fields = _fields_of(hint)
-    if message_fields or hint_fields:
-        fmt = _Default(values) if None not in values.values() else _Default({k: "" if v is None else v for k, v in values.items()})
-        message = message.format_map(fmt) if message_fields else message
-        hint = hint.format_map(fmt) if hint_fields else hint
-    return Diagnostic(rule.code, rule.name, rule.severity, message, span, hint, rule.basis, fix)  # type: ignore[arg-type]
+    message, hint = made.message, made.hint
+    if made.fills:
+        # a missing name stays as written ({name}), None is written as nothing; when every name is
+        # there and none is None, the values fill the templates as they are
+        names = made.names
+        if names is True or not values.keys() >= names or None in values.values():  # type: ignore[operator]
+            values = _Default({k: "" if v is None else v for k, v in values.items()})
+        if made.message_fields:
+            message = message.format_map(values)
+        if made.hint_fields:
+            hint = hint.format_map(values)
+    return new_diagnostic(made.code, made.name, made.severity, message, span, hint, made.basis, fix)  # type: ignore[arg-type]
 
 
 _UNBUILT = object()
