@@ -46,11 +46,20 @@ def _module(name: str):
 
 def piece(name: str, result, ctx: RenderContext, fail_on: str = "error", rules=None):
     """(text, record) of one file: its rendered output and what the ending needs to know about it."""
-    from .common import record_of
-
+    record_of = _RECORD_OF[0] or _record_of()
     result = displayable(result)
     module = _module(name)
     return module.chunk(result, ctx), record_of(result, fail_on, module.extras(result, ctx, rules))
+
+
+_RECORD_OF: list = [None]  # common.record_of once imported: an import statement in piece() costs ~2 us per file
+
+
+def _record_of():
+    from .common import record_of
+
+    _RECORD_OF[0] = record_of
+    return record_of
 
 
 def displayable(result):

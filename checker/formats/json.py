@@ -90,13 +90,8 @@ def chunk(result, ctx) -> str:
     ]
     sections = list(result.outline.walk()) if result.outline else []
     if sections:
-        opening, roles_of = "[", result.outline_roles.roles
-        line = Places(result).line if result.outline.split and doc is not None else int  # a flattened report: the file's line
-        for s in sections:
-            out.append(opening)
-            opening = ","
-            _section(s, roles_of(s), out, line)
-        out.append("\n      ]")
+        line = Places(result).line if result.outline.split and doc is not None else None  # a flattened report: the file's line
+        out.append(_sections_text(sections, result.outline_roles.roles, line))
     else:
         out.append("[]")
     out.append(',\n      "diagnostics": ')
@@ -124,6 +119,21 @@ _N4, _N5, _N6, _N7, _N8 = (_nl(n) for n in range(4, 9))
 _ROLES: dict[tuple, str] = {}
 
 
+class _Numerals(dict):
+    """int → its decimal text (as ``indented`` writes it), kept as numbers turn up: the same few
+    hundred line and column numbers in every file, each written once instead of some 120 times a file.
+    Looked up with ints only (never a bool: True would find 1's)."""
+
+    def __missing__(self, number: int) -> str:
+        if len(self) > 65536:
+            self.clear()
+        text = self[number] = int.__repr__(number)
+        return text
+
+
+_NUMERALS = _Numerals()
+
+
 def _roles(roles: tuple[str, ...]) -> str:
     """A section's roles as the indented list at level 5 (the same few tuples in every report)."""
     hit = _ROLES.get(roles)
@@ -146,30 +156,46 @@ _FIX, _FINDING_END = f'{_N5}"fix": ', f"{_N4}}}"
 _EDIT_LINE, _EDIT_COLUMN = f'{_N7}{{{_N8}"line": ', f',{_N8}"column": '
 _EDIT_END_LINE, _EDIT_END_COLUMN, _EDIT_CONTENT = f',{_N8}"end_line": ', f',{_N8}"end_column": ', f',{_N8}"content": '
 _EDIT_END, _EDITS_END, _FIX_END = f"{_N7}}}", f"{_N6}]", f"{_N5}}}"
+_ONE_EDIT_END = f"{_EDIT_END}{_EDITS_END}{_FIX_END}{_FINDING_END}"  # a fix of one edit's ending, and the finding's
+_NEXT_EDIT = "," + _EDIT_LINE  # between two edits
 
 
-def _section(s, roles: tuple[str, ...], out: list[str], line=int) -> None:
-    level, number, marker, heading, first, last = s.level, s.number, s.marker, s.heading, line(s.line), line(s.end_line)
-    # the usual types written inline, anything else as ``indented`` writes it
-    level = int.__repr__(level) if type(level) is int else _value(level, 5)
-    number = _string(number) if type(number) is str else _value(number, 5)
-    marker = _string(marker) if type(marker) is str else _value(marker, 5)
-    heading = _string(heading) if type(heading) is str else _value(heading, 5)
-    first = int.__repr__(first) if type(first) is int else _value(first, 5)
-    last = int.__repr__(last) if type(last) is int else _value(last, 5)
-    out.append(
-        f"{_SECTION_ROLE}{_roles(roles)}{_SECTION_LEVEL}{level}{_SECTION_NUMBER}{number}{_SECTION_MARKER}{marker}"
-        f"{_SECTION_HEADING}{heading}{_SECTION_LINE}{first}{_SECTION_END_LINE}{last}{_SECTION_END}"
-    )
+def _sections_text(sections: list, roles_of, line=None) -> str:
+    """The sections as the indented list at level 3 (``line``: the file's line of an outline line)."""
+    written = []
+    heads = _SECTION_HEADS
+    for s in sections:
+        roles, level, number, marker, heading, first, last = roles_of(s), s.level, s.number, s.marker, s.heading, s.line, s.end_line
+        if line is not None:
+            first, last = line(first), line(last)
+        if type(level) is int and type(number) is str and type(marker) is str:  # the usual types
+            key = (roles, level, number, marker)
+            head = heads.get(key)
+            if head is None:
+                head = _kept(heads, 4096, _section_head, key)
+        else:
+            head = _section_head(roles, level, number, marker)
+        # an int in an f-string is its repr; anything else as ``indented`` writes it
+        first = _NUMERALS[first] if type(first) is int else _value(first, 5)
+        last = _NUMERALS[last] if type(last) is int else _value(last, 5)
+        heading = _string(heading) if type(heading) is str else _value(heading, 5)
+        written.append(f"{head}{heading}{_SECTION_LINE}{first}{_SECTION_END_LINE}{last}{_SECTION_END}")
+    return f"[{','.join(written)}\n      ]"
 
 
+# a section's opening up to its heading by its roles, level, number and marker (all of the usual types):
+# the same few in every report, so written once
+_SECTION_HEADS: dict[tuple, str] = {}
+
+
+def _section_head(roles: tuple[str, ...], level, number, marker) -> str:
+    level, number, marker = _value(level, 5), _value(number, 5), _value(marker, 5)
+    return f"{_SECTION_ROLE}{_roles(roles)}{_SECTION_LEVEL}{level}{_SECTION_NUMBER}{number}{_SECTION_MARKER}{marker}{_SECTION_HEADING}"
+
+
+# a finding's opening up to its message (its rule's code, name and severity) and its hint and basis,
+# as JSON, by (code, name, severity, hint, basis): the same few in every file, so written once
 _RULE_PARTS: dict[tuple, tuple[str, str]] = {}
-
-
-def _rule_parts(d) -> tuple[str, str]:
-    """A finding's opening up to its message (its rule's code, name and severity) and its hint and
-    basis, as JSON: the same few in every file, so written once."""
-    return _kept(_RULE_PARTS, 4096, _make_rule_parts, (d.code, d.name, d.severity, d.hint, d.basis))
 
 
 def _kept(table: dict, limit: int, make, key: tuple):
@@ -186,25 +212,47 @@ def _kept(table: dict, limit: int, make, key: tuple):
     return hit
 
 
-def _make_rule_parts(code, name, severity, hint, basis) -> tuple[str, str]:
+def _make_rule_parts(code, name, severity, hint, basis) -> tuple[str, str, str]:
+    """(the opening up to the message, the hint and basis, the hint and basis up to the fix)."""
     head = f'{_N4}{{{_N5}"code": {_text(code)},{_N5}"name": {_text(name)},{_N5}"severity": {_text(severity)},{_N5}"message": '
-    return head, f',{_N5}"hint": {_value(hint, 5)},{_N5}"basis": {_value(basis, 5)},'
+    hint_and_basis = f',{_N5}"hint": {_value(hint, 5)},{_N5}"basis": {_value(basis, 5)},'
+    return head, hint_and_basis, hint_and_basis + _FIX
 
 
 def _diagnostic(doc, index, d, out: list[str]) -> None:
     span = d.span
-    at = (1, 1, 1, 1) if index is None else index.span(span.start, span.end)  # as common.positions gives
+    start, end = span.start, span.end
+    at = (1, 1, 1, 1) if index is None else index.span(start, end)  # as common.positions gives
     line, col, end_line, end_col = at  # ints: written as ``indented`` writes them
-    head, hint_and_basis = _rule_parts(d)
+    key = (d.code, d.name, d.severity, d.hint, d.basis)
+    try:
+        parts = _RULE_PARTS.get(key)
+    except TypeError:  # a value that cannot be a key: made each time
+        parts = None
+    head, hint_and_basis, up_to_fix = parts if parts is not None else _kept(_RULE_PARTS, 4096, _make_rule_parts, key)
     message, fix = d.message, d.fix
     message = _string(message) if type(message) is str else _value(message, 5)
-    where = location(doc, line) if doc is not None and doc.locations else ""
-    where = f"{_LOCATION}{_value(where, 5)}," if where else ""
-    fix = "null" if fix is None or index is None else _fix(fix, index, span, at)
-    out.append(
-        f"{head}{message}{_LINE}{line}{_COLUMN}{col}{_END_LINE}{end_line}{_END_COLUMN}{end_col}"
-        f"{hint_and_basis}{where}{_FIX}{fix}{_FINDING_END}"
-    )
+    if doc is not None and doc.locations:
+        where = location(doc, line)
+        if where:
+            up_to_fix = f"{hint_and_basis}{_LOCATION}{_value(where, 5)},{_FIX}"
+    numerals = _NUMERALS
+    line, col, end_line, end_col = numerals[line], numerals[col], numerals[end_line], numerals[end_col]
+    place = f"{_LINE}{line}{_COLUMN}{col}{_END_LINE}{end_line}{_END_COLUMN}{end_col}"
+    if fix is None or index is None:
+        out.append(f"{head}{message}{place}{up_to_fix}null{_FINDING_END}")
+        return
+    edits = fix.edits
+    if len(edits) == 1:
+        edit = edits[0]
+        content = edit.replacement
+        if edit.start == start and edit.end == end and type(content) is str:  # the usual fix: one edit of the span
+            out.append(
+                f"{head}{message}{place}{up_to_fix}{_fix_head(fix)}{line}{_EDIT_COLUMN}{col}{_EDIT_END_LINE}"
+                f"{end_line}{_EDIT_END_COLUMN}{end_col}{_EDIT_CONTENT}{_string(content)}{_ONE_EDIT_END}"
+            )
+            return
+    out.append(f"{head}{message}{place}{up_to_fix}{_fix(fix, index, span, at)}{_FINDING_END}")
 
 
 def _fix(fix, index, span=None, at=None) -> str:
@@ -212,32 +260,41 @@ def _fix(fix, index, span=None, at=None) -> str:
     edit is mostly the finding's own span (``span``, at the positions ``at``)."""
     if fix is None or index is None:
         return "null"
-    edits = []
-    for e in fix.edits:
-        if span is not None and e.start == span.start and e.end == span.end:
-            line, col, end_line, end_col = at
-        else:
-            line, col, end_line, end_col = index.span(e.start, e.end)
-        content = e.replacement
-        content = _string(content) if type(content) is str else _value(content, 8)
-        edits.append(
-            f"{_EDIT_LINE}{line}{_EDIT_COLUMN}{col}{_EDIT_END_LINE}{end_line}{_EDIT_END_COLUMN}{end_col}"
-            f"{_EDIT_CONTENT}{content}{_EDIT_END}"
-        )
-    listed = f"[{','.join(edits)}{_EDITS_END}" if edits else "[]"
-    return f"{_fix_head(fix.applicability, fix.title)}{listed}{_FIX_END}"
+    edits = fix.edits
+    if not edits:
+        return f"{_fix_head(fix)[: -len(_EDIT_LINE)]}]{_FIX_END}"
+    return f"{_fix_head(fix)}{_NEXT_EDIT.join([_edit(e, index, span, at) for e in edits])}{_EDITS_END}{_FIX_END}"
 
 
-_FIX_HEADS: dict[tuple, str] = {}
+def _fix_head(fix) -> str:
+    """A fix's opening up to its first edit's line (its applicability and title, the same few in
+    every file): ``{ … "edits": [`` and the edit's opening."""
+    key = (fix.applicability, fix.title)
+    try:
+        head = _FIX_HEADS.get(key)
+    except TypeError:  # a value that cannot be a key: made each time
+        return _make_fix_head(*key)
+    return head if head is not None else _kept(_FIX_HEADS, 512, _make_fix_head, key)
 
 
-def _fix_head(applicability, title) -> str:
-    """A fix's opening up to its edits: its applicability and title, the same few in every file."""
-    return _kept(_FIX_HEADS, 512, _make_fix_head, (applicability, title))
+def _edit(e, index, span, at) -> str:
+    """An edit from its line on (the opening before it is the fix's, or _NEXT_EDIT)."""
+    if span is not None and e.start == span.start and e.end == span.end:
+        line, col, end_line, end_col = at
+    else:
+        line, col, end_line, end_col = index.span(e.start, e.end)
+    numerals = _NUMERALS
+    line, col, end_line, end_col = numerals[line], numerals[col], numerals[end_line], numerals[end_col]
+    content = e.replacement
+    content = _string(content) if type(content) is str else _value(content, 8)
+    return f"{line}{_EDIT_COLUMN}{col}{_EDIT_END_LINE}{end_line}{_EDIT_END_COLUMN}{end_col}{_EDIT_CONTENT}{content}{_EDIT_END}"
+
+
+_FIX_HEADS: dict[tuple, str] = {}  # a fix's opening up to its edits by its applicability and title
 
 
 def _make_fix_head(applicability, title) -> str:
-    return f'{{{_N6}"applicability": {_value(applicability, 6)},{_N6}"message": {_value(title, 6)},{_N6}"edits": '
+    return f'{{{_N6}"applicability": {_value(applicability, 6)},{_N6}"message": {_value(title, 6)},{_N6}"edits": [{_EDIT_LINE}'
 
 
 _ENCODED: dict[str, str] = {}

@@ -36,3 +36,24 @@ def test_record_is_the_plain_loops(found, fail_on):
     record = record_of(result, fail_on)
     assert (record.diagnostics, record.fixable, record.failing) == plain_record(result, fail_on)
     assert (record.path, record.error, record.extras) == ("a.txt", "", {})
+
+
+triples = st.tuples(st.text(max_size=5), st.text(max_size=5), st.sampled_from(["error", "warning", "info"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=8), st.text(max_size=8), st.lists(triples, max_size=4).map(tuple), st.integers(0, 9), st.booleans())
+def test_file_record_is_what_the_generated_init_makes(path, error, found, fixable, failing):
+    """common.file_record (a twin of FileRecord's slots, filled, then made a FileRecord) and its pickle."""
+    import dataclasses
+    import pickle
+
+    from checker.formats.common import FileRecord, file_record
+
+    extras = {"k": fixable}
+    made, reference = file_record(path, error, found, fixable, failing, extras), FileRecord(path, error, found, fixable, failing, extras)
+    assert type(made) is FileRecord and made == reference and repr(made) == repr(reference)
+    assert all(getattr(made, f.name) is getattr(reference, f.name) for f in dataclasses.fields(FileRecord))
+    assert pickle.loads(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)) == reference
+    with __import__("pytest").raises(dataclasses.FrozenInstanceError):
+        made.path = "b"  # type: ignore[misc]
