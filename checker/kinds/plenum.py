@@ -115,31 +115,31 @@ def _limit(rule: Rule[Params], year: int) -> tuple[int, int]:
     return (year + 1, rule.params.grace_months) if rule.params.grace_months else (year, 12)
 
 
-def _late_words(rule: Rule[Params], year: int) -> tuple[tuple[str, str, str], ...]:
-    """For each plenum held after :func:`_limit`, what every mention of it holds: its term and 届
-    (二十届), and the plenum's number and 中 (四中) or the long form's 第四次全体会议; once per rule
-    and year."""
+def _late_words(rule: Rule[Params], year: int) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """What every mention of a plenum held after :func:`_limit` holds, by term: the term and 届
+    (二十届), then for each of its plenums the plenum's number and 中 (四中) and the long form's
+    第四次全体会议; once per rule and year (the plenums of one term share its test)."""
     words = _late_words_kept(rule)
     found = words.get(year)
     if found is None:
         limit = _limit(rule, year)
-        found = words[year] = tuple(
-            (name[: name.index("届") + 1], name[-4:-2], f"第{name[-4]}次全体会议")
-            for name, held in _held(rule).items()
-            if held > limit
-        )
+        by_term: dict[str, list[tuple[str, str]]] = {}
+        for name, held in _held(rule).items():
+            if held > limit:
+                by_term.setdefault(name[: name.index("届") + 1], []).append((name[-4:-2], f"第{name[-4]}次全体会议"))
+        found = words[year] = tuple((term, tuple(numbers)) for term, numbers in by_term.items())
     return found
 
 
 _late_words_kept = per_rule(lambda rule: {})
 
 
-def may_mention_a_late_plenum(text: str, late: tuple[tuple[str, str, str], ...]) -> bool:
+def may_mention_a_late_plenum(text: str, late: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> bool:
     """Whether ``text`` holds what a mention of one of the ``late`` plenums holds (:func:`_late_words`):
     a mention found in a segment of the text is a match of _SHORT or _LONG whose term, numbers and
     words stand in the text as written (a report without 届, or of a year before no plenum, is
-    passed at once)."""
-    return any(term in text and (short in text or long in text) for term, short, long in late)
+    passed at once; a term looked for once for all its plenums)."""
+    return any(term in text and any(short in text or long in text for short, long in numbers) for term, numbers in late)
 
 
 def _late_mentions(report: Report, rule: Rule[Params], year: int) -> Iterator[Diagnostic]:
