@@ -23,22 +23,22 @@ _NONE: tuple = ()
 
 def sections(report: Report) -> tuple[Section, ...]:
     """Every section in outline order (``Outline.walk``)."""
-    return _index(report)[0]
+    return (report._memo.get(_INDEX) or _index(report))[0]  # the memo read here: a dozen rules ask
 
 
 def roles(report: Report) -> tuple[tuple[str, ...], ...]:
     """The roles of each section of :func:`sections`, in the same order."""
-    return _index(report)[1]
+    return (report._memo.get(_INDEX) or _index(report))[1]
 
 
 def with_role(report: Report, role: str) -> tuple[Section, ...]:
     """The sections carrying ``role``, in outline order (sub-parts inherit their parent's role)."""
-    return _index(report)[2].get(role, _NONE)
+    return (report._memo.get(_INDEX) or _index(report))[2].get(role, _NONE)
 
 
 def parts_with_role(report: Report, role: str) -> tuple[Section, ...]:
     """The sections carrying ``role`` whose parent does not: each part once, its sub-parts with it."""
-    return _index(report)[3].get(role, _NONE)
+    return (report._memo.get(_INDEX) or _index(report))[3].get(role, _NONE)
 
 
 def _index(report: Report) -> tuple:
