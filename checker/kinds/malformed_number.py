@@ -27,6 +27,7 @@ reader about the heading's level.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
@@ -121,12 +122,10 @@ def _findings(report: Report, rule: Rule[Params], headings: list[tuple[Section, 
         if not bad_form and not spaced:
             continue
         marker = section.marker.strip()
-        expected = canonical_marker(section.level, section.value) if bad_form else marker
+        expected, safe = _standard(section.level, section.value, section.marker) if bad_form else (marker, True)
         edits = []
-        safe = True
         if bad_form:
             edits.append(Edit(*section.marker_offsets, expected))
-            safe = width_only(marker, expected) and section.marker == marker
         if spaced:
             edits.append(Edit(gap_start, gap_end, ""))
         problems = [PROBLEMS[section.form]] if bad_form else []
@@ -136,3 +135,13 @@ def _findings(report: Report, rule: Rule[Params], headings: list[tuple[Section, 
         fix = Fix(tuple(edits), "safe" if safe else "unsafe", f"改为“{expected}”")
         found.append(diagnostic(rule, Span(section.marker_offsets[0], gap_end), fix=fix, found=shown, expected=expected, problem="，".join(problems)))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _standard(level: int, value: int, marker: str) -> tuple[str, bool]:
+    """The standard number of a heading of ``level`` numbered ``value``, and whether writing it for
+    ``marker`` (as written) changes only bracket widths: once per number, not per heading (1、 2、 3、
+    come back report after report)."""
+    expected = canonical_marker(level, value)
+    written = marker.strip()
+    return expected, width_only(written, expected) and marker == written

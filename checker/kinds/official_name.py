@@ -187,7 +187,7 @@ def lines_to_read(report: Report, comp: _Compiled) -> frozenset[int]:
     if not names:
         return lines_holding(report, comp.anchor_words)
     starts = line_starts(report)
-    found = lines_holding_in("".join(_pieces_between(text, names)), starts, comp.anchor_words)
+    found = lines_holding_in(_masked(text, names), starts, comp.anchor_words)
     on_line = sections_by_line(report)
     for start, end in names:
         n = bisect_right(starts, start)
@@ -198,14 +198,16 @@ def lines_to_read(report: Report, comp: _Compiled) -> frozenset[int]:
     return frozenset(found)
 
 
-def _pieces_between(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
-    """``text`` in pieces, each span of ``spans`` (ascending, apart) replaced by as many ``_MASK``."""
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span of ``spans`` (ascending, apart) replaced by as many ``_MASK``: its pieces
+    in one list, joined once."""
+    pieces = []
     at = 0
     for start, end in spans:
-        yield text[at:start]
-        yield _MASK * (end - start)
+        pieces += (text[at:start], _MASK * (end - start))
         at = end
-    yield text[at:]
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _cut_inside(text: str, sections: tuple, name: tuple[int, int]) -> bool:
