@@ -112,7 +112,6 @@ def test_official_name_reads_a_line_whose_pieces_cut_a_name(heading_col, heading
 
 from checker.kinds import pattern  # noqa: E402
 from checker.kinds._textscan import regions  # noqa: E402
-from tests.kinds.test_scan_prefilters import TEMPLATE  # the same report, rewritten by the strategies
 
 PATTERN_CODES = tuple(code for code, rule in RULES.items() if rule.kind == "pattern")
 PATTERN_PLAIN = [(pattern, "_regions_to_read", lambda report, comp, scope: regions(report, scope))]
