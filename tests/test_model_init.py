@@ -110,3 +110,22 @@ def test_new_diagnostic_is_what_the_generated_init_makes(fields):
     assert dataclasses.replace(made, message="x") == generated(Diagnostic, *fields[:3], "x", *fields[4:8], None, (), "", None)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.code = "FZ000"  # type: ignore[misc]
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, texts, st.booleans(), st.sampled_from(["utf-8", "utf-8-sig"]), st.sampled_from(["\n", "\r\n"]))
+def test_new_document_is_what_the_generated_init_makes(path, text, bom, encoding, newline):
+    """model.new_document (a twin of Document's slots, filled, then made a Document) makes what
+    Document(...) makes from the same values and the defaults of the rest."""
+    from checker.model import Document, Leftover, Line, new_document
+
+    lines, leftovers = (Line(1, 0, text, len(text)),), (Leftover(0, 1, "[", "bookmark"),)
+    made = new_document(path, text, lines, encoding, newline, bom, leftovers)
+    reference = Document(path, text, lines, encoding, newline, bom, leftovers)
+    assert type(made) is Document
+    assert all(getattr(made, f.name) is getattr(reference, f.name) for f in dataclasses.fields(Document))
+    assert made == reference and hash(made) == hash(reference) and repr(made) == repr(reference)
+    assert pickle.loads(pickle.dumps(made)) == reference
+    assert dataclasses.replace(made, source="markdown") == dataclasses.replace(reference, source="markdown")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = ""  # type: ignore[misc]

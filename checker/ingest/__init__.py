@@ -31,7 +31,7 @@ def document_from_text(text: str, path: str = "<文本>", encoding: str = "utf-8
 
 def read_bytes(data: bytes, path: str) -> Document:
     """Turn raw bytes into a Document, choosing the reader by content."""
-    if not data.strip():
+    if not data or (data[:1].isspace() and not data.strip()):  # not copied when it starts with text
         raise InputError(path, "文件为空，没有可检查的内容", EMPTY)
     if len(data) > MAX_BYTES:
         raise InputError(path, _too_large(len(data)))
@@ -46,11 +46,11 @@ def read_bytes(data: bytes, path: str) -> Document:
         from .docx import read_docx  # optional reader, imported only when needed
 
         return read_docx(data, path)
-    if b"%PDF-" in data[:1024]:
+    if data.find(b"%PDF-", 0, 1024) >= 0:
         from .pdf import read_pdf
 
         return read_pdf(data, path)
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or _is_rtf_or_html(data):
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or (data[0] in _MARKUP_FIRST and _is_rtf_or_html(data)):
         from ..limits import paused
         from .legacy import read_legacy
 
@@ -73,6 +73,11 @@ def read_text_bytes(data: bytes, path: str) -> tuple[Document, str]:
     return build_document(text, path=path, encoding=encoding, bom=bom, decoded=encoding in STRICT_CODECS), text
 
 
+# the bytes RTF or a web page can begin with: the first of "{\rtf", "<html", "<!doctype html" and
+# "mime-version:" (either case), or one _is_rtf_or_html strips before them (a byte-order mark's, spaces)
+_MARKUP_FIRST = frozenset(b"{<mM\xef\xbb\xbf \t\r\n")
+
+
 def _is_rtf_or_html(data: bytes) -> bool:
     """RTF, or a Word "web page" saved as .doc: converted by LibreOffice, never linted as markup."""
     head = data[:256].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -82,9 +87,10 @@ def _is_rtf_or_html(data: bytes) -> bool:
 def read_path(path: str | Path) -> Document:
     """Read a regular file: a pipe, a device or a socket is refused without being opened (it could
     block for ever or never end), and at most MAX_BYTES are read even if the size on disk lies."""
-    name = str(path)
+    name = path if type(path) is str else str(path)
+    target = os.fspath(path)  # asked once: a Path answers through a Python call
     try:
-        info = os.stat(path)
+        info = os.stat(target)
     except FileNotFoundError:
         raise InputError(name, "文件不存在") from None
     except OSError as exc:
@@ -98,7 +104,7 @@ def read_path(path: str | Path) -> Document:
     if info.st_size > MAX_BYTES:
         raise InputError(name, _too_large(info.st_size))
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(target, _OPEN_FLAGS)
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
                 raise InputError(name, "这不是普通文件，已跳过；请提供报告文件本身")
@@ -110,6 +116,9 @@ def read_path(path: str | Path) -> Document:
     if len(data) > MAX_BYTES:
         raise InputError(name, _too_large(len(data)))
     return read_bytes(data, name)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _read_fd(fd: int, size: int) -> bytes:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import fields
 from itertools import accumulate, count, repeat
+from operator import add
 
 from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES, LimitExceeded
 from ..model import Document, Leftover, Line
@@ -102,7 +103,7 @@ def plain_lines(
     is, built in one pass, then the few lines holding a leftover's first character searched and cut
     (every leftover starts with one: _LEFTOVER_HINT; ``hints``: where they are, when already found).
     The same as :func:`lines_one_by_one`."""
-    starts = list(accumulate(map((1).__add__, lengths), initial=0))
+    starts = list(map(add, accumulate(lengths, initial=0), count()))  # each line's length and newline before it
     lines = new_lines(starts, raws, lengths)
     leftovers: list[Leftover] = []
     searched = -1
@@ -111,7 +112,7 @@ def plain_lines(
         if i == searched:
             continue
         searched = i
-        clean, shifts, found = _strip_leftovers(raws[i], starts[i])
+        clean, shifts, found = _strip_leftovers(raws[i], starts[i], at - starts[i])  # none starts before its first hint
         if found:
             lines[i] = Line(number=i + 1, start=starts[i], text=clean, raw_length=lengths[i], shifts=shifts)
             leftovers.extend(found)
@@ -119,24 +120,36 @@ def plain_lines(
 
 
 _LINE_FIELDS = ("number", "start", "text", "raw_length", "shifts")
-# each field's slot of a Line, set directly: Line is frozen, so its __init__ sets each field through
-# object.__setattr__, a Python call per field and line (used only while Line has exactly these fields)
-_LINE_SLOTS = (
-    tuple(getattr(Line, name).__set__ for name in _LINE_FIELDS)
-    if tuple(f.name for f in fields(Line)) == _LINE_FIELDS and getattr(Line, "__slots__", None) == _LINE_FIELDS
-    else None
-)
+# Line is frozen: its __init__ sets each field through object.__setattr__, a Python call per field and
+# line; new_lines fills a twin of its slots instead (only while Line has exactly these fields)
+_LINES_TWINNED = tuple(f.name for f in fields(Line)) == _LINE_FIELDS and getattr(Line, "__slots__", None) == _LINE_FIELDS
+
+
+class _LineSlots:
+    """Line's slots in a class that is not frozen: filled by plain assignments, then made a Line by
+    setting its class (the two layouts are the same, so Python allows it)."""
+
+    __slots__ = _LINE_FIELDS
 
 
 def new_lines(starts: list[int], raws: list[str], lengths: list[int]) -> list[Line]:
-    """``[Line(n, start, raw, length) for each line]``, numbered from 1, without leftovers: built field
-    by field over all lines at once (tests/ingest/test_cleanup_prefilter.py holds the two equal)."""
-    if _LINE_SLOTS is None:
+    """``[Line(n, start, raw, length) for each line]``, numbered from 1, without leftovers: each made
+    as a _LineSlots and turned into a Line, half the cost of setting a frozen Line's slots through
+    their descriptors (tests/ingest/test_cleanup_prefilter.py holds the two equal)."""
+    if not _LINES_TWINNED:
         return list(map(Line, count(1), starts, raws, lengths, repeat(())))
-    lines = list(map(object.__new__, repeat(Line, len(raws))))
-    for set_field, values in zip(_LINE_SLOTS, (count(1), starts, raws, lengths, repeat(()))):
-        any(map(set_field, lines, values))  # each call returns None: any() runs them all
-    return lines
+    lines = []
+    append = lines.append
+    for number, start, raw, length in zip(count(1), starts, raws, lengths):
+        line = _LineSlots()
+        line.number = number
+        line.start = start
+        line.text = raw
+        line.raw_length = length
+        line.shifts = ()
+        line.__class__ = Line  # type: ignore[assignment]
+        append(line)
+    return lines  # type: ignore[return-value]
 
 
 def lines_one_by_one(text: str, raws: list[str], traditional: bool) -> tuple[list[Line], list[Leftover]]:
@@ -164,15 +177,17 @@ def lines_one_by_one(text: str, raws: list[str], traditional: bool) -> tuple[lis
     return lines, leftovers
 
 
-def _strip_leftovers(raw: str, line_start: int) -> tuple[str, tuple[tuple[int, int], ...], list[Leftover]]:
-    if not raw or _LEFTOVER_RE.search(raw) is None:
+def _strip_leftovers(raw: str, line_start: int, first: int = 0) -> tuple[str, tuple[tuple[int, int], ...], list[Leftover]]:
+    """``raw`` without its leftovers, the shifts that map it back, and the leftovers; ``first``: no
+    leftover starts before this column (the line's first hint character: the search starts there)."""
+    if not raw or _LEFTOVER_RE.search(raw, first) is None:
         return raw, (), []
     parts: list[str] = []
     shifts: list[tuple[int, int]] = []
     found: list[Leftover] = []
     last = 0
     clean_len = 0
-    for m in _LEFTOVER_RE.finditer(raw):
+    for m in _LEFTOVER_RE.finditer(raw, first):
         parts.append(raw[last : m.start()])
         clean_len += m.start() - last
         kind = LEFTOVER_PATTERNS[int(m.lastgroup[1:])][0]

@@ -18,7 +18,7 @@ import codecs
 import re
 
 from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES
-from ..model import Document
+from ..model import Document, new_document
 from .cleanup import _LEFTOVER_HINT, check_size, normalise_newlines, plain_lines
 from .decode import _MAGIC, _ODD
 from .script import _MIN_HITS, _PROBE, _PROBE_RE
@@ -56,7 +56,7 @@ def read_plain_utf8(data: bytes, path: str) -> tuple[Document, str] | None:
     bom = data.startswith(codecs.BOM_UTF8)  # Notepad's UTF-8: decode.decode_bytes reads it as "utf-8-sig"
     if bom:
         data = data[3:]
-    if data.startswith(_NOT_PLAIN_PREFIXES) or b"\x00" in data[:8192]:
+    if data.startswith(_NOT_PLAIN_PREFIXES) or data.find(b"\x00", 0, 8192) >= 0:
         return None
     try:
         text = data.decode("utf-8")
@@ -77,8 +77,7 @@ def read_plain_utf8(data: bytes, path: str) -> tuple[Document, str] | None:
         return None
     lines, leftovers = plain_lines(text, raws, lengths, hints)
     encoding = "utf-8-sig" if bom else "utf-8"
-    doc = Document(path=path, text=text, lines=tuple(lines), encoding=encoding, newline=newline, bom=bom, leftovers=tuple(leftovers))
-    return doc, decoded
+    return new_document(path, text, tuple(lines), encoding, newline, bom, tuple(leftovers)), decoded
 
 
 def _leftover_hints(text: str) -> list[int] | None:
