@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
-from operator import attrgetter, is_
+from operator import attrgetter, is_, itemgetter
 from time import monotonic
 from types import ModuleType
 from typing import NamedTuple
@@ -148,15 +148,26 @@ def postprocess(diagnostics: list[Diagnostic], config: Config) -> list[Diagnosti
     then code).  Most reports need neither a severity changed, nor a finding left out, nor a duplicate
     dropped: those are only sorted (tests/test_engine_postprocess.py holds both ways equal)."""
     selected = _selected(config)
-    if not config.severity and _all_selected(diagnostics, selected, config):
-        keys = list(map(_KEY, diagnostics))
-        if len(set(keys)) == len(keys):
-            return sorted(diagnostics, key=_PLACE)
+    if not config.severity:
+        places = list(map(_PLACE, diagnostics))  # (start, end, code) of each
+        if _all_selected(set(map(_THIRD, places)), selected, config):
+            # no two at one place of one code (the usual case, told without hashing the messages):
+            # none is there twice, and each is sorted by its place read once; else the four that
+            # make a duplicate are compared
+            if len(set(places)) == len(places):
+                return list(map(_SECOND, sorted(zip(places, diagnostics), key=_FIRST)))
+            if _none_twice(diagnostics):
+                return sorted(diagnostics, key=_PLACE)
     return filtered(diagnostics, config, selected)
 
 
-def _all_selected(diagnostics: list[Diagnostic], selected: dict[str, bool], config: Config) -> bool:
-    for code in set(map(_CODE, diagnostics)):
+def _none_twice(diagnostics: list[Diagnostic]) -> bool:
+    keys = list(map(_KEY, diagnostics))
+    return len(set(keys)) == len(keys)
+
+
+def _all_selected(codes: set[str], selected: dict[str, bool], config: Config) -> bool:
+    for code in codes:
         chosen = selected.get(code)
         if chosen is None:
             chosen = selected[code] = config.selects(code)
@@ -189,8 +200,8 @@ def filtered(diagnostics: list[Diagnostic], config: Config, selected: dict[str, 
 
 
 _KEY = attrgetter("code", "span.start", "span.end", "message")  # one finding twice: the same four
-_CODE = attrgetter("code")
 _PLACE = attrgetter("span.start", "span.end", "code")  # where a finding is, then its code: the output order
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 _SELECTED: dict[int, tuple[Config, dict[str, bool]]] = {}
