@@ -61,11 +61,12 @@ def find_lookalike(outline: Outline, title: str, lookalikes: dict[str, Lookalike
             if not report_title and any(word in title for word in d.title_unless_report):
                 return name
     present = None
-    for name, d in lookalikes.items():
-        if not (d.body or d.body_patterns) or (d.body_unless_report and report_title):
+    tables = _tables(lookalikes)
+    for name, d in tables.bodied:
+        if d.body_unless_report and report_title:
             continue
         if present is None:
-            present = _body_words_present(outline, _tables(lookalikes), report_title)
+            present = _body_words_present(outline, tables, report_title)
         hits = sum(1 for word in d.body if word in present)
         if d.body_patterns and hits < d.min_body:
             for regex in _patterns(d.body_patterns):
@@ -92,6 +93,7 @@ class _Tables(NamedTuple):
     """What a look-alike table's words are searched with, worked out once per table."""
 
     table: dict  # kept: its id stays its own while the entry is cached
+    bodied: tuple[tuple[str, LookalikeDef], ...]  # the look-alikes with body words or patterns, in the table's order
     body_words: tuple[str, ...]  # every look-alike's body words, once each
     report_body_words: tuple[str, ...]  # … but those of look-alikes whose body counts under a report's title
     newline_words: bool  # a body word holds a \n
@@ -110,7 +112,8 @@ def _tables(lookalikes: dict[str, LookalikeDef]) -> _Tables:
         title_words = re.compile("|".join(map(re.escape, titles)) if titles else "(?!)")
         if len(_TABLES) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
             _TABLES.clear()
-        entry = _TABLES[id(lookalikes)] = _Tables(lookalikes, body, report_body, any("\n" in w for w in body), title_words)
+        bodied = tuple((name, d) for name, d in lookalikes.items() if d.body or d.body_patterns)
+        entry = _TABLES[id(lookalikes)] = _Tables(lookalikes, bodied, body, report_body, any("\n" in w for w in body), title_words)
     return entry
 
 

@@ -39,7 +39,7 @@ from typing import NamedTuple
 from ..model import Outline, Section
 from .tokens import Segmenter
 
-# Headings whose role words are kept (roles._Judge._heading_words_of): a few hundred distinct headings
+# Headings whose role words are kept (roles._Judge.words_of_heading): a few hundred distinct headings
 # make up a thousand reports; each kept entry is a few hundred bytes.
 HEADING_WORDS_KEPT = 2048
 
@@ -279,10 +279,6 @@ class _Judge:
 
     # --- headings -------------------------------------------------------------------------
     def words_of_heading(self, section: Section) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
-        """The roles a heading's words name and the (word, line) that name them."""
-        return self._heading_words_of(section)
-
-    def _heading_words_of(self, section: Section) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
         """The roles ``section``'s heading names and their words on its line: worked out once per heading
         text and year (many reports' headings read alike) and kept beside the segmenter, the newest
         HEADING_WORDS_KEPT of them (most headings name no part: one answer shared by them all)."""
@@ -301,7 +297,7 @@ class _Judge:
         return found, tuple([(word, line) for word in words])
 
     def _heading_words_in(self, heading: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The roles a heading names and the word that names each (the plain work behind _heading_words_of)."""
+        """The roles a heading names and the word that names each (the plain work behind words_of_heading)."""
         found: list[str] = []
         words: list[str] = []
         for role, any_word in self._heading_tests:
@@ -435,7 +431,7 @@ class _Judge:
 
     def _belongs_to_parent(self, section: Section, parent: Section) -> None:
         """A sub-part whose heading gave it no role: its parent's roles (or other), then its own sub-parts."""
-        parent_roles = self.roles_of(parent)
+        parent_roles = self._roles_at.get(parent.line, ())  # roles_of without the call
         if parent_roles in _NO_ROLE:
             self.settle(section, ("other",))
         else:

@@ -224,11 +224,14 @@ def _plan_of(shape: tuple) -> Plan:
 def _lay_out(node: tuple, parent: int, parts: list[tuple[int, int, int]]) -> None:
     """Append a ``section<depth>`` node (HEAD<depth> BODY? section<depth+1>*) and its sub-parts to ``parts``."""
     at = len(parts)
-    body = next((child for child in node[1:] if not isinstance(child, tuple)), -1)
-    parts.append((node[0], parent, body))
+    parts.append(node)  # its place kept: its own entry is made once its BODY (its first token after HEAD) is met
+    body = -1
     for child in node[1:]:
-        if isinstance(child, tuple):
+        if type(child) is tuple:
             _lay_out(child, at, parts)
+        elif body < 0:
+            body = child
+    parts[at] = (node[0], parent, body)
 
 
 def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), split: str = "") -> Outline:

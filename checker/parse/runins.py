@@ -45,14 +45,14 @@ def runin_items(lines: tuple[Line, ...], floors: Mapping[int, int]) -> dict[int,
     joined = joined_text(lines)
     if not lines or joined.count("\n") != len(lines):  # a line holds a line break: each line read alone
         return _line_by_line(lines, floors)
-    found = _scan(lines, joined, _starts(lines), floors)
+    found = _scan(lines, joined, floors)
     for i, floor in floors.items():  # a floor after white space that counts only at the first column
         if floor > 0 and lines[i].text[floor - 1] not in _LATER_SET:
             _put(found, i, line_items(lines[i], i, floor))
     return found
 
 
-def _scan(lines: tuple[Line, ...], joined: str, starts: list[int], floors: Mapping[int, int]) -> dict[int, list[RunInItem]]:
+def _scan(lines: tuple[Line, ...], joined: str, floors: Mapping[int, int]) -> dict[int, list[RunInItem]]:
     """The items of ``joined`` (the lines' text, each after a \n): every numeral and 是 after a separator
     or a line's \n, found from each 是 (a literal the string search skips to) back over the numeral's
     characters, as the regex ``[\\n…](CN_NUMERAL)是`` would find them; a line's items from its floor."""
@@ -69,9 +69,10 @@ def _scan(lines: tuple[Line, ...], joined: str, starts: list[int], floors: Mappi
                 value = _VALUES.get(number) or _value(number)
                 if value:
                     if r >= end:  # a later line than the last item's: what its items need, worked out once
-                        while r >= end:
+                        while r >= end:  # the lines in between passed over by their lengths
                             k += 1
-                            start, end = end, starts[k + 1]
+                            start = end
+                            end += len(lines[k].text) + 1
                         line = lines[k]
                         least = start + floors.get(k, 0) if floors.get(k, 0) >= 0 else len(joined)
                         # _item without the call where nothing is shifted or clamped: the offset in the
@@ -104,16 +105,6 @@ def _value(run: str) -> int:
     if len(_VALUES) < _VALUES_KEPT:
         _VALUES[run] = value
     return value
-
-
-def _starts(lines: tuple[Line, ...]) -> list[int]:
-    """Where each line's text begins in the joined text (after its \\n), and one past the end."""
-    starts = [1]
-    at = 1
-    for line in lines:
-        at += len(line.text) + 1
-        starts.append(at)
-    return starts
 
 
 def _line_by_line(lines: tuple[Line, ...], floors: Mapping[int, int]) -> dict[int, list[RunInItem]]:

@@ -1,4 +1,4 @@
-"""The role words of a heading, kept per heading text and year across reports (roles._Judge._heading_words_of):
+"""The role words of a heading, kept per heading text and year across reports (roles._Judge.words_of_heading):
 the kept answer is the one the plain work gives, on any line, for any year, after any other headings."""
 
 from __future__ import annotations
@@ -42,18 +42,18 @@ def test_kept_heading_words_are_the_plain_ones(asked):
     for text, year, line in asked:  # repeated headings, other years and other lines in between
         j = judge(year)
         s = section(text, line)
-        assert j._heading_words_of(s) == plain(j, s)
+        assert j.words_of_heading(s) == plain(j, s)
         assert j.words_of_heading(s) == plain(j, s)
 
 
 def test_a_heading_with_role_words_a_hit_and_a_near_miss():
     j = judge(2024)
     hit = section("存在的问题和2025年工作计划", 7)
-    assert "shortcomings" in j._heading_words_of(hit)[0]
+    assert "shortcomings" in j.words_of_heading(hit)[0]
     again = section("存在的问题和2025年工作计划", 30)
-    assert j._heading_words_of(again) == plain(j, again)
-    assert all(line == 30 for _, line in j._heading_words_of(again)[1])
-    assert j._heading_words_of(section("强化组织保障", 3)) == ((), ())
+    assert j.words_of_heading(again) == plain(j, again)
+    assert all(line == 30 for _, line in j.words_of_heading(again)[1])
+    assert j.words_of_heading(section("强化组织保障", 3)) == ((), ())
 
 
 def test_the_kept_headings_are_bounded_and_belong_to_one_ruleset(monkeypatch):
@@ -61,6 +61,6 @@ def test_the_kept_headings_are_bounded_and_belong_to_one_ruleset(monkeypatch):
     other_roles = dict(RULESET.roles)  # another ruleset's roles: its own memo
     j = judge(2024, other_roles)
     for n in range(12):
-        j._heading_words_of(section(f"第{n}项工作情况", n + 1))
+        j.words_of_heading(section(f"第{n}项工作情况", n + 1))
     assert len(j._heading_memo) == 5
     assert judge(2024)._heading_memo is not j._heading_memo
