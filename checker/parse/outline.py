@@ -59,18 +59,19 @@ class Tokens:
     """The grammar's tokens over the classified lines: one per run of lines of one kind (blank lines
     dropped), one per heading named by its depth among the open sections, a stack of heading levels
     deciding where each section closes (a heading of the same or a higher level, the attachment list,
-    the signature or the end)."""
+    the signature or the end).  Kept as two lists, the tokens' types and their first lines (a
+    :class:`Token` each is made only when asked for: :attr:`tokens`)."""
 
-    __slots__ = ("tokens", "runs", "closes")
+    __slots__ = ("types", "firsts", "runs", "closes")
 
     def __init__(self, kinds: list[str], headings: dict[int, HeadingMatch]) -> None:
-        tokens: list[Token] = []
+        types: list[str] = []
+        firsts: list[int] = []
         runs: dict[int, list[int]] = {}  # first line index of a run → the line indices of the run
         closes: dict[int, int] = {}  # heading line index → the line index that closes its section
         stack: list[tuple[int, int]] = []  # (level, heading line index) of the open sections
         run: list[int] = []
         last = ""
-        make = tuple.__new__  # Token(type, value) without the NamedTuple's own __new__, a Python call
         for i, kind in enumerate(kinds):
             if kind == "BLANK":
                 continue
@@ -79,7 +80,8 @@ class Tokens:
                 while stack and stack[-1][0] >= level:
                     closes[stack.pop()[1]] = i
                 stack.append((level, i))
-                tokens.append(make(Token, (_HEAD_AT_DEPTH[len(stack) - 1], i)))
+                types.append(_HEAD_AT_DEPTH[len(stack) - 1])
+                firsts.append(i)
                 last = kind
                 continue
             if kind in _CLOSES_ALL:
@@ -89,15 +91,25 @@ class Tokens:
                 run.append(i)
                 continue
             run = runs[i] = [i]
-            tokens.append(make(Token, (kind, i)))
+            types.append(kind)
+            firsts.append(i)
             last = kind
         while stack:
             closes[stack.pop()[1]] = len(kinds)
-        self.tokens, self.runs, self.closes = tokens, runs, closes
+        self.types, self.firsts, self.runs, self.closes = types, firsts, runs, closes
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens, in order."""
+        return [Token(kind, first) for kind, first in zip(self.types, self.firsts)]
 
     def lines(self, token: Token) -> tuple[int, ...]:
         """The 1-based lines of a token's run."""
-        return tuple(i + 1 for i in self.runs[token.value])
+        return self.lines_from(token.value)
+
+    def lines_from(self, first: int) -> tuple[int, ...]:
+        """The 1-based lines of the run whose first line index is ``first``."""
+        return tuple([i + 1 for i in self.runs[first]])
 
 
 # The parse trees of the token sequences met so far, by the tokens' types, each with its plan (see
@@ -132,7 +144,11 @@ def shape_plan(tokens: list[Token]) -> Plan:
 
 
 def _kept(tokens: list[Token]) -> tuple[tuple, Plan]:
-    key = tuple([token.type for token in tokens])
+    return _kept_by_types(tuple([token.type for token in tokens]))
+
+
+def _kept_by_types(key: tuple[str, ...]) -> tuple[tuple, Plan]:
+    """The parse tree and plan of the token types ``key`` (kept once worked out)."""
     kept = _SHAPES.get(key)
     if kept is None:
         shape = shape_cache.stored_shape(key)  # parsed by an earlier run
@@ -243,24 +259,24 @@ def parse_document(doc: Document, split_heads: frozenset[int] = frozenset(), spl
             headings[i] = replace(headings[i], how="split")
     tokens = Tokens(kinds, headings)
     runins = runin_items(doc.lines, {i: h.body_start for i, h in headings.items()})  # a heading's from its run-in text
-    plan = shape_plan(tokens.tokens)
+    plan = _kept_by_types(tuple(tokens.types))[1]  # shape_plan(tokens.tokens) without making the tokens
     outline = Outline(doc.lines, tuple(kinds))
     outline.split = split
     outline.sections = _sections(doc, kinds, headings, tokens, runins, plan.parts)
     signature: list[int] = []
+    types, firsts = tokens.types, tokens.firsts
     for k in plan.own:
-        token = tokens.tokens[k]
-        kind = token.type
+        kind = types[k]
         if kind == "TITLE":
-            outline.title_lines = tokens.lines(token)
+            outline.title_lines = tokens.lines_from(firsts[k])
         elif kind == "BODY":
-            outline.preamble = tokens.lines(token)
+            outline.preamble = tokens.lines_from(firsts[k])
             for n in outline.preamble:
                 outline.preamble_items.extend(runins.get(n - 1, ()))
         elif kind == "ATTACH":
-            outline.attachments = tokens.lines(token)
+            outline.attachments = tokens.lines_from(firsts[k])
         elif kind in ("SIGN", "DATE"):
-            signature.extend(tokens.lines(token))
+            signature.extend(tokens.lines_from(firsts[k]))
     outline.signature = tuple(signature)
     outline.done()
     return outline
@@ -278,12 +294,12 @@ def _sections(
     heading's own run-in text, then of its body lines); the top-level ones returned."""
     top: list[Section] = []
     made: list[Section] = []
-    toks, runs, closes = tokens.tokens, tokens.runs, tokens.closes
+    firsts, runs, closes = tokens.firsts, tokens.runs, tokens.closes
     for head, parent, body in parts:
-        i = toks[head].value
+        i = firsts[head]
         items = runins.get(i) or []  # the heading line's own list: no other section's (each line is one's)
         if body >= 0:
-            for n in runs[toks[body].value]:
+            for n in runs[firsts[body]]:
                 found = runins.get(n)
                 if found:
                     items.extend(found)
