@@ -197,9 +197,22 @@ def matching_lines(report, regex) -> frozenset[int]:
     memo = report.__dict__.setdefault("_matching_lines", {})  # rules of one kind often ask for the same words
     found = memo.get(regex)
     if found is None:
-        starts = line_starts(report)
-        found = memo[regex] = frozenset(bisect_right(starts, m.start()) for m in _to_line_end(regex).finditer(clean_text(report)))
+        found = memo[regex] = _lines_matching(report, _to_line_end(regex))
     return found
+
+
+def _lines_matching(report, scan) -> frozenset[int]:
+    """:func:`matching_lines` worked out: a search for the first match, and only when there is one the
+    scan of the rest (most scans find nothing: no generator made for them)."""
+    text = clean_text(report)
+    first = scan.search(text)
+    if first is None:
+        return _NO_LINES
+    starts = line_starts(report)
+    return frozenset(bisect_right(starts, m.start()) for m in scan.finditer(text, first.start()))
+
+
+_NO_LINES: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=256)

@@ -121,8 +121,16 @@ _CANDIDATE = digit_scan("[0-9](?:" + "[0-9]" * 10 + f"|(?<=1)[3-9][0-9][-{SPACE_
 
 def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
     """The findings as a list, or () at once when no line holds a candidate number (most reports)."""
-    touched = lines_touched(report, _CANDIDATE.finditer(clean_text(report)))  # one scan of the whole text
+    touched = candidate_lines(report)
     return _findings(report, rule, touched) if touched else ()
+
+
+def candidate_lines(report: Report) -> list[int]:
+    """Numbers of the lines a candidate number touches: one scan of the whole text, and only a search
+    when there is none (most reports)."""
+    text = clean_text(report)
+    first = _CANDIDATE.search(text)
+    return [] if first is None else lines_touched(report, _CANDIDATE.finditer(text, first.start()))
 
 
 def _findings(report: Report, rule: Rule[Params], touched: list[int]) -> list[Diagnostic]:

@@ -139,7 +139,8 @@ def _leading(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]
 def _ending_in_space(report: Report) -> list[int]:
     """Numbers of the lines that end with a space, from one scan of the whole text."""
     text = clean_text(report)
-    found = lines_touched(report, _SPACE_THEN_NEWLINE.finditer(text))
+    first = _SPACE_THEN_NEWLINE.search(text)  # most reports have none: no generator made
+    found = [] if first is None else lines_touched(report, _SPACE_THEN_NEWLINE.finditer(text, first.start()))
     if text[-1:] and text[-1] in ALL_SPACES:
         found.append(len(report.doc.lines))
     return found

@@ -96,14 +96,22 @@ def short_years(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield m.start(), m.end(), m.group(1) + "年", f"{full}年"
 
 
+def marked_lines(report: Report, form: str) -> list[int]:
+    """Numbers of the lines holding a 年 of :data:`_YEAR_MARK`: one scan of the whole text, not one
+    per line, and only a search when there is none (most reports)."""
+    mark = _YEAR_MARK[form]
+    text = clean_text(report)
+    first = mark.search(text)
+    return [] if first is None else lines_touched(report, mark.finditer(text, first.start()))
+
+
 def check(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
     """The findings as a list, or () at once when no line may hold one (most reports): no generator
     made and resumed."""
     form = rule.params.form
     quick = _QUICK[form]
     lines = report.doc.lines
-    marks = _YEAR_MARK[form].finditer(clean_text(report))  # one scan of the whole text, not one per line
-    candidates = [line for line in [lines[n - 1] for n in lines_touched(report, marks)] if quick.search(line.text) is not None]
+    candidates = [line for line in [lines[n - 1] for n in marked_lines(report, form)] if quick.search(line.text) is not None]
     if not candidates or quick.search(report.doc.text) is None:  # and the whole report's quick test
         return ()
     return _findings(rule, candidates)

@@ -95,8 +95,8 @@ def _plain_named(plain, comp):
 PLAIN = [
     (pattern, "_regions_to_read", lambda report, comp, scope: regions(report, scope)),
     (pattern._Needed, "held_by", lambda self, text: True),  # every skip pattern run on every line
-    (year_form, "lines_touched", every_line_number),
-    (personal_data, "lines_touched", every_line_number),
+    (year_form, "marked_lines", every_line_number),
+    (personal_data, "candidate_lines", every_line_number),
     (whitespace, "lines_touched", every_line_number),
     (whitespace, "_ending_in_space", every_line_number),
     (whitespace, "_indents", _plain_indents),
