@@ -71,7 +71,7 @@ def chunk(result, ctx) -> str:
     ``"    " + indented(file_dict(result), level=2)``, written field by field without building the
     dictionaries first (a third of the time; tests/formats/test_json_chunk.py holds the two equal)."""
     doc = result.document
-    index = LineIndex(doc.text) if doc is not None else None
+    index = LineIndex.of(doc) if doc is not None else None
     facts = result.facts
     out = [
         '    {\n      "path": ',

@@ -40,7 +40,7 @@ def chunk(result, ctx) -> str:
     out: list[str] = []
     paint = _paint if ctx.color else _plain
     doc = result.document
-    index = LineIndex(doc.text) if doc is not None else None
+    index = LineIndex.of(doc) if doc is not None else None
     lines = doc.text.split("\n") if doc is not None and ctx.show_source else []
     shown, hidden = grouped(result.diagnostics, getattr(ctx, "show_all", False))
     last_of = {d.code: d for d in shown} if hidden else {}

@@ -16,6 +16,7 @@ from operator import add
 
 from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES, LimitExceeded
 from ..model import Document, Leftover, Line
+from ..positions import made_by_reader
 from .script import looks_traditional, to_simplified
 
 # (kind, pattern).  Order matters only for overlapping matches (first wins).
@@ -83,7 +84,7 @@ def build_document(
         lines, leftovers = lines_one_by_one(text, raws, traditional)
     else:
         lines, leftovers = plain_lines(text, raws, lengths)
-    return Document(
+    doc = Document(
         path=path,
         text=text,
         lines=tuple(lines),
@@ -94,6 +95,8 @@ def build_document(
         source=source,
         locations=locations,
     )
+    made_by_reader(doc)
+    return doc
 
 
 def plain_lines(

@@ -19,6 +19,7 @@ import re
 
 from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES
 from ..model import Document, new_document
+from ..positions import made_by_reader
 from .cleanup import _LEFTOVER_HINT, check_size, normalise_newlines, plain_lines
 from .decode import _MAGIC, _ODD
 from .script import _MIN_HITS, _PROBE, _PROBE_RE
@@ -76,8 +77,9 @@ def read_plain_utf8(data: bytes, path: str) -> tuple[Document, str] | None:
     if max(lengths) > MAX_LINE_CHARS:
         return None
     lines, leftovers = plain_lines(text, raws, lengths, hints)
-    encoding = "utf-8-sig" if bom else "utf-8"
-    return new_document(path, text, tuple(lines), encoding, newline, bom, tuple(leftovers)), decoded
+    doc = new_document(path, text, tuple(lines), "utf-8-sig" if bom else "utf-8", newline, bom, tuple(leftovers))
+    made_by_reader(doc)
+    return doc, decoded
 
 
 def _leftover_hints(text: str) -> list[int] | None:
