@@ -129,3 +129,31 @@ def test_new_document_is_what_the_generated_init_makes(path, text, bom, encoding
     assert dataclasses.replace(made, source="markdown") == dataclasses.replace(reference, source="markdown")
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.text = ""  # type: ignore[misc]
+
+
+def test_an_unfrozen_twin_fills_an_object_that_equals_one_made_by_init():
+    from dataclasses import FrozenInstanceError, dataclass
+
+    import pytest
+
+    from checker.model import unfrozen_twin
+
+    @dataclass(frozen=True, slots=True)
+    class Pair:
+        left: int
+        right: str = "x"
+
+    twin = unfrozen_twin(Pair)
+    made = twin()
+    made.left, made.right = 1, "y"
+    made.__class__ = Pair
+    assert type(made) is Pair and made == Pair(1, "y") and hash(made) == hash(Pair(1, "y"))
+    with pytest.raises(FrozenInstanceError):
+        made.left = 2  # a Pair again: frozen
+
+    @dataclass(frozen=True)
+    class NoSlots:
+        left: int
+
+    with pytest.raises(AssertionError):
+        unfrozen_twin(NoSlots)  # its objects have a __dict__: the layouts would differ

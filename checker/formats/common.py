@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
-from ..model import SEVERITY_RANK, Diagnostic, Document
+from ..model import SEVERITY_RANK, Diagnostic, Document, unfrozen_twin
 from ..positions import LineIndex
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -113,14 +113,7 @@ class FileRecord:
         return file_record, (self.path, self.error, self.diagnostics, self.fixable, self.failing, self.extras)
 
 
-class _FileRecordSlots:
-    """FileRecord's slots in a class that is not frozen: filled by plain assignments, then made a
-    FileRecord by setting its class (the two layouts are the same, so Python allows it)."""
-
-    __slots__ = ("path", "error", "diagnostics", "fixable", "failing", "extras")
-
-
-assert _FileRecordSlots.__slots__ == FileRecord.__slots__ == tuple(f.name for f in fields(FileRecord))
+_FileRecordSlots = unfrozen_twin(FileRecord)
 
 
 def file_record(

@@ -15,7 +15,7 @@ from itertools import accumulate, count, repeat
 from operator import add
 
 from ..limits import MAX_CHARS, MAX_LINE_CHARS, MAX_LINES, LimitExceeded
-from ..model import Document, Leftover, Line
+from ..model import Document, Leftover, Line, unfrozen_twin
 from ..positions import made_by_reader
 from .script import looks_traditional, to_simplified
 
@@ -128,11 +128,7 @@ _LINE_FIELDS = ("number", "start", "text", "raw_length", "shifts")
 _LINES_TWINNED = tuple(f.name for f in fields(Line)) == _LINE_FIELDS and getattr(Line, "__slots__", None) == _LINE_FIELDS
 
 
-class _LineSlots:
-    """Line's slots in a class that is not frozen: filled by plain assignments, then made a Line by
-    setting its class (the two layouts are the same, so Python allows it)."""
-
-    __slots__ = _LINE_FIELDS
+_LineSlots = unfrozen_twin(Line) if _LINES_TWINNED else None
 
 
 def new_lines(starts: list[int], raws: list[str], lengths: list[int]) -> list[Line]:
