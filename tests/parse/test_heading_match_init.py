@@ -15,14 +15,7 @@ from hypothesis import strategies as st
 
 from checker.analyze.roles import SectionRole
 from checker.parse.classify import HEADING_MATCH_SLOTS, HeadingMatch
-
-
-def generated(cls, *values):
-    """What the dataclass's generated __init__ makes of ``values`` (frozen: object.__setattr__ per field)."""
-    obj = object.__new__(cls)
-    for f, value in zip(dataclasses.fields(cls), values):
-        object.__setattr__(obj, f.name, value)
-    return obj
+from tests.test_model_init import generated  # what the generated __init__ makes
 
 
 def test_the_signature_is_the_fields_with_their_defaults():
