@@ -13,6 +13,15 @@ entry is checked when it is stored: the pattern object built from it must equal 
 pattern and engine code) the one ``re`` compiled.  At most ``LIMIT`` patterns are kept, the newest.  Any
 problem — no cache folder, an unreadable or foreign file, an interpreter without these
 internals — means nothing is preloaded or stored, and ``re`` compiles as usual.
+
+The pack patterns run on the `regex` package (checker/kinds/_regex.py: its searches take a timeout),
+which compiles in Python too (≈ 5 ms for the default pack's patterns on every cold start).  Its
+compiled form is kept the same way, in a file of its own: what the package's ``_compile`` passes
+to its engine (``_regex.compile``), captured by compiling the pattern again when the run ends, so
+an entry is that version's own arguments; the file names the package's version, its engine's
+``MAGIC`` and its default version, and is used only when all three match.  ``register_regex``
+(called where the package is imported) puts the stored patterns into the package's cache.
+Patterns with named lists or an inline locale flag are never stored.
 """
 
 from __future__ import annotations
@@ -24,6 +33,9 @@ import sys
 LIMIT = 1000
 _known: set[tuple[str, int]] = set()
 _entries: list[list] = []
+_regex_known: set[tuple[str, int]] = set()
+_regex_file: list = []  # [header, entry, ...] as read by preload, for register_regex
+_regex_entries: list[list] = []  # the stored entries register_regex took (kept when the file is written again)
 
 
 def _path() -> str | None:
@@ -53,12 +65,65 @@ def preload() -> None:
     except Exception:  # noqa: BLE001 — a cache must never stop a check
         _known.clear()
         _entries.clear()
+    _regex_file[:] = _read_regex_file()
+
+
+def _regex_path() -> str | None:
+    from .cache import cache_file
+
+    return cache_file(f"regex-pkg-{sys.implementation.cache_tag}.marshal")
+
+
+def _read_regex_file() -> list:
+    """The stored `regex` package entries (read without importing the package), or nothing."""
+    try:
+        path = _regex_path()
+        if path is None:
+            return []
+        with open(path, "rb") as fh:
+            stored = marshal.loads(fh.read())
+        return stored if isinstance(stored, list) and stored else []
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _regex_header(main) -> list:
+    return [str(getattr(sys.modules.get("regex"), "__version__", "")), int(main._regex.MAGIC), int(main.DEFAULT_VERSION)]
+
+
+def register_regex() -> None:
+    """Put the `regex` package patterns stored by earlier runs into the package's cache, so that its
+    ``compile`` finds them there; nothing when the file was written by another version of it."""
+    try:
+        main = sys.modules["regex._main"]
+        if not _regex_file or _regex_file[0] != _regex_header(main):
+            return
+        cache, named_args, locale_sensitive = main._cache, main._named_args, main._locale_sensitive
+        engine, version, no_lists = main._regex, main.DEFAULT_VERSION, frozenset()
+        for pattern, flags, args in _regex_file[1:]:
+            key = (pattern, str, flags, no_lists, version, None)
+            if key not in cache:
+                cache[key] = engine.compile(*args)
+            named_args[pattern, str, flags] = no_lists
+            locale_sensitive[str, pattern] = False
+            _regex_known.add((pattern, flags))
+        _regex_entries[:] = _regex_file[1:]
+    except Exception:  # noqa: BLE001 — a cache must never stop a check
+        _regex_known.clear()
+        _regex_entries.clear()
+    finally:
+        _regex_file.clear()
 
 
 def save() -> None:
     """Store the patterns compiled in this run that the file does not hold yet.  A full file drops
     its oldest entries for them (patterns of earlier versions go first), so an upgrade never leaves
     the cache full of patterns no run compiles any more."""
+    _save_re()
+    _save_regex()
+
+
+def _save_re() -> None:
     try:
         cache = re._cache  # type: ignore[attr-defined]
         if not isinstance(cache, dict):
@@ -74,6 +139,61 @@ def save() -> None:
             _write(path, (list(_entries) + added)[-LIMIT:])
     except Exception:  # noqa: BLE001
         return
+
+
+def _save_regex() -> None:
+    """Store the `regex` package patterns this run compiled that the file lacks (when it was imported)."""
+    try:
+        main = sys.modules.get("regex._main")
+        if main is None:
+            return
+        version = main.DEFAULT_VERSION
+        new = [
+            (key[0], key[2])
+            for key in list(main._cache)
+            if key[1] is str and not key[3] and key[4] == version and key[5] is None and (key[0], key[2]) not in _regex_known
+        ]
+        path = _regex_path()
+        if not new or path is None:
+            return
+        added = [entry for entry in (_regex_entry(main, p, f) for p, f in new[:LIMIT]) if entry is not None]
+        if added:
+            _write(path, [_regex_header(main), *(list(_regex_entries) + added)[-LIMIT:]])
+    except Exception:  # noqa: BLE001
+        return
+
+
+def _regex_entry(main, pattern: str, flags: int) -> list | None:
+    """[pattern, flags, the arguments the package's ``_compile`` gives its engine for them], taken by
+    compiling the pattern again (not into the cache) with the engine's ``compile`` recorded; None for
+    a pattern that uses named lists or an inline locale flag."""
+    engine = main._regex
+    calls: list[tuple] = []
+
+    class Recorded:  # the engine module, its compile recorded
+        def __getattr__(self, name):
+            return getattr(engine, name)
+
+        def compile(self, *args):
+            calls.append(args)
+            return engine.compile(*args)
+
+    main._regex = Recorded()
+    try:
+        main._compile(pattern, flags, False, {}, False)
+    finally:
+        main._regex = engine
+    if len(calls) != 1 or main._locale_sensitive.get((str, pattern)) is not False:
+        return None
+    args = calls[0]
+    if len(args) < 7 or args[0] != pattern or args[5] or args[6]:  # named lists: kept out
+        return None
+    entry = [pattern, int(flags), [args[0], int(args[1]), *args[2:]]]  # the flags as a plain int (an enum member)
+    try:
+        marshal.dumps(entry)
+    except ValueError:  # a value marshal cannot store
+        return None
+    return entry
 
 
 def _entry(pattern: str, flags: int, compiled: re.Pattern) -> list | None:

@@ -28,7 +28,7 @@ def test_stored_patterns_come_back_equal_to_what_re_compiles(cache_folder: Path,
     patterns = [r"(?<=[\u4e00-\u9fff])[ \u3000](?P<after>[0-9]+)", r"[,;:?!](?:(?<=[一-龥].)|(?=[ \t]*[一-龥]))", r"(?i)abc|d(e)f"]
     compiled = [re.compile(p) for p in patterns]
     regex_cache.save()
-    (stored,) = cache_folder.glob("regex-*.marshal")
+    stored = cache_folder / Path(regex_cache._path()).name
     re.purge()
     regex_cache._known.clear()
     regex_cache.preload()
@@ -89,7 +89,7 @@ def test_cold_runs_with_and_without_caches_agree(tmp_path: Path):
     folder = tmp_path / "cache"
     first, second, none = run(str(folder)), run(str(folder)), run("")
     assert first == second == none
-    assert list(folder.glob("regex-*.marshal")) and list(folder.glob("packs-*.pickle"))
+    assert list(folder.glob("regex-cpython-*.marshal")) and list(folder.glob("regex-pkg-*.marshal")) and list(folder.glob("packs-*.pickle"))
     assert list(folder.glob("dataclasses-*.marshal")) and list(folder.glob("outline-shapes-*.marshal"))
 
 
@@ -178,5 +178,103 @@ def test_a_full_regex_cache_drops_its_oldest_patterns_for_new_ones(cache_folder:
     fresh = r"fresh[\u4e00-\u9fff]{2,}"
     re.compile(fresh)
     regex_cache.save()
-    (stored,) = cache_folder.glob("regex-*.marshal")
+    stored = cache_folder / Path(regex_cache._path()).name
     assert [entry[0] for entry in marshal.loads(stored.read_bytes())] == [old[1], old[2], fresh]
+
+
+@pytest.fixture
+def regex_package(monkeypatch):
+    """The `regex` package's caches and regex_cache's record of them, emptied for one test."""
+    import regex._main as main
+
+    for name in ("_cache", "_named_args", "_locale_sensitive"):
+        monkeypatch.setattr(main, name, {})
+    monkeypatch.setattr(regex_cache, "_regex_known", set())
+    monkeypatch.setattr(regex_cache, "_regex_entries", [])
+    monkeypatch.setattr(regex_cache, "_regex_file", [])
+    return main
+
+
+def _reloaded(main) -> None:
+    """A new run: the package's cache empty, the stored file read and registered."""
+    main._cache.clear()
+    main._named_args.clear()
+    main._locale_sensitive.clear()
+    regex_cache._regex_known.clear()
+    regex_cache._regex_file[:] = regex_cache._read_regex_file()
+    regex_cache.register_regex()
+
+
+def test_stored_regex_package_patterns_come_back_matching_as_compiled(cache_folder: Path, regex_package):
+    import regex
+
+    patterns = [(r"(?<=[\u4e00-\u9fff])[ \u3000](?P<after>[0-9]+)", 0), (r"^第[一二三]条$", regex.MULTILINE), (r"abc|d(e)f", regex.IGNORECASE)]
+    compiled = [regex.compile(p, f) for p, f in patterns]
+    regex_cache._save_regex()
+    (stored,) = cache_folder.glob("regex-pkg-*.marshal")
+    _reloaded(regex_package)
+    assert regex_cache._regex_known == {(p, int(f)) for p, f in patterns}
+    text = "汉 12 abc, DEF 汉\n第二条\n第四条"
+    for (pattern, flags), original in zip(patterns, compiled):
+        again = regex.compile(pattern, flags)  # from the package's cache, filled from the file
+        assert again is not original
+        assert (again.pattern, again.flags, again.groups, again.groupindex) == (original.pattern, original.flags, original.groups, original.groupindex)
+        assert [m.span() for m in again.finditer(text)] == [m.span() for m in original.finditer(text)]
+        assert [m.groups() for m in again.finditer(text, timeout=1.0)] == [m.groups() for m in original.finditer(text)]
+    assert stored.stat().st_size > 0
+
+
+def test_a_stored_regex_package_pattern_is_compiled_again_only_when_missing(cache_folder: Path, regex_package):
+    import regex
+
+    regex.compile(r"[0-9]+年")
+    regex_cache._save_regex()
+    _reloaded(regex_package)
+    compiles = []
+    real = regex_package._regex
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def compile(self, *args):
+            compiles.append(args[0])
+            return real.compile(*args)
+
+    regex_package._regex = Counting()
+    try:
+        regex.compile(r"[0-9]+年")
+        regex.compile(r"[0-9]+月")
+    finally:
+        regex_package._regex = real
+    assert compiles == [r"[0-9]+月"]  # the stored one came from the cache, the new one was compiled
+
+
+def test_regex_package_patterns_with_named_lists_or_an_inline_locale_are_not_stored(cache_folder: Path, regex_package):
+    import regex
+
+    regex.compile(r"\L<words>", words=["甲", "乙"])
+    regex.compile(rb"(?L)\w+")
+    regex.compile(r"plain")
+    regex_cache._save_regex()
+    _reloaded(regex_package)
+    assert regex_cache._regex_known == {("plain", 0)}
+
+
+def test_a_regex_package_cache_of_another_version_or_damaged_is_ignored(cache_folder: Path, regex_package):
+    import regex
+
+    regex.compile(r"[0-9]+日")
+    regex_cache._save_regex()
+    (stored,) = cache_folder.glob("regex-pkg-*.marshal")
+    data = marshal.loads(stored.read_bytes())
+    stored.write_bytes(marshal.dumps([["0.0.0", *data[0][1:]], *data[1:]]))  # written by another version
+    _reloaded(regex_package)
+    assert regex_cache._regex_known == set() and regex_package._cache == {}
+    stored.write_bytes(marshal.dumps([data[0], [r"[0-9]+日", 0, [r"[0-9]+日", 0, [1, 2, 3]]]]))  # code the engine refuses
+    _reloaded(regex_package)
+    assert regex_cache._regex_known == set()
+    stored.write_bytes(b"not marshal data")
+    _reloaded(regex_package)
+    assert regex_cache._regex_known == set()
+    assert regex.compile(r"[0-9]+日").match("12日")

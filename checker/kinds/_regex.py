@@ -31,6 +31,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 try:
     import regex as _engine
 
+    from ..regex_cache import register_regex
+
+    register_regex()  # the patterns compiled by earlier runs (checker/regex_cache.py)
     _TIMEOUT = True
 except ImportError:  # pragma: no cover - the dependency is declared; a dev venv may lack it
     _engine = re  # type: ignore[assignment]
