@@ -29,6 +29,7 @@ from .packs import RuleSet, load_ruleset
 
 @dataclass
 class Result:
+    """One input's check: its document and outline when it could be read, its findings, and why it could not be."""
     path: str
     document: Document | None = None
     outline: Outline | None = None

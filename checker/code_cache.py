@@ -39,7 +39,7 @@ def _path() -> str | None:
 def install() -> None:
     """Load the stored table and route the ``dataclasses`` module's ``exec`` through it."""
     try:
-        import dataclasses
+        dataclasses = _dataclasses_without_inspect()
 
         path = _path()
         if path is None:
@@ -57,6 +57,35 @@ def install() -> None:
 
 
 _CODE = type(install.__code__)
+
+
+def _dataclasses_without_inspect():
+    """The ``dataclasses`` module, imported without importing ``inspect`` (with ``ast`` and ``dis``,
+    about a fifteenth of a cold check's instructions) until it is used.  Python 3.11's dataclasses
+    use it only to write a docstring for a class that has none (every class of fzcheck has one:
+    tests/test_caches.py holds a cold check to never importing it); a Python whose dataclasses use
+    it for every class imports it at the first class, as before.  The stand-in is seen by the
+    ``dataclasses`` module only: it leaves ``sys.modules`` as soon as that is imported."""
+    if "dataclasses" in sys.modules or "inspect" in sys.modules:
+        import dataclasses
+
+        return dataclasses
+    stand_in = sys.modules["inspect"] = _Deferred("inspect")
+    try:
+        import dataclasses
+    finally:
+        if sys.modules.get("inspect") is stand_in:
+            del sys.modules["inspect"]
+    return dataclasses
+
+
+class _Deferred(type(sys)):  # a module
+    """Stands for a module not imported yet: the first attribute read imports it."""
+
+    def __getattr__(self, name: str):
+        import importlib
+
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 def _exec(source, globals=None, locals=None):

@@ -27,6 +27,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of a check: the configuration files found and the command line's options over them."""
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)

@@ -37,6 +37,7 @@ class CannotSplice(Exception):
 
 @dataclass(frozen=True)
 class Change:
+    """One replacement in the text as read, to be made in the file's own bytes."""
     start: int  # offsets into the text as read (newlines normalised to \n)
     end: int
     replacement: str

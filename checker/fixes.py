@@ -23,6 +23,7 @@ MAX_ROUNDS = 10
 
 @dataclass(frozen=True)
 class FixOutcome:
+    """What fixing one document to a fixed point gave: the fixed document, the fixes applied, what remains."""
     document: Document  # the fixed document (the input one when nothing applied)
     applied: Counter  # rule code → number of fixes applied
     rounds: int

@@ -33,6 +33,7 @@ WRITABLE_TEXT = ("text", "markdown")
 
 @dataclass
 class FileFix:
+    """One file of ``check --fix`` / ``--diff``: what remains to report, the diff, where the fixed file went."""
     path: str
     result: object  # the Result to render: remaining findings (or the input failure)
     outcome: FixOutcome | None = None
@@ -254,6 +255,7 @@ def report_line(fix: FileFix) -> str:
 
 @dataclass
 class FixRun:
+    """Every file of ``check --fix`` / ``--diff``: results to render, messages for standard error, the diff."""
     results: list = field(default_factory=list)
     fail_levels: list = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # for standard error

@@ -39,6 +39,7 @@ REQUEST_SECONDS = 60.0  # one request to the web page (all its files), wall time
 
 @dataclass(frozen=True)
 class Limit:
+    """One limit on the work an input may cause, as users read it."""
     name: str
     value: str
     what: str

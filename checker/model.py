@@ -69,6 +69,7 @@ def unfrozen_twin(cls: type) -> type:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A report as read: its text, its lines and how it was stored (encoding, newlines)."""
     path: str
     text: str
     lines: tuple[Line, ...]
@@ -109,6 +110,7 @@ def new_document(
 
 @dataclass(frozen=True, slots=True, init=False)
 class Span:
+    """A stretch of a document's text: offsets into it, end excluded."""
     start: int
     end: int
 
@@ -124,6 +126,7 @@ _SPAN_START, _SPAN_END = Span.start.__set__, Span.end.__set__  # type: ignore[at
 
 @dataclass(frozen=True, slots=True, init=False)
 class Edit:
+    """Text to put in place of a span of the document."""
     start: int
     end: int
     replacement: str
@@ -139,6 +142,7 @@ _EDIT_START, _EDIT_END, _EDIT_REPLACEMENT = Edit.start.__set__, Edit.end.__set__
 
 @dataclass(frozen=True, slots=True, init=False)
 class Fix:
+    """The edits that fix one finding, whether applying them is safe, and what they do."""
     edits: tuple[Edit, ...]
     applicability: Literal["safe", "unsafe"] = "safe"
     title: str = ""
@@ -176,6 +180,7 @@ class Location:
 
 @dataclass(frozen=True, slots=True, init=False)
 class Diagnostic:
+    """One finding: the rule's code and name, severity, message, place, basis, hint and fix."""
     code: str
     name: str
     severity: Severity
@@ -282,6 +287,7 @@ class RunInItem:
 
 @dataclass(slots=True)
 class Section:
+    """A numbered section of the outline: its heading's number and form, text, lines and sub-sections."""
     level: int  # 1..4 by number form (一、 （一） 1. （1）)
     number: str  # the numeral as written: 一, 3, …
     value: int  # numeric value of the numeral
@@ -322,6 +328,7 @@ class Section:
 
 @dataclass(slots=True)
 class Outline:
+    """A report's structure: each line's kind, the title and preamble lines, the sections."""
     lines: tuple[Line, ...]
     kinds: tuple[str, ...]  # classified kind per line (TITLE, BODY, H1…)
     title_lines: tuple[int, ...] = ()  # 1-based line numbers
@@ -371,6 +378,7 @@ class Outline:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
+    """What a report says of itself: title, year, entity, document type and the like."""
     title: str
     year: int | None
     year_source: str  # title | preamble | signature (落款 date) | plan (the plan's year − 1) | config | ""

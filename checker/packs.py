@@ -85,6 +85,7 @@ class Rule(Generic[P]):
 
 @dataclass(slots=True)
 class RuleSet:
+    """The rules, roles and look-alikes of the loaded packs, and the files they came from."""
     rules: dict[str, Rule] = field(default_factory=dict)
     roles: dict[str, RoleDef] = field(default_factory=dict)
     lookalikes: dict[str, LookalikeDef] = field(default_factory=dict)

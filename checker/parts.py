@@ -20,6 +20,7 @@ NOTE_KINDS = ("year_relation",)  # a finding of these on a present part is a not
 
 @dataclass(frozen=True)
 class Part:
+    """One required part of a report as the review shows it: its role, checklist line and column."""
     key: str  # the review row's and the checklist's key: the role, or a checklist-only line's own key
     role: str  # the section role that shows where the part is
     label: str  # the checklist line

@@ -30,6 +30,7 @@ class Segment(NamedTuple):
 
 @dataclass(eq=False)
 class Report:
+    """One document with everything the rules read: outline, facts, segmenter, the sections' roles."""
     doc: Document
     outline: Outline
     facts: Facts

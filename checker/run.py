@@ -28,6 +28,7 @@ class UsageError(Exception):
 
 @dataclass
 class CheckOptions:
+    """The options of ``fzcheck check``, as the command line gives them."""
     paths: list[str]
     format: str = "text"
     rules: list[str] = field(default_factory=list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import subprocess
 import sys
@@ -278,3 +279,59 @@ def test_a_regex_package_cache_of_another_version_or_damaged_is_ignored(cache_fo
     _reloaded(regex_package)
     assert regex_cache._regex_known == set()
     assert regex.compile(r"[0-9]+日").match("12日")
+
+
+def test_every_dataclass_of_the_checker_has_a_docstring():
+    """Python 3.10 and 3.11 write a docstring for a dataclass without one with ``inspect.signature``:
+    one such class on the way of a check imports ``inspect`` (code_cache._dataclasses_without_inspect)."""
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "checker").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any("dataclass" in ast.unparse(d) for d in node.decorator_list):
+                if ast.get_docstring(node) is None:
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert missing == []
+
+
+def _imported(args: list[str], tmp_path: Path) -> set[str]:
+    """The modules a fresh ``fzcheck`` imports for ``args`` (``-X importtime``), its caches filled first."""
+    env = {**os.environ, "FZCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = [sys.executable, "-X", "importtime", "-c", "import sys; sys.argv[0] = 'fzcheck'; from checker.console import main; main()", *args]
+    subprocess.run(command, env=env, capture_output=True, check=False)  # fills the caches
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert out.returncode in (0, 1), out.stderr[-2000:]
+    return {line.rsplit("|", 1)[1].strip() for line in out.stderr.splitlines() if line.startswith("import time:") and "|" in line}
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12's dataclasses read every class's annotations with inspect")
+def test_a_cold_check_never_imports_inspect(tmp_path: Path):
+    one = _imported(["check", "--no-cache", str(SEED)], tmp_path)
+    assert "dataclasses" in one and "checker.model" in one  # what was measured is a check
+    assert not {"inspect", "ast", "dis"} & one
+    several = _imported(["check", "--no-cache", "--format", "json", str(SEED.parent)], tmp_path)
+    assert "checker.batch" in several and not {"inspect", "ast", "dis"} & several
+
+
+def test_a_dataclass_without_a_docstring_still_gets_the_usual_one():
+    """The stand-in for ``inspect`` imports the real module the first time it is read."""
+    script = (
+        "import sys\n"
+        "from checker import code_cache\n"
+        "code_cache.install()\n"
+        "assert 'inspect' not in sys.modules, 'imported at once'\n"
+        "from dataclasses import dataclass, field\n"
+        "@dataclass(frozen=True)\n"
+        "class Plain:\n"
+        "    x: int\n"
+        "    y: tuple = field(default=())\n"
+        "print(Plain.__doc__)\n"
+        "import inspect\n"
+        "print(type(inspect).__name__, inspect.signature is not None)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "FZCHECK_CACHE_DIR"}
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["Plain(x: int, y: tuple = ())", "module True"]

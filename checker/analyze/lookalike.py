@@ -20,6 +20,7 @@ from ..parse.joined import joined_text
 
 @dataclass(frozen=True, slots=True)
 class LookalikeDef:
+    """A kind of document that looks like an annual report and is not one (a pack's ``[lookalikes.*]`` table)."""
     name: str
     title: tuple[str, ...] = ()  # any of these in the title: the file is this look-alike
     title_unless_report: tuple[str, ...] = ()  # … but only when the title does not name an annual report

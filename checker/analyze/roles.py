@@ -46,6 +46,7 @@ HEADING_WORDS_KEPT = 2048
 
 @dataclass(frozen=True, slots=True)
 class RoleDef:
+    """What makes a section one of the report's parts (a pack's ``[roles.*]`` table): heading words and evidence."""
     name: str
     label: str
     heading_any: tuple[str, ...] = ()

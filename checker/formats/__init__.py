@@ -16,6 +16,7 @@ from importlib import import_module
 
 @dataclass(frozen=True)
 class RenderContext:
+    """How the output formats render a run: colour, source lines, statistics, the rules' help."""
     color: bool = False
     show_source: bool = True
     statistics: bool = False

@@ -17,6 +17,7 @@ from ..parts import Part, own_parts
 
 @dataclass(frozen=True)
 class Item:
+    """One line of the required-parts checklist: its status and the findings behind it."""
     key: str
     label: str
     status: str  # ok | warn | missing | unchecked | na

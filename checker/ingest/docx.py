@@ -79,6 +79,7 @@ class Piece:
 
 @dataclass(slots=True)
 class Paragraph:
+    """One paragraph of a Word document as read: its lines of pieces, where it is, its outline level."""
     lines: list[list[Piece]]
     location: str
     outline: int = 0  # 1-based heading level, 0 none
@@ -89,6 +90,7 @@ class Paragraph:
 
 @dataclass
 class Extraction:
+    """What was read from a Word package: its paragraphs and the original text of each ``w:t``."""
     paragraphs: list[Paragraph]
     pages: bool  # page marks were found
     w: str = ""  # the WordprocessingML namespace of this package (transitional or strict)
@@ -222,6 +224,7 @@ _Frames = Iterator["_Frames"]
 
 @dataclass
 class _Ctx:
+    """Where the reader is in a Word package: the part, the story and its state, open complex fields."""
     part: str
     story: StoryState
     kind: str  # body | cell | textbox | note

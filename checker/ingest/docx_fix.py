@@ -37,6 +37,7 @@ from .errors import InputError
 
 @dataclass
 class DocxFix:
+    """A Word package with fixes written into it, and the edits applied and skipped."""
     data: bytes
     applied: list[Edit] = field(default_factory=list)
     skipped: list[Edit] = field(default_factory=list)
@@ -44,6 +45,7 @@ class DocxFix:
 
 @dataclass(frozen=True, slots=True)
 class _Segment:
+    """A stretch of the document's text and the ``w:t`` element (and offset in it) it came from."""
     start: int  # offset in doc.text
     end: int
     part: str  # "" for generated text

@@ -186,6 +186,7 @@ def _int(value: str | None, default: int | None = None) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class Level:
+    """One level of a Word list definition (``w:lvl``): start, number format, text, restart."""
     start: int = 1
     fmt: str = "decimal"
     text: str | None = None  # lvlText; None: the level shows nothing
@@ -197,6 +198,7 @@ class Level:
 
 @dataclass(slots=True)
 class Style:
+    """A Word paragraph style as far as numbering and outline levels go."""
     name: str = ""
     based_on: str = ""
     num_id: int | None = None

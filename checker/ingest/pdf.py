@@ -42,6 +42,7 @@ _CJK_SPACE = re.compile(
 
 @dataclass
 class _Line:
+    """One line of text laid out on a PDF page: its text, horizontal extent, glyph size and page."""
     text: str
     x0: float
     x1: float

@@ -39,6 +39,7 @@ _ETHNIC = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A paragraph of one report as the cross-report rules compare it: where it is and an excerpt."""
     line: int
     column: int
     end_column: int

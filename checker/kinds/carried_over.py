@@ -46,6 +46,7 @@ PARTS = ("measures", "shortcomings", "first_responsible", "plan", "other", "prea
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``carried_over`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     roles: tuple[str, ...]
     threshold: float = 0.9
     shingle_size: int = 5

@@ -34,6 +34,7 @@ PLACEHOLDERS = ("heading", "labels")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``combined_roles`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     roles: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "plan")
 
 

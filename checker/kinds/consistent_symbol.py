@@ -40,6 +40,7 @@ PLACEHOLDERS = ("found", "expected", "counts")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``consistent_symbol`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     variants: tuple[str, ...] = ("%", "％")
     after_digit: bool = True
 

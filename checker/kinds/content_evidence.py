@@ -57,6 +57,7 @@ PLACEHOLDERS = ("heading",)
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``content_evidence`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     role: str
     mode: str = "missing"
     max_level: int = 1

@@ -57,6 +57,7 @@ PLACEHOLDERS = ("other", "similarity", "count")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``copied_paragraph`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     threshold: float = 0.8
     shingle_size: int = 5
     min_chars: int = 40

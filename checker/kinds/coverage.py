@@ -49,6 +49,7 @@ PLACEHOLDERS = ("heading", "count", "min", "missing")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``coverage`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     areas: tuple[dict, ...]
     role: str = "measures"
     min_areas: int = 3

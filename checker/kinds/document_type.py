@@ -40,6 +40,7 @@ PLACEHOLDERS = ("lookalike", "title")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``document_type`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     pass
 
 

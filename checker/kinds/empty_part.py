@@ -45,6 +45,7 @@ _ITEM_END = ("。", "；", ";", "！", "!", "？", "?", "…")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``empty_part`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     what: str = "body"
     max_level: int = 2
 

@@ -41,6 +41,7 @@ _LEAD = 20  # characters of the paragraph the finding marks
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``flattened`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     pass
 
 

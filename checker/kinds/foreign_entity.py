@@ -46,6 +46,7 @@ PLACEHOLDERS = ("name", "other")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``foreign_entity`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     suffixes: tuple[str, ...] = ("乡", "镇", "街道", "苏木")
     allow_words: tuple[str, ...] = ()
     event_before: tuple[str, ...] = ()

@@ -39,6 +39,7 @@ PLACEHOLDERS = ("heading",)
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``has_figures`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     role: str = "measures"
     classifiers: tuple[str, ...] = ("次", "场", "人", "名", "件", "个", "期", "篇", "条", "户", "家", "起", "项", "份", "万", "余")
 

@@ -34,6 +34,7 @@ FOUND_BY_READER = True  # the driver reports these; a rule of this kind finds no
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``input_error`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     reason: str = "unreadable"
 
 

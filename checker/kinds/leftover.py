@@ -33,6 +33,7 @@ PLACEHOLDERS = ("text",)
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``leftover`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     kinds: tuple[str, ...] = ()
 
 

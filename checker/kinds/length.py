@@ -40,6 +40,7 @@ PLACEHOLDERS = ("count", "direction", "limit")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``length`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     min_chars: int = 1500
     max_chars: int = 12000
 

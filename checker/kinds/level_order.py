@@ -37,6 +37,7 @@ PLACEHOLDERS = ("found", "previous")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``level_order`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     pass
 
 

@@ -56,6 +56,7 @@ SPACED = "序号与标题之间不应空格"
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``malformed_number`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     forms: tuple[str, ...] = ("（一", "一）", "一．", "1）")
     spaced: bool = True
     skip_if_level_has_canonical: bool = False

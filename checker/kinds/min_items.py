@@ -59,6 +59,7 @@ _SENTENCE = re.compile(r"[^。；;！？!?\n][^。；;！？!?\n]*[。；;！？
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``min_items`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     role: str
     min_items: int = 2
     require_any: tuple[str, ...] = ()

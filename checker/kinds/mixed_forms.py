@@ -40,6 +40,7 @@ PLACEHOLDERS = ("found", "expected", "what")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``mixed_forms`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     ignore_forms: tuple[str, ...] = ("（一", "一）", "一．", "1）")
 
 

@@ -66,6 +66,7 @@ _NOT_A_COUNT_BEFORE = set("第每逐这那哪某唯统同单专进再又首周�
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``mixed_numerals`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     scope: str = "paragraph"
     classifiers: tuple[str, ...] = ()
 

@@ -51,6 +51,7 @@ _KEYS = {"plan_year", "name", "cited_by", "topics", "note"}
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``new_law`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     laws: tuple[dict, ...]
     role: str = "plan"
 

@@ -56,6 +56,7 @@ TARGETS = ("headings", "items")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``numbering`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     problem: str
     targets: tuple[str, ...] = TARGETS
     restart_levels: tuple[int, ...] = (3, 4)
@@ -74,6 +75,7 @@ def validate(params: Params, ruleset) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A break in a numbered list: the problem, where it is and the numbers expected."""
     problem: str
     index: int  # position in the numbered list
     expected: tuple[int, ...]  # the missing numbers (skipped) or the right number (repeated)

@@ -56,6 +56,7 @@ _NO_PUNCT = r"[^，,。；;：:、！？!?“”\"《》（）()\s]"
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``official_name`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     names: tuple[str, ...]
     prefix: str
     suffix: str

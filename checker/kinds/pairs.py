@@ -55,6 +55,7 @@ NAMES = {
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``pairs`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     report: str
     pairs: tuple[str, ...] = ("（）", "“”", "‘’", "《》", "【】", "〔〕")
 

@@ -96,6 +96,7 @@ LINE_KINDS = ("TITLE", "META", "SALUTATION", "BODY", "H", "ATTACH", "SIGN", "DAT
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``pattern`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     pattern: str
     replacement: str | None = None
     table: tuple[tuple[str, str], ...] = ()

@@ -60,6 +60,7 @@ _FLEX = {"（": "[（(]", "）": "[）)]", "(": "[（(]", ")": "[）)]", "—": 
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``period`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     periods: tuple[dict, ...]
     first_words: tuple[str, ...] = ("开局之年", "开局年", "起步之年", "开篇之年", "第一年", "首年")
     last_words: tuple[str, ...] = ("收官之年", "收官年", "决胜之年", "最后一年", "收尾之年", "末年")

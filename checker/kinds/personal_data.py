@@ -54,6 +54,7 @@ _CHECK = "10X98765432"
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``personal_data`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     units: tuple[str, ...] = (
         "元", "万", "亿", "人", "次", "件", "个", "份", "户", "%", "％", "米", "平方", "吨", "公里", "千克", "斤",
         "亩", "余", "多", "号", "年", "条", "起", "名", "场", "期", "册", "套", "台", "辆", "笔", "项",

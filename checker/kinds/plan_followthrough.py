@@ -60,6 +60,7 @@ EXCERPT = 24
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``plan_followthrough`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     threshold: float = 0.5
     min_terms: int = 2
     generic_words: tuple[str, ...] = GENERIC
@@ -124,6 +125,7 @@ def _followed(r: CrossReport, olds: list[CrossReport], params: Params):
 
 @dataclass(frozen=True, slots=True)
 class PlanItem:
+    """One item of last year's plan and the terms that show it was followed through."""
     item: Item
     terms: tuple[str, ...]
 

@@ -55,6 +55,7 @@ _HELD = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``plenum`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     plenums: tuple[dict, ...]
     grace_months: int = 3
 

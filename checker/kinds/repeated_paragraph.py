@@ -47,6 +47,7 @@ _OPENING = itemgetter(slice(0, 12))  # a key's first characters: keys written tw
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``repeated_paragraph`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     min_chars: int = 20
 
 

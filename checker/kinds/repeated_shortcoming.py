@@ -51,6 +51,7 @@ _DROP = re.compile(r"[^\w]|_|\d+", re.UNICODE)
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``repeated_shortcoming`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     threshold: float = 0.9
     min_chars: int = 8
 

@@ -36,6 +36,7 @@ PLACEHOLDERS = ("role_label",)
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``required_role`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     role: str
 
 

@@ -49,6 +49,7 @@ PLACEHOLDERS = ("heading",)
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``role_mentions`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     role: str
     words: tuple[str, ...]
     promise_words: tuple[str, ...] = ()

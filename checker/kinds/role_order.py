@@ -38,6 +38,7 @@ PLACEHOLDERS = ("heading", "label", "before")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``role_order`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     order: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "plan")
 
 

@@ -63,6 +63,7 @@ _TOWNSHIP = re.compile(r"[乡镇](?:人民政府|政府|委员会|党委)")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``signature`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     check: str
     deadline: str = "03-01"
     party_words: tuple[str, ...] = ("中共", "中国共产党", "党委", "党工委")
@@ -80,6 +81,7 @@ def validate(params: Params, ruleset) -> str:
 
 @dataclass(frozen=True)
 class Closing:
+    """The report's closing: the signing organs' lines and the date line with its date."""
     signers: tuple  # (line, stripped text) of each organ line
     date_line: object = None
     date_text: str = ""

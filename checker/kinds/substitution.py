@@ -62,6 +62,7 @@ _SENTENCE_END = "。；;！？!?\n"
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``substitution`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     swap: tuple[dict, ...] = ()
     keep: tuple[str, ...] = ()
     skip_quoted: bool = True
@@ -70,6 +71,7 @@ class Params:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One row of a substitution table: the wrong form, the right one, an example, the context it needs."""
     source: str
     target: str
     example: str

@@ -36,6 +36,7 @@ PLACEHOLDERS = ("title",)
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``title`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     pattern: str = ""
 
 

@@ -70,6 +70,7 @@ _ZH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…�
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``whitespace`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     where: str = "trailing"
     blank_lines: bool = False
     allowed_indents: tuple[str, ...] = ("\u3000\u3000",)

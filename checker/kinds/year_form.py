@@ -64,6 +64,7 @@ _YEAR_MARK = {
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``year_form`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     form: str = "zero"
 
 

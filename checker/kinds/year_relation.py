@@ -49,6 +49,7 @@ _CITATION = re.compile(r"《[^《》]*》")
 
 @dataclass(frozen=True)
 class Params:
+    """What a rule of the ``year_relation`` kind takes from its pack (its ``[rule.params]`` table in rules/*.toml)."""
     role: str = "plan"
     offset: int = 1
 

@@ -78,6 +78,7 @@ TITLE_WORDS = ("报告", "总结", "情况", "法治", "建设", "工作", "汇�
 
 @dataclass(frozen=True, slots=True, init=False)  # frozen: a line met again shares its match (_KNOWN_HEADINGS)
 class HeadingMatch:
+    """A line read as a numbered heading: its level, number form and value."""
     level: int
     form: str
     canonical: bool

@@ -61,6 +61,7 @@ _COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:项|件|次|场|个|名|人|期|篇|条
 
 @dataclass(frozen=True, slots=True)
 class SplitView:
+    """A report as the parser reads it: split at its headings when it was written as one paragraph."""
     doc: Document  # the document the parser and the rules read (``doc`` itself when nothing was split)
     mode: str = ""  # "" (lines as written) | split (at heading markers) | unsplit (flattened, not split safely)
     heads: frozenset[int] = frozenset()  # 0-based view lines that start at a split heading marker

@@ -52,6 +52,7 @@ def write_atomic(path: str, data: bytes | Iterable[str]) -> None:
 
 @dataclass
 class _Outputs:
+    """The files a review writes: workbook, dashboard and table."""
     xlsx: Optional[str]
     html: Optional[str]
     csv: Optional[str]

@@ -66,6 +66,7 @@ def job_for(config: Config, discover: bool = True) -> Job:
 
 @dataclass(slots=True)
 class ReportRecord:
+    """One report of a review: its table row, findings, outline and paragraphs, without its document."""
     file: str
     row: dict
     diagnostics: list[Diagnostic]  # placed by ``location`` (formats.summary.located): no Document needed
@@ -188,6 +189,7 @@ class _SpooledItems(Sequence):
 
 @dataclass
 class ReviewResult:
+    """A whole review: every report's record, the cross-report findings and the required parts."""
     records: list[ReportRecord]  # sorted by file; diagnostics include the cross-report ones
     findings: list[Diagnostic]  # the cross-report findings, one per group of places
     previous_count: int = 0

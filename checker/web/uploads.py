@@ -29,12 +29,14 @@ class UploadError(Exception):
 
 @dataclass(frozen=True)
 class Upload:
+    """One file sent to the web page."""
     name: str
     data: bytes
 
 
 @dataclass
 class Submission:
+    """What one request to the web page sent: its files, or pasted text."""
     files: list[Upload] = field(default_factory=list)
     text: str | None = None
     text_name: str = "粘贴的文本"
