@@ -199,33 +199,60 @@ def _runs(items: list, groups: dict, looks: bool = False) -> list[set[str]]:
     also what its look-arounds require: a set to look for besides, not in place of, the others).
     ``groups``: the strings each numbered group seen so far can match (for a back-reference)."""
     candidates: list[set[str]] = []
-    current = {""}
+    current = _START  # the run so far: (its text, the text each group captured in it took)
     for op, av in items:
         exact = _exact([(op, av)], groups)
         if exact is not None and len(current) * len(exact) <= _CAP:
-            current = {s + t for s in current for t in exact}
+            current = _then(current, op, av, exact)
             continue
+        texts = _texts(current)
         if op is _c.ASSERT:  # a look-around's text is in the text too
             inner = _required(list(av[1]), groups) if looks else None
             if inner:
                 candidates.append(inner)
-            ahead = _prefixes(list(av[1]), groups) if av[0] == 1 and current != {""} else None
-            if ahead and len(current) * len(ahead) <= _CAP:  # a look-ahead: what follows the run
-                candidates.append({s + t for s in current for t in ahead})
+            ahead = _prefixes(list(av[1]), groups) if av[0] == 1 and texts != {""} else None
+            if ahead and len(texts) * len(ahead) <= _CAP:  # a look-ahead: what follows the run
+                candidates.append({s + t for s in texts for t in ahead})
             continue
         if op in _ZERO_WIDTH:  # consumes nothing: the characters either side stay next to each other
             continue
         if op in _REPEATS and av[0] >= 1:
             once = _exact(list(av[2]), groups)
-            if once is not None and current != {""} and len(current) * len(once) <= _CAP:
-                current = {s + t for s in current for t in once}  # the run and the first round of the repeat
-        if current != {""}:
-            candidates.append(current)
-        current = {""}
+            if once is not None and texts != {""} and len(current) * len(once) <= _CAP:
+                # the run and the first round of the repeat
+                first = av[2][0] if len(av[2]) == 1 else (None, None)
+                texts = _texts(_then(current, *first, once))
+        if texts != {""}:
+            candidates.append(texts)
+        current = _START
         candidates.extend(_parts_required(op, av, groups))
-    if current != {""}:
-        candidates.append(current)
+    if _texts(current) != {""}:
+        candidates.append(_texts(current))
     return candidates
+
+
+_START: set[tuple[str, tuple]] = {("", ())}
+
+
+def _texts(run: set[tuple[str, tuple]]) -> set[str]:
+    return {text for text, _captured in run}
+
+
+def _then(run: set[tuple[str, tuple]], op, av, exact: set[str]) -> set[tuple[str, tuple]]:
+    """Each text of ``run`` followed by each string of ``exact`` (what the next item, ``op`` ``av``,
+    can match).  A back-reference to a group captured in the run repeats the text that group took
+    there (``([，。])\\1`` matches ，， and 。。, never ，。), and a capturing group notes the text it
+    takes; a back-reference to any other group may be any string its group can match."""
+    out = set()
+    for text, captured in run:
+        took = dict(captured)
+        if op is _c.GROUPREF and av in took:
+            out.add((text + took[av], captured))
+        elif op is _c.SUBPATTERN and av[0] is not None:
+            out.update((text + t, (*captured, (av[0], t))) for t in exact)
+        else:
+            out.update((text + t, captured) for t in exact)
+    return out
 
 
 def _parts_required(op, av, groups: dict) -> list[set[str]]:

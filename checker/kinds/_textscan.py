@@ -56,12 +56,21 @@ def words_finders(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     words = tuple(sorted({w for w in words if w}))
     groups = _anchor_groups(words)
     if not groups or len(groups) >= len(words) or len(groups) > _MOST_GROUPS:
+        if _MOST_GROUPS < len(words) <= _MOST_LITERALS and not all(w[0] < _LATIN_END for w in words):
+            return tuple(re.compile(re.escape(w)) for w in words)
         return (words_regex(words),)
     return tuple(re.compile(_anchored_pattern(anchor, group)) for anchor, group in groups)
 
 
 _MOST_GROUPED = 64
 _MOST_GROUPS = 3  # more groups than this: more scans of the text than the trie's one
+# ... unless the trie opens with a class of characters beyond Latin-1 (the doubled marks ，， 。。 、、
+# ；； ：：): ``re`` tests such a class with a table of blocks at every character of the text (about 80
+# instructions a character for FZ405's five marks, each a common one), where a scan for a literal
+# string skips to its first character in a tight loop (about 5): a scan per word is the cheaper up to
+# this many words.
+_MOST_LITERALS = 6
+_LATIN_END = "\u0100"
 
 
 def lines_holding(report, words: tuple[str, ...]) -> frozenset[int]:

@@ -79,17 +79,24 @@ def test_every_default_pattern_rule_on_its_own_examples():
     assert checked >= 5
 
 
+# back-references to groups captured in the run, in a repeat's first round, and to a group of a branch
+BACK_REFERENCES = ["(ab|cd)x\\1", "(a|b)(c|d)\\2\\1", "([abc])\\1+d?", "x(a|bc)\\1(?=e)", "(?:(a)|b)\\1c", "(a|b)+\\1", "((a|b)c)\\2\\1"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abcdex\n", max_size=14))
 def test_a_text_the_pattern_matches_holds_a_string_of_every_required_set(text):
-    for pattern in [*PATTERNS, "a(?=bc)d?", "(?<=ab)c", "x(?=[ab]c)", "(a|b)\\1c", "([ab])\\1+"]:
+    for pattern in [*PATTERNS, "a(?=bc)d?", "(?<=ab)c", "x(?=[ab]c)", "(a|b)\\1c", "([ab])\\1+", *BACK_REFERENCES]:
         if re.search(pattern, text):
             for needed in required_sets(pattern):
                 assert any(s in text for s in needed), (pattern, text, needed)
 
 
 def test_back_references_and_look_arounds_give_sets():
-    assert frozenset({a + b for a in "，。" for b in "，。"}) in required_sets(r"([，。])\1+")
+    # a back-reference repeats what its group took in the run: ，， or 。。, never ，。
+    assert frozenset({"，，", "。。"}) in required_sets(r"([，。])\1+")
+    assert required_strings(r"(ab|cd)x\1") == {"abxab", "cdxcd"}
+    assert required_strings(r"(a|b)(c|d)\2\1") == {"acca", "adda", "bccb", "bddb"}
     assert set(required_sets(r"x(?=\s*号)")) == {frozenset({"x"}), frozenset({"号"})}
     assert required_strings(r"x(?=\s*号)") == frozenset({"x"})  # a look-around's set is looked for besides
 
@@ -122,3 +129,14 @@ def test_a_rule_scans_the_lines_holding_its_rare_character_only_without_a_litera
     rules = {r.code: r for r in active_rules(ruleset_for(config), config) if r.kind == "pattern"}
     assert pattern._compiled(rules["FZ408"]).needed.rare.pattern == "号"  # [2019]28号: 号 on a line or two
     assert pattern._compiled(rules["FZ402"]).needed.rare is None  # opens with \(: its whole scan is a fast one
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdx", max_size=10))
+def test_a_back_reference_repeats_its_groups_text(text):
+    """The back-reference's sets hold only what its group took (``(a|b)\\1``: aa, bb), and still one
+    of them is in every text the pattern matches."""
+    for pattern in BACK_REFERENCES:
+        if re.search(pattern, text):
+            for needed in required_sets(pattern):
+                assert any(s in text for s in needed), (pattern, text, needed)

@@ -250,6 +250,15 @@ def test_words_finders_open_with_the_string_a_group_shares():
     finders = words_finders(words)
     assert [f.pattern[: f.pattern.index("(")] for f in finders] == ["中全会", "党的", "届"]
     assert [f.pattern for f in words_finders(("19", "20"))] == ["(?:19|20)"]  # no fewer groups than words: the trie
+    # a few words opening with marks beyond Latin-1 and sharing nothing: a literal scan for each
+    assert [f.pattern for f in words_finders(("，，", "。。", "、、", "；；", "：："))] == ["、、", "。。", "，，", "：：", "；；"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="，。、a", min_size=2, max_size=3), min_size=4, max_size=7), st.text(alphabet="，。、a\n", max_size=12))
+def test_words_finders_of_a_few_words_sharing_nothing(words, text):
+    finders = words_finders(tuple(words))
+    assert any(f.search(text) is not None for f in finders) == any(w in text for w in words), (words, text)
 
 
 # --- substitution.word_lines: every line holding each word, overlapping occurrences too ------------
