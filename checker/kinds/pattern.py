@@ -51,6 +51,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..limits import TimeLimitExceeded
@@ -60,6 +61,7 @@ from ._regex import (
     compile_pack_pattern,
     finds_every_line,
     nested_quantifier,
+    opening_class,
     opens_with_a_literal,
     required_sets,
     required_strings,
@@ -215,7 +217,7 @@ def _timed_out(rule: Rule[Params]) -> TimeLimitExceeded:
 class _Compiled:
     """What a rule's check needs, built once per loaded rule."""
 
-    __slots__ = ("fixable", "needed", "regex", "skips", "table", "whole")
+    __slots__ = ("fixable", "needed", "openers", "regex", "skips", "table", "whole")
 
     def __init__(self, rule) -> None:
         p = rule.params
@@ -226,6 +228,10 @@ class _Compiled:
         every_line = finds_every_line(expanded, re.IGNORECASE if p.ignore_case else 0)
         self.regex = compile_pack_pattern(expanded, p.ignore_case, multiline=every_line)
         self.whole = self.regex if every_line else None
+        # A pattern opening with a class of a few characters: the whole text scanned once for each
+        # character present, with the pattern opening with it (_regex.opening_class), not once for the class.
+        openers = opening_class(expanded, re.IGNORECASE if p.ignore_case else 0) if every_line else None
+        self.openers = tuple((ch, compile_pack_pattern(variant, p.ignore_case, multiline=True)) for ch, variant in openers or ())
         self.needed = _Needed(p.pattern, p.ignore_case)
         self.skips = tuple((_compile(skip, p.ignore_case), _Needed(skip, p.ignore_case)) for skip in p.skip_patterns)
         self.table = dict(p.table)
@@ -251,12 +257,26 @@ def _regions_to_read(report: Report, comp: _Compiled, scope: tuple[str, ...]) ->
         few = matching_lines(report, comp.needed.rare)
         if len(few) <= _FEW_LINES:
             return regions_on(report, sorted(few), scope)
-    spans = [m.span() for m in comp.whole.scan(text)]
+    scans = _whole_scans(text, comp)
+    spans = scans[0] if len(scans) == 1 else sorted(chain.from_iterable(scans))
     starts = line_starts(report)
     found = regions_on(report, lines_of_spans(starts, spans), scope)
     if any(region.col for region in found):
-        found = [region for region in found if not region.col or _reaches(spans, starts, region)]
+        found = [region for region in found if not region.col or any(_reaches(one, starts, region) for one in scans)]
     return found
+
+
+def _whole_scans(text: str, comp: _Compiled) -> list[list[tuple[int, int]]]:
+    """The spans of the matches of the whole text's scan, or, for a pattern opening with a class of a
+    few characters, of each scan for a character of it the text holds.  Each list is in scan order.
+    Where a scan of a line from a column finds a match opening with a character, the scan for that
+    character, which matches there too, has a match running over that place or ending after it on
+    that line (as the scan for the class has, see :func:`_reaches`): the lines and headings to read
+    are found as from the scan for the class.  Matches of two scans may overlap: no harm, a line is
+    read once."""
+    if not comp.openers:
+        return [[m.span() for m in comp.whole.scan(text)]]
+    return [[m.span() for m in finder.scan(text)] for ch, finder in comp.openers if ch in text] or [[]]
 
 
 def _reaches(spans: list[tuple[int, int]], starts: list[int], region: Region) -> bool:

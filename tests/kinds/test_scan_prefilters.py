@@ -209,6 +209,63 @@ def test_an_approved_whole_scan_touches_every_line_a_line_scan_matches(lines, co
                 assert number in touched, (pattern_text, lines, number)
 
 
+OPENING_PATTERNS = [
+    r"[ab]\s*c", r"[ab](?<=a.)c?", r"[a b](?=\s*c)", r"[ab]a", r"[ab](?!b)\w", r"[ab]$", r"[ab](?<=c.)",
+    r"[ \t](?:(?<=a.)(?=b)|(?<=b.)(?=c))", r"[abc](?<=[ab].)b", r"[ab]\n?c",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="ab c\t", max_size=8), min_size=1, max_size=5), st.integers(0, 3))
+def test_the_scans_for_each_opening_character_touch_every_line_a_line_scan_matches(lines, col):
+    """pattern._whole_scans for a pattern opening with a class: one scan per character, their matches
+    possibly overlapping; every line (and every heading's text from a column: _reaches) on which a
+    line's scan finds a match is touched, as by the scan for the class."""
+    from types import SimpleNamespace
+
+    from checker.kinds._regex import compile_pack_pattern, opening_class
+    from checker.kinds._textscan import Region, lines_of_spans
+
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for pattern_text in OPENING_PATTERNS:
+        variants = opening_class(pattern_text)
+        assert variants, pattern_text
+        comp = SimpleNamespace(openers=tuple((ch, compile_pack_pattern(v, multiline=True)) for ch, v in variants))
+        scans = pattern._whole_scans(text, comp)
+        touched = set(lines_of_spans(starts, sorted(span for scan in scans for span in scan)))
+        for number, line in enumerate(lines, start=1):
+            at = min(col, len(line))
+            if re.compile(pattern_text).search(line, at):
+                assert number in touched, (pattern_text, lines, number)
+                region = Region(SimpleNamespace(number=number), at)
+                assert any(pattern._reaches(scan, starts, region) for scan in scans), (pattern_text, lines, number, at)
+
+
+@pytest.mark.parametrize(
+    ("pattern_text", "expected"),
+    [
+        ("[ab]c", (("a", "ac"), ("b", "bc"))),
+        ("[]a]b", (("]", "\\]b"), ("a", "ab"))),
+        ("[a\\]](?<=x.)", (("]", "\\](?<=x.)"), ("a", "a(?<=x.)"))),
+        ("[ab]", (("a", "a"), ("b", "b"))),
+    ],
+)
+def test_opening_class_replaces_the_class_by_each_character(pattern_text, expected):
+    from checker.kinds._regex import opening_class
+
+    assert opening_class(pattern_text) == expected
+
+
+@pytest.mark.parametrize("pattern_text", ["[^a]b", "[ab]+c", "[ab]c|d", "a[bc]", "[a-z]b", "[abcdefg]x", "(?i)[ab]"])
+def test_opening_class_only_for_a_class_of_a_few_characters_at_the_start(pattern_text):
+    from checker.kinds._regex import opening_class
+
+    assert opening_class(pattern_text) is None
+
+
 # --- words_regex: a trie of words finds what their alternation, longest first, finds ---------------
 
 
