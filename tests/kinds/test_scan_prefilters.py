@@ -332,9 +332,11 @@ def test_word_lines_finds_every_line_holding_each_word(words, data):
     report = SimpleNamespace(_memo={}, _clean_text=text, _line_starts=None)
     report.__dict__["_line_starts"] = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
     vocabulary = frozenset(words)
-    found = substitution.word_lines(report, 1, words_regex(tuple(vocabulary)), vocabulary)
     expected = {w: {n for n, line in enumerate(lines, start=1) if w in line} for w in vocabulary}
-    assert found == {w: n for w, n in expected.items() if n}, (words, text)
+    for finders in (substitution.vocabulary_finders(tuple(vocabulary)), (("", words_regex(tuple(vocabulary))),)):
+        report._memo.clear()  # a finder per first character, then one regex of every word
+        found = substitution.word_lines(report, 1, finders, vocabulary)
+        assert found == {w: n for w, n in expected.items() if n}, (words, text, finders)
 
 
 # --- whitespace._indent_counts: the indents counted from the whole text, as line by line ------------
