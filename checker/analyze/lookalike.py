@@ -140,6 +140,36 @@ def words_present(text: str, words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+def trie_pattern(words: tuple[str, ...]) -> str:
+    """A regex of ``words`` (none empty) as a trie: the words that share a beginning share its branch, so
+    where one of the words' first characters stands the regex follows one path instead of trying every
+    word in turn.  At each column it matches the longest word that starts there (a longer branch is tried
+    before the word that ends earlier), as an alternation of the words longest first does."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _branches(trie)
+
+
+def _branches(node: dict) -> str:
+    branches = []
+    for ch, child in node.items():
+        if not ch:
+            continue
+        run = re.escape(ch)
+        while len(child) == 1 and "" not in child:  # a run of characters without a choice: no group
+            ((ch, child),) = child.items()
+            run += re.escape(ch)
+        branches.append(run + _branches(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 def _any_of(words: tuple[str, ...]) -> tuple[re.Pattern | None, int]:
     """The scan's regex (None for an empty word or one with NUL: then each word is searched) and how far
     a word reaches past the column it starts at."""
@@ -148,8 +178,7 @@ def _any_of(words: tuple[str, ...]) -> tuple[re.Pattern | None, int]:
         if not words or any(not w or "\0" in w for w in words):
             known = (None, 0)
         else:
-            longest_first = sorted(words, key=len, reverse=True)
-            known = (re.compile("|".join(re.escape(w) for w in longest_first)), len(longest_first[0]) - 1)
+            known = (re.compile(trie_pattern(words)), max(map(len, words)) - 1)
         if len(_ANY_OF) >= CACHED_TABLES:
             _ANY_OF.clear()
         _ANY_OF[words] = known
