@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from ..model import Line, RunInItem
-from .joined import joined_text
+from .joined import joined_text, one_break_per_line
 from .numerals import CN_NUMERAL, cn_to_int
 
 # at the column a line is read from (a leading look-behind would make the regex engine try every
@@ -43,7 +43,7 @@ def runin_items(lines: tuple[Line, ...], floors: Mapping[int, int]) -> dict[int,
     """Each line's run-in items by its 0-based index (a line without any: absent), the line read from
     column ``floors[index]`` (0 when absent; a negative floor: the line is not read)."""
     joined = joined_text(lines)
-    if not lines or joined.count("\n") != len(lines):  # a line holds a line break: each line read alone
+    if not lines or not one_break_per_line(lines):  # a line holds a line break: each line read alone
         return _line_by_line(lines, floors)
     found = _scan(lines, joined, floors)
     for i, floor in floors.items():  # a floor after white space that counts only at the first column

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from checker.analyze.lookalike import LookalikeDef, find_lookalike
 from checker.ingest import document_from_text
 from checker.model import Line
 from checker.parse import joined
 from checker.parse.outline import parse_document
+from checker.parse.runins import runin_items
 
 
 def test_the_joined_text_is_each_line_after_a_line_break():
@@ -32,3 +36,23 @@ def test_a_body_word_with_a_line_break_matches_as_in_the_lines_joined_without_th
     assert find_lookalike(outline, "", table) == ""  # "\n会议" is not in the text: the first line opens it
     outline = parse_document(document_from_text("会上讲话。\n会议召开。\n"))
     assert find_lookalike(outline, "", table) == "甲"  # after the first line, it is
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="一是\n。 a", max_size=6), max_size=6))
+def test_one_break_per_line_is_the_count_of_the_joined_texts_breaks(texts):
+    """What the run-in scan asks (it used to count the joined text's \\n; lines there are none of: it
+    reads none), asked of the latest lines and of fresh ones."""
+    lines = tuple(Line(n, 0, text, len(text)) for n, text in enumerate(texts, 1))
+    expected = not any("\n" in text for text in texts)
+    if lines:
+        assert expected is (joined.joined_text(lines).count("\n") == len(lines))
+    assert joined.one_break_per_line(lines) is expected
+    fresh = tuple(Line(n, 0, text, len(text)) for n, text in enumerate(texts, 1))
+    assert joined.one_break_per_line(fresh) is expected  # asked before the text is
+
+
+def test_a_line_holding_a_break_has_its_run_in_items_read_alone():
+    lines = (Line(1, 0, "甲\n一是乙", 6),)
+    assert not joined.one_break_per_line(lines)
+    assert runin_items(lines, {}) == {}  # 一是 after the line's own \n: not at a line's start, not after a separator
