@@ -126,11 +126,14 @@ def time_limit(seconds: float = CHECK_SECONDS):
 
     Cooperative everywhere (``check_time`` between rules and paragraphs; the rule packs'
     regular expressions get the remaining time as their own timeout); in the main thread
-    also a SIGALRM watchdog, which interrupts any Python code, a reader's included.
+    also a SIGALRM watchdog, which interrupts any Python code, a reader's included, and the
+    `regex` engine's matching (it checks for signals as it goes), so that while it is armed
+    the patterns need no timeout of their own (``watchdog_armed``).
     A nested limit never extends the outer one.
     """
     outer = getattr(_local, "deadline", None)
     previous_seconds = getattr(_local, "seconds", CHECK_SECONDS)
+    outer_watchdog = getattr(_local, "watchdog", False)
     deadline, shown = time.monotonic() + seconds, seconds
     if outer is not None and outer < deadline:  # the outer limit comes first: it is the one to name
         deadline, shown = outer, previous_seconds
@@ -148,6 +151,7 @@ def time_limit(seconds: float = CHECK_SECONDS):
             signal.setitimer(signal.ITIMER_REAL, seconds)
         except ValueError:  # not the main interpreter
             use_signal = False
+    _local.watchdog = use_signal or (outer_watchdog and deadline == outer)  # the alarm rings at this deadline
     try:
         yield
     finally:
@@ -156,6 +160,12 @@ def time_limit(seconds: float = CHECK_SECONDS):
             _set_handler(signal.SIGALRM, old_handler)
         _local.deadline = outer
         _local.seconds = previous_seconds
+        _local.watchdog = outer_watchdog
+
+
+def watchdog_armed() -> bool:
+    """Whether SIGALRM interrupts this thread's work at the current deadline (time_limit)."""
+    return getattr(_local, "watchdog", False)
 
 
 @contextmanager
@@ -174,9 +184,11 @@ def paused():
     if ticking:
         signal.setitimer(signal.ITIMER_REAL, 0)
     _local.deadline = None
+    watchdog, _local.watchdog = getattr(_local, "watchdog", False), False
     try:
         yield
     finally:
+        _local.watchdog = watchdog
         _local.deadline = time.monotonic() + left
         if ticking:
             signal.setitimer(signal.ITIMER_REAL, left)

@@ -40,3 +40,64 @@ def test_the_watchdog_interrupts_a_busy_loop():
             pass
     assert str(raised.value) == time_message(0.05)
     assert signal.getsignal(signal.SIGALRM) == before
+
+
+def test_the_watchdog_interrupts_the_regex_engine_mid_match():
+    """What lets the pack patterns go without a timeout of their own while the watchdog is armed:
+    the `regex` engine checks for signals as it matches, so the alarm stops a backtracking search."""
+    import regex
+
+    backtracking = regex.compile("(a|aa)*c")  # about 2**60 ways to fail on the text below
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        backtracking.search("a" * 60 + "bc")
+
+
+class _Recorded:
+    """A compiled pattern that records the keyword arguments of each search."""
+
+    def __init__(self) -> None:
+        self.kwargs: list[dict] = []
+
+    def search(self, text, pos=0, **kwargs):
+        self.kwargs.append(kwargs)
+
+
+def _timeouts_given(run) -> list[bool]:
+    from checker.kinds._regex import TimedPattern
+
+    compiled = _Recorded()
+    run(lambda: TimedPattern(compiled).search("文字"))
+    return ["timeout" in kwargs for kwargs in compiled.kwargs]
+
+
+def test_a_pattern_gets_a_timeout_only_where_no_watchdog_rings_at_the_deadline():
+    from checker.limits import paused, watchdog_armed
+
+    def main_thread(search):
+        with time_limit(30):
+            assert watchdog_armed()
+            search()  # the alarm rings at the deadline: no timeout
+            with time_limit(60):  # nested, not earlier: the same deadline, the same alarm
+                search()
+            with time_limit(5):  # nested and earlier: the alarm rings too late for it
+                assert not watchdog_armed()
+                search()
+            assert watchdog_armed()
+            with paused():
+                assert not watchdog_armed()
+        assert not watchdog_armed()
+        search()  # no limit at all: no timeout
+
+    assert _timeouts_given(main_thread) == [False, False, True, False]
+
+    def other_thread(search):
+        def work():
+            with time_limit(30):
+                assert not watchdog_armed()
+                search()  # no signal in this thread: the engine's own timeout
+
+        worker = threading.Thread(target=work)
+        worker.start()
+        worker.join()
+
+    assert _timeouts_given(other_thread) == [True]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..limits import TimeLimitExceeded, remaining
+from ..limits import TimeLimitExceeded, remaining, watchdog_armed
 
 try:  # Python 3.11+
     import re._compiler as _compiler
@@ -78,7 +78,10 @@ class TimedPattern:
         self.code = code
 
     def _timeout(self) -> dict:
-        if not _TIMEOUT:
+        """The engine's timeout for one search: the time left for the file, unless the SIGALRM
+        watchdog rings then anyway (the engine, which checks for signals as it matches, stops at it;
+        a timeout costs five clock readings, system calls, per search)."""
+        if not _TIMEOUT or watchdog_armed():
             return {}
         left = remaining()
         return {} if left is None else {"timeout": max(left, 0.001)}
@@ -90,13 +93,13 @@ class TimedPattern:
     def search(self, text: str, pos: int = 0):
         try:
             return self.compiled.search(text, pos, **self._timeout())
-        except TimeoutError:
+        except (TimeoutError, TimeLimitExceeded):  # the engine's timeout, or the watchdog's alarm in it
             raise self._timed_out() from None
 
     def finditer(self, text: str, pos: int = 0):
         try:
             yield from self.compiled.finditer(text, pos, **self._timeout())
-        except TimeoutError:
+        except (TimeoutError, TimeLimitExceeded):
             raise self._timed_out() from None
 
     def scan(self, text: str, pos: int = 0):
