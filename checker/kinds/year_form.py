@@ -97,11 +97,24 @@ def short_years(text: str) -> Iterator[tuple[int, int, str, str]]:
         yield m.start(), m.end(), m.group(1) + "年", f"{full}年"
 
 
+# Either form's 年 (the look-behinds of both): one search per report for both rules, which in most
+# reports finds none, where each rule's own search read the text's every 年.
+_ANY_YEAR_MARK = re.compile(
+    r"年(?:(?<=[一二][〇零○ＯO0一二三四五六七八九]{3}年)|(?<=\s年)|(?<![\d.．/\-]\d{2}年)(?<=\d{2}年))"
+)
+
+
 def marked_lines(report: Report, form: str) -> list[int]:
     """Numbers of the lines holding a 年 of :data:`_YEAR_MARK`: one scan of the whole text, not one
-    per line, and only a search when there is none (most reports)."""
-    mark = _YEAR_MARK[form]
+    per line, and only a search when there is none (most reports); none at once when the report's one
+    search for either form's 年 found none."""
     text = clean_text(report)
+    held = report._memo.get("year_form marks")
+    if held is None:
+        held = report._memo["year_form marks"] = _ANY_YEAR_MARK.search(text) is not None
+    if not held:
+        return []
+    mark = _YEAR_MARK[form]
     first = mark.search(text)
     return [] if first is None else lines_touched(report, mark.finditer(text, first.start()))
 
