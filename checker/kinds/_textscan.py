@@ -99,6 +99,8 @@ def _line_finders(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     trie's scan for a class of characters, and each scan reads the whole text anyway), up to four."""
     words = tuple(sorted({w for w in words if w}))
     groups = _anchor_groups(words)
+    if not groups and len(words) <= _MOST_LINE_SCANS:  # nothing shared worth a scan (% and ％): each word's
+        return tuple(re.compile(re.escape(word)) for word in words)
     if not groups or len(groups) > _MOST_LINE_SCANS:
         return (words_regex(words),)
     return tuple(re.compile(_anchored_pattern(anchor, group)) for anchor, group in groups)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
-from ._textscan import clean_text, matching_lines, overlaps, regions_on, span_is_plain, url_ranges, words_regex
+from ._textscan import clean_text, lines_holding, overlaps, regions_on, span_is_plain, url_ranges
 from .base import diagnostic, per_rule
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _findings(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
     params = rule.params
     regex = _regex(rule)
     found: list[tuple] = []
-    for region in regions_on(report, sorted(matching_lines(report, words_regex(params.variants)))):  # one scan
+    for region in regions_on(report, sorted(lines_holding(report, params.variants))):  # a scan for each form
         text = region.text
         urls = url_ranges(text)
         for m in regex.finditer(text, region.col):

@@ -103,7 +103,7 @@ PLAIN = [
     (official_name, "lines_to_read", lambda report, comp: frozenset(every_line_number(report))),
     (substitution, "_lines_with_a_source", lambda report, comp: frozenset(every_line_number(report))),
     (content_evidence, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
-    (consistent_symbol, "matching_lines", lambda report, regex: frozenset(every_line_number(report))),
+    (consistent_symbol, "lines_holding", lambda report, words: frozenset(every_line_number(report))),
     (period, "lines_holding", lambda report, words: frozenset(every_line_number(report))),
     (period, "_named", _plain_named),
 ]
