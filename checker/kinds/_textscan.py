@@ -206,10 +206,13 @@ def matching_lines(report, regex) -> frozenset[int]:
     a regex that cannot match across a line end (a table of words without newlines): then every line
     holding an occurrence holds a match of the scan, even where matches overlap."""
     memo = report.__dict__.setdefault("_matching_lines", {})  # rules of one kind often ask for the same words
-    found = memo.get(regex)
-    if found is None:
-        found = memo[regex] = _lines_matching(report, _to_line_end(regex))
-    return found
+    # keyed by the regex's id, the regex kept with its lines (alive while the report is: its id stays
+    # its own): a compiled pattern's hash is worked out from its whole code each time (7,000
+    # instructions for mixed_numerals' class of numerals and its measure words)
+    entry = memo.get(id(regex))
+    if entry is None or entry[0] is not regex:
+        entry = memo[id(regex)] = (regex, _lines_matching(report, _to_line_end(regex)))
+    return entry[1]
 
 
 def _lines_matching(report, scan) -> frozenset[int]:
@@ -226,11 +229,25 @@ def _lines_matching(report, scan) -> frozenset[int]:
 _NO_LINES: frozenset[int] = frozenset()
 
 
-@lru_cache(maxsize=256)
 def _to_line_end(regex):
     """``regex`` followed by the rest of its line: one match per line that holds one (the first),
     not one per occurrence (法治 on every line), and the same lines, as a match cannot run over a
-    line end: the scan goes on after the line."""
+    line end: the scan goes on after the line.  Kept by the regex's id (see :func:`matching_lines`),
+    with the regex, which stays alive while kept."""
+    entry = _LINE_END.get(id(regex))
+    if entry is not None and entry[0] is regex:
+        return entry[1]
+    if len(_LINE_END) >= _MOST_LINE_END:
+        _LINE_END.clear()
+    _LINE_END[id(regex)] = (regex, made := _line_end_made(regex))
+    return made
+
+
+_LINE_END: dict[int, tuple] = {}
+_MOST_LINE_END = 512
+
+
+def _line_end_made(regex):
     if not isinstance(regex, re.Pattern):
         return regex
     try:

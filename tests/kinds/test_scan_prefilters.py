@@ -382,3 +382,29 @@ def test_lines_holding_scans_for_the_strings_groups_share():
     plans = ("法治中国建设规划", "法治社会建设实施纲要", "十三", "十四", "法治政府建设实施纲要", "十五", "八五", "七五")
     assert [f.pattern[:2] for f in _line_finders(plans)] == ["法治", "十(", "五("]
     assert [f.pattern for f in _line_finders(("习近平", "新时代中"))] == ["新时代中", "习近平"]
+
+
+# --- matching_lines: kept per report by the regex's id, the regex kept with it ----------------------
+
+
+def test_matching_lines_keeps_each_regexs_own_lines():
+    from checker.kinds import _textscan
+
+    report = _report("法治宣传\n年度报告\n法治\n报告")
+    regexes = [re.compile(p) for p in ("法治", "报告", "年度", "缺")]
+    for _ in range(2):  # the second time from the memo
+        for regex in regexes:
+            expected = {n for n, line in enumerate(report.doc.lines, start=1) if regex.search(line.text)}
+            assert _textscan.matching_lines(report, regex) == expected, regex.pattern
+    # a regex made anew with the same pattern is another object: its lines worked out again, the same
+    assert _textscan.matching_lines(report, re.compile("报告", re.IGNORECASE)) == {2, 4}
+
+
+def test_to_line_end_of_many_regexes(monkeypatch):
+    from checker.kinds import _textscan
+
+    monkeypatch.setattr(_textscan, "_MOST_LINE_END", 3)
+    regexes = [re.compile(f"a{n}") for n in range(8)]
+    for regex in regexes * 2:  # the table emptied when full: each regex still gets its own
+        assert _textscan._to_line_end(regex).pattern == f"(?:{regex.pattern})[^\n]*"
+    assert len(_textscan._LINE_END) <= 3
