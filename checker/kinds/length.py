@@ -67,11 +67,31 @@ def han_chars(text: str) -> int:
     return len(high.translate(None, _NOT_HAN_HIGH))
 
 
+def holds_at_least(text: str, least: int) -> bool:
+    """Whether ``text`` holds ``least`` Chinese characters or more (``han_chars(text) >= least``),
+    counted from its start a piece at a time and no further once there are that many: most reports
+    are past the minimum before the end (the count of the whole text is needed only for a finding)."""
+    counted = at = 0
+    while counted < least:
+        if at >= len(text):
+            return False
+        step = max(least - counted, _LEAST_PIECE) * 5 // 4  # room for what is missing: most of a piece is Chinese
+        counted += han_chars(text[at : at + step])
+        at += step
+    return True
+
+
+_LEAST_PIECE = 256
+
+
 def check(report: Report, rule: Rule[Params]) -> Sequence[Diagnostic]:
     if not report.outline.title_lines:
         return ()
-    count = han_chars(clean_text(report))
+    text = clean_text(report)
     p = rule.params
+    if (not p.max_chars or len(text) <= p.max_chars) and holds_at_least(text, p.min_chars):
+        return ()  # within both limits: no more Chinese characters than characters, and enough of them
+    count = han_chars(text)
     if p.min_chars and count < p.min_chars:
         return [diagnostic(rule, report.title_span, count=count, direction="少于", limit=p.min_chars)]
     if p.max_chars and count > p.max_chars:

@@ -150,6 +150,20 @@ def test_han_chars_is_han_count(text):
     assert han_chars(text) == han_count(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"法治a。\n\u4dbf\u4dc0", "政府建设", "abc"]), max_size=60).map("".join), st.integers(-1, 80))
+def test_holds_at_least_is_the_count_compared(text, least):
+    """length passes a report once it has counted enough Chinese characters from the text's start:
+    the answer is the whole count's (pieces shorter than the text, cut anywhere)."""
+    from checker.kinds import length
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(length, "_LEAST_PIECE", 4)  # pieces of a few characters: many cuts in a short text
+        count = length.han_chars(text)
+        for asked in (least, count - 1, count, count + 1):  # the answer turns at the count itself
+            assert length.holds_at_least(text, asked) == (count >= asked), (text, asked)
+
+
 def test_role_mentions_cuts_the_blocks_jieba_cuts():
     from checker.analyze.tokens import _import_jieba
     from checker.kinds.role_mentions import JIEBA_BLOCK
