@@ -128,6 +128,18 @@ def compile_pack_pattern(pattern: str, ignore_case: bool = False, multiline: boo
         raise re.error(str(exc)) from None
 
 
+def literal_prefix(pattern: str, flags: int = 0) -> str:
+    """The literal string every match of ``pattern`` opens with ("" for none, or with IGNORECASE)."""
+    if flags & re.IGNORECASE:
+        return ""
+    try:
+        tree = _parser.parse(pattern, flags)
+        prefix = _compiler._get_literal_prefix(tree, tree.state.flags)[0]
+    except (re.error, AttributeError, TypeError):  # AttributeError, TypeError: another Python's internals
+        return ""
+    return "".join(map(chr, prefix))
+
+
 def opens_with_a_literal(pattern: str, ignore_case: bool = False) -> bool:
     """Whether every match of ``pattern`` opens with one literal string (``\\(``, ``截止``): a scan
     for it skips to the next place that string stands, fast, in either engine."""

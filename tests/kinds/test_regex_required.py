@@ -140,3 +140,14 @@ def test_a_back_reference_repeats_its_groups_text(text):
         if re.search(pattern, text):
             for needed in required_sets(pattern):
                 assert any(s in text for s in needed), (pattern, text, needed)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [("届(?:(?<=15届))", "届"), ("中全会(?:a|b)", "中全会"), ("ab?", "a"), ("(?:19|20)", ""), ("[ab]c", ""), ("a|b", ""), ("(?i)abc", "")],
+)
+def test_literal_prefix(pattern, expected):
+    from checker.kinds._regex import literal_prefix
+
+    assert literal_prefix(pattern) == expected
+    assert literal_prefix(pattern, re.IGNORECASE) == ""
