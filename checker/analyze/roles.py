@@ -462,8 +462,10 @@ def _split(text: str) -> list[str]:
 
 def principal_act(sentence: str, role: RoleDef) -> str:
     """The principal and the act (“镇党委书记…主持”) when the principal acts in ``sentence``, else ''."""
-    text = _mask(sentence, role.ignore_inside)
     tests = _word_tests(role)
+    if not tests.principals(sentence):  # a third of the sentences asked about
+        return ""  # masking only hides words: no principal in the sentence, none in its masked text
+    text = _mask(sentence, role.ignore_inside)
     if tests.content_not(text):
         return ""
     for principal in role.principals:
@@ -483,6 +485,7 @@ class _WordTests(NamedTuple):
     """principal_act's tests of a role's word lists, each one regex search (or never true for no words)."""
 
     role: RoleDef  # kept: its id stays its own while the entry is cached
+    principals: Callable[[str], object]
     content_not: Callable[[str], object]
     not_before: Callable[[str], object]
     acts: Callable[[str], object]
@@ -496,7 +499,7 @@ def _word_tests(role: RoleDef) -> _WordTests:
     if tests is None or tests.role is not role:
         if len(_WORD_TESTS) >= CACHED_TABLES:  # a long-lived web page may load many pack sets
             _WORD_TESTS.clear()
-        words = (role.content_not, role.principal_not_before, role.acts)
+        words = (role.principals, role.content_not, role.principal_not_before, role.acts)
         tests = _WORD_TESTS[id(role)] = _WordTests(role, *(_any_word(w).search if w else _never for w in words))
     return tests
 
@@ -515,21 +518,31 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern:
     return regex
 
 
-_MASKS: dict[tuple[str, ...], re.Pattern] = {}
+_MASKS: dict[tuple[str, ...], tuple[re.Pattern, tuple[str, ...]]] = {}
 
 
 def _mask(text: str, pairs: tuple[str, ...]) -> str:
+    """``text`` with what each bracket pair (《》, “”) encloses, the brackets included, written over with □
+    (the columns stay): a text holding none of the opening brackets is returned as it is (a search for a
+    character costs less than the regex's scan)."""
     if not pairs:
         return text
-    regex = _MASKS.get(pairs)
-    if regex is None:
-        alternatives = "|".join(
-            f"{re.escape(p[0])}[^{re.escape(p[0])}{re.escape(p[1])}]*{re.escape(p[1])}" for p in pairs if len(p) == 2
-        )
+    known = _MASKS.get(pairs)
+    if known is None:
+        pairs2 = [p for p in pairs if len(p) == 2]
+        alternatives = "|".join(f"{re.escape(p[0])}[^{re.escape(p[0])}{re.escape(p[1])}]*{re.escape(p[1])}" for p in pairs2)
         if len(_MASKS) >= CACHED_TABLES:
             _MASKS.clear()
-        regex = _MASKS[pairs] = re.compile(alternatives)
-    return regex.sub(lambda m: "□" * len(m.group()), text)
+        known = _MASKS[pairs] = (re.compile(alternatives), tuple(p[0] for p in pairs2))
+    regex, openers = known
+    for opener in openers:
+        if opener in text:
+            return regex.sub(_boxed, text)
+    return text  # every match opens with an opener
+
+
+def _boxed(m: re.Match) -> str:
+    return "□" * len(m.group())
 
 
 def _names_next_year_work(heading: str, year: int) -> bool:
