@@ -58,13 +58,16 @@ def _scan(lines: tuple[Line, ...], joined: str, floors: Mapping[int, int]) -> di
     characters, as the regex ``[\\n…](CN_NUMERAL)是`` would find them; a line's items from its floor."""
     found: dict[int, list[RunInItem]] = {}
     k, start, end = -1, 0, 1  # the line of the last item met: its index, where its text begins and ends
-    q = joined.find("是")
+    find = joined.find
+    q = find("是")
     while q != -1:
         r = q - 1
         if joined[r] in _NUMERAL_CHARS:
-            while joined[r - 1] in _NUMERAL_CHARS:  # joined[0] is \n: the loop stops there at the latest
+            before = joined[r - 1]  # each character read once (a new string each time)
+            while before in _NUMERAL_CHARS:  # joined[0] is \n: the loop stops there at the latest
                 r -= 1
-            if joined[r - 1] in _SEPARATORS:
+                before = joined[r - 1]
+            if before in _SEPARATORS:
                 number = joined[r:q]
                 value = _VALUES.get(number) or _value(number)
                 if value:
@@ -74,7 +77,8 @@ def _scan(lines: tuple[Line, ...], joined: str, floors: Mapping[int, int]) -> di
                             start = end
                             end += len(lines[k].text) + 1
                         line = lines[k]
-                        least = start + floors.get(k, 0) if floors.get(k, 0) >= 0 else len(joined)
+                        floor = floors.get(k, 0)
+                        least = start + floor if floor >= 0 else end  # a line not read: no column of it is past its end
                         # _item without the call where nothing is shifted or clamped: the offset in the
                         # document of a column of ``joined``, and the first column that would be clamped
                         base, limit = line.start - start, -1 if line.shifts else line.raw_length + start
@@ -88,7 +92,7 @@ def _scan(lines: tuple[Line, ...], joined: str, floors: Mapping[int, int]) -> di
                             kept = found[k] = [item]
                         else:
                             kept.append(item)
-        q = joined.find("是", q + 1)
+        q = find("是", q + 1)
     return found
 
 
