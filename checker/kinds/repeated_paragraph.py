@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import ge, itemgetter
+from operator import attrgetter, ge, itemgetter, methodcaller
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
@@ -43,6 +43,8 @@ PLACEHOLDERS = ("first", "preview")
 _SPACES = re.compile(2 * ("[" + re.escape(ALL_SPACES) + "]") + "*")
 _SKIP_KINDS = {"TITLE", "SIGN", "DATE", "META", "BLANK"}
 _OPENING = itemgetter(slice(0, 12))  # a key's first characters: keys written twice open alike
+_TEXT = attrgetter("text")
+_LSTRIP = methodcaller("lstrip", ALL_SPACES)
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,28 @@ def compared_texts(report: Report) -> list[str]:
     return keys
 
 
+def written_once(report: Report, min_chars: int) -> bool:
+    """Whether no two lines can have the same key of ``min_chars`` characters or more, told from the
+    lines as written, their spaces not taken out (a scan of the whole text for spaces costs more than
+    the rest of the rule on most reports).  A key is a line's text without spaces; a line as long as
+    a key compared is at least as long as it; its opening (its first 12 characters once the spaces
+    before them are stripped) is the key's when no space stands in it: every character of
+    ALL_SPACES but " " is one ``isprintable`` refuses.  So when those openings hold no space and are
+    all different, no key is written twice (most reports); else the keys are compared."""
+    texts = list(map(_TEXT, report.doc.lines))
+    openings = list(map(_OPENING, map(_LSTRIP, compress(texts, map(ge, map(len, texts), repeat(min_chars))))))
+    joined = "".join(openings)
+    if " " in joined or not joined.isprintable():
+        return False  # a space in an opening (or a line end, a control character): the keys are compared
+    return len(set(openings)) == len(openings)
+
+
 def check(report: Report, rule: Rule[Params]) -> list[Diagnostic]:
+    min_chars = rule.params.min_chars
+    if written_once(report, min_chars):
+        return []  # no paragraph long enough is written twice (most reports)
     keys = compared_texts(report)
-    repeated = _repeated(keys, rule.params.min_chars)
+    repeated = _repeated(keys, min_chars)
     if not repeated:
         return []  # no paragraph long enough is written twice
     first_seen: dict[str, int] = {}

@@ -69,6 +69,7 @@ DEFEATS = {
     "consistent_symbol: two forms in the text": (consistent_symbol, "clean_text", lambda report: "%％"),
     "plenum: the words of a late plenum in the text": (plenum, "may_mention_a_late_plenum", lambda text, late: True),
     "repeated_paragraph: one pass over the text": (repeated_paragraph, "compared_texts", _each_line),
+    "repeated_paragraph: lines written once": (repeated_paragraph, "written_once", lambda report, min_chars: False),
     "has_figures: first figure digit": (has_figures, "states_figure", has_figure),
     "min_items: first figure digit": (min_items, "states_figure", has_figure),
     "role_mentions: jieba blocks": (role_mentions, "says_any", lambda seg, text, words: bool(seg.contains_any(text, words))),

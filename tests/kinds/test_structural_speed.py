@@ -383,3 +383,64 @@ def test_repeated_paragraph_keys_written_twice_are_those_counted(keys, min_chars
 
     counted = Counter(key for key in keys if len(key) >= min_chars)
     assert repeated_paragraph._repeated(keys, min_chars) == {key for key, times in counted.items() if times > 1}
+
+
+KEY_WORDS = st.sampled_from(["开展", "法治", "宣传", "。", "开展法治宣传教育"])
+KEY_PIECES = st.one_of(KEY_WORDS, KEY_WORDS, KEY_WORDS, st.sampled_from([" ", "　", "\t", "\u00a0", "\u2003", "\n", "\x0b"]))
+
+
+@st.composite
+def _lines_and_spaced_copies(draw) -> list[str]:
+    """Lines of words, spaces, line ends and a control character, and copies of some of them with
+    spaces put in (before, inside or after their openings)."""
+    texts = draw(st.lists(st.lists(KEY_PIECES, max_size=10).map("".join), max_size=8))
+    for text in list(texts):
+        if text and draw(st.booleans()):
+            for _ in range(draw(st.integers(0, 3))):
+                at = draw(st.integers(0, len(text)))
+                text = text[:at] + draw(st.sampled_from([" ", "　", "\t", "\u00a0"])) + text[at:]
+            texts.insert(draw(st.integers(0, len(texts))), text)
+    return texts
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_lines_and_spaced_copies(), st.integers(5, 30))
+def test_repeated_paragraph_lines_written_once_hold_no_key_twice(texts, min_chars):
+    """repeated_paragraph passes a report from its lines as written (their openings, spaces not taken
+    out) only when no key of ``min_chars`` characters or more is written twice: copies with spaces
+    before, inside and after an opening, lines that hold a line end (a view's pieces) or a control
+    character."""
+    from types import SimpleNamespace
+
+    from checker.kinds import repeated_paragraph
+
+    report = SimpleNamespace(doc=SimpleNamespace(lines=[SimpleNamespace(text=text) for text in texts]))
+    keys = [repeated_paragraph._SPACES.sub("", text) for text in texts]
+    if repeated_paragraph.written_once(report, min_chars):
+        assert repeated_paragraph._repeated(keys, min_chars) == set()
+
+
+def test_repeated_paragraph_spaces_are_printable_only_as_the_space():
+    """written_once finds a space in an opening by " " and ``isprintable``: it holds for every
+    character of ALL_SPACES."""
+    from checker.kinds._strings import ALL_SPACES
+
+    assert [ch for ch in ALL_SPACES if ch.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize(
+    ("texts", "once"),
+    [
+        (["开展法治宣传教育活动，群众满意度明显提升。", "开展法治宣传教育活动， 群众满意度明显提升。"], False),
+        (["开展法治宣传教育活动，群众满意度明显提升。", "　　开展法治宣传教育活动，群众满意度明显提升。"], False),
+        (["开展法治宣传教育活动，群众满意度明显提升。", "开展法治宣传教育活动，群众参与度明显提升。"], False),
+        (["开展法治宣传教育活动，群众满意度明显提升。", "　　组织法治宣传教育活动，群众参与度明显提升。", "短句。", "短句。"], True),
+    ],
+)
+def test_repeated_paragraph_written_once_on_fixed_lines(texts, once):
+    from types import SimpleNamespace
+
+    from checker.kinds import repeated_paragraph
+
+    report = SimpleNamespace(doc=SimpleNamespace(lines=[SimpleNamespace(text=text) for text in texts]))
+    assert repeated_paragraph.written_once(report, 20) is once
