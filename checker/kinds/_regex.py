@@ -39,13 +39,23 @@ except ImportError:  # pragma: no cover - the dependency is declared; a dev venv
     _engine = re  # type: ignore[assignment]
     _TIMEOUT = False
 
+@lru_cache(maxsize=512)
+def _parsed(pattern: str, flags: int = 0):
+    """``pattern`` parsed by ``re``'s parser, once for the helpers here (each read it: whether it repeats
+    a repeat, what it needs, how it opens, whether a whole scan finds its lines): a pattern using
+    {han} takes ``re``'s parser about a million instructions, and a pack's pattern rule asked it up
+    to six times when it was loaded.  Raises ``re.error`` for an invalid pattern (not kept).  The
+    trees are read, never changed."""
+    return _parser.parse(pattern, flags)
+
+
 _REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
 
 
 def nested_quantifier(pattern: str, flags: int = 0) -> bool:
     """Whether a variable repeat sits inside a repeat that may run more than once."""
     try:
-        tree = _parser.parse(pattern, flags)
+        tree = _parsed(pattern, flags)
     except re.error:
         return False  # the caller reports the syntax error
     stack: list[tuple[object, bool]] = [(tree, False)]
@@ -133,7 +143,7 @@ def literal_prefix(pattern: str, flags: int = 0) -> str:
     if flags & re.IGNORECASE:
         return ""
     try:
-        tree = _parser.parse(pattern, flags)
+        tree = _parsed(pattern, flags)
         prefix = _compiler._get_literal_prefix(tree, tree.state.flags)[0]
     except (re.error, AttributeError, TypeError):  # AttributeError, TypeError: another Python's internals
         return ""
@@ -144,7 +154,7 @@ def opens_with_a_literal(pattern: str, ignore_case: bool = False) -> bool:
     """Whether every match of ``pattern`` opens with one literal string (``\\(``, ``截止``): a scan
     for it skips to the next place that string stands, fast, in either engine."""
     try:
-        tree = _parser.parse(pattern, re.IGNORECASE if ignore_case else 0)
+        tree = _parsed(pattern, re.IGNORECASE if ignore_case else 0)
         return bool(_compiler._get_literal_prefix(tree, tree.state.flags)[0])
     except (re.error, AttributeError, TypeError):  # AttributeError, TypeError: another Python's internals
         return False
@@ -180,26 +190,41 @@ def opening_class(pattern: str, flags: int = 0) -> tuple[tuple[str, str], ...] |
     if not pattern.startswith("[") or flags & re.IGNORECASE:
         return None
     try:
-        items = list(_parser.parse(pattern, flags))
+        items = list(_parsed(pattern, flags))
     except re.error:
         return None
-    if not items or items[0][0] is not _c.IN:
+    if not items or items[0][0] is not _c.IN:  # a repeated class, an alternation: not this
         return None
     chars = _class_chars(items[0][1])
-    if not chars or len(chars) > _MOST_OPENERS:
+    end = _class_end(pattern)
+    if not chars or len(chars) > _MOST_OPENERS or end is None:
         return None
-    after = repr(items[1:])
-    for end in (i + 1 for i, ch in enumerate(pattern) if ch == "]" and i):
-        head, rest = pattern[:end], pattern[end:]
-        try:
-            head_items = list(_parser.parse(head, flags))
-            rest_items = list(_parser.parse(rest, flags)) if rest else []
-        except re.error:
-            continue
-        if len(head_items) == 1 and head_items[0][0] is _c.IN and _class_chars(head_items[0][1]) == chars:
-            if repr(rest_items) == after:  # the class is exactly the pattern's head, the rest its tail
-                return tuple((ch, re.escape(ch) + rest) for ch in sorted(chars))
-            return None
+    try:
+        head = list(_parser.parse(pattern[:end], flags))  # the class alone: a check of where it ends
+    except re.error:
+        return None
+    if len(head) != 1 or head[0][0] is not _c.IN or _class_chars(head[0][1]) != chars:
+        return None
+    # the pattern is the class and then the rest of its sequence: the rest, after a literal character
+    # in the class's place, matches what the pattern matches where that character stands
+    return tuple((ch, re.escape(ch) + pattern[end:]) for ch in sorted(chars))
+
+
+def _class_end(pattern: str) -> int | None:
+    """Where the class ``pattern`` opens with ends (one past its ``]``): a ``]`` first in it (or after
+    ``^``) is a member, an escaped character is passed over."""
+    at = 1
+    if pattern[at : at + 1] == "^":
+        at += 1
+    if pattern[at : at + 1] == "]":
+        at += 1
+    while at < len(pattern):
+        if pattern[at] == "\\":
+            at += 2
+        elif pattern[at] == "]":
+            return at + 1
+        else:
+            at += 1
     return None
 
 
@@ -228,7 +253,7 @@ def _sets(pattern: str, flags: int, looks: bool) -> list[frozenset[str]]:
     if flags & re.IGNORECASE or "(?i" in pattern:
         return []
     try:
-        tree = _parser.parse(pattern, flags)
+        tree = _parsed(pattern, flags)
     except re.error:
         return []
     return [frozenset(c) for c in _runs(list(tree), {}, looks) if c and "" not in c]
@@ -389,7 +414,7 @@ def finds_every_line(pattern: str, flags: int = 0) -> bool:
     (there, more text could mean fewer matches).  Elsewhere a newline only adds ways to match.
     Conservative: whatever the check does not know makes it answer False."""
     try:
-        tree = _parser.parse(pattern, flags)
+        tree = _parsed(pattern, flags)
     except re.error:
         return False
     return _whole_scan_safe(list(tree), tree.state.flags, strict=False)

@@ -241,7 +241,7 @@ class _Compiled:
         # A pattern opening with a class of a few characters: the whole text scanned once for each
         # character present, with the pattern opening with it (_regex.opening_class), not once for the class.
         openers = opening_class(expanded, re.IGNORECASE if p.ignore_case else 0) if every_line else None
-        self.openers = tuple((ch, compile_pack_pattern(variant, p.ignore_case, multiline=True)) for ch, variant in openers or ())
+        self.openers = openers or ()  # (character, pattern): compiled when a text holding the character is scanned
         self.needed = _Needed(p.pattern, p.ignore_case)
         self.skips = tuple((_compile(skip, p.ignore_case), _Needed(skip, p.ignore_case)) for skip in p.skip_patterns)
         self.table = dict(p.table)
@@ -286,7 +286,7 @@ def _whole_scans(text: str, comp: _Compiled) -> list[list[tuple[int, int]]]:
     read once."""
     if not comp.openers:
         return [[m.span() for m in comp.whole.scan(text)]]
-    return [[m.span() for m in finder.scan(text)] for ch, finder in comp.openers if ch in text] or [[]]
+    return [[m.span() for m in compile_pack_pattern(variant, multiline=True).scan(text)] for ch, variant in comp.openers if ch in text] or [[]]
 
 
 def _reaches(spans: list[tuple[int, int]], starts: list[int], region: Region) -> bool:

@@ -223,7 +223,7 @@ def test_the_scans_for_each_opening_character_touch_every_line_a_line_scan_match
     line's scan finds a match is touched, as by the scan for the class."""
     from types import SimpleNamespace
 
-    from checker.kinds._regex import compile_pack_pattern, opening_class
+    from checker.kinds._regex import opening_class
     from checker.kinds._textscan import Region, lines_of_spans
 
     text = "\n".join(lines)
@@ -233,7 +233,7 @@ def test_the_scans_for_each_opening_character_touch_every_line_a_line_scan_match
     for pattern_text in OPENING_PATTERNS:
         variants = opening_class(pattern_text)
         assert variants, pattern_text
-        comp = SimpleNamespace(openers=tuple((ch, compile_pack_pattern(v, multiline=True)) for ch, v in variants))
+        comp = SimpleNamespace(openers=variants)
         scans = pattern._whole_scans(text, comp)
         touched = set(lines_of_spans(starts, sorted(span for scan in scans for span in scan)))
         for number, line in enumerate(lines, start=1):
@@ -251,6 +251,8 @@ def test_the_scans_for_each_opening_character_touch_every_line_a_line_scan_match
         ("[]a]b", (("]", "\\]b"), ("a", "ab"))),
         ("[a\\]](?<=x.)", (("]", "\\](?<=x.)"), ("a", "a(?<=x.)"))),
         ("[ab]", (("a", "a"), ("b", "b"))),
+        ("[\\]a]b", (("]", "\\]b"), ("a", "ab"))),
+        ("[\\\\a](?=\\])", (("\\", "\\\\(?=\\])"), ("a", "a(?=\\])"))),
     ],
 )
 def test_opening_class_replaces_the_class_by_each_character(pattern_text, expected):
