@@ -16,7 +16,7 @@ CHECKER = Path(__file__).resolve().parent.parent / "checker"
 
 # stage of each module: a module may import its own stage or an earlier one
 STAGES = (
-    ("base", ("checker", "checker.model", "checker.positions", "checker.errors", "checker.cache",
+    ("base", ("checker", "checker.model", "checker.positions", "checker.errors", "checker.cache", "checker.wordtrie",
               "checker.regex_cache", "checker.code_cache", "checker.parts", "checker.atomic", "checker.resources")),
     ("ingest", ("checker.ingest",)),
     ("parse", ("checker.parse",)),

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..model import Outline
 from ..parse.joined import joined_text
+from ..wordtrie import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,36 +139,6 @@ def words_present(text: str, words: tuple[str, ...]) -> frozenset[str]:
         near = "\0".join(text[s : e + reach] for s, e in spans)  # every column a match covers, and a word from there
         found.update(w for w in words if w not in found and w in near)
     return frozenset(found)
-
-
-def trie_pattern(words: tuple[str, ...]) -> str:
-    """A regex of ``words`` (none empty) as a trie: the words that share a beginning share its branch, so
-    where one of the words' first characters stands the regex follows one path instead of trying every
-    word in turn.  At each column it matches the longest word that starts there (a longer branch is tried
-    before the word that ends earlier), as an alternation of the words longest first does."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    return _branches(trie)
-
-
-def _branches(node: dict) -> str:
-    branches = []
-    for ch, child in node.items():
-        if not ch:
-            continue
-        run = re.escape(ch)
-        while len(child) == 1 and "" not in child:  # a run of characters without a choice: no group
-            ((ch, child),) = child.items()
-            run += re.escape(ch)
-        branches.append(run + _branches(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def _any_of(words: tuple[str, ...]) -> tuple[re.Pattern | None, int]:

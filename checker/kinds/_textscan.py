@@ -15,6 +15,7 @@ from operator import add, attrgetter
 from typing import NamedTuple
 
 from ..model import Edit, Line
+from ..wordtrie import trie_pattern
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 ZH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·"
@@ -37,14 +38,8 @@ def words_regex(words: tuple[str, ...]) -> re.Pattern:
     them longest first does, written as a trie (法(?:制(?:宣传(?:教育)?|办)|治审核)): where a word
     starts with a common character (法), the scan looks at the next character once instead of
     trying every word in turn.  Empty words are ignored; no word at all matches nothing."""
-    trie: dict = {}
-    for word in words:
-        if word:
-            node = trie
-            for ch in word:
-                node = node.setdefault(ch, {})
-            node[""] = {}
-    return re.compile(_trie_pattern(trie) if trie else "(?!)")
+    pattern = trie_pattern(words)
+    return re.compile(pattern if pattern else "(?!)")
 
 
 def words_finders(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
@@ -141,22 +136,6 @@ def _anchored_pattern(anchor: str, group: tuple[str, ...]) -> str:
     if "" in alternatives:  # the anchor is a word itself
         return re.escape(anchor)
     return re.escape(anchor) + "(?:" + "|".join(alternatives) + ")"
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = []
-    for ch, child in sorted(node.items()):
-        if not ch:
-            continue
-        run = re.escape(ch)
-        while len(child) == 1 and "" not in child:  # a run of characters without a choice: no nesting
-            ((next_ch, child),) = child.items()
-            run += re.escape(next_ch)
-        branches.append(run + _trie_pattern(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 _END = float("inf")  # beyond every offset

@@ -8,7 +8,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from checker.analyze.lookalike import trie_pattern, words_present
+from checker.analyze.lookalike import words_present
+from checker.wordtrie import trie_pattern
 
 WORDS = ("会议强调", "强调指出", "会议", "议强", "自评", "自评得分", "得分", "分值", "扣分", "记者", "者")
 text = st.lists(st.sampled_from([*WORDS, "会", "议", "强", "调", "指", "出", "自", "评", "得", "分", "值", "。", "x"]), max_size=20).map("".join)
