@@ -1,9 +1,11 @@
 """Check many files, in worker processes when there are several, and yield each file's rendered
 output in input order as soon as it and every file before it are done.
 
-Workers render their file themselves (``formats.piece``): what crosses between processes is the
-file's output text and a compact record, never its document or outline, so the main process holds
-one file's pieces at a time however many files there are.  The first file is checked in the main
+With ``--jobs N`` the main process and N - 1 workers take chunks of files in turn: the main process
+checks files as well as writing the output, so N processes share N cores.  Workers render their
+files themselves (``formats.piece``): what crosses between processes is a file's output text and a
+compact record, never its document or outline, so the main process holds only the few chunks that
+are done ahead of their turn, however many files there are.  The first file is checked in the main
 process before the workers start: it fills every lazily built table (compiled regexes, the
 segmenter), which the workers then inherit where processes are forked.
 """
@@ -90,24 +92,32 @@ class Job:
             return ConfigError(str(exc))
 
 
-_JOB: Job | None = None
-
-
-def _init_worker(job: Job) -> None:
+def _worker(job: Job, files: list[str], size: int, taken, sending) -> None:
+    """A worker process: takes the next chunk of ``files`` until none is left, and sends each
+    chunk's pieces, encoded for the output stream, with the chunk's number."""
     import signal
-    from multiprocessing.util import Finalize
 
     from .parse import shape_cache
 
-    global _JOB
-    _JOB = job
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
-    Finalize(None, shape_cache.save, exitpriority=1)  # the parse trees this worker made, kept for later runs
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
+    chunks = -(-len(files) // size)  # rounded up
+    while (number := _take(taken)) < chunks:
+        sending.send((number, _checked_chunk(job, files, number, size)))
+    sending.close()
+    shape_cache.save()  # the parse trees this worker made, kept for later runs
 
 
-def _work(path: str):
-    assert _JOB is not None
-    return encoded(_JOB.piece(path), _JOB.wire)
+def _checked_chunk(job: Job, files: list[str], number: int, size: int) -> list:
+    """The pieces of chunk ``number`` (files ``number * size`` onwards), encoded for the output stream."""
+    return [encoded(job.piece(path), job.wire) for path in files[number * size : (number + 1) * size]]
+
+
+def _take(taken) -> int:
+    """The number of the next chunk no process has taken, counted in memory the processes share."""
+    with taken.get_lock():
+        number = taken.value
+        taken.value = number + 1
+    return number
 
 
 def encoded(one, wire: tuple[str, str] | None):
@@ -138,39 +148,84 @@ def pieces(files: list[str], job: Job, jobs: int = 0) -> Iterator[tuple[str, obj
 
 
 def _parallel(files: list[str], job: Job, jobs: int) -> Iterator[tuple[str, object]]:
+    """``jobs - 1`` worker processes and this one take chunks of ``files`` in turn from a shared
+    counter: the main process checks files too instead of only waiting for results, and the chunks
+    it checks are neither pickled nor sent.  Between its chunks it reads what the workers sent and
+    yields every piece whose turn has come.  A chunk taken by a worker that died is checked here."""
     import gc
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    chunksize = max(1, min(8, len(files) // (jobs * 16)))
+    size = max(1, min(8, len(files) // (jobs * 16)))
+    chunks = -(-len(files) // size)
+    taken = context.Value("q", 0)
+    workers, receiving = [], []
     gc.freeze()  # the workers never collect what exists now (modules, packs, tables), so its pages stay shared
     try:
-        pool = _pool_class()(jobs, initializer=_init_worker, initargs=(job,), context=context)
+        for _ in range(jobs - 1):
+            reader, writer = context.Pipe(duplex=False)
+            _widen(writer)
+            worker = context.Process(target=_worker, args=(job, files, size, taken, writer), daemon=True)
+            worker.start()
+            writer.close()  # the worker's alone: its end is seen when the worker closes it
+            workers.append(worker)
+            receiving.append(reader)
     finally:
         gc.unfreeze()  # this process collects as before
-    with pool:
-        for result in pool.imap(_work, files, chunksize):
-            yield _raised(result)
-        pool.close()
-        pool.join()
+    done: dict[int, list] = {}
+    turn = 0
+    try:
+        while (number := _take(taken)) < chunks:
+            done[number] = _checked_chunk(job, files, number, size)
+            _receive(receiving, done, block=False)
+            while turn in done:
+                yield from map(_raised, done.pop(turn))
+                turn += 1
+        while turn < chunks:
+            if turn not in done:
+                if receiving:
+                    _receive(receiving, done, block=True)
+                    continue
+                done[turn] = _checked_chunk(job, files, turn, size)  # its worker died before sending it
+            yield from map(_raised, done.pop(turn))
+            turn += 1
+    finally:
+        for worker in workers:
+            if worker.is_alive() and turn < chunks:  # stopped early: an error, Ctrl-C, the output closed
+                worker.terminate()
+            worker.join()
+        for reader in receiving:
+            reader.close()
 
 
-def _pool_class():
-    """multiprocessing's Pool whose worker-minding thread sleeps until a worker ends or the pool changes.
+def _receive(receiving: list, done: dict[int, list], block: bool) -> None:
+    """Every chunk the workers have sent so far into ``done`` (waiting for one when ``block``); a
+    worker whose end is closed is dropped from ``receiving``."""
+    from multiprocessing.connection import wait
 
-    CPython's thread also wakes whenever a result waits in the result queue and, until the
-    result thread has read it, spins (it checks every worker and waits again, at once): a tenth
-    of the main process's time and the GIL taken from the thread reading the results.  Worker
-    ends and the pool's changes (closed, terminated, every task done) still wake it, as in
-    ThreadPool, which waits on the same two.
-    """
-    from multiprocessing.pool import Pool
+    for reader in wait(receiving, None if block else 0):
+        try:
+            while True:
+                number, pieces = reader.recv()
+                done[number] = pieces
+                if not reader.poll():
+                    break
+        except (EOFError, OSError):
+            receiving.remove(reader)
+            reader.close()
 
-    class QuietPool(Pool):
-        def _get_sentinels(self):
-            return [self._change_notifier._reader]
 
-    return QuietPool
+def _widen(writer) -> None:
+    """Let a worker's pipe hold several chunks (Linux: 1 MiB where allowed, against 64 KiB), so a
+    worker does not wait while the main process checks a chunk of its own."""
+    if not sys.platform.startswith("linux"):
+        return
+    import fcntl
+
+    try:
+        fcntl.fcntl(writer.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (OSError, ValueError):
+        pass
 
 
 def _raised(result):

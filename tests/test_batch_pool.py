@@ -1,24 +1,66 @@
-"""batch's worker pool: its worker-minding thread waits only for worker ends and pool changes (not for
-results, on which CPython's spins until they are read), and a run still ends with every result in order."""
+"""batch's workers: the main process and its workers take chunks of files in turn, the output keeps the
+input order, a worker that dies costs no file, workers stop with the output; what crosses the pipe."""
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import sys
+import time
 
-from checker.batch import _pool_class
+import pytest
+
+from checker.batch import _parallel
+
+forked_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked only on Linux")
 
 
-def _square(n: int) -> int:
-    return n * n
+class _PidJob:
+    """A stand-in for batch.Job: a file's piece says which process checked it, after ``pause`` seconds;
+    a worker checking ``fatal`` dies on the spot (as one killed by the system would)."""
+
+    wire = None
+
+    def __init__(self, parent: int, pause: float = 0.0, fatal: str = "", log: str = "") -> None:
+        self.parent, self.pause, self.fatal, self.log = parent, pause, fatal, log
+
+    def piece(self, path: str):
+        if path == self.fatal and os.getpid() != self.parent:
+            os._exit(9)
+        time.sleep(self.pause)
+        if self.log:
+            with open(self.log, "a", encoding="utf-8") as fh:
+                fh.write(path + "\n")
+        return str(os.getpid()), path
 
 
-def test_the_pool_minds_workers_without_waking_for_results():
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with _pool_class()(2, context=context) as pool:
-        assert pool._outqueue._reader not in pool._get_sentinels()
-        assert list(pool.imap(_square, range(50), 4)) == [n * n for n in range(50)]
-        pool.close()
-        pool.join()
+def test_the_main_process_checks_files_beside_its_workers_and_the_output_keeps_input_order():
+    files = [f"f{n}" for n in range(60)]
+    out = list(_parallel(files, _PidJob(os.getpid(), pause=0.004), 2))
+    assert [path for _, path in out] == files
+    pids = {pid for pid, _ in out}
+    assert str(os.getpid()) in pids and len(pids) == 2  # this process and its one worker
+    assert not [p for p in __import__("multiprocessing").active_children() if p.is_alive()]
+
+
+@forked_only
+def test_the_chunks_of_a_worker_that_dies_are_checked_by_the_main_process():
+    files = [f"f{n}" for n in range(80)]
+    out = list(_parallel(files, _PidJob(os.getpid(), pause=0.002, fatal="f41"), 2))
+    assert [path for _, path in out] == files
+    assert dict((path, pid) for pid, path in out)["f41"] == str(os.getpid())
+
+
+def test_workers_are_stopped_when_the_output_stops_early(tmp_path):
+    import multiprocessing
+
+    log = tmp_path / "checked"
+    run = _parallel([f"f{n}" for n in range(400)], _PidJob(os.getpid(), pause=0.002, log=str(log)), 3)
+    assert [path for _, path in (next(run), next(run))] == ["f0", "f1"]
+    run.close()
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+    checked = len(log.read_text(encoding="utf-8").splitlines())
+    time.sleep(0.1)
+    assert len(log.read_text(encoding="utf-8").splitlines()) == checked < 300  # stopped, not left to finish
 
 
 def test_a_file_record_crosses_the_pipe_whole():
@@ -82,30 +124,28 @@ def test_totals_count_a_record_as_one_finding_at_a_time_would():
 
 
 class _FreezeJob:
-    """A stand-in for batch.Job whose every file's piece is how many objects the worker holds frozen."""
+    """A stand-in for batch.Job whose every file's piece is how many objects the process that checked
+    it holds frozen: (its pid, the count), path."""
 
     wire = None
 
     def piece(self, path: str):
         import gc
 
-        return str(gc.get_freeze_count()), path
+        time.sleep(0.003)
+        return str(os.getpid()), str(gc.get_freeze_count()), path
 
 
+@forked_only
 def test_workers_start_with_the_parents_objects_frozen_and_the_parent_does_not_keep_them_so():
     import gc
-    import sys
 
-    import pytest
-
-    from checker.batch import _parallel
-
-    if not sys.platform.startswith("linux"):
-        pytest.skip("workers are forked only on Linux")  # elsewhere they start afresh: nothing to inherit
     assert gc.get_freeze_count() == 0
-    out = list(_parallel([f"f{n}" for n in range(12)], _FreezeJob(), 2))
-    assert [path for _, path in out] == [f"f{n}" for n in range(12)]
-    assert all(int(count) > 1000 for count, _ in out)
+    out = list(_parallel([f"f{n}" for n in range(40)], _FreezeJob(), 2))
+    assert [path for _, _, path in out] == [f"f{n}" for n in range(40)]
+    by_worker = [int(count) for pid, count, _ in out if pid != str(os.getpid())]
+    assert by_worker and all(count > 1000 for count in by_worker)
+    assert all(count == "0" for pid, count, _ in out if pid == str(os.getpid()))
     assert gc.get_freeze_count() == 0
 
 
