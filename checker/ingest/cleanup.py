@@ -109,15 +109,19 @@ def plain_lines(
     starts = list(map(add, accumulate(lengths, initial=0), count()))  # each line's length and newline before it
     lines = new_lines(starts, raws, lengths)
     leftovers: list[Leftover] = []
-    searched = -1
-    for at in [m.start() for m in _LEFTOVER_HINT.finditer(text)] if hints is None else hints:
-        i = bisect_right(starts, at) - 1
-        if i == searched:
-            continue
-        searched = i
-        clean, shifts, found = _strip_leftovers(raws[i], starts[i], at - starts[i])  # none starts before its first hint
+    hinted = [m.start() for m in _LEFTOVER_HINT.finditer(text)] if hints is None else hints
+    k, n = 0, len(hinted)
+    while k < n:  # the lines holding a hint, each with its hints' columns
+        i = bisect_right(starts, hinted[k]) - 1
+        start = starts[i]
+        stop = start + lengths[i]
+        cols = []
+        while k < n and hinted[k] < stop:
+            cols.append(hinted[k] - start)
+            k += 1
+        clean, shifts, found = _strip_at(raws[i], start, cols)
         if found:
-            lines[i] = Line(number=i + 1, start=starts[i], text=clean, raw_length=lengths[i], shifts=shifts)
+            lines[i] = Line(number=i + 1, start=start, text=clean, raw_length=lengths[i], shifts=shifts)
             leftovers.extend(found)
     return lines, leftovers
 
@@ -176,17 +180,45 @@ def lines_one_by_one(text: str, raws: list[str], traditional: bool) -> tuple[lis
     return lines, leftovers
 
 
-def _strip_leftovers(raw: str, line_start: int, first: int = 0) -> tuple[str, tuple[tuple[int, int], ...], list[Leftover]]:
-    """``raw`` without its leftovers, the shifts that map it back, and the leftovers; ``first``: no
-    leftover starts before this column (the line's first hint character: the search starts there)."""
-    if not raw or _LEFTOVER_RE.search(raw, first) is None:
+def _strip_at(raw: str, line_start: int, cols: list[int]) -> tuple[str, tuple[tuple[int, int], ...], list[Leftover]]:
+    """:func:`_strip_leftovers` of a line whose hint characters are at ``cols`` (ascending): a leftover
+    is tried only where one can start (every leftover starts with a hint character), not at each
+    column from the first on as a search of _LEFTOVER_RE does (its alternatives open with groups, so
+    sre has no first-character set to skip by)."""
+    parts: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    found: list[Leftover] = []
+    last = 0
+    clean_len = 0
+    match = _LEFTOVER_RE.match
+    for col in cols:
+        if col < last:  # inside the leftover just cut
+            continue
+        m = match(raw, col)
+        if m is None:
+            continue
+        at, end = m.span()
+        parts.append(raw[last:at])
+        clean_len += at - last
+        shifts.append((clean_len, end - at))
+        found.append(Leftover(line_start + at, line_start + end, m.group(), LEFTOVER_PATTERNS[int(m.lastgroup[1:])][0]))
+        last = end
+    if not found:
+        return raw, (), []
+    parts.append(raw[last:])
+    return "".join(parts), tuple(shifts), found
+
+
+def _strip_leftovers(raw: str, line_start: int) -> tuple[str, tuple[tuple[int, int], ...], list[Leftover]]:
+    """``raw`` without its leftovers, the shifts that map it back, and the leftovers."""
+    if not raw or _LEFTOVER_RE.search(raw) is None:
         return raw, (), []
     parts: list[str] = []
     shifts: list[tuple[int, int]] = []
     found: list[Leftover] = []
     last = 0
     clean_len = 0
-    for m in _LEFTOVER_RE.finditer(raw, first):
+    for m in _LEFTOVER_RE.finditer(raw):
         parts.append(raw[last : m.start()])
         clean_len += m.start() - last
         kind = LEFTOVER_PATTERNS[int(m.lastgroup[1:])][0]

@@ -65,3 +65,18 @@ def test_lines_start_with_the_fields_plain_lines_gives_in_order():
     from checker.model import Line
 
     assert [f.name for f in fields(Line)][:5] == ["number", "start", "text", "raw_length", "shifts"]
+
+
+def test_leftovers_are_tried_at_each_hint_of_a_line_and_only_there():
+    """plain_lines tries _LEFTOVER_RE only at a line's hint characters (cleanup._strip_at): several
+    leftovers on one line, hint characters inside a leftover, before it and after it, a hint that
+    starts none, give what the search from column 0 gives (lines_one_by_one)."""
+    for value in [
+        "一、[bookmark: a]情况{ PAGE }二\\* MERGEFORMAT三[图片2]\u200b\u200c尾",
+        "[bookmark: [x]错误！未找到引用源。[",  # a '[' inside the bookmark, another after it
+        "{ REF a \\h }错字\\{[image: 错]",
+        "前[后{ PAGE }\n错误！书签未定义\n[\n\u00ad\u2060",
+        "[[bookmark: a][bookmark: b]]",
+    ]:
+        raws = value.split("\n")
+        assert plain_lines(value, raws, [len(r) for r in raws]) == lines_one_by_one(value, raws, False), value
