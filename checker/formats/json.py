@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from json.encoder import encode_basestring as _string
 
 from ..positions import LineIndex
@@ -222,7 +223,16 @@ def _make_rule_parts(code, name, severity, hint, basis) -> tuple[str, str, str]:
 def _diagnostic(doc, index, d, out: list[str]) -> None:
     span = d.span
     start, end = span.start, span.end
-    at = (1, 1, 1, 1) if index is None else index.span(start, end)  # as common.positions gives
+    if index is None:
+        at = (1, 1, 1, 1)  # as common.positions gives
+    else:  # index.span(start, end), its usual case (both ends on one line) here: a call less per finding
+        starts = index._starts
+        line = bisect_right(starts, start)
+        if 0 <= start <= end <= index._length and (line == len(starts) or end < starts[line]):
+            first = starts[line - 1] - 1
+            at = (line, start - first, line, end - first)
+        else:
+            at = index.span(start, end)
     line, col, end_line, end_col = at  # ints: written as ``indented`` writes them
     key = (d.code, d.name, d.severity, d.hint, d.basis)
     try:
@@ -246,7 +256,10 @@ def _diagnostic(doc, index, d, out: list[str]) -> None:
     if len(edits) == 1:
         edit = edits[0]
         content = edit.replacement
-        if edit.start == start and edit.end == end and type(content) is str:  # the usual fix: one edit of the span
+        if type(content) is str:  # the usual fix: one edit, of the finding's span or (a third) next to it
+            if edit.start != start or edit.end != end:
+                line, col, end_line, end_col = index.span(edit.start, edit.end)
+                line, col, end_line, end_col = numerals[line], numerals[col], numerals[end_line], numerals[end_col]
             out.append(
                 f"{head}{message}{place}{up_to_fix}{_fix_head(fix)}{line}{_EDIT_COLUMN}{col}{_EDIT_END_LINE}"
                 f"{end_line}{_EDIT_END_COLUMN}{end_col}{_EDIT_CONTENT}{_string(content)}{_ONE_EDIT_END}"
