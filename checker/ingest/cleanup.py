@@ -119,6 +119,9 @@ def plain_lines(
         while k < n and hinted[k] < stop:
             cols.append(hinted[k] - start)
             k += 1
+        if not cols:  # a hint at the newline after the line (no hint character is one; the test's "." is)
+            k += 1
+            continue
         clean, shifts, found = _strip_at(raws[i], start, cols)
         if found:
             lines[i] = Line(number=i + 1, start=start, text=clean, raw_length=lengths[i], shifts=shifts)
