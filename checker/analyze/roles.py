@@ -432,11 +432,18 @@ class _Judge:
 
     def _belongs_to_parent(self, section: Section, parent: Section) -> None:
         """A sub-part whose heading gave it no role: its parent's roles (or other), then its own sub-parts."""
-        parent_roles = self._roles_at.get(parent.line, ())  # roles_of without the call
+        roles_at = self._roles_at
+        parent_roles = roles_at.get(parent.line, ())  # roles_of without the call
         if parent_roles in _NO_ROLE:
-            self.settle(section, ("other",))
+            parent_roles, evidence = ("other",), ""
         else:
-            self.settle(section, parent_roles, "parent")
+            evidence = "parent"
+        # settle() without the call: no words, so the SectionRole shared by every part settled alike
+        roles_at[section.line] = parent_roles
+        shared = _WORDLESS.get((parent_roles, evidence))
+        if shared is None:
+            shared = _WORDLESS[(parent_roles, evidence)] = SectionRole(parent_roles, evidence)
+        self.found[id(section)] = shared
         for child in section.children:
             self.sub_sections(child)
 

@@ -155,3 +155,24 @@ def test_the_mask_is_the_regexs_over_every_text(text):
 
     for pairs in (FIRST.ignore_inside, ("《》",), ("“”", "《》"), ("《",), ()):
         assert _mask(text, pairs) == plain_mask(text, pairs), pairs
+
+
+def test_a_sub_part_belongs_to_its_parent_as_settle_would_have_it():
+    """_belongs_to_parent settles a sub-part without calling settle: the same roles by line and the
+    same shared SectionRole (its parent's roles and "parent", or "other" under a part without roles)."""
+    from checker.ingest import document_from_text
+    from checker.parse.outline import parse_document
+
+    outline = parse_document(document_from_text("一、主要做法\n（一）学习\n二、其他\n（一）文字\n"))
+    (first, second) = outline.sections
+    for parent, roles in ((first, ("measures",)), (second, ()), (second, ("other",))):
+        judge = _Judge(outline, RULESET.roles, RULESET.segmenter(), 2024)
+        plain = _Judge(outline, RULESET.roles, RULESET.segmenter(), 2024)
+        for j in (judge, plain):
+            j.settle(parent, roles)
+        child = parent.children[0]
+        judge._belongs_to_parent(child, parent)
+        expected = ("other",) if roles in ((), ("other",)) else roles
+        plain.settle(child, expected, "" if expected == ("other",) else "parent")
+        assert judge._roles_at == plain._roles_at
+        assert judge.found[id(child)] is plain.found[id(child)]
