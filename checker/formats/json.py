@@ -112,6 +112,151 @@ def chunk(result, ctx) -> str:
     return "".join(out)
 
 
+
+def chunk_bytes(result, ctx) -> bytes:
+    """``chunk(result, ctx).encode("utf-8")`` (raising its UnicodeEncodeError, if any), made of parts
+    kept encoded: a rule's fixed text (code, name, severity, hint and basis: most of a piece's Chinese),
+    a fix's and a section's openings and the line and column numbers are encoded once, a finding's
+    message and fix content and a section's heading each time.  A str holding Chinese is two bytes a
+    character, and its UTF-8 is written character by character: encoding the whole piece cost ~170,000
+    instructions a report, these parts ~10,000 (tests/formats/test_json_chunk_bytes.py holds the two
+    equal).  The uncommon findings and files are written as text and encoded."""
+    doc = result.document
+    if doc is None or doc.locations or result.error or (result.outline and result.outline.split):
+        return chunk(result, ctx).encode("utf-8")
+    index = LineIndex.of(doc)
+    facts = result.facts
+    out = [
+        (
+            f'    {{\n      "path": {_value(result.path, 3)},\n      "encoding": {_value(doc.encoding, 3)},\n      "source": '
+            f'{_value(doc.source, 3)},\n      "title": {_value(facts.title, 3) if facts else "null"},\n      "entity": '
+            f'{_value(facts.entity, 3) if facts else "null"},\n      "year": {_value(facts.year, 3) if facts else "null"},'
+            '\n      "sections": '
+        ).encode("utf-8")
+    ]
+    sections = result.outline.walk() if result.outline else ()
+    if not sections:
+        out.append(b"[]")
+    elif not _sections_bytes(sections, result.outline_roles.roles, out):
+        out.append(_sections_text(list(sections), result.outline_roles.roles).encode("utf-8"))
+    out.append(b',\n      "diagnostics": ')
+    if result.diagnostics:
+        opening = b"["
+        for d in result.diagnostics:
+            out.append(opening)
+            opening = b","
+            if not _diagnostic_bytes(index, d, out):
+                text: list[str] = []
+                _diagnostic(doc, index, d, text)
+                out.append("".join(text).encode("utf-8"))
+        out.append(b"\n      ]\n    }")
+    else:
+        out.append(b"[]\n    }")
+    return b"".join(out)
+
+
+def _sections_bytes(sections, roles_of, out: list[bytes]) -> bool:
+    """_sections_text's bytes appended to ``out`` when every section's values are of the usual types
+    (else nothing is appended: False)."""
+    written: list[bytes] = []
+    heads, numerals = _SECTION_HEADS_BYTES, _NUMERALS_BYTES
+    opening = b"["
+    for s in sections:
+        roles, level, number, marker, heading, first, last = roles_of(s), s.level, s.number, s.marker, s.heading, s.line, s.end_line
+        if not (type(level) is int and type(number) is str and type(marker) is str and type(heading) is str
+                and type(first) is int and type(last) is int):  # fmt: skip
+            return False
+        key = (roles, level, number, marker)
+        head = heads.get(key)
+        if head is None:
+            head = _kept(heads, 4096, _section_head_bytes, key)
+        written += (opening, head, _string(heading).encode("utf-8"), _SECTION_LINE_BYTES, numerals[first],
+                    _SECTION_END_LINE_BYTES, numerals[last], _SECTION_END_BYTES)  # fmt: skip
+        opening = b","
+    out += written
+    out.append(b"\n      ]")
+    return True
+
+
+def _section_head_bytes(roles, level, number, marker) -> bytes:
+    return _section_head(roles, level, number, marker).encode("utf-8")
+
+
+def _diagnostic_bytes(index, d, out: list[bytes]) -> bool:
+    """_diagnostic's bytes appended to ``out`` for a finding of the usual kind: a message that is a str,
+    no fix or the usual fix (one edit whose content is a str), rule text that can be a key (else
+    nothing is appended: False)."""
+    message, fix = d.message, d.fix
+    if type(message) is not str:
+        return False
+    if fix is not None:
+        edits = fix.edits
+        if len(edits) != 1 or type(edits[0].replacement) is not str:
+            return False
+    key = (d.code, d.name, d.severity, d.hint, d.basis)
+    try:
+        parts = _RULE_BYTES.get(key)
+    except TypeError:
+        return False
+    if parts is None:
+        parts = _kept(_RULE_BYTES, 4096, _make_rule_bytes, key)
+    head, up_to_fix = parts
+    span = d.span
+    start, end = span.start, span.end
+    line, col, end_line, end_col = index.span(start, end)
+    numerals = _NUMERALS_BYTES
+    message = _string(message).encode("utf-8")
+    place = (_LINE_BYTES, numerals[line], _COLUMN_BYTES, numerals[col], _END_LINE_BYTES, numerals[end_line],
+             _END_COLUMN_BYTES, numerals[end_col])  # fmt: skip
+    if fix is None:
+        out += (head, message, *place, up_to_fix, _NO_FIX_BYTES)
+        return True
+    edit = fix.edits[0]
+    if edit.start != start or edit.end != end:
+        line, col, end_line, end_col = index.span(edit.start, edit.end)
+    key = (fix.applicability, fix.title)
+    try:
+        fix_head = _FIX_HEADS_BYTES.get(key)
+    except TypeError:
+        fix_head = None
+        key = None
+    if fix_head is None:
+        fix_head = _fix_head(fix).encode("utf-8")
+        if key is not None:
+            _keep(_FIX_HEADS_BYTES, 512, key, fix_head)
+    out += (head, message, *place, up_to_fix, fix_head, numerals[line], _EDIT_COLUMN_BYTES, numerals[col],
+            _EDIT_END_LINE_BYTES, numerals[end_line], _EDIT_END_COLUMN_BYTES, numerals[end_col],
+            _EDIT_CONTENT_BYTES, _string(edit.replacement).encode("utf-8"), _ONE_EDIT_END_BYTES)  # fmt: skip
+    return True
+
+
+def _keep(table: dict, limit: int, key, value) -> None:
+    if len(table) > limit:
+        table.clear()
+    table[key] = value
+
+
+def _make_rule_bytes(code, name, severity, hint, basis) -> tuple[bytes, bytes]:
+    """(the opening up to the message, the hint and basis up to the fix), encoded."""
+    head, _, up_to_fix = _make_rule_parts(code, name, severity, hint, basis)
+    return head.encode("utf-8"), up_to_fix.encode("utf-8")
+
+
+class _NumeralBytes(dict):
+    """int → its decimal text encoded (as _Numerals, for chunk_bytes)."""
+
+    def __missing__(self, number: int) -> bytes:
+        if len(self) > 65536:
+            self.clear()
+        data = self[number] = int.__repr__(number).encode("ascii")
+        return data
+
+
+_NUMERALS_BYTES = _NumeralBytes()
+_RULE_BYTES: dict[tuple, tuple[bytes, bytes]] = {}
+_FIX_HEADS_BYTES: dict[tuple, bytes] = {}
+_SECTION_HEADS_BYTES: dict[tuple, bytes] = {}
+
 def _nl(level: int) -> str:
     return "\n" + "  " * level
 
@@ -159,6 +304,12 @@ _EDIT_END_LINE, _EDIT_END_COLUMN, _EDIT_CONTENT = f',{_N8}"end_line": ', f',{_N8
 _EDIT_END, _EDITS_END, _FIX_END = f"{_N7}}}", f"{_N6}]", f"{_N5}}}"
 _ONE_EDIT_END = f"{_EDIT_END}{_EDITS_END}{_FIX_END}{_FINDING_END}"  # a fix of one edit's ending, and the finding's
 _NEXT_EDIT = "," + _EDIT_LINE  # between two edits
+# … and as bytes, for chunk_bytes
+_SECTION_LINE_BYTES, _SECTION_END_LINE_BYTES, _SECTION_END_BYTES = (t.encode() for t in (_SECTION_LINE, _SECTION_END_LINE, _SECTION_END))
+_LINE_BYTES, _COLUMN_BYTES, _END_LINE_BYTES, _END_COLUMN_BYTES = (t.encode() for t in (_LINE, _COLUMN, _END_LINE, _END_COLUMN))
+_EDIT_COLUMN_BYTES, _EDIT_END_LINE_BYTES = _EDIT_COLUMN.encode(), _EDIT_END_LINE.encode()
+_EDIT_END_COLUMN_BYTES, _EDIT_CONTENT_BYTES = _EDIT_END_COLUMN.encode(), _EDIT_CONTENT.encode()
+_ONE_EDIT_END_BYTES, _NO_FIX_BYTES = _ONE_EDIT_END.encode(), f"null{_FINDING_END}".encode()
 
 
 def _sections_text(sections: list, roles_of, line=None) -> str:
