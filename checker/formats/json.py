@@ -159,7 +159,7 @@ def _sections_bytes(sections, roles_of, out: list[bytes]) -> bool:
     """_sections_text's bytes appended to ``out`` when every section's values are of the usual types
     (else nothing is appended: False)."""
     written: list[bytes] = []
-    heads, numerals = _SECTION_HEADS_BYTES, _NUMERALS_BYTES
+    heads, line_at, end_line_at = _SECTION_HEADS_BYTES, _SECTION_LINE_AT, _SECTION_END_LINE_AT
     opening = b"["
     for s in sections:
         roles, level, number, marker, heading, first, last = roles_of(s), s.level, s.number, s.marker, s.heading, s.line, s.end_line
@@ -170,8 +170,7 @@ def _sections_bytes(sections, roles_of, out: list[bytes]) -> bool:
         head = heads.get(key)
         if head is None:
             head = _kept(heads, 4096, _section_head_bytes, key)
-        written += (opening, head, _string(heading).encode("utf-8"), _SECTION_LINE_BYTES, numerals[first],
-                    _SECTION_END_LINE_BYTES, numerals[last], _SECTION_END_BYTES)  # fmt: skip
+        written += (opening, head, _string(heading).encode("utf-8"), line_at[first], end_line_at[last], _SECTION_END_BYTES)
         opening = b","
     out += written
     out.append(b"\n      ]")
@@ -203,14 +202,18 @@ def _diagnostic_bytes(index, d, out: list[bytes]) -> bool:
     head, up_to_fix = parts
     span = d.span
     start, end = span.start, span.end
-    line, col, end_line, end_col = index.span(start, end)
-    numerals = _NUMERALS_BYTES
+    starts = index._starts  # index.span(start, end), its usual case (both ends on one line) here
+    line = bisect_right(starts, start)
+    if 0 <= start <= end <= index._length and (line == len(starts) or end < starts[line]):
+        first = starts[line - 1] - 1
+        line, col, end_line, end_col = line, start - first, line, end - first
+    else:
+        line, col, end_line, end_col = index.span(start, end)
     message = _string(message).encode("utf-8")
-    place = (_LINE_BYTES, numerals[line], _COLUMN_BYTES, numerals[col], _END_LINE_BYTES, numerals[end_line],
-             _END_COLUMN_BYTES, numerals[end_col])  # fmt: skip
     if fix is None:
-        out += (head, message, *place, up_to_fix, _NO_FIX_BYTES)
+        out += (head, message, _LINE_AT[line], _COLUMN_AT[col], _END_LINE_AT[end_line], _END_COLUMN_AT[end_col], up_to_fix, _NO_FIX_BYTES)
         return True
+    out += (head, message, _LINE_AT[line], _COLUMN_AT[col], _END_LINE_AT[end_line], _END_COLUMN_AT[end_col], up_to_fix)
     edit = fix.edits[0]
     if edit.start != start or edit.end != end:
         line, col, end_line, end_col = index.span(edit.start, edit.end)
@@ -224,8 +227,7 @@ def _diagnostic_bytes(index, d, out: list[bytes]) -> bool:
         fix_head = _fix_head(fix).encode("utf-8")
         if key is not None:
             _keep(_FIX_HEADS_BYTES, 512, key, fix_head)
-    out += (head, message, *place, up_to_fix, fix_head, numerals[line], _EDIT_COLUMN_BYTES, numerals[col],
-            _EDIT_END_LINE_BYTES, numerals[end_line], _EDIT_END_COLUMN_BYTES, numerals[end_col],
+    out += (fix_head, _NUMERALS_BYTES[line], _EDIT_COLUMN_AT[col], _EDIT_END_LINE_AT[end_line], _EDIT_END_COLUMN_AT[end_col],
             _EDIT_CONTENT_BYTES, _string(edit.replacement).encode("utf-8"), _ONE_EDIT_END_BYTES)  # fmt: skip
     return True
 
@@ -242,20 +244,6 @@ def _make_rule_bytes(code, name, severity, hint, basis) -> tuple[bytes, bytes]:
     return head.encode("utf-8"), up_to_fix.encode("utf-8")
 
 
-class _NumeralBytes(dict):
-    """int → its decimal text encoded (as _Numerals, for chunk_bytes)."""
-
-    def __missing__(self, number: int) -> bytes:
-        if len(self) > 65536:
-            self.clear()
-        data = self[number] = int.__repr__(number).encode("ascii")
-        return data
-
-
-_NUMERALS_BYTES = _NumeralBytes()
-_RULE_BYTES: dict[tuple, tuple[bytes, bytes]] = {}
-_FIX_HEADS_BYTES: dict[tuple, bytes] = {}
-_SECTION_HEADS_BYTES: dict[tuple, bytes] = {}
 
 def _nl(level: int) -> str:
     return "\n" + "  " * level
@@ -304,12 +292,34 @@ _EDIT_END_LINE, _EDIT_END_COLUMN, _EDIT_CONTENT = f',{_N8}"end_line": ', f',{_N8
 _EDIT_END, _EDITS_END, _FIX_END = f"{_N7}}}", f"{_N6}]", f"{_N5}}}"
 _ONE_EDIT_END = f"{_EDIT_END}{_EDITS_END}{_FIX_END}{_FINDING_END}"  # a fix of one edit's ending, and the finding's
 _NEXT_EDIT = "," + _EDIT_LINE  # between two edits
-# … and as bytes, for chunk_bytes
-_SECTION_LINE_BYTES, _SECTION_END_LINE_BYTES, _SECTION_END_BYTES = (t.encode() for t in (_SECTION_LINE, _SECTION_END_LINE, _SECTION_END))
-_LINE_BYTES, _COLUMN_BYTES, _END_LINE_BYTES, _END_COLUMN_BYTES = (t.encode() for t in (_LINE, _COLUMN, _END_LINE, _END_COLUMN))
-_EDIT_COLUMN_BYTES, _EDIT_END_LINE_BYTES = _EDIT_COLUMN.encode(), _EDIT_END_LINE.encode()
-_EDIT_END_COLUMN_BYTES, _EDIT_CONTENT_BYTES = _EDIT_END_COLUMN.encode(), _EDIT_CONTENT.encode()
+# … and as bytes, for chunk_bytes (the labels before a number: with it, _NumeralBytes)
+_SECTION_END_BYTES, _EDIT_CONTENT_BYTES = _SECTION_END.encode(), _EDIT_CONTENT.encode()
 _ONE_EDIT_END_BYTES, _NO_FIX_BYTES = _ONE_EDIT_END.encode(), f"null{_FINDING_END}".encode()
+
+
+class _NumeralBytes(dict):
+    """int → the label before it (``,\n … "line": ``) and its decimal text, encoded, kept as numbers turn
+    up (as _Numerals, for chunk_bytes: one part for the two)."""
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__()
+        self.label = label.encode("ascii")
+
+    def __missing__(self, number: int) -> bytes:
+        if len(self) > 65536:
+            self.clear()
+        data = self[number] = self.label + int.__repr__(number).encode("ascii")
+        return data
+
+
+_NUMERALS_BYTES = _NumeralBytes()
+_LINE_AT, _COLUMN_AT, _END_LINE_AT, _END_COLUMN_AT = map(_NumeralBytes, (_LINE, _COLUMN, _END_LINE, _END_COLUMN))
+_EDIT_COLUMN_AT, _EDIT_END_LINE_AT, _EDIT_END_COLUMN_AT = map(_NumeralBytes, (_EDIT_COLUMN, _EDIT_END_LINE, _EDIT_END_COLUMN))
+_SECTION_LINE_AT, _SECTION_END_LINE_AT = map(_NumeralBytes, (_SECTION_LINE, _SECTION_END_LINE))
+_RULE_BYTES: dict[tuple, tuple[bytes, bytes]] = {}
+_FIX_HEADS_BYTES: dict[tuple, bytes] = {}
+_SECTION_HEADS_BYTES: dict[tuple, bytes] = {}
+
 
 
 def _sections_text(sections: list, roles_of, line=None) -> str:
