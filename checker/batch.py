@@ -73,12 +73,12 @@ class Job:
                 else:
                     key, data = found
                     kept = self.cache.get(key)
-                    if kept is not None:
-                        return kept
+                    if kept is not None:  # bytes kept by a run writing UTF-8 are text again for another stream
+                        return kept if self.wire is not None or type(kept[0]) is not bytes else (kept[0].decode("utf-8"), kept[1])
                     result = check_bytes(data, path, config, self.with_roles)  # the bytes the key was made of
             rules = ruleset_for(config).rules if self.fmt == "sarif" else None
             try:
-                one = rendered(self.fmt, result, self.ctx, config.fail_on, rules)
+                one = rendered(self.fmt, result, self.ctx, config.fail_on, rules, utf8=self.wire is not None)
             except Exception as exc:  # noqa: BLE001 — a file the formatter cannot write is one FZ903, not an abort
                 name = result.path.encode("utf-8", "replace").decode("utf-8")  # the name itself may be at fault
                 return rendered(self.fmt, crash_result(name, exc, config, "输出结果时出错"), self.ctx, config.fail_on, rules)
@@ -127,6 +127,8 @@ def encoded(one, wire: tuple[str, str] | None):
     if wire is None or not isinstance(one, tuple):
         return one
     text, record = one
+    if type(text) is bytes:  # rendered as UTF-8 bytes already (formats.piece, utf8)
+        return one
     encoding, errors = wire
     try:
         data = text.encode(encoding, errors)

@@ -195,3 +195,29 @@ def test_a_file_missing_from_the_cache_is_checked_from_the_bytes_its_key_was_mad
     monkeypatch.setattr(checker.api, "read_path", lambda *a: pytest.fail("read a second time"))
     assert job.piece(path) == expected  # checked (a miss), from the bytes of the key
     assert job.piece(path) == expected  # kept (a hit)
+
+
+def test_an_entry_kept_as_utf8_bytes_is_text_again_for_a_stream_that_takes_text(cached):
+    """A run writing UTF-8 to a pipe keeps each JSON piece as its bytes (formats.piece, utf8); a later
+    run to a terminal (no wire: pieces stay text) gets the same piece back as text, and the reverse."""
+    from checker.batch import Job, encoded
+    from checker.config import Config
+    from checker.formats import RenderContext
+    from checker.result_cache import ResultCache
+
+    folder, cache = cached
+    ctx = RenderContext()
+    wire = ("utf-8", "strict")
+    paths = [str(folder / seed.name) for seed in SEEDS[:2]]
+    plain = [Job(Config(), False, "json", ctx, True).piece(path) for path in paths]  # no cache, no wire: text
+    assert all(type(text) is str for text, _ in plain)
+
+    def job(wire_of_run):
+        return Job(Config(), False, "json", ctx, True, ResultCache.open("json", ctx, True), wire_of_run)
+
+    as_bytes = job(wire).piece(paths[0])  # a miss, kept as bytes
+    assert as_bytes == (plain[0][0].encode("utf-8"), plain[0][1]) and len(entries(cache)) == 1
+    assert job(None).piece(paths[0]) == plain[0]  # a hit: text again
+    assert job(None).piece(paths[1]) == plain[1]  # a miss kept as text ...
+    kept = job(wire).piece(paths[1])
+    assert kept == plain[1] and encoded(kept, wire) == (plain[1][0].encode("utf-8"), plain[1][1])  # ... written as bytes

@@ -45,12 +45,22 @@ def _module(name: str):
     return module
 
 
-def piece(name: str, result, ctx: RenderContext, fail_on: str = "error", rules=None):
-    """(text, record) of one file: its rendered output and what the ending needs to know about it."""
+def piece(name: str, result, ctx: RenderContext, fail_on: str = "error", rules=None, utf8: bool = False):
+    """(text, record) of one file: its rendered output and what the ending needs to know about it.
+    ``utf8``: the output as its UTF-8 bytes where the format writes them directly (json.chunk_bytes:
+    cheaper than encoding the text), else as text (also when UTF-8 cannot hold it)."""
     record_of = _RECORD_OF[0] or _record_of()
     result = displayable(result)
     module = _module(name)
-    return module.chunk(result, ctx), record_of(result, fail_on, module.extras(result, ctx, rules))
+    text = None
+    if utf8 and hasattr(module, "chunk_bytes"):
+        try:
+            text = module.chunk_bytes(result, ctx)
+        except UnicodeEncodeError:  # the text goes to the writer, which replaces what it cannot write
+            pass
+    if text is None:
+        text = module.chunk(result, ctx)
+    return text, record_of(result, fail_on, module.extras(result, ctx, rules))
 
 
 _RECORD_OF: list = [None]  # common.record_of once imported: an import statement in piece() costs ~2 us per file
