@@ -162,6 +162,7 @@ def _parallel(files: list[str], job: Job, jobs: int) -> Iterator[tuple[str, obje
     chunks = -(-len(files) // size)
     taken = context.Value("q", 0)
     workers, receiving = [], []
+    frozen = gc.get_freeze_count()  # start-up's objects, frozen by run.start_up_over for this process
     gc.freeze()  # the workers never collect what exists now (modules, packs, tables), so its pages stay shared
     try:
         for _ in range(jobs - 1):
@@ -173,7 +174,8 @@ def _parallel(files: list[str], job: Job, jobs: int) -> Iterator[tuple[str, obje
             workers.append(worker)
             receiving.append(reader)
     finally:
-        gc.unfreeze()  # this process collects as before
+        if not frozen:
+            gc.unfreeze()  # this process collects as before
     done: dict[int, list] = {}
     turn = 0
     try:

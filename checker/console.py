@@ -98,6 +98,9 @@ def main() -> None:
 
         typer_main()
         return
+    import gc
+
+    gc.disable()  # start-up makes only objects that live to the end: run.start_up_over turns it on again
     from . import code_cache, regex_cache
 
     code_cache.install()  # before the imports below define their dataclasses

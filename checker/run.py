@@ -174,6 +174,7 @@ def run_check(o: CheckOptions) -> int:
     files = collect(o.paths, o.follow_links)
     if not files:
         raise UsageError("没有找到可检查的报告文件（支持 " + "、".join(supported_suffixes()) + "）")
+    start_up_over()
     out = SafeText(sys.stdout)
     readable = failing = False  # what the exit code needs: every file unreadable? a finding at --fail-on?
     least = EXIT_OK  # a fix that could not be written is never an exit 0, even with --exit-zero
@@ -215,6 +216,19 @@ def run_check(o: CheckOptions) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     return max(exit_code(readable, failing, o.exit_zero), least)
+
+
+def start_up_over() -> None:
+    """Start-up is done (modules imported, packs loaded, files found).  The console script holds the
+    cyclic collector off while it starts (``console.main``): every object made so far lives to the
+    end, so the collector would only walk them, again and again (about 6 ms of a cold check).  They
+    are frozen — never walked again — and the collector is on for what the files make.  A caller
+    that left the collector on is not affected."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _job(o: CheckOptions, base, ctx, several: bool, out: SafeText | None = None):

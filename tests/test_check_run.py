@@ -187,3 +187,48 @@ def test_a_workers_bytes_are_what_the_stream_writes_for_the_text(text: str, erro
     out.write(data)
     bytes_stream.flush()
     assert raw_bytes.getvalue() == raw_text.getvalue() and record == "record"
+
+
+_START_UP_PROBE = """
+import gc, sys
+from checker import console, run
+seen = []
+real = run.start_up_over
+def probe():
+    seen.append((gc.isenabled(), gc.get_freeze_count()))
+    real()
+    seen.append((gc.isenabled(), gc.get_freeze_count()))
+run.start_up_over = probe
+def leave(code):
+    print(seen, code, file=sys.stderr)
+    sys.exit(0)
+console.leave = leave
+sys.argv = ["fzcheck", *sys.argv[1:]]
+console.main()
+"""
+
+
+@pytest.mark.parametrize("paths", [1, 3])
+def test_the_console_starts_up_without_the_collector_and_freezes_what_start_up_made(tmp_path: Path, paths: int):
+    """console.main holds the cyclic collector off through start-up; run.start_up_over then freezes
+    start-up's objects and turns the collector on for the files (with workers too: --jobs 2)."""
+    for seed in SEEDS[:paths]:
+        shutil.copy(seed, tmp_path / seed.name)
+    args = ["check", "--no-config", "--no-cache", "--jobs", "2", "-f", "json", *[s.name for s in SEEDS[:paths]]]
+    out = subprocess.run([sys.executable, "-c", _START_UP_PROBE, *args], cwd=tmp_path, capture_output=True, check=False)
+    seen, code = out.stderr.decode().rsplit(" ", 1)
+    import ast
+
+    (before, after) = ast.literal_eval(seen)
+    assert before == (False, 0) and code.strip() == "1"
+    assert after[0] is True and after[1] > 5000  # modules, packs, tables: frozen
+    assert json.loads(out.stdout)["summary"]["files"] == paths
+
+
+def test_a_caller_that_left_the_collector_on_is_not_affected(tmp_path: Path):
+    import gc
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    shutil.copy(SEEDS[0], tmp_path / SEEDS[0].name)
+    run_check(CheckOptions(paths=[str(tmp_path / SEEDS[0].name)], format="json", no_config=True, no_cache=True))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
