@@ -107,6 +107,9 @@ class ReportRecord:
         return self
 
 
+_SIZE = (1 << 32) - 1  # a place's size bits (Spool._write)
+
+
 class Spool:
     """Every report's diagnostics and outline, and what copy detection compares of it, in a temporary
     file, written as the reports come in: while the workers check the folder, the main process keeps
@@ -121,23 +124,25 @@ class Spool:
 
     def put(self, record: ReportRecord) -> None:
         record.pack()
+        record.diagnostics = record.outline = ()  # type: ignore[assignment]  # in the file now (``load``): no list each
         record.stored = self._write(record.stored)
         record.compared = self._write(record.compared)
         record.spooled_mentions = self._write(record.spooled_mentions)
         record.spooled_paragraphs = self._write(record.spooled_paragraphs)
 
-    def _write(self, data) -> tuple[int, int]:
-        assert isinstance(data, bytes)
+    def _write(self, data) -> int:
+        """``data`` appended to the file; its place: one number, the offset shifted left by 32 bits
+        plus the size (a tuple of two numbers costs a record three objects more, four times over)."""
+        assert isinstance(data, bytes) and len(data) <= _SIZE
         self.file.seek(self.end)
         self.file.write(data)
         at = self.end
         self.end += len(data)
-        return at, len(data)
+        return at << 32 | len(data)
 
-    def _read(self, stored) -> object:
-        at, size = stored
-        self.file.seek(at)
-        return pickle.loads(self.file.read(size))
+    def _read(self, place: int) -> object:
+        self.file.seek(place >> 32)
+        return pickle.loads(self.file.read(place & _SIZE))
 
     def load(self, record: ReportRecord) -> tuple[list[Diagnostic], list[dict]]:
         return self._read(record.stored)  # type: ignore[return-value]
@@ -145,20 +150,20 @@ class Spool:
     def load_compared(self, record: ReportRecord) -> None:
         """The record's names and follow-through items, back from the file; its paragraphs and name
         mentions stay there, read whenever a kind goes through them (``paragraphs``, ``mentions``)."""
-        if isinstance(record.compared, tuple):
+        if type(record.compared) is int:
             record.names, record.follow = self._read(record.compared)
             record.compared = None
 
     def paragraphs(self, record: ReportRecord) -> Sequence[Paragraph]:
         """The record's paragraphs: read from the file each time they are gone through (copy
         detection goes through every report's, a few reports at a time)."""
-        if isinstance(record.spooled_paragraphs, tuple):
+        if type(record.spooled_paragraphs) is int:
             return _SpooledItems(self, record.spooled_paragraphs)
         return record.paragraphs
 
     def mentions(self, record: ReportRecord) -> Sequence[Mention]:
         """The record's name mentions: read from the file each time they are gone through."""
-        if isinstance(record.spooled_mentions, tuple):
+        if type(record.spooled_mentions) is int:
             return _SpooledItems(self, record.spooled_mentions)
         return record.mentions
 
@@ -171,7 +176,7 @@ class _SpooledItems(Sequence):
     and paragraphs are gone through a few times, each kind a report at a time: no need to hold every
     report's at once)."""
 
-    def __init__(self, spool: Spool, stored: tuple[int, int]) -> None:
+    def __init__(self, spool: Spool, stored: int) -> None:
         self.spool, self.stored = spool, stored
 
     def _items(self) -> tuple:
@@ -398,7 +403,8 @@ def review_records(
     copied_paragraph.forget()
     _followthrough_column(records, reports, job)
     for r in records:  # only the rows travel on: drop what detection needed
-        r.paragraphs, r.mentions, r.follow = (), (), None
+        r.paragraphs, r.mentions, r.follow, r.names = (), (), None, ()
+        r.spooled_mentions = r.spooled_paragraphs = None  # their places in the spool
     return ReviewResult(records, findings, previous_count, job.parts, shared, job.titles, spool, placed, job.labels)
 
 
