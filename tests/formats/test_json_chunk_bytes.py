@@ -13,23 +13,7 @@ from checker.api import check_text
 from checker.config import Config
 from checker.formats.json import chunk, chunk_bytes
 from checker.model import Diagnostic, Edit, Fix, Span
-
-TEXT = "某镇2024年法治政府建设情况报告\n\n一、工作,措施\n党的20大“引号”\\反斜杠\t。\n二、\n（一）1,2\n"
-BASE = check_text(TEXT, Config(), path="a%s.txt", with_roles=True)
-words = st.text(alphabet=st.sampled_from('甲乙 %s%%{}"\\\n\tab\u2028'), max_size=8)
-offsets = st.integers(-2, len(TEXT) + 3)
-edits = st.builds(Edit, offsets, offsets, words)
-fixes = st.none() | st.builds(Fix, st.lists(edits, max_size=3).map(tuple), st.sampled_from(["safe", "unsafe"]), words)
-
-
-@st.composite
-def findings(draw):
-    start, end = draw(offsets), draw(offsets)
-    fix = draw(fixes)
-    if fix is not None and draw(st.booleans()):  # the usual fix: one edit of the finding's own span
-        fix = Fix((Edit(start, end, draw(words)),), fix.applicability, fix.title)
-    code = draw(st.sampled_from(["FZ101", "FZ%1", "FZ{0}"]))
-    return Diagnostic(code, draw(words), draw(st.sampled_from(["error", "warning", "info"])), draw(words), Span(start, end), draw(words), draw(words), fix)
+from tests.formats.test_json_chunk_properties import BASE, TEXT, findings  # the same report and findings
 
 
 @settings(max_examples=300, deadline=None)
