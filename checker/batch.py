@@ -92,15 +92,14 @@ class Job:
             return ConfigError(str(exc))
 
 
-def _worker(job: Job, files: list[str], size: int, taken, sending) -> None:
-    """A worker process: takes the next chunk of ``files`` until none is left, and sends each
-    chunk's pieces, encoded for the output stream, with the chunk's number."""
+def _worker(job: Job, files: list[str], size: int, chunks: int, taken, sending) -> None:
+    """A worker process: takes the next of the ``chunks`` chunks of ``files`` until none is left,
+    and sends each chunk's pieces, encoded for the output stream, with the chunk's number."""
     import signal
 
     from .parse import shape_cache
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the workers
-    chunks = -(-len(files) // size)  # rounded up
     while (number := _take(taken)) < chunks:
         sending.send((number, _checked_chunk(job, files, number, size)))
     sending.close()
@@ -159,7 +158,7 @@ def _parallel(files: list[str], job: Job, jobs: int) -> Iterator[tuple[str, obje
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     size = max(1, min(8, len(files) // (jobs * 16)))
-    chunks = -(-len(files) // size)
+    chunks = -(-len(files) // size)  # rounded up
     taken = context.Value("q", 0)
     workers, receiving = [], []
     frozen = gc.get_freeze_count()  # start-up's objects, frozen by run.start_up_over for this process
@@ -168,7 +167,7 @@ def _parallel(files: list[str], job: Job, jobs: int) -> Iterator[tuple[str, obje
         for _ in range(jobs - 1):
             reader, writer = context.Pipe(duplex=False)
             _widen(writer)
-            worker = context.Process(target=_worker, args=(job, files, size, taken, writer), daemon=True)
+            worker = context.Process(target=_worker, args=(job, files, size, chunks, taken, writer), daemon=True)
             worker.start()
             writer.close()  # the worker's alone: its end is seen when the worker closes it
             workers.append(worker)

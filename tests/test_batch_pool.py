@@ -43,6 +43,26 @@ def test_the_main_process_checks_files_beside_its_workers_and_the_output_keeps_i
 
 
 @forked_only
+def test_a_workers_pipe_holds_several_chunks():
+    """batch._widen: a worker can send a megabyte of pieces before the main process reads any (the
+    default 64 KiB is less than one chunk of JSON), so it does not wait while the main process checks."""
+    import fcntl
+    import multiprocessing
+
+    from checker.batch import _widen
+
+    reader, writer = multiprocessing.get_context("fork").Pipe(duplex=False)
+    get_size = getattr(fcntl, "F_GETPIPE_SZ", 1032)
+    try:
+        assert fcntl.fcntl(writer.fileno(), get_size) < 1 << 20
+        _widen(writer)
+        assert fcntl.fcntl(writer.fileno(), get_size) >= 1 << 20
+    finally:
+        reader.close()
+        writer.close()
+
+
+@forked_only
 def test_the_chunks_of_a_worker_that_dies_are_checked_by_the_main_process():
     files = [f"f{n}" for n in range(80)]
     out = list(_parallel(files, _PidJob(os.getpid(), pause=0.002, fatal="f41"), 2))
