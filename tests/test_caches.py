@@ -190,20 +190,19 @@ def regex_package(monkeypatch):
 
     for name in ("_cache", "_named_args", "_locale_sensitive"):
         monkeypatch.setattr(main, name, {})
-    monkeypatch.setattr(regex_cache, "_regex_known", set())
-    monkeypatch.setattr(regex_cache, "_regex_entries", [])
-    monkeypatch.setattr(regex_cache, "_regex_file", [])
+    for name in ("_regex_known", "_regex_entries", "_regex_file", "_regex_args", "_regex_engine"):
+        monkeypatch.setattr(regex_cache, name, type(getattr(regex_cache, name))())
     return main
 
 
-def _reloaded(main) -> None:
-    """A new run: the package's cache empty, the stored file read and registered."""
+def _reloaded(main) -> bool:
+    """A new run: the package's cache empty, the stored file read and loaded (whether it was)."""
     main._cache.clear()
     main._named_args.clear()
     main._locale_sensitive.clear()
-    regex_cache._regex_known.clear()
+    regex_cache._forget_stored_regex()
     regex_cache._regex_file[:] = regex_cache._read_regex_file()
-    regex_cache.register_regex()
+    return regex_cache.load_stored_regex()
 
 
 def test_stored_regex_package_patterns_come_back_matching_as_compiled(cache_folder: Path, regex_package):
@@ -213,42 +212,32 @@ def test_stored_regex_package_patterns_come_back_matching_as_compiled(cache_fold
     compiled = [regex.compile(p, f) for p, f in patterns]
     regex_cache._save_regex()
     (stored,) = cache_folder.glob("regex-pkg-*.marshal")
-    _reloaded(regex_package)
+    assert _reloaded(regex_package)
     assert regex_cache._regex_known == {(p, int(f)) for p, f in patterns}
     text = "汉 12 abc, DEF 汉\n第二条\n第四条"
     for (pattern, flags), original in zip(patterns, compiled):
-        again = regex.compile(pattern, flags)  # from the package's cache, filled from the file
-        assert again is not original
+        again = regex_cache.compiled_from_store(pattern, int(flags))  # built by the engine from the file
+        assert again is not None and again is not original
         assert (again.pattern, again.flags, again.groups, again.groupindex) == (original.pattern, original.flags, original.groups, original.groupindex)
         assert [m.span() for m in again.finditer(text)] == [m.span() for m in original.finditer(text)]
         assert [m.groups() for m in again.finditer(text, timeout=1.0)] == [m.groups() for m in original.finditer(text)]
+    assert regex_package._cache == {}  # the package compiled none of them again
     assert stored.stat().st_size > 0
 
 
-def test_a_stored_regex_package_pattern_is_compiled_again_only_when_missing(cache_folder: Path, regex_package):
+def test_only_a_pattern_the_file_lacks_is_compiled_by_the_package(cache_folder: Path, regex_package):
     import regex
 
     regex.compile(r"[0-9]+年")
     regex_cache._save_regex()
-    _reloaded(regex_package)
-    compiles = []
-    real = regex_package._regex
-
-    class Counting:
-        def __getattr__(self, name):
-            return getattr(real, name)
-
-        def compile(self, *args):
-            compiles.append(args[0])
-            return real.compile(*args)
-
-    regex_package._regex = Counting()
-    try:
-        regex.compile(r"[0-9]+年")
-        regex.compile(r"[0-9]+月")
-    finally:
-        regex_package._regex = real
-    assert compiles == [r"[0-9]+月"]  # the stored one came from the cache, the new one was compiled
+    assert _reloaded(regex_package)
+    assert regex_cache.compiled_from_store(r"[0-9]+年", 0).match("2025年")
+    assert regex_cache.compiled_from_store(r"[0-9]+月", 0) is None
+    regex.compile(r"[0-9]+月")  # what kinds/_regex does for it: the package compiles it, and it is stored
+    regex_cache._save_regex()
+    assert _reloaded(regex_package)
+    assert regex_cache.compiled_from_store(r"[0-9]+月", 0).match("12月")
+    assert regex_cache.compiled_from_store(r"[0-9]+年", 0).match("2025年")  # kept when the file was written again
 
 
 def test_regex_package_patterns_with_named_lists_or_an_inline_locale_are_not_stored(cache_folder: Path, regex_package):
@@ -258,27 +247,48 @@ def test_regex_package_patterns_with_named_lists_or_an_inline_locale_are_not_sto
     regex.compile(rb"(?L)\w+")
     regex.compile(r"plain")
     regex_cache._save_regex()
-    _reloaded(regex_package)
+    assert _reloaded(regex_package)
     assert regex_cache._regex_known == {("plain", 0)}
 
 
-def test_a_regex_package_cache_of_another_version_or_damaged_is_ignored(cache_folder: Path, regex_package):
+def test_a_regex_package_cache_of_other_files_or_damaged_is_ignored(cache_folder: Path, regex_package):
     import regex
 
     regex.compile(r"[0-9]+日")
     regex_cache._save_regex()
     (stored,) = cache_folder.glob("regex-pkg-*.marshal")
     data = marshal.loads(stored.read_bytes())
-    stored.write_bytes(marshal.dumps([["0.0.0", *data[0][1:]], *data[1:]]))  # written by another version
-    _reloaded(regex_package)
-    assert regex_cache._regex_known == set() and regex_package._cache == {}
+    folder, files, magic = data[0]
+    upgraded = [[name, size + 1, mtime] for name, size, mtime in files]  # written for other files of the package
+    stored.write_bytes(marshal.dumps([[folder, upgraded, magic], *data[1:]]))
+    assert not _reloaded(regex_package)
+    assert regex_cache._regex_known == set() and regex_cache.compiled_from_store(r"[0-9]+日", 0) is None
+    stored.write_bytes(marshal.dumps([[folder, files, magic + 1], *data[1:]]))  # for another engine
+    assert not _reloaded(regex_package)
     stored.write_bytes(marshal.dumps([data[0], [r"[0-9]+日", 0, [r"[0-9]+日", 0, [1, 2, 3]]]]))  # code the engine refuses
-    _reloaded(regex_package)
-    assert regex_cache._regex_known == set()
+    assert _reloaded(regex_package)
+    assert regex_cache.compiled_from_store(r"[0-9]+日", 0) is None  # dropped: compiled by the package instead
+    assert regex_cache._regex_known == set() and regex_cache._regex_entries == []
     stored.write_bytes(b"not marshal data")
-    _reloaded(regex_package)
+    assert not _reloaded(regex_package)
     assert regex_cache._regex_known == set()
     assert regex.compile(r"[0-9]+日").match("12日")
+
+
+def test_a_cold_check_builds_the_pack_patterns_without_the_regex_package(tmp_path: Path):
+    """With the patterns stored by an earlier run, a check (a fix's replacement template expanded
+    too) never imports the package's Python half: its engine is loaded alone."""
+    report = tmp_path / "r.txt"
+    report.write_text("加大对各村(社区)普法工作力度。\n", encoding="utf-8")
+    args = ["check", "--no-cache", "--format", "json", str(report)]
+    first = _imported(args, tmp_path)
+    assert "checker.kinds.pattern" in first and not {"regex", "regex._main", "regex._regex_core"} & first
+    env = {**os.environ, "FZCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", "import sys; sys.argv[0] = 'fzcheck'; from checker.console import main; main()", *args]
+    stored = subprocess.run(run, env=env, capture_output=True, text=True, check=False)
+    fresh = subprocess.run(run, env={**env, "FZCHECK_CACHE_DIR": str(tmp_path / "other")}, capture_output=True, text=True, check=False)
+    assert "（社区）" in stored.stdout and "FZ402" in stored.stdout
+    assert stored.stdout.replace(str(tmp_path / "cache"), "") == fresh.stdout.replace(str(tmp_path / "other"), "")
 
 
 def test_every_dataclass_of_the_checker_has_a_docstring():

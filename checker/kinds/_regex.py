@@ -28,16 +28,30 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-try:
-    import regex as _engine
+from ..regex_cache import compiled_from_store, load_stored_regex
 
-    from ..regex_cache import register_regex
+# The `regex` package is imported only for a pattern no earlier run stored (checker/regex_cache.py):
+# a check of known patterns builds them with the package's engine alone.
+_STORED = load_stored_regex()
+_package = None
+if not _STORED:
+    try:
+        import regex as _package
+    except ImportError:  # pragma: no cover - the dependency is declared; a dev venv may lack it
+        _package = re  # type: ignore[assignment]
+_TIMEOUT = _package is not re
 
-    register_regex()  # the patterns compiled by earlier runs (checker/regex_cache.py)
-    _TIMEOUT = True
-except ImportError:  # pragma: no cover - the dependency is declared; a dev venv may lack it
-    _engine = re  # type: ignore[assignment]
-    _TIMEOUT = False
+
+def _engine_compile(pattern: str, flags: int = 0):
+    """``pattern`` compiled by the `regex` engine: from its stored form when an earlier run stored
+    one, else by the package, imported then (``re`` without the package)."""
+    global _package
+    compiled = compiled_from_store(pattern, flags) if _STORED else None
+    if compiled is not None:
+        return compiled
+    if _package is None:
+        import regex as _package  # noqa: PLW0603 — imported once, for a pattern not stored
+    return _package.compile(pattern, flags)
 
 @lru_cache(maxsize=512)
 def _parsed(pattern: str, flags: int = 0):
@@ -129,9 +143,9 @@ class TimedPattern:
 def compile_pack_pattern(pattern: str, ignore_case: bool = False, multiline: bool = False) -> TimedPattern:
     """Compile with the time-limited engine; raises ``re.error`` (or the engine's error) when invalid.
     ``multiline``: ``^`` and ``$`` at every line (for a scan of the whole text, see ``finds_every_line``)."""
-    flags = (_engine.IGNORECASE if ignore_case else 0) | (_engine.MULTILINE if multiline else 0)
+    flags = (re.IGNORECASE if ignore_case else 0) | (re.MULTILINE if multiline else 0)  # the same numbers in `regex`
     try:
-        return TimedPattern(_engine.compile(pattern, flags))
+        return TimedPattern(_engine_compile(pattern, int(flags)))
     except re.error:
         raise
     except Exception as exc:  # regex.error is not re.error
@@ -173,7 +187,7 @@ def digit_scan(pattern: str):
     fast as ``re``, which tests a class at every position (for a class of Chinese characters ``re`` is
     the faster one).  Write ``[0-9]`` and :data:`SPACE_CLASS`, never ``\\d``, ``\\s`` or ``\\w``: the two
     engines give those different sets of characters."""
-    return _engine.compile(pattern)
+    return _engine_compile(pattern)
 
 
 # --- a pattern opening with a class of a few characters: one scan per character -------------------

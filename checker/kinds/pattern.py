@@ -227,7 +227,7 @@ def _timed_out(rule: Rule[Params]) -> TimeLimitExceeded:
 class _Compiled:
     """What a rule's check needs, built once per loaded rule."""
 
-    __slots__ = ("fixable", "needed", "openers", "regex", "skips", "table", "whole")
+    __slots__ = ("fixable", "needed", "openers", "regex", "skips", "table", "template", "whole")
 
     def __init__(self, rule) -> None:
         p = rule.params
@@ -245,6 +245,7 @@ class _Compiled:
         self.needed = _Needed(p.pattern, p.ignore_case)
         self.skips = tuple((_compile(skip, p.ignore_case), _Needed(skip, p.ignore_case)) for skip in p.skip_patterns)
         self.table = dict(p.table)
+        self.template = plain_template(p.replacement) if p.replacement is not None else None
         self.fixable = bool(self.table) or p.replacement is not None
 
 
@@ -322,7 +323,7 @@ def _check(to_read: Iterable[Region], rule: Rule[Params], comp: _Compiled) -> It
             expected = ""
             fix = None
             if comp.fixable:
-                expected = _replacement(m, table, params.replacement)
+                expected = _replacement(m, table, params.replacement, comp.template)
                 if expected != m.group() and span_is_plain(line, start, end):
                     how = applicability if not params.safe_matches or m.group() in params.safe_matches else "unsafe"
                     fix = Fix(minimal_edits(span.start, m.group(), expected), how, f"改为“{expected}”" if expected else "删除")
@@ -341,13 +342,70 @@ def _skipped(text: str, params: Params, comp: _Compiled) -> list[tuple[int, int]
     return skip
 
 
-def _replacement(m: re.Match, table: dict[str, str], replacement: str | None) -> str:
+def _replacement(m: re.Match, table: dict[str, str], replacement: str | None, template: tuple | None) -> str:
     text = m.group()
     if text in table:
         return table[text]
     if table and any(ch in table for ch in text):
         return "".join(table.get(ch, ch) for ch in text)
+    if template is not None:
+        return expanded(m, template)
     return m.expand(replacement) if replacement is not None else text
+
+
+def plain_template(replacement: str) -> tuple | None:
+    """A replacement template of text, ``\\\\`` and references to groups (``\\1``…``\\9``, ``\\g<2>``,
+    ``\\g<name>``), what the packs write, as (text, group, text, …, text); None for any other escape
+    (``\\n``, ``\\12``, ``\\0``…), which the engine's own ``expand`` reads.  The `regex` engine's
+    ``expand`` imports the package's Python half (see checker/regex_cache.py) the first time it runs:
+    :func:`expanded` does what it does for these templates without it."""
+    pieces: list = []
+    text: list[str] = []
+    k = 0
+    while k < len(replacement):
+        ch = replacement[k]
+        if ch != "\\":
+            text.append(ch)
+            k += 1
+            continue
+        group, k = _group_at(replacement, k + 1)
+        if group is None:
+            return None
+        if group == "\\":
+            text.append("\\")
+            continue
+        pieces += ["".join(text), group]
+        text = []
+    pieces.append("".join(text))
+    return tuple(pieces)
+
+
+def _group_at(replacement: str, k: int) -> tuple[int | str | None, int]:
+    """What the escape whose backslash stands before column ``k`` means: "\\" for a backslash, a
+    group's number or name, or None for an escape :func:`plain_template` leaves to the engine; and
+    the column after it."""
+    ch = replacement[k : k + 1]
+    if ch == "\\":
+        return "\\", k + 1
+    if ch in "123456789" and ch and not replacement[k + 1 : k + 2].isdigit():
+        return int(ch), k + 1
+    if ch == "g" and replacement[k + 1 : k + 2] == "<":
+        end = replacement.find(">", k + 2)
+        name = replacement[k + 2 : end] if end != -1 else ""
+        if name.isascii() and name.isdigit():
+            return int(name), end + 1
+        if name.isascii() and name.isidentifier():
+            return name, end + 1
+    return None, k
+
+
+def expanded(m: re.Match, template: tuple) -> str:
+    """``m.expand`` of the template :func:`plain_template` read: a group that took no part in the match
+    gives nothing, as in both engines."""
+    out = []
+    for k, piece in enumerate(template):
+        out.append(piece if k % 2 == 0 else (m.group(piece) or ""))
+    return "".join(out)
 
 
 _END = float("inf")  # beyond every offset
