@@ -53,6 +53,7 @@ _CN_MARKS = "）)、．.，,:："
 # form (一、 一） 一．) needs it there, and its numeral regex reads only numeral characters (a backtrack into
 # the run meets a numeral character, no mark); a cheap test before the forms' regex (一是…, 三年来…: no)
 _CN_MARKED = re.compile(f"[{''.join(sorted(_CN_FIRST))}]+[{re.escape(_CN_MARKS)}\\s]")
+_CN_MARK_SET = frozenset(_CN_MARKS)
 _DIGIT_MARKS = frozenset("）).．、")
 _HEADING_FIRST = _CN_FIRST | {"（", "("}  # a heading's first character, but for a digit (str.isdecimal)
 CANONICAL_FORMS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
@@ -147,7 +148,7 @@ def _match_heading_at(text: str, lead: int) -> HeadingMatch | None:
     """match_heading for a line whose first character that is not white space is at column ``lead``."""
     first = text[lead]
     if first in _CN_FIRST:
-        if _CN_MARKED.match(text, lead) is None:
+        if not _cn_marked(text, lead):
             return None  # 一是…, 三年来…: no form's mark follows the numeral
     elif first.isdecimal():  # what \d matches in a str pattern
         if not _marked_digits(text, lead):
@@ -271,6 +272,20 @@ def _heading_match(text: str, lead: int, marker_end: int, form: str, level: int,
     return HeadingMatch(level, form, canonical, number, value, lead, marker_end, text[heading_start:cut], heading_start, cut, body_start)
 
 
+def _cn_marked(text: str, at: int) -> bool:
+    """``_CN_MARKED.match(text, at)``, told from the character after the numeral's first when it can be:
+    a mark or white space there closes a run of one numeral character (一、 三．); any character that is
+    neither a mark, nor white space (what \\s matches in a str pattern is what str.isspace accepts), nor a
+    numeral's ends the run unmarked (一是…, 三年来…: most lines that open with a numeral); after two
+    numeral characters (十二、 二十是) the regex reads the rest of the run."""
+    after = text[at + 1 : at + 2]
+    if after in _CN_MARK_SET or after.isspace():
+        return True
+    if after not in _CN_FIRST:
+        return False  # the line's end ("" is in no set) or a character that ends the run unmarked
+    return _CN_MARKED.match(text, at) is not None
+
+
 def _marked_digits(text: str, at: int) -> bool:
     """One or two digits and a digit form's mark (1. 1．1、1）) at column ``at`` (2024年…, 12次…: no)."""
     i = at + 2 if at + 1 < len(text) and text[at + 1].isdecimal() else at + 1
@@ -320,14 +335,30 @@ def classify(
     ``style_levels`` (Word heading styles, 0 = body) make an unnumbered styled line a
     heading; its level is calibrated against the numbered headings that carry a style.
     """
+    kinds, headings = _blank_and_numbered(lines)
+    _mark_front_matter(lines, kinds)
+    if style_levels:
+        _mark_styled_headings(lines, kinds, headings, style_levels)
+    _mark_signature(lines, kinds, headings)
+    _mark_attachments(lines, kinds, headings)
+    _mark_shaped_headings(lines, kinds, headings)
+    return kinds, headings
+
+
+def _blank_and_numbered(lines: tuple[Line, ...]) -> tuple[list[str], dict[int, HeadingMatch]]:
+    """Each line BLANK (nothing but white space), H (a numbered heading: match_heading's match) or BODY,
+    and the heading matches by 0-based line index: classify's first pass."""
     kinds = ["BODY"] * len(lines)
     headings: dict[int, HeadingMatch] = {}
     for i, line in enumerate(lines):
         text = line.text
-        first = text[:1]
-        if first in _WS_SET or not first:
-            lead = _WS_RUN.match(text).end()  # type: ignore[union-attr]  # the run may be empty: always a match
-            if lead == len(text):  # nothing but white space (no copy of a long line stripped)
+        if not text:
+            kinds[i] = "BLANK"
+            continue
+        first = text[0]
+        if first in _WS_SET:  # the white space before the first character measured without a regex call
+            lead = len(text) - len(text.lstrip(_WS))
+            if lead == len(text):
                 kinds[i] = "BLANK"
                 continue
             first = text[lead]
@@ -338,12 +369,6 @@ def classify(
             if h is not None:
                 kinds[i] = "H"
                 headings[i] = h
-    _mark_front_matter(lines, kinds)
-    if style_levels:
-        _mark_styled_headings(lines, kinds, headings, style_levels)
-    _mark_signature(lines, kinds, headings)
-    _mark_attachments(lines, kinds, headings)
-    _mark_shaped_headings(lines, kinds, headings)
     return kinds, headings
 
 
