@@ -28,6 +28,7 @@ written correctly.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -233,16 +234,34 @@ def lines_to_scan(report: Report, params: Params) -> set[int]:
     mark and no mixed pair.  The pass stops at any other mark (nested, alone, ‘’ or a mixed pair) and
     that line is scanned; so is every heading line on which the pass, from the heading's text (its
     region's column, not the line's start), stops.  Only the regions of these lines are built."""
-    skip = _whole_skip(params.pairs)
-    if skip is None:  # no fast path: every line holding a mark
+    if _whole_skip(params.pairs) is None:  # no fast path: every line holding a mark
         return matching_lines(report, _line_re(params.pairs))
-    wanted = {index + 1 for index in _stops(skip, clean_text(report))}
-    wanted.update(_headings_to_scan(report, skip, wanted))
+    wanted = _stops(params.pairs, clean_text(report))
+    wanted.update(_headings_to_scan(report, params.pairs, wanted))
     return wanted
 
 
-def _stops(skip: re.Pattern, text: str) -> Iterator[int]:
-    """Indexes (0-based) of the lines of ``text`` on which the pass stops before the line's end."""
+def _stops(pairs: tuple[str, ...], text: str) -> set[int]:
+    """Numbers of the lines of ``text`` on which :func:`_whole_skip`'s pass stops before the line's
+    end: those holding a mark once the simple pairs are taken out of :func:`marks_and_line_ends` (a
+    simple pair is there an opener right before its closer).  Each pair is replaced by a NUL, which no
+    pair holds, so that taking one out never brings two marks together (“《》” keeps its quotes
+    apart); the marks then left on a line are those the pass stops at, its first one or after it."""
+    codec = _marks_codec(pairs)
+    if codec is None:
+        return {index + 1 for index in _pass_stops(_whole_skip(pairs), text)}
+    left = marks_and_line_ends(text, codec).replace("\x00", "")  # a NUL of the text is no mark
+    for pair in _simple_pairs(pairs):
+        left = left.replace(pair, "\x00")
+    left = left.replace("\x00", "")
+    if not left.strip("\n"):  # every mark in a simple pair: most reports
+        return set()
+    return {number for number, marks in enumerate(left.split("\n"), 1) if marks}
+
+
+def _pass_stops(skip: re.Pattern, text: str) -> Iterator[int]:
+    """Indexes (0-based) of the lines of ``text`` on which the pass stops before the line's end, the
+    pass run over the text (when the marks have no codec)."""
     at, index, counted, end = 0, 0, 0, len(text)
     while True:
         at = skip.match(text, at).end()
@@ -256,19 +275,58 @@ def _stops(skip: re.Pattern, text: str) -> Iterator[int]:
             return
 
 
-def _headings_to_scan(report: Report, skip: re.Pattern, stopped: set[int]) -> list[int]:
+def marks_and_line_ends(text: str, codec: tuple[object, str]) -> str:
+    """``text`` with every character but the marks and the newlines left out (NUL kept): the pass of
+    :func:`_whole_skip` stops on the same lines of it (the pass goes over any character but a mark,
+    and a simple pair may hold any character but a mark or a line end: leaving such characters out
+    makes no pair simple that was not, nor the reverse).  The charmap codec of :func:`_marks_codec`
+    drops them in C, at about half the instructions ``re`` spends testing each character of a text
+    against the class of marks; the marks left are some dozens, not thousands of characters."""
+    encoding, table = codec
+    return codecs.charmap_decode(codecs.charmap_encode(text, "ignore", encoding)[0], "strict", table)[0]
+
+
+@lru_cache(maxsize=32)
+def _marks_codec(pairs: tuple[str, ...]) -> tuple[object, str] | None:
+    """(encoding map, decoding table) of a charmap codec knowing only NUL, the newline and the marks
+    of ``pairs`` (byte 0 must stand for NUL: ``charmap_build`` then makes its fast map, not a dict),
+    or None when the marks do not fit in one (more than 253, or NUL, a newline or a character beyond
+    the BMP among them)."""
+    openers, closers = _marks(pairs)
+    marks = "".join(sorted(set(openers) | set(closers)))
+    if len(marks) > 253 or "\x00" in marks or "\n" in marks or max(marks) > "\uffff":
+        return None
+    table = "\x00\n" + marks + "\ufffe" * (254 - len(marks))
+    return codecs.charmap_build(table), table
+
+
+@lru_cache(maxsize=32)
+def _simple_pairs(pairs: tuple[str, ...]) -> tuple[str, ...]:
+    """The pairs :func:`_whole_skip` passes when nothing but marks and newlines is left: every pair but
+    ‘’ (its closer may be an apostrophe), and () beside （）."""
+    return tuple(pair for pair in pairs if pair != "‘’") + (("()",) if "（）" in pairs else ())
+
+
+def _headings_to_scan(report: Report, pairs: tuple[str, ...], stopped: set[int]) -> list[int]:
     """The heading lines on which the pass, from the heading's text (its region's column), stops
-    before the line's end, besides the lines ``stopped`` (where the whole text's pass stopped).  Where
-    the pass over the number alone ends at the text's column (a number without marks, or （一）: only
-    simple pairs), it is there between pairs as the whole text's pass is, and goes on as it does."""
+    before the line's end, besides the lines ``stopped`` (where the whole text's pass stopped).  On a
+    line the pass goes over whole, the marks come as simple pairs, opener then closer: the pass from
+    the heading's text stops only when that column is inside a pair (（四依法行政）: its number holds an
+    odd number of marks), at the pair's closer; elsewhere it is between pairs and goes on as the whole
+    text's pass does."""
     cols, lines, kinds = heading_cols(report), report.doc.lines, report.outline.kinds
+    watch = _watch_re(pairs)
     found = []
     for n, col in cols.items():
-        if col and n not in stopped and kinds[n - 1] == "H":
-            text = lines[n - 1].text
-            if skip.match(text, 0, col).end() != col and skip.match(text, col).end() < len(text):
-                found.append(n)
+        if col and n not in stopped and kinds[n - 1] == "H" and _number_leaves_a_pair_open(lines[n - 1].text, col, watch):
+            found.append(n)
     return found
+
+
+def _number_leaves_a_pair_open(text: str, col: int, watch: re.Pattern) -> bool:
+    """On a line whose marks are all in simple pairs: whether the heading's number (before ``col``)
+    ends inside one, holding its opener and not its closer (an odd number of marks)."""
+    return len(watch.findall(text, 0, col)) % 2 == 1
 
 
 @lru_cache(maxsize=32)
