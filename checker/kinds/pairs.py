@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Diagnostic, Edit, Fix, Span
+from ._rare_chars import PAIR_MARKS, encode_rare, keep, rare_chars
 from ._textscan import Region, clean_text, heading_cols, matching_lines, regions_on, shorten, span_is_plain
 from .base import diagnostic
 
@@ -236,21 +237,22 @@ def lines_to_scan(report: Report, params: Params) -> set[int]:
     region's column, not the line's start), stops.  Only the regions of these lines are built."""
     if _whole_skip(params.pairs) is None:  # no fast path: every line holding a mark
         return matching_lines(report, _line_re(params.pairs))
-    wanted = _stops(params.pairs, clean_text(report))
+    wanted = _stops(params.pairs, clean_text(report), rare_chars(report))
     wanted.update(_headings_to_scan(report, params.pairs, wanted))
     return wanted
 
 
-def _stops(pairs: tuple[str, ...], text: str) -> set[int]:
+def _stops(pairs: tuple[str, ...], text: str, rare: bytes | None = None) -> set[int]:
     """Numbers of the lines of ``text`` on which :func:`_whole_skip`'s pass stops before the line's
     end: those holding a mark once the simple pairs are taken out of :func:`marks_and_line_ends` (a
     simple pair is there an opener right before its closer).  Each pair is replaced by a NUL, which no
     pair holds, so that taking one out never brings two marks together (“《》” keeps its quotes
-    apart); the marks then left on a line are those the pass stops at, its first one or after it."""
-    codec = _marks_codec(pairs)
-    if codec is None:
+    apart); the marks then left on a line are those the pass stops at, its first one or after it.
+    ``rare``: the text's :func:`_rare_chars.encode_rare`, when already made."""
+    left = marks_and_line_ends(text, pairs, rare)
+    if left is None:
         return {index + 1 for index in _pass_stops(_whole_skip(pairs), text)}
-    left = marks_and_line_ends(text, codec).replace("\x00", "")  # a NUL of the text is no mark
+    left = left.replace("\x00", "")  # a NUL of the text is no mark
     for pair in _simple_pairs(pairs):
         left = left.replace(pair, "\x00")
     left = left.replace("\x00", "")
@@ -275,15 +277,36 @@ def _pass_stops(skip: re.Pattern, text: str) -> Iterator[int]:
             return
 
 
-def marks_and_line_ends(text: str, codec: tuple[object, str]) -> str:
-    """``text`` with every character but the marks and the newlines left out (NUL kept): the pass of
-    :func:`_whole_skip` stops on the same lines of it (the pass goes over any character but a mark,
-    and a simple pair may hold any character but a mark or a line end: leaving such characters out
-    makes no pair simple that was not, nor the reverse).  The charmap codec of :func:`_marks_codec`
-    drops them in C, at about half the instructions ``re`` spends testing each character of a text
-    against the class of marks; the marks left are some dozens, not thousands of characters."""
+def marks_and_line_ends(text: str, pairs: tuple[str, ...], rare: bytes | None = None) -> str | None:
+    """``text`` with every character but the marks of ``pairs`` and the newlines left out (NULs may
+    stand in the text's NULs and its other rare characters), or None when the marks have no codec: the pass of :func:`_whole_skip` stops on the same
+    lines of it (the pass goes over any character but a mark, and a simple pair may hold any
+    character but a mark or a line end: leaving such characters out makes no pair simple that was
+    not, nor the reverse).  Read from the report's rare characters (``rare``, or the text's) when they
+    hold every mark of ``pairs`` (the default pairs), else from the pairs' own charmap codec: either
+    drops the other characters in C, at about half the instructions ``re`` spends testing each
+    character of a text against the class of marks; the marks left are some dozens, not thousands."""
+    shared = _marks_and_newline_if_rare(pairs)
+    if shared is not None:
+        return keep(encode_rare(text) if rare is None else rare, shared)
+    codec = _marks_codec(pairs)
+    if codec is None:
+        return None
     encoding, table = codec
     return codecs.charmap_decode(codecs.charmap_encode(text, "ignore", encoding)[0], "strict", table)[0]
+
+
+@lru_cache(maxsize=32)
+def _marks_and_newline_if_rare(pairs: tuple[str, ...]) -> str | None:
+    """The marks of ``pairs`` and the newline, when the report's rare characters hold every mark."""
+    marks = _marks_text(pairs)
+    return "\n" + marks if set(marks) <= set(PAIR_MARKS) else None
+
+
+@lru_cache(maxsize=32)
+def _marks_text(pairs: tuple[str, ...]) -> str:
+    openers, closers = _marks(pairs)
+    return "".join(sorted(set(openers) | set(closers)))
 
 
 @lru_cache(maxsize=32)
@@ -292,8 +315,7 @@ def _marks_codec(pairs: tuple[str, ...]) -> tuple[object, str] | None:
     of ``pairs`` (byte 0 must stand for NUL: ``charmap_build`` then makes its fast map, not a dict),
     or None when the marks do not fit in one (more than 253, or NUL, a newline or a character beyond
     the BMP among them)."""
-    openers, closers = _marks(pairs)
-    marks = "".join(sorted(set(openers) | set(closers)))
+    marks = _marks_text(pairs)
     if len(marks) > 253 or "\x00" in marks or "\n" in marks or max(marks) > "\uffff":
         return None
     table = "\x00\n" + marks + "\ufffe" * (254 - len(marks))

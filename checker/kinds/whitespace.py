@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Diagnostic, Edit, Fix, Span
+from ._rare_chars import holds_any, rare_chars
 from ._strings import ALL_SPACES, SPECIAL_SPACES, describe_spaces
 from ._textscan import clean_text, line_starts, lines_touched
 from .base import diagnostic
@@ -174,12 +175,9 @@ def _indents(report: Report) -> list[tuple[int, str]]:
 
 
 def _inside(report: Report, rule: Rule[Params]) -> list[Diagnostic] | tuple[()]:
-    text = clean_text(report)
-    for space in SPECIAL_SPACES:  # ``in`` for each is faster than a scan for a class of them
-        if space in text:
-            break
-    else:
+    if not holds_any(rare_chars(report), SPECIAL_SPACES):  # most reports: see _rare_chars
         return ()
+    text = clean_text(report)
     lines = report.doc.lines
     found = []
     for number in lines_touched(report, _INSIDE.finditer(text)):  # the lines holding one

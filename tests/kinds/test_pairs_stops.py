@@ -35,7 +35,7 @@ def test_the_marks_left_after_the_simple_pairs_are_where_the_pass_stops(text, pa
 def test_stops_on_fixed_lines():
     text = "（依法行政）“放管服”\n（说明)\n“《纲要》”\n《纲要》(社区)\n（\n）\n‘引’China’s\n“放\x00管”（）"
     assert pairs._stops(DEFAULT, text) == {2, 3, 5, 6, 7}
-    assert pairs.marks_and_line_ends(text, pairs._marks_codec(DEFAULT)) == "（）“”\n（)\n“《》”\n《》()\n（\n）\n‘’’\n“\x00”（）"
+    assert pairs.marks_and_line_ends(text, DEFAULT) == "（）“”\n（)\n“《》”\n《》()\n（\n）\n‘’’\n“\x00”（）"
 
 
 def test_marks_without_a_codec_take_the_regex_pass():
