@@ -349,6 +349,9 @@ def figures(args, load_at_start, exe, report, n_reports, cold_fz, cold_ac, bulk,
         for name in ("fzcheck", "fzcheck_jobs1", "fzcheck_kept", "fzcheck_uncached"):
             throughput[name]["ratio_wall"] = ratio(ac["wall_s"], throughput[name]["wall_s"])
             throughput[name]["ratio_cpu"] = ratio(ac["cpu_s"], throughput[name]["cpu_s"])
+        # each round's own ratio (the two tools run one after the other in it): how steady the median is
+        each = [ratio(a["wall_s"], f["wall_s"]) for f, a in zip(bulk["fzcheck"], bulk["autocorrect"])]
+        throughput["fzcheck"]["ratio_wall_each_round"] = each
         throughput["budget_ratio_wall"] = BUDGET_RATIO
         throughput["pass"] = (throughput["fzcheck"]["ratio_wall"] or 0) >= BUDGET_RATIO
     else:
@@ -525,7 +528,10 @@ def _table(r: dict) -> str:
                 f"  ({x['reports_per_cpu_s']:.0f} per CPU s)  max RSS {x['max_rss_mb']:.0f} MB{extra}"
             )
     if "budget_ratio_wall" in t:
-        lines.append(f"  budget: ratio (all cores, wall) >= {t['budget_ratio_wall']}: {verdict(t['pass'])}")
+        each = t["fzcheck"].get("ratio_wall_each_round") or []
+        if len(each) > 1:
+            lines.append(f"  every core, each round's ratio (wall): {', '.join(map(str, each))}; {sum(x >= t['budget_ratio_wall'] for x in each if x)} of {len(each)} >= {t['budget_ratio_wall']}")
+        lines.append(f"  budget: ratio (all cores, wall, median of the rounds) >= {t['budget_ratio_wall']}: {verdict(t['pass'])}")
     if "json" in mem or "text" in mem:
         lines.append(f"peak memory at 1,000 and {mem['large']:,} reports (largest process / process tree):")
         for fmt in ("json", "text"):
