@@ -313,7 +313,22 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
 
 
 def is_date(text: str) -> bool:
-    return _DATE_RE.match(strip_ws(text)) is not None
+    """Whether ``text`` is a full date alone.  The date regex ends in 日 at the end of the text, stripped
+    of its line ends too (``$`` matches nowhere else then): a text that ends otherwise is no date,
+    told before the regex is asked (most lines asked about: a signature's organ, a title)."""
+    t = strip_ws(text)
+    return t.endswith("日") and _DATE_RE.match(t) is not None
+
+
+def is_meta(text: str) -> bool:
+    """``_META_RE.match(text)``, asked only of a text that opens with the first character of one of its
+    labels (索引号, 发布机构 … 【字体) or ends as a site's name does (门户网站, 政府网; before a last line end,
+    where ``$`` matches too): most lines around a title do neither."""
+    return (text[:1] in _META_FIRST or text.endswith(_META_TAILS)) and _META_RE.match(text) is not None
+
+
+_META_FIRST = frozenset("索发成主文来浏信时无简繁当字【")  # the labels' first characters
+_META_TAILS = ("门户网站", "政府网", "门户网站\n", "政府网\n")
 
 
 def looks_like_title_line(text: str) -> bool:
@@ -488,7 +503,7 @@ def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:
     """Metadata, salutation and the title: short lines before the first heading or sentence."""
     i = 0
     n = len(lines)
-    while i < n and (kinds[i] == "BLANK" or (kinds[i] == "BODY" and _META_RE.match(strip_ws(lines[i].text)))):
+    while i < n and (kinds[i] == "BLANK" or (kinds[i] == "BODY" and is_meta(strip_ws(lines[i].text)))):
         if kinds[i] == "BODY":
             kinds[i] = "META"
         i += 1
@@ -503,7 +518,7 @@ def _mark_front_matter(lines: tuple[Line, ...], kinds: list[str]) -> None:
                 break
             j += 1
             continue
-        if kind != "BODY" or not looks_like_title_line(lines[j].text) or _META_RE.match(strip_ws(lines[j].text)):
+        if kind != "BODY" or not looks_like_title_line(lines[j].text) or is_meta(strip_ws(lines[j].text)):
             break
         blanks = 0
         candidates.append(j)
@@ -531,7 +546,7 @@ def _mark_after_title(lines: tuple[Line, ...], kinds: list[str], j: int, title: 
     k = j
     while k < len(lines) and kinds[k] in ("BLANK", "BODY"):
         text = strip_ws(lines[k].text)
-        if kinds[k] == "BODY" and not _META_RE.match(text):
+        if kinds[k] == "BODY" and not is_meta(text):
             break
         k += 1
     if k == j or k >= len(lines) or kinds[k] != "BODY" or strip_ws(lines[k].text) != title:
