@@ -22,7 +22,7 @@ an entry is that version's own arguments.  The file names the package's files (n
 modification time of each) and its engine's ``MAGIC``, and is used only when both match the
 installed package.  Then ``load_stored_regex`` loads the engine, a C extension, by itself, without
 the package's Python half (a parser and compiler of some 7,000 lines whose import cost a cold
-start ~12 % of its instructions), and ``compiled_from_store`` builds a stored pattern with it;
+start ~11 % of its instructions), and ``compiled_from_store`` builds a stored pattern with it;
 the package is imported only for a pattern the file lacks.  Patterns with named lists or an
 inline locale flag are never stored.
 """
@@ -93,10 +93,11 @@ def _read_regex_file() -> list:
         return []
 
 
-def _regex_header(folder: str, engine) -> list:
-    """What a stored file must name to be used: the package's files as installed, and its engine's
-    ``MAGIC``.  An upgrade of the package changes the files; another copy of the package, the folder."""
-    return [folder, _package_files(folder), int(engine.MAGIC)]
+def _regex_header(folder: str, engine, files: list | None = None) -> list:
+    """What a stored file must name to be used: the package's folder and files as installed (``files``:
+    :func:`_package_files` when already read), and its engine's ``MAGIC``.  An upgrade of the package
+    changes the files; another copy of the package, the folder."""
+    return [folder, _package_files(folder) if files is None else files, int(engine.MAGIC)]
 
 
 def _package_files(folder: str) -> list:
@@ -147,10 +148,13 @@ def load_stored_regex() -> bool:
             return False
         folder = _package_folder()
         header = _regex_file[0]
-        if folder is None or not isinstance(header, list) or header[:2] != [folder, _package_files(folder)]:
+        if folder is None or not isinstance(header, list):
+            return False
+        files = _package_files(folder)
+        if header[:2] != [folder, files]:  # written for other files: the engine is not even loaded
             return False
         engine = _engine_alone(folder)
-        if engine is None or header != _regex_header(folder, engine):
+        if engine is None or header != _regex_header(folder, engine, files):
             return False
         for pattern, flags, args in _regex_file[1:]:
             _regex_args[pattern, flags] = args

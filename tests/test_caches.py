@@ -275,6 +275,38 @@ def test_a_regex_package_cache_of_other_files_or_damaged_is_ignored(cache_folder
     assert regex.compile(r"[0-9]+日").match("12日")
 
 
+_RUN_WITH_STORE = """
+import sys
+from checker import regex_cache
+regex_cache.preload()
+from checker.kinds import _regex
+print("alone", _regex._STORED, "regex._main" in sys.modules)
+known = _regex._engine_compile("[0-9]+年")
+new = _regex._engine_compile(sys.argv[1])
+import regex
+print("shared", regex._main._regex is sys.modules["regex._regex"], type(known) is type(new))
+print("match", bool(known.match("2025年")), bool(new.match("12月3日")))
+regex_cache.save()
+"""
+
+
+def test_a_pattern_not_stored_brings_in_the_package_which_shares_the_engine_loaded_alone(tmp_path: Path):
+    """A run whose stored patterns were built by the engine alone imports the package for a new one:
+    the package takes that same engine (one copy of the extension, one Pattern type), and what it
+    compiled is stored for the next run, which again needs no package."""
+    env = {**os.environ, "FZCHECK_CACHE_DIR": str(tmp_path)}
+
+    def run(pattern: str) -> list[str]:
+        out = subprocess.run([sys.executable, "-c", _RUN_WITH_STORE, pattern], env=env, capture_output=True, text=True, check=True)
+        return out.stdout.split("\n")[:3]
+
+    assert run("[0-9]+年")[0] == "alone False True"  # nothing stored yet: the package is imported, compiles, stores
+    assert run("[0-9]+月[0-9]+日") == ["alone True False", "shared True True", "match True True"]
+    assert run("[0-9]+月[0-9]+日")[0] == "alone True False"
+    stored = marshal.loads(next(tmp_path.glob("regex-pkg-*.marshal")).read_bytes())
+    assert {entry[0] for entry in stored[1:]} >= {"[0-9]+年", "[0-9]+月[0-9]+日"}
+
+
 def test_a_cold_check_builds_the_pack_patterns_without_the_regex_package(tmp_path: Path):
     """With the patterns stored by an earlier run, a check (a fix's replacement template expanded
     too) never imports the package's Python half: its engine is loaded alone."""

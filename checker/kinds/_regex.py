@@ -50,7 +50,7 @@ def _engine_compile(pattern: str, flags: int = 0):
     if compiled is not None:
         return compiled
     if _package is None:
-        import regex as _package  # noqa: PLW0603 — imported once, for a pattern not stored
+        import regex as _package  # once, for the first pattern not stored
     return _package.compile(pattern, flags)
 
 @lru_cache(maxsize=512)
