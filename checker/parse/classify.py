@@ -63,11 +63,13 @@ _CANONICAL_ALT = {"1．": 3}  # full-width full stop after an Arabic numeral is 
 DATE_TEXT = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
 _DATE_RE = re.compile(f"^{DATE_TEXT}$")
 # web-page metadata before the title, and the site's chrome (its name, 无障碍 | 简体 | 繁体, 当前位置：首页 > …)
-_META_RE = re.compile(
-    r"^(?:(?:索\s*引\s*号|发布机构|发文机关|成文日期|发布日期|发布时间|主题分类|文\s*号|发文字号|来源|浏览次数|信息来源|时效"
-    r"|无障碍|简体|繁体|当前位置|字号|【\s*字体)[：:\s|]"
-    r"|[\u4e00-\u9fff]{2,20}(?:门户网站|政府网)$)"
-)
+# a web page's metadata labels (regex pieces, each opening with a literal character) and site names
+_META_LABELS = (
+    r"索\s*引\s*号", "发布机构", "发文机关", "成文日期", "发布日期", "发布时间", "主题分类", r"文\s*号", "发文字号", "来源",
+    "浏览次数", "信息来源", "时效", "无障碍", "简体", "繁体", "当前位置", "字号", r"【\s*字体",
+)  # fmt: skip
+_META_SITES = ("门户网站", "政府网")
+_META_RE = re.compile(rf"^(?:(?:{'|'.join(_META_LABELS)})[：:\s|]|[\u4e00-\u9fff]{{2,20}}(?:{'|'.join(_META_SITES)})$)")
 _SALUTATION_RE = re.compile(r"^[\u4e00-\u9fff、，（）()]{2,40}[：:]$")
 # 附件：1.×× / 附件1：×× / 附件 (GB/T 9704-2012 7.3.4): the attachment list starts the closing matter
 _ATTACH_RE = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})?\s*(?:[：:]|$)")
@@ -327,8 +329,8 @@ def is_meta(text: str) -> bool:
     return (text[:1] in _META_FIRST or text.endswith(_META_TAILS)) and _META_RE.match(text) is not None
 
 
-_META_FIRST = frozenset("索发成主文来浏信时无简繁当字【")  # the labels' first characters
-_META_TAILS = ("门户网站", "政府网", "门户网站\n", "政府网\n")
+_META_FIRST = frozenset(label[0] for label in _META_LABELS)  # the labels' first characters
+_META_TAILS = _META_SITES + tuple(site + "\n" for site in _META_SITES)  # $ matches before a last line end too
 
 
 def looks_like_title_line(text: str) -> bool:

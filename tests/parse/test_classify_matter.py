@@ -13,9 +13,8 @@ SETTINGS = settings(max_examples=500, deadline=None)
 # every label of the metadata regex (with the spaces it allows), its separators, a site's name, and
 # the pieces of a date: digits, Chinese numerals, 年 月 日, spaces and line ends
 META_PIECES = [
-    "索引号", "索 引 号", "发布机构", "发文机关", "成文日期", "发布日期", "发布时间", "主题分类", "文号", "文 号", "发文字号", "来源",
-    "浏览次数", "信息来源", "时效", "无障碍", "简体", "繁体", "当前位置", "字号", "【字体", "【 字体", "：", ":", " ", "|", "\u3000",
-    "门户网站", "政府网", "某县人民政府", "镇", "网站", "\n", "a", "发", "索", "【",
+    *(label.replace(r"\s*", gap) for label in c._META_LABELS for gap in ("", " ")), *c._META_SITES,
+    "：", ":", " ", "|", "\u3000", "某县人民政府", "镇", "网站", "\n", "a", "发", "索", "【",
 ]  # fmt: skip
 DATE_PIECES = ["2025", "202", "二〇二五", "〇", "年", "1", "12", "一", "十二", "二十", "月", "日", " ", "\u3000", "\n", "\r", "号", "。"]
 meta_text = st.lists(st.one_of(st.sampled_from(META_PIECES), st.text(max_size=2)), max_size=8).map("".join)
